@@ -1,8 +1,11 @@
 package dev.redline.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * Redline's record: sources, articles, every version, checks. One implementation over JDBC serves
@@ -71,6 +74,56 @@ public interface Store extends AutoCloseable {
 
     /** Full-text search over every version, collapsed per article, best first. */
     List<SearchHit> search(String query, Long sourceId, Instant from, Instant to, int limit);
+
+    // --- tracking (dev.redline.track) ---------------------------------------------------------
+
+    /**
+     * Claims up to {@code limit} articles that are due ({@code next_check <= now}, status active or
+     * failing; with {@code ignoreSchedule} every active or failing article) and not held by another
+     * worker's unexpired lease, leasing them to {@code workerId} until {@code now + lease}. Atomic
+     * across processes sharing the database (PostgreSQL: {@code FOR UPDATE SKIP LOCKED}), so no
+     * article is claimed by two workers at once; a dead worker's leases simply expire.
+     */
+    List<Article> claimDueArticles(Instant now, int limit, String workerId, Duration lease, boolean ignoreSchedule);
+
+    /** The article's fetch state (a fresh default for a never-checked article). */
+    FetchState fetchState(long articleId);
+
+    /** Records a finished check: check-log row, schedule, status and fetch state; releases the lease. */
+    void finishCheck(long articleId, String workerId, CheckOutcome outcome);
+
+    /** Claims due feeds and sitemaps of all sources, with the same lease semantics as articles. */
+    List<FeedTask> claimDueFeeds(Instant now, int limit, String workerId, Duration lease);
+
+    /** Records a finished feed poll and when to poll it next; releases the lease. */
+    void finishFeedPoll(FeedTask feed, String workerId, Instant at, Integer httpStatus, String error, String etag,
+                        String lastModified, int newArticles, Instant nextPoll);
+
+    /**
+     * Reserves the next request slot for a host, shared by every worker on this database: returns
+     * the instant (never before {@code now}) at which the caller may send its request, and moves the
+     * host's next free slot to that instant plus {@code minDelay}.
+     */
+    Instant reserveHostSlot(String host, Instant now, Duration minDelay);
+
+    void recordEvent(ArticleEvent event);
+
+    /** Events of an article, oldest first. */
+    List<ArticleEvent> events(long articleId);
+
+    /** The newest checks of an article, newest first. */
+    List<CheckLog> checks(long articleId, int limit);
+
+    // --- extension points -------------------------------------------------------------------------
+
+    /** Called after each {@link #appendVersion} commits (e.g. to update the trace index). */
+    void addAppendListener(Consumer<Version> listener);
+
+    /** The pooled database, for features that keep tables of their own (trace index). */
+    DataSource dataSource();
+
+    /** True on PostgreSQL, false on SQLite, for the few statements whose SQL differs. */
+    boolean isPostgres();
 
     @Override
     void close();
