@@ -1,5 +1,6 @@
 package dev.redline.store;
 
+import dev.redline.extract.ExtractRules;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
  * @param rules     CSS overrides for extraction on this source's pages
  * @param createdAt when it was added
  */
-public record Source(long id, String name, List<String> feeds, List<String> sitemaps, SourceRules rules,
+public record Source(long id, String name, List<String> feeds, List<String> sitemaps, ExtractRules rules,
                      Instant createdAt) {
     public Source {
         feeds = List.copyOf(feeds);

@@ -1,5 +1,6 @@
 package dev.redline.store;
 
+import dev.redline.extract.ExtractRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ public interface Store extends AutoCloseable {
     // --- sources -------------------------------------------------------------------------------
 
     /** Adds a source; throws {@link IllegalArgumentException} if the name is taken. */
-    Source addSource(String name, List<String> feeds, List<String> sitemaps, SourceRules rules);
+    Source addSource(String name, List<String> feeds, List<String> sitemaps, ExtractRules rules);
 
     Optional<Source> source(String name);
 
