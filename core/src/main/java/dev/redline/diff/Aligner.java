@@ -28,6 +28,10 @@ final class Aligner {
     static final double EDIT_THRESHOLD = 0.5;
     /** Word overlap needed to call a sentence found elsewhere a moved (and edited) one: stricter. */
     static final double MOVE_THRESHOLD = 0.6;
+    /** Share of the shorter sentence's words that a lone in-place replacement must keep. */
+    private static final double IN_PLACE_CONTAINMENT = 0.4;
+    /** Words at least this long count as real words for an in-place replacement. */
+    private static final int LONG_WORD = 4;
     /** Share of a part's words that must come from the whole for a split or merge. */
     private static final double PART_CONTAINMENT = 0.5;
     /** Unmatched words cost this much against each shared word when scoring a pairing. */
@@ -50,7 +54,7 @@ final class Aligner {
 
     private final Sentence[] a;
     private final Sentence[] b;
-    private final Map<String, Integer> vocabulary = new HashMap<>();
+    private final Vocabulary vocabulary = new Vocabulary();
     private final boolean[] oldPaired;
     private final boolean[] newPaired;
     private final List<Match> matches = new ArrayList<>();
@@ -67,7 +71,7 @@ final class Aligner {
         Aligner aligner = new Aligner(a, b);
         aligner.exactThenGaps();
         aligner.moves();
-        return aligner.matches;
+        return aligner.inPlaceOrMoved();
     }
 
     private void exactThenGaps() {
@@ -117,6 +121,12 @@ final class Aligner {
      */
     private void alignGap(int o0, int p, int n0, int q) {
         if (p == 0 || q == 0) {
+            return;
+        }
+        if (p == 1 && q == 1) {
+            if (replacesInPlace(a[o0], b[n0])) {
+                add(new Match(OpKind.EDIT, o0, 1, n0, 1));
+            }
             return;
         }
         boolean full = (long) p * q <= FULL_GAP_CELLS;
@@ -219,6 +229,22 @@ final class Aligner {
         return shared - UNMATCHED_COST * (x.length + y.length - 2 * shared);
     }
 
+    /**
+     * A lone sentence replaced by a lone sentence between the same neighbours is an update of it
+     * (an edit) on weaker evidence than elsewhere: enough of the shorter one survives and at least
+     * two real words (not "the", "said") are shared.
+     */
+    private boolean replacesInPlace(Sentence old, Sentence neu) {
+        if (pairScore(old, neu) >= 0) {
+            return true;
+        }
+        int[] x = old.tokens(vocabulary);
+        int[] y = neu.tokens(vocabulary);
+        int shorter = Math.min(x.length, y.length);
+        return shorter > 0 && Similarity.common(x, y) >= IN_PLACE_CONTAINMENT * shorter
+                && Similarity.commonLongWords(x, y, vocabulary, LONG_WORD) >= 2;
+    }
+
     /** Score of one sentence corresponding to two adjacent ones (split or merge), or -1. */
     private double groupScore(Sentence whole, Sentence part1, Sentence part2) {
         int[] w = whole.tokens(vocabulary);
@@ -270,22 +296,12 @@ final class Aligner {
         for (Sentence s : newLeft) {
             s.tokens(vocabulary);
         }
-        int[] frequency = new int[vocabulary.size()];
         Map<Integer, List<Sentence>> postings = new HashMap<>();
         for (Sentence s : oldLeft) {
             int[] t = s.tokens(vocabulary);
             for (int k = 0; k < t.length; k++) {
                 if (k == 0 || t[k] != t[k - 1]) {
-                    frequency[t[k]]++;
                     postings.computeIfAbsent(t[k], x -> new ArrayList<>()).add(s);
-                }
-            }
-        }
-        for (Sentence s : newLeft) {
-            int[] t = s.tokens(vocabulary);
-            for (int k = 0; k < t.length; k++) {
-                if (k == 0 || t[k] != t[k - 1]) {
-                    frequency[t[k]]++;
                 }
             }
         }
@@ -294,11 +310,12 @@ final class Aligner {
         Arrays.fill(seenBy, -1);
         for (Sentence neu : newLeft) {
             int[] y = neu.tokens(vocabulary);
-            int[] rare = Arrays.stream(y).distinct().boxed()
-                    .sorted(Comparator.<Integer>comparingInt(t -> frequency[t]).thenComparingInt(t -> t))
+            // the rarest words this sentence shares with some unpaired old sentence
+            int[] rare = Arrays.stream(y).distinct().filter(postings::containsKey).boxed()
+                    .sorted(Comparator.<Integer>comparingInt(t -> postings.get(t).size()).thenComparingInt(t -> t))
                     .limit(RARE_WORDS).mapToInt(Integer::intValue).toArray();
             for (int word : rare) {
-                List<Sentence> list = postings.getOrDefault(word, List.of());
+                List<Sentence> list = postings.get(word);
                 for (int k = 0; k < Math.min(POSTINGS_CAP, list.size()); k++) {
                     Sentence old = list.get(k);
                     if (seenBy[old.index] == neu.index) {
@@ -320,6 +337,64 @@ final class Aligner {
                 add(new Match(OpKind.MOVE, c.oldIndex(), 1, c.newIndex(), 1));
             }
         }
+    }
+
+    /**
+     * Which pairings kept their place: the heaviest chain of pairings in the same order in both
+     * versions (a weighted longest increasing subsequence, O(n log n) with a Fenwick tree of
+     * maxima); every other pairing is a move. Exact matches weigh a little more, so when two
+     * choices keep as many sentences in place, the reworded one is called moved. Exact matching
+     * alone cannot see that, say, an edited sentence still follows its old neighbour.
+     */
+    private List<Match> inPlaceOrMoved() {
+        List<Match> byNew = new ArrayList<>(matches);
+        byNew.sort(Comparator.comparingInt(Match::newStart));
+        int n = byNew.size();
+        double[] chain = new double[n];
+        int[] previous = new int[n];
+        int[] tree = new int[a.length + 1];
+        Arrays.fill(tree, -1);
+        for (int k = 0; k < n; k++) {
+            Match m = byNew.get(k);
+            int before = -1;
+            for (int pos = m.oldStart(); pos > 0; pos -= pos & -pos) {
+                if (tree[pos] >= 0 && (before < 0 || chain[tree[pos]] > chain[before])) {
+                    before = tree[pos];
+                }
+            }
+            chain[k] = weight(m) + (before < 0 ? 0 : chain[before]);
+            previous[k] = before;
+            for (int pos = m.oldStart() + m.oldCount(); pos <= a.length; pos += pos & -pos) {
+                if (tree[pos] < 0 || chain[k] > chain[tree[pos]]) {
+                    tree[pos] = k;
+                }
+            }
+        }
+        int last = -1;
+        for (int k = 0; k < n; k++) {
+            if (last < 0 || chain[k] > chain[last]) {
+                last = k;
+            }
+        }
+        boolean[] inPlace = new boolean[n];
+        for (int k = last; k >= 0; k = previous[k]) {
+            inPlace[k] = true;
+        }
+        List<Match> out = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            Match m = byNew.get(k);
+            OpKind kind = !inPlace[k] ? OpKind.MOVE : exact(m) ? OpKind.SAME : OpKind.EDIT;
+            out.add(new Match(kind, m.oldStart(), m.oldCount(), m.newStart(), m.newCount()));
+        }
+        return out;
+    }
+
+    private boolean exact(Match m) {
+        return m.oldCount() == 1 && m.newCount() == 1 && a[m.oldStart()].key.equals(b[m.newStart()].key);
+    }
+
+    private double weight(Match m) {
+        return exact(m) ? 1.001 : 1.0;
     }
 
     private static List<Sentence> unpaired(Sentence[] sentences, boolean[] paired) {

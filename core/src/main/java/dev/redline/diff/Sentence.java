@@ -2,7 +2,6 @@ package dev.redline.diff;
 
 import dev.redline.text.Normalize;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * One sentence of a version as the aligner sees it: the original text, its comparison key and,
@@ -23,13 +22,13 @@ final class Sentence {
     }
 
     /** Lower-cased words (letters and digits only) as ids from the shared vocabulary, sorted. */
-    int[] tokens(Map<String, Integer> vocabulary) {
+    int[] tokens(Vocabulary vocabulary) {
         if (tokens == null) {
             String loose = Normalize.looseKey(text);
             String[] words = loose.isEmpty() ? new String[0] : loose.split(" ");
             int[] ids = new int[words.length];
             for (int w = 0; w < words.length; w++) {
-                ids[w] = vocabulary.computeIfAbsent(words[w], k -> vocabulary.size());
+                ids[w] = vocabulary.id(words[w]);
             }
             Arrays.sort(ids);
             tokens = ids;

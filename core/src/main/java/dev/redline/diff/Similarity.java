@@ -27,6 +27,27 @@ final class Similarity {
         return shared;
     }
 
+    /** How many shared words (multiset) are at least {@code minLength} characters long. */
+    static int commonLongWords(int[] a, int[] b, Vocabulary vocabulary, int minLength) {
+        int i = 0;
+        int j = 0;
+        int shared = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                if (vocabulary.length(a[i]) >= minLength) {
+                    shared++;
+                }
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return shared;
+    }
+
     /** Dice coefficient: shared words over the mean length, 0 when both are empty. */
     static double dice(int shared, int lengthA, int lengthB) {
         int total = lengthA + lengthB;
