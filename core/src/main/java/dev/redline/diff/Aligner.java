@@ -68,10 +68,22 @@ final class Aligner {
 
     /** All pairings between the old sentences {@code a} and the new sentences {@code b}. */
     static List<Match> align(Sentence[] a, Sentence[] b) {
-        Aligner aligner = new Aligner(a, b);
-        aligner.exactThenGaps();
-        aligner.moves();
-        return aligner.inPlaceOrMoved();
+        if (Direction.swap(keys(a), keys(b))) {
+            return new Aligner(b, a).run().stream()
+                    .map(m -> new Match(m.kind(), m.newStart(), m.newCount(), m.oldStart(), m.oldCount()))
+                    .toList();
+        }
+        return new Aligner(a, b).run();
+    }
+
+    private List<Match> run() {
+        exactThenGaps();
+        moves();
+        return inPlaceOrMoved();
+    }
+
+    private static List<String> keys(Sentence[] sentences) {
+        return Arrays.stream(sentences).map(s -> s.key).toList();
     }
 
     private void exactThenGaps() {

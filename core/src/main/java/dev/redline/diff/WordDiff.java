@@ -11,7 +11,8 @@ import java.util.List;
  * Word-level diff of two short texts (an edited sentence, a headline). Words are whitespace
  * tokens with their punctuation ({@link Words}), compared on their {@link Normalize#key}; runs are
  * merged so a reader sees phrases, not confetti: one short unchanged word between two changes is
- * folded into the change. Each change is a delete run followed by an add run. Thread-safe.
+ * folded into the change. Each change is a delete run followed by an add run. Direction-independent
+ * (see {@link Direction}): the diff of B with A mirrors that of A with B. Thread-safe.
  */
 public final class WordDiff {
     /** An unchanged word this short between two changes is folded into them. */
@@ -24,17 +25,20 @@ public final class WordDiff {
     public static List<WordOp> of(String old, String neu) {
         List<String> oldWords = Words.tokens(old);
         List<String> newWords = Words.tokens(neu);
-        List<Run> runs = runs(oldWords, newWords);
-        return toOps(glue(runs));
+        List<String> oldKeys = oldWords.stream().map(Normalize::key).toList();
+        List<String> newKeys = newWords.stream().map(Normalize::key).toList();
+        if (Direction.swap(oldKeys, newKeys)) {
+            List<Run> reversed = glue(runs(newWords, newKeys, oldWords, oldKeys));
+            return toOps(reversed.stream().map(r -> new Run(r.same(), r.neu(), r.old())).toList());
+        }
+        return toOps(glue(runs(oldWords, oldKeys, newWords, newKeys)));
     }
 
     /** A stretch of the texts: unchanged (old and new hold the same words) or changed. */
     private record Run(boolean same, List<String> old, List<String> neu) {
     }
 
-    private static List<Run> runs(List<String> oldWords, List<String> newWords) {
-        List<String> oldKeys = oldWords.stream().map(Normalize::key).toList();
-        List<String> newKeys = newWords.stream().map(Normalize::key).toList();
+    private static List<Run> runs(List<String> oldWords, List<String> oldKeys, List<String> newWords, List<String> newKeys) {
         List<Run> runs = new ArrayList<>();
         int oldAt = 0;
         int newAt = 0;
