@@ -265,6 +265,9 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
     }
 
     static String clean(String s) {
+        if (s == null) {
+            return null;
+        }
         return s.replace('\u00a0', ' ').replaceAll("[\\u200b\\u200c\\u200d\\ufeff]", "").replaceAll("\\s+", " ").trim();
     }
 
