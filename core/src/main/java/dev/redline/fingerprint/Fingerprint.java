@@ -38,7 +38,8 @@ public record Fingerprint(int wordCount, long[] shingles, long[] anchors, int[] 
         return minHash.length == 0 ? 0 : (double) same / minHash.length;
     }
 
-    static int intersectionSize(long[] a, long[] b) {
+    /** Size of the intersection of two sorted arrays of distinct values. */
+    public static int intersectionSize(long[] a, long[] b) {
         int i = 0;
         int j = 0;
         int n = 0;

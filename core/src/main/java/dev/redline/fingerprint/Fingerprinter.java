@@ -95,7 +95,19 @@ public final class Fingerprinter {
 
     /** Fingerprint of an article version: headline, then body (the byline is left out: copiers drop it). */
     public Fingerprint of(ArticleText text) {
-        return of(text.title() + "\n" + text.bodyText());
+        return of(joined(text));
+    }
+
+    /**
+     * Only the distinct shingle hashes of a version, sorted: what verification needs, without the
+     * cost of the MinHash signature.
+     */
+    public long[] shingles(ArticleText text) {
+        return LongStream.of(Shingles.hashes(Shingles.words(joined(text)), shingleSize)).sorted().distinct().toArray();
+    }
+
+    private static String joined(ArticleText text) {
+        return text.title() + "\n" + text.bodyText();
     }
 
     /** Fingerprint of free text. */
