@@ -43,21 +43,24 @@ final class FictionalNews {
             "early on Friday", "over the weekend", "this morning", "last night"};
     private static final String[] ADJECTIVES = {"serious", "unexpected", "long-awaited", "controversial", "urgent",
             "modest", "sweeping", "temporary", "costly", "fragile", "cautious", "bitter"};
+    // every run of five words holds at least one filled slot, so stories share stock phrases, not shingles wholesale
     private static final String[] CLAUSES = {
             "%s %s that the %s would be reviewed %s",
-            "the %s %s has raised questions about the %s in %s",
+            "the %s %s has raised questions about %s in %s",
             "more than %d people gathered near the %s as %s %s",
-            "officials in %s expect the %s to last at least %d days",
-            "%s described the decision on the %s as %s and %s",
-            "a spokesperson for %s %s the %s was being handled with care",
-            "critics pointed to the %s %s and asked why nobody had acted sooner in %s",
-            "%s has promised a %s inquiry into the %s before %d",
-            "local businesses near the %s reported losses of about %d thousand %s",
-            "the %s plan, first proposed %s, was described by %s as %s",
-            "in %s, many %s said they had not been told about the %s",
+            "officials in %s expect the %s to last %d days",
+            "%s described the %s as %s and %s",
+            "a spokesperson for %s %s the %s was %s",
+            "critics pointed to the %s and asked why %s had not acted in %s",
+            "%s has promised a %s inquiry into %s before %d",
+            "businesses near the %s reported losses of %d thousand %s",
+            "the %s, first proposed %s, was called %s by %s",
+            "in %s, many %s said the %s came as a surprise to %s",
             "%s, who has led %s for %d years, %s the %s was not over",
             "\"We will not walk away from %s,\" %s %s, adding that the %s mattered to %s",
             "the %s's %s won't be settled until %s agrees to a %s review",
+            "%s and %s met %s to discuss the %s in %s",
+            "by %s the %s had cost %s about %d million",
     };
 
     private final Random random;
@@ -135,7 +138,15 @@ final class FictionalNews {
     ArticleText revise(ArticleText previous, int topic) {
         List<String> body = new ArrayList<>(previous.paragraphs());
         String title = random.nextInt(3) > 0 ? headline(topic) : previous.title();
-        switch (random.nextInt(4)) {
+        switch (random.nextInt(5)) {
+            case 4 -> {
+                // a small correction: one word of one paragraph (a figure, a name) and often the same headline
+                int i = random.nextInt(body.size());
+                String[] words = body.get(i).split(" ");
+                words[random.nextInt(words.length)] = String.valueOf(2 + random.nextInt(900));
+                body.set(i, String.join(" ", words));
+                title = random.nextBoolean() ? previous.title() : title;
+            }
             case 0 -> body.addFirst(paragraph(topic));
             case 1 -> body.add(paragraph(topic));
             case 2 -> body.set(random.nextInt(body.size()), paragraph(topic));
@@ -150,12 +161,20 @@ final class FictionalNews {
     }
 
     /** The kinds of alteration a copier applies. */
-    enum Alteration { VERBATIM, BOILERPLATE, CASE, QUOTES, SENTENCE_DROPPED, WORD_SWAPPED, TAIL_CUT, MIXED }
+    enum Alteration { VERBATIM, BOILERPLATE, CASE, QUOTES, SENTENCE_DROPPED, WORD_SWAPPED, TAIL_CUT, EXCERPT, MIXED }
 
-    /** A copy of {@code source} altered as named; the headline is kept or replaced by the copier's own. */
-    ArticleText copy(ArticleText source, Alteration alteration) {
+    /**
+     * A copied text and the source paragraphs it was made from (before cosmetic alterations), so a
+     * label can say which versions carry the same material.
+     */
+    record Copy(ArticleText text, List<String> usedParagraphs) {
+    }
+
+    /** A copy of {@code source} altered as named; the copier sometimes prefixes the headline. */
+    Copy copy(ArticleText source, Alteration alteration) {
         String title = random.nextInt(5) == 0 ? "EXCLUSIVE: " + source.title() : source.title();
         List<String> body = new ArrayList<>(source.paragraphs());
+        List<String> used = new ArrayList<>(source.paragraphs());
         switch (alteration) {
             case VERBATIM -> { }
             case BOILERPLATE -> appendBoilerplate(body);
@@ -165,20 +184,29 @@ final class FictionalNews {
                 body.set(i, body.get(i).toLowerCase(Locale.ROOT));
             }
             case QUOTES -> body.replaceAll(FictionalNews::typographic);
-            case SENTENCE_DROPPED -> dropSentence(body);
+            case SENTENCE_DROPPED -> dropSentence(body, used);
             case WORD_SWAPPED -> swapWord(body);
             case TAIL_CUT -> {
                 int keep = Math.max(1, (int) Math.ceil(body.size() * (0.4 + 0.3 * random.nextDouble())));
                 body = new ArrayList<>(body.subList(0, keep));
+                used = new ArrayList<>(body);
+            }
+            case EXCERPT -> {
+                // one or two paragraphs quoted inside the copier's own text
+                int from = random.nextInt(body.size());
+                body = new ArrayList<>(body.subList(from, Math.min(body.size(), from + 1 + random.nextInt(2))));
+                used = new ArrayList<>(body);
+                body.addFirst("Our correspondent in " + pick(PLACES) + " reports on the latest from the region.");
+                appendBoilerplate(body);
             }
             case MIXED -> {
+                dropSentence(body, used);
                 swapWord(body);
-                dropSentence(body);
                 body.replaceAll(FictionalNews::typographic);
                 appendBoilerplate(body);
             }
         }
-        return new ArticleText(title, null, body);
+        return new Copy(new ArticleText(title, null, body), List.copyOf(used));
     }
 
     private void appendBoilerplate(List<String> body) {
@@ -188,12 +216,13 @@ final class FictionalNews {
         }
     }
 
-    private void dropSentence(List<String> body) {
+    /** Drops a sentence; a paragraph of one sentence goes whole (and is then no longer "used"). */
+    private void dropSentence(List<String> body, List<String> used) {
         int i = random.nextInt(body.size());
         String[] sentences = body.get(i).split("(?<=\\.) ");
         if (sentences.length == 1) {
             if (body.size() > 1) {
-                body.remove(i);
+                used.remove(body.remove(i));
             }
             return;
         }

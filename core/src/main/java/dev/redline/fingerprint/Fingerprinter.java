@@ -1,6 +1,7 @@
 package dev.redline.fingerprint;
 
 import dev.redline.article.ArticleText;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -16,17 +17,19 @@ import java.util.stream.LongStream;
  *   <li><b>Words</b>: NFC, lower case, apostrophes dropped inside words, curly quotes and dashes
  *       and all other punctuation treated as separators. A copier's recasing, typographic quotes
  *       or dash style therefore change nothing.</li>
- *   <li><b>Shingles</b>: every run of {@link #shingleSize()} consecutive words (5 by default),
- *       hashed to 64 bits. The distinct set is the ground truth used for verification:
+ *   <li><b>Shingles</b>: every run of {@link #shingleSize()} consecutive words (5 by default)
+ *       inside one paragraph (or the headline), hashed to 64 bits. Runs do not cross paragraphs,
+ *       so two versions that differ only by whole paragraphs added or removed share exactly the
+ *       shingles of their common paragraphs, and a copy of one is tied, not mis-ranked. The distinct set is the ground truth used for verification:
  *       {@code coverage = |copy ∩ version| / |copy|} and
  *       {@code containment = |copy ∩ version| / |version|}.</li>
  *   <li><b>MinHash</b>: {@link #permutations()} (128) minima of fast universal hashes
  *       {@code (a·x + b) >>> 32} (a odd) of the shingle hashes, and LSH band keys, {@link #bands()}
  *       (32) bands of {@link #rows()} (4) rows. Two texts collide in at least one band with
  *       probability {@code 1 − (1 − J⁴)³²}: 0.87 at Jaccard 0.5, 0.23 at 0.3, 0.03 at 0.2.</li>
- *   <li><b>Anchors</b>: winnowing (Schleimer, Wilkerson and Aiken, 2003) over the shingle-hash
- *       sequence with a window of {@link #window()} (12) shingles: the smallest hash of every
- *       window. Any run of {@code window + shingleSize − 1} (16) words shared by two texts yields
+ *   <li><b>Anchors</b>: winnowing (Schleimer, Wilkerson and Aiken, 2003) over each paragraph's
+ *       shingle-hash sequence with a window of {@link #window()} (12) shingles: the smallest hash
+ *       of every window, and at least one per paragraph and headline. Any run of {@code window + shingleSize − 1} (16) words shared by two texts yields
  *       at least one common anchor, whatever surrounds it; about {@code 2 / (window + 1)} of the
  *       shingles (≈15 %) become anchors.</li>
  * </ol>
@@ -93,9 +96,14 @@ public final class Fingerprinter {
         return window;
     }
 
-    /** Fingerprint of an article version: headline, then body (the byline is left out: copiers drop it). */
+    /** Fingerprint of an article version: headline, then each paragraph (the byline is left out: copiers drop it). */
     public Fingerprint of(ArticleText text) {
-        return of(joined(text));
+        return fingerprint(segments(text));
+    }
+
+    /** Fingerprint of free text; each line is a paragraph. */
+    public Fingerprint of(String text) {
+        return fingerprint(segments(text));
     }
 
     /**
@@ -103,25 +111,41 @@ public final class Fingerprinter {
      * cost of the MinHash signature.
      */
     public long[] shingles(ArticleText text) {
-        return LongStream.of(Shingles.hashes(Shingles.words(joined(text)), shingleSize)).sorted().distinct().toArray();
+        return LongStream.of(Shingles.hashes(segments(text), shingleSize)).sorted().distinct().toArray();
     }
 
-    private static String joined(ArticleText text) {
-        return text.title() + "\n" + text.bodyText();
+    private static List<List<String>> segments(ArticleText text) {
+        List<List<String>> segments = new ArrayList<>();
+        segments.add(Shingles.words(text.title()));
+        for (String paragraph : text.paragraphs()) {
+            segments.add(Shingles.words(paragraph));
+        }
+        return segments;
     }
 
-    /** Fingerprint of free text. */
-    public Fingerprint of(String text) {
-        List<String> words = Shingles.words(text);
-        long[] sequence = Shingles.hashes(words, shingleSize);
-        long[] distinct = LongStream.of(sequence).sorted().distinct().toArray();
-        long[] anchors = winnow(sequence);
+    private static List<List<String>> segments(String text) {
+        return Arrays.stream(text.split("\\R")).map(Shingles::words).toList();
+    }
+
+    private Fingerprint fingerprint(List<List<String>> segments) {
+        List<long[]> perSegment = new ArrayList<>();
+        for (List<String> segment : segments) {
+            perSegment.add(Shingles.hashes(List.of(segment), shingleSize));
+        }
+        long[] distinct = perSegment.stream().flatMapToLong(LongStream::of).sorted().distinct().toArray();
+        long[] anchors = perSegment.stream().flatMapToLong(h -> LongStream.of(winnow(h))).sorted().distinct().toArray();
         int[] signature = minHash(distinct);
-        return new Fingerprint(words.size(), distinct, anchors, signature,
+        int words = segments.stream().mapToInt(List::size).sum();
+        return new Fingerprint(words, distinct, anchors, signature,
                 distinct.length == 0 ? new long[0] : bandKeys(signature));
     }
 
-    /** The minimum of every window of the hash sequence, distinct and sorted. */
+    /**
+     * The minimum of every window of one paragraph's hash sequence (a paragraph shorter than the
+     * window gives its minimum). Windows stay inside a paragraph so that every paragraph and the
+     * headline own at least one anchor: a neighbour's boilerplate, ignored at query time as too
+     * common, can never take the only anchor of a short copied paragraph.
+     */
     private long[] winnow(long[] sequence) {
         if (sequence.length == 0) {
             return sequence;
@@ -135,7 +159,7 @@ public final class Fingerprinter {
             }
             picked[start] = min;
         }
-        return LongStream.of(picked).sorted().distinct().toArray();
+        return picked;
     }
 
     private int[] minHash(long[] shingles) {

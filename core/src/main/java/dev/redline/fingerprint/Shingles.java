@@ -43,23 +43,35 @@ final class Shingles {
         return cp == '\'' || cp == '\u2019' || cp == '\u2018' || cp == '\u02BC' || cp == '\u0060' || cp == '\u00B4';
     }
 
-    /** 64-bit hash of each run of {@code size} consecutive words, in text order (fewer words: one hash of all). */
-    static long[] hashes(List<String> words, int size) {
-        if (words.isEmpty()) {
-            return new long[0];
+    /**
+     * 64-bit hash of each run of {@code size} consecutive words inside each segment (paragraph), in
+     * text order; a segment shorter than {@code size} words gives one hash of all its words. Runs
+     * never cross segments, so a version that only drops or adds whole paragraphs shares exactly the
+     * shingles of the paragraphs it keeps: ties between versions mean "the same paragraphs".
+     */
+    static long[] hashes(List<List<String>> segments, int size) {
+        int total = 0;
+        for (List<String> words : segments) {
+            total += words.isEmpty() ? 0 : Math.max(1, words.size() - size + 1);
         }
-        long[] wordHashes = new long[words.size()];
-        for (int i = 0; i < wordHashes.length; i++) {
-            wordHashes[i] = hashWord(words.get(i));
-        }
-        int count = Math.max(1, words.size() - size + 1);
-        long[] out = new long[count];
-        for (int start = 0; start < count; start++) {
-            long h = 0x2545F4914F6CDD1DL;
-            for (int j = start; j < Math.min(words.size(), start + size); j++) {
-                h = mix64((h ^ wordHashes[j]) * 0x9E3779B97F4A7C15L);
+        long[] out = new long[total];
+        int n = 0;
+        for (List<String> words : segments) {
+            if (words.isEmpty()) {
+                continue;
             }
-            out[start] = h;
+            long[] wordHashes = new long[words.size()];
+            for (int i = 0; i < wordHashes.length; i++) {
+                wordHashes[i] = hashWord(words.get(i));
+            }
+            int count = Math.max(1, words.size() - size + 1);
+            for (int start = 0; start < count; start++) {
+                long h = 0x2545F4914F6CDD1DL;
+                for (int j = start; j < Math.min(words.size(), start + size); j++) {
+                    h = mix64((h ^ wordHashes[j]) * 0x9E3779B97F4A7C15L);
+                }
+                out[n++] = h;
+            }
         }
         return out;
     }
