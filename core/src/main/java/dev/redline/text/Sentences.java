@@ -77,7 +77,7 @@ public final class Sentences {
 
     private static boolean shouldJoin(CharSequence left, String right) {
         String last = lastToken(left);
-        String first = right.split("\\s+", 2)[0];
+        String first = firstWord(right);
         char firstChar = right.charAt(0);
         if (Character.isLowerCase(firstChar) && QUOTE_THEN_ATTRIBUTION.matcher(left).find()) {
             return true;
@@ -91,19 +91,42 @@ public final class Sentences {
         if (UNLESS_STARTER.contains(last) || INITIALS.matcher(last).matches()) {
             return !STARTERS.contains(stripPunctuation(first));
         }
-        return DATELINE.matcher(left).matches();
+        return endsWithDash(left) && DATELINE.matcher(left).matches();
+    }
+
+    private static String firstWord(String text) {
+        int end = 0;
+        while (end < text.length() && !Normalize.isSpace(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(0, end);
+    }
+
+    private static boolean endsWithDash(CharSequence text) {
+        char last = text.charAt(text.length() - 1);
+        return last == '-' || last == '\u2013' || last == '\u2014';
     }
 
     private static String lastToken(CharSequence text) {
         String s = text.toString();
-        int space = s.lastIndexOf(' ');
-        String token = space < 0 ? s : s.substring(space + 1);
+        int start = s.lastIndexOf(' ') + 1;
         // an abbreviation inside an opening bracket or quote is still the abbreviation
-        return token.replaceFirst("^[(\\[\"'\\u201C\\u2018]+", "");
+        while (start < s.length() && "([\"'\u201C\u2018".indexOf(s.charAt(start)) >= 0) {
+            start++;
+        }
+        return s.substring(start);
     }
 
     private static String stripPunctuation(String word) {
-        return word.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+        int start = 0;
+        int end = word.length();
+        while (start < end && !Character.isLetterOrDigit(word.charAt(start))) {
+            start++;
+        }
+        while (end > start && !Character.isLetterOrDigit(word.charAt(end - 1))) {
+            end--;
+        }
+        return word.substring(start, end);
     }
 
     private static Map<String, Set<String>> loadLists() {
