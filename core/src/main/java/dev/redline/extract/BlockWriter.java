@@ -129,6 +129,7 @@ final class BlockWriter {
         if (LINK_HEAVY_CONTAINERS.contains(tag) && s.chars > 0 && s.linkDensity() > LINK_HEAVY) {
             return true;
         }
+        // furniture is short: a sub-tree with several real paragraphs is text whatever its class says
         if (applyHints) {
             String hints = e.className() + " " + e.id();
             return !hints.isBlank() && NOT_TEXT_HINT.matcher(hints).find();
