@@ -37,7 +37,7 @@ final class BlockWriter {
     private static final Set<String> LINK_HEAVY_CONTAINERS = Set.of("div", "section", "ul", "ol", "table", "dl",
             "header", "span", "p");
     private static final Pattern NOT_TEXT_HINT = Pattern.compile(
-            "(?i)(^|[-_ ])(caption|captions|credit|credits|share|sharing|shares|social|related|newsletter|subscribe"
+            "(^|[-_ ])(caption|captions|credit|credits|share|sharing|shares|social|related|newsletter|subscribe"
                     + "|subscription|promo|promotion|advert|advertisement|ad|ads|adsense|sponsor|sponsored|byline"
                     + "|author|authors|dateline|timestamp|date|breadcrumb|breadcrumbs|tags|tag|toolbar|comments?"
                     + "|signup|recommended|recommendations|readmore|read-more|more|outbrain|taboola|popup|modal"
@@ -138,8 +138,8 @@ final class BlockWriter {
         }
         // furniture is short: a sub-tree with several real paragraphs is text whatever its class says
         if (applyHints) {
-            String hints = e.className() + " " + e.id();
-            return !hints.isBlank() && NOT_TEXT_HINT.matcher(hints).find();
+            String hints = ContentFinder.hints(e);
+            return !hints.isEmpty() && NOT_TEXT_HINT.matcher(hints).find();
         }
         return false;
     }
