@@ -245,6 +245,43 @@ class StoreCommandsTest {
     }
 
     @Test
+    void importJudgesBoringChangesWithTheDiffEngineUnlessTheFileSays() throws IOException {
+        String punctuation = """
+                {"url":"https://gazette.example/fair","source":"gazette","versions":[\
+                {"fetchedAt":"2026-03-15T07:00:00Z","title":"Fair opens","paragraphs":["The county fair opened on Friday"]},\
+                {"fetchedAt":"2026-03-15T08:00:00Z","title":"Fair opens","paragraphs":["The county fair opened on Friday."]},\
+                {"fetchedAt":"2026-03-15T09:00:00Z","title":"Fair opens","paragraphs":["The county fair opened on Saturday."]},\
+                {"fetchedAt":"2026-03-15T10:00:00Z","title":"Fair opens","paragraphs":["The county fair opened on Saturday!"],"boring":false}]}""";
+        assertThat(run("import", write("fair.json", punctuation).toString()).code()).isZero();
+        try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
+            List<Version> versions = store.versions(store.articleByUrl("https://gazette.example/fair").orElseThrow().id());
+            assertThat(versions).extracting(Version::boring).containsExactly(false, true, false, false);
+            assertThat(versions.get(1).boringReason()).isNotBlank();
+            assertThat(versions.get(1).changed()).containsExactly(VersionField.BODY);
+        }
+    }
+
+    @Test
+    void newsEditsExportHasOneRowPerSentenceOperation() throws IOException {
+        assertThat(run("import", write("two.jsonl", HARBOUR + "\n" + OTTERS).toString()).code()).isZero();
+        Result r = run("export", "--format", "newsedits");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> rows = r.out().lines().toList();
+        // Harbour v0 -> v1: one sentence kept, one replaced (delete + add); otters v0 -> v1: whitespace only.
+        assertThat(rows).hasSize(4);
+        assertThat(rows.getFirst()).isEqualTo("{\"url\":\"https://bugle.example/2026/harbour-crane\",\"source\":\"bugle\","
+                + "\"versionOld\":0,\"versionNew\":1,\"fetchedAtOld\":\"2026-03-14T08:00:00Z\",\"fetchedAtNew\":\"2026-03-14T10:30:00Z\","
+                + "\"op\":\"same\",\"oldIndex\":0,\"newIndex\":0,\"oldIndexEnd\":null,\"newIndexEnd\":null,"
+                + "\"old\":\"A crane toppled into the harbour on Tuesday.\",\"new\":\"A crane toppled into the harbour on Tuesday.\","
+                + "\"boring\":false}");
+        assertThat(rows.get(1)).contains("\"op\":\"delete\"").contains("\"oldIndex\":1").contains("\"old\":\"Nobody was hurt.\"");
+        assertThat(rows.get(2)).contains("\"op\":\"add\"").contains("\"newIndex\":1").contains("\"new\":\"Two dock workers were hurt.\"");
+        assertThat(rows.get(3)).contains("\"url\":\"https://gazette.example/otters\"").contains("\"source\":null")
+                .contains("\"op\":\"same\"").contains("\"boring\":true");
+        assertThat(run("export", "--format", "csv").code()).isEqualTo(2);
+    }
+
+    @Test
     void historyOfAnUnknownArticleIsExit2() {
         Result r = run("history", "https://bugle.example/never");
         assertThat(r.code()).isEqualTo(2);
