@@ -1,13 +1,111 @@
 package dev.redline.cli;
 
+import dev.redline.diff.DiffStats;
+import dev.redline.json.Json;
+import dev.redline.store.JdbcStore;
+import dev.redline.store.Store;
+import dev.redline.trace.Floor;
+import dev.redline.trace.TraceMatch;
+import dev.redline.trace.TraceResult;
+import dev.redline.trace.Tracer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until the `trace` job lands; it fails loudly rather than pretending to work. */
-@Command(name = "trace", description = "(not built yet)")
+/**
+ * {@code redline trace INPUT}: which tracked article, and which version of it, a text copies.
+ * INPUT is a {@code .txt} file (first line the headline), an {@code .html} file or an http(s) URL
+ * (both through the extractor, so the copier's page furniture is dropped), or {@code -} for stdin.
+ * {@code redline trace --reindex} indexes versions stored before the index existed.
+ */
+@Command(name = "trace", mixinStandardHelpOptions = true,
+        description = "Which tracked article, and which version of it, a text copies.")
 public final class TraceCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @ParentCommand
+    Redline root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT", description = "a .txt or .html file, an http(s) URL, or - for stdin")
+    String input;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = "--limit", defaultValue = "5", paramLabel = "K", description = "at most K source articles (default ${DEFAULT-VALUE})")
+    int limit;
+
+    @Option(names = "--allow-private-network", description = "allow fetching a URL on a loopback or private address")
+    boolean allowPrivateNetwork;
+
+    @Option(names = "--reindex", description = "index every stored version not yet in the trace index, then exit")
+    boolean reindex;
+
     @Override
-    public Integer call() {
-        throw new UserException("'trace' is not built yet");
+    public Integer call() throws IOException {
+        if (limit < 1) {
+            throw new UserException("--limit must be at least 1, got " + limit);
+        }
+        if (reindex == (input != null)) {
+            throw new UserException(reindex ? "--reindex takes no INPUT" : "missing INPUT: a file, a URL or - for stdin");
+        }
+        try (Store store = JdbcStore.open(root.config().db())) {
+            Tracer tracer = new Tracer(store);
+            if (reindex) {
+                Progress progress = Progress.start("reindex", store.versionCount());
+                long added = tracer.reindex(progress::advance);
+                progress.finish(progress.done() + " versions, " + added + " newly indexed");
+                return 0;
+            }
+            print(traceInput(tracer));
+        }
+        return 0;
+    }
+
+    private TraceResult traceInput(Tracer tracer) throws IOException {
+        if (input.equals("-")) {
+            return tracer.trace(new String(System.in.readAllBytes(), StandardCharsets.UTF_8), limit);
+        }
+        Path file = Path.of(input);
+        if (!Files.isRegularFile(file)) {
+            throw new UserException("no such file: " + input);
+        }
+        return tracer.trace(Files.readString(file, StandardCharsets.UTF_8), limit);
+    }
+
+    private void print(TraceResult result) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            out.println(Json.write(result));
+        } else if (result.matches().isEmpty()) {
+            out.printf(Locale.ROOT, "No tracked article matches (floor: %d shared five-word runs and %.0f%% coverage or containment).%n",
+                    Floor.DEFAULT.minShared(), 100 * Floor.DEFAULT.minShare());
+        } else {
+            int rank = 1;
+            for (TraceMatch m : result.matches()) {
+                out.printf(Locale.ROOT, "%d. %s%s%n", rank++, m.url(), m.source() == null ? "" : "  (" + m.source() + ")");
+                out.printf(Locale.ROOT, "   version %d of %s, \"%s\"%s%n", m.version(), m.fetchedAt(), m.title(),
+                        m.tiedVersions().size() > 1 ? "  (same text in versions " + m.tiedVersions() + ", earliest shown)" : "");
+                out.printf(Locale.ROOT, "   %.0f%% of the copy is in that version; the copy carries %.0f%% of it%n",
+                        100 * m.coverage(), 100 * m.containment());
+                DiffStats s = m.diff().stats();
+                out.printf(Locale.ROOT, "   the copier added %d sentences, cut %d, changed %d%s%n", s.added(), s.deleted(),
+                        s.edited(), m.diff().title().changed() ? " and the headline" : "");
+            }
+        }
+        out.flush();
     }
 }

@@ -1,0 +1,211 @@
+package dev.redline.trace;
+
+import dev.redline.article.ArticleText;
+import dev.redline.diff.Diff;
+import dev.redline.fingerprint.Fingerprint;
+import dev.redline.fingerprint.Fingerprinter;
+import dev.redline.json.Json;
+import dev.redline.store.Article;
+import dev.redline.store.ArticleEvent;
+import dev.redline.store.Source;
+import dev.redline.store.Store;
+import dev.redline.store.Version;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Traces copied text back to the tracked article and the exact version it copies. Entry point of
+ * {@code dev.redline.trace}. Thread-safe (the store and the index are; the tracer holds no mutable
+ * state).
+ *
+ * <p>A trace runs in two stages. <b>Candidates</b>: the copy's winnowed anchors and MinHash LSH band
+ * keys are looked up in the {@link TraceIndex}; anchors carried by many articles (a source's own
+ * boilerplate) are ignored. <b>Verification</b>: for each candidate article, every stored version is
+ * compared with the copy by exact shingle sets ({@link Verdict}); the version sharing the most text
+ * wins, the earliest one on a tie. Matches below the {@link Floor} are not reported.
+ *
+ * <p>During tracking ({@link #attach}), every appended version is indexed and then traced against
+ * the other articles. When the new version of an article reuses an <em>earlier</em> version of an
+ * article of another source (at least {@value #REUSE_MIN_COVERAGE} of the new version found there),
+ * the relation is recorded on both articles as events {@value #REUSES} and {@value #REUSED_BY},
+ * whose detail is the JSON of a {@link Reuse}.
+ */
+public final class Tracer {
+    /** Event kind on the article that copies. */
+    public static final String REUSES = "reuses";
+    /** Event kind on the article that was copied. */
+    public static final String REUSED_BY = "reused-by";
+    /** Share of a new version that must come from another source's earlier version to record reuse. */
+    public static final double REUSE_MIN_COVERAGE = 0.5;
+    /** Candidate articles verified per query. */
+    static final int MAX_CANDIDATES = 25;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Tracer.class);
+
+    private final Store store;
+    private final TraceIndex index;
+    private final Fingerprinter fingerprinter;
+    private final Floor floor;
+
+    public Tracer(Store store) {
+        this(store, new TraceIndex(store.dataSource()), Fingerprinter.DEFAULT, Floor.DEFAULT);
+    }
+
+    public Tracer(Store store, TraceIndex index, Fingerprinter fingerprinter, Floor floor) {
+        this.store = store;
+        this.index = index;
+        this.fingerprinter = fingerprinter;
+        this.floor = floor;
+    }
+
+    /** A tracer whose index follows the store: every appended version is indexed and checked for reuse. */
+    public static Tracer attach(Store store) {
+        Tracer tracer = new Tracer(store);
+        store.addAppendListener(tracer::onAppend);
+        return tracer;
+    }
+
+    public Floor floor() {
+        return floor;
+    }
+
+    /** Indexes one stored version (no-op when already indexed); true when it was added. */
+    public boolean index(Version version) {
+        return index.add(version.articleId(), version.id(), fingerprinter.of(version.text()));
+    }
+
+    /**
+     * Indexes every stored version not yet in the index (stores imported before the index existed,
+     * or after a change of fingerprint settings on a fresh index).
+     *
+     * @param onVersion called once per version visited, for progress
+     * @return how many versions were newly indexed
+     */
+    public long reindex(LongConsumer onVersion) {
+        long added = 0;
+        int page = 500;
+        for (int offset = 0; ; offset += page) {
+            List<Article> articles = store.articles(null, offset, page);
+            for (Article article : articles) {
+                for (Version version : store.versions(article.id())) {
+                    if (index(version)) {
+                        added++;
+                    }
+                    onVersion.accept(1);
+                }
+            }
+            if (articles.size() < page) {
+                return added;
+            }
+        }
+    }
+
+    /** Traces free text: the first non-blank line is taken as the headline, each further line as a paragraph. */
+    public TraceResult trace(String text, int limit) {
+        return trace(plainText(text), limit);
+    }
+
+    /** Traces an article's text (e.g. extracted from a copier's page); at most {@code limit} matches. */
+    public TraceResult trace(ArticleText copy, int limit) {
+        return new TraceResult(matches(fingerprinter.of(copy), null, limit).stream()
+                .map(m -> toMatch(m, copy)).toList());
+    }
+
+    /** The first non-blank line as headline, the other non-blank lines as paragraphs. */
+    static ArticleText plainText(String text) {
+        List<String> lines = Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (lines.size() < 2) {
+            return new ArticleText("", null, lines);
+        }
+        return new ArticleText(lines.getFirst(), null, lines.subList(1, lines.size()));
+    }
+
+    /** A verified source: the article, its versions and the verdict. */
+    private record Found(Article article, List<Version> versions, Verdict verdict) {
+        Version version() {
+            return versions.get(verdict.best());
+        }
+    }
+
+    private List<Found> matches(Fingerprint fingerprint, Long excludeArticleId, int limit) {
+        if (fingerprint.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        List<Found> found = new ArrayList<>();
+        for (Candidate candidate : index.candidates(fingerprint, excludeArticleId, MAX_CANDIDATES)) {
+            Article article = store.article(candidate.articleId()).orElse(null);
+            if (article == null) {
+                continue;
+            }
+            List<Version> versions = store.versions(article.id());
+            Verdict verdict = Verdict.of(fingerprint.shingles(),
+                    versions.stream().map(v -> fingerprinter.shingles(v.text())).toList());
+            if (verdict != null && verdict.clears(floor)) {
+                found.add(new Found(article, versions, verdict));
+            }
+        }
+        return found.stream()
+                .sorted(Comparator.comparingInt((Found f) -> f.verdict().shared()).reversed()
+                        .thenComparing(Comparator.comparingDouble((Found f) -> f.verdict().coverage()).reversed())
+                        .thenComparingLong(f -> f.article().id()))
+                .limit(limit)
+                .toList();
+    }
+
+    private TraceMatch toMatch(Found found, ArticleText copy) {
+        Version version = found.version();
+        String source = found.article().sourceId() == null ? null
+                : store.source(found.article().sourceId()).map(Source::name).orElse(null);
+        Verdict v = found.verdict();
+        return new TraceMatch(found.article().url(), source, version.text().title(), version.number(),
+                version.fetchedAt(), v.tied(), v.coverage(), v.containment(), Diff.compare(version.text(), copy));
+    }
+
+    /** The append hook: index, then look for reuse of other sources' earlier versions. Never throws. */
+    private void onAppend(Version version) {
+        try {
+            Fingerprint fingerprint = fingerprinter.of(version.text());
+            index.add(version.articleId(), version.id(), fingerprint);
+            recordReuse(version, fingerprint);
+        } catch (RuntimeException e) {
+            // the version is stored whatever happens here; a missing index entry is repaired by reindex
+            LOG.warn("trace index: could not index version {} of article {}: {}", version.number(),
+                    version.articleId(), e.toString());
+        }
+    }
+
+    private void recordReuse(Version version, Fingerprint fingerprint) {
+        Article copier = store.article(version.articleId()).orElse(null);
+        if (copier == null) {
+            return;
+        }
+        for (Found found : matches(fingerprint, copier.id(), MAX_CANDIDATES)) {
+            Version original = found.version();
+            boolean otherSource = copier.sourceId() == null || found.article().sourceId() == null
+                    || !Objects.equals(copier.sourceId(), found.article().sourceId());
+            if (!otherSource || found.verdict().coverage() < REUSE_MIN_COVERAGE
+                    || !original.fetchedAt().isBefore(version.fetchedAt())
+                    || alreadyRecorded(copier.id(), found.article().id(), original.number())) {
+                continue;
+            }
+            Reuse reuse = new Reuse(copier.id(), copier.url(), version.number(), found.article().id(),
+                    found.article().url(), original.number(), found.verdict().coverage(), found.verdict().containment());
+            String detail = Json.write(reuse);
+            store.recordEvent(new ArticleEvent(copier.id(), version.fetchedAt(), REUSES, detail));
+            store.recordEvent(new ArticleEvent(found.article().id(), version.fetchedAt(), REUSED_BY, detail));
+        }
+    }
+
+    private boolean alreadyRecorded(long copierId, long sourceArticleId, int sourceVersion) {
+        return store.events(copierId).stream()
+                .filter(e -> REUSES.equals(e.kind()))
+                .map(e -> Json.MAPPER.readValue(e.detail(), Reuse.class))
+                .anyMatch(r -> r.sourceArticle() == sourceArticleId && r.sourceVersion() == sourceVersion);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.redline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.redline.article.ArticleText;
+import dev.redline.extract.ExtractRules;
+import dev.redline.json.Json;
+import dev.redline.store.Article;
+import dev.redline.store.JdbcStore;
+import dev.redline.store.NewVersion;
+import dev.redline.store.Source;
+import dev.redline.store.Store;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+
+class TraceCommandTest {
+    private static final List<String> BODY = List.of(
+            "The lighthouse keepers of Saltreach walked out on Sunday after the maritime board cut their night allowance by a third.",
+            "Union organiser Petra Auclair said eleven keepers had left their towers and that ships had been warned by radio.",
+            "The board said automatic lamps would cover the coast for a week while talks continued in New Bramley.");
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cmd = Redline.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int code = cmd.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** An article stored before the index existed: two versions, the headline changed in the second. */
+    private static String seed(Path db) {
+        try (Store store = JdbcStore.open("jdbc:sqlite:" + db)) {
+            Source source = store.addSource("coast-chronicle", List.of(), List.of(), ExtractRules.NONE);
+            Article article = store.upsertArticle("https://coast-chronicle.example/keepers", source.id(),
+                    Instant.parse("2026-05-03T07:00:00Z"));
+            store.appendVersion(article.id(), new NewVersion(Instant.parse("2026-05-03T07:00:00Z"),
+                    new ArticleText("Lighthouse keepers walk out over pay", null, BODY), Set.of(), false, null, null));
+            store.appendVersion(article.id(), new NewVersion(Instant.parse("2026-05-03T13:00:00Z"),
+                    new ArticleText("Saltreach keepers strike as board blames budget", null, BODY), Set.of(), false, null, null));
+            return article.url();
+        }
+    }
+
+    @Test
+    void reindexesAnOldStoreThenTracesAFileToTheEarliestVersion(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("r.db");
+        String url = seed(db);
+        Path copy = dir.resolve("copy.txt");
+        Files.writeString(copy, "LIGHTHOUSE KEEPERS WALK OUT OVER PAY\n\n" + String.join("\n", BODY)
+                + "\nReceive News Alerts on our channel every morning\nNo Comments yet\n");
+
+        Run before = run("--db", db.toString(), "trace", "--format", "json", copy.toString());
+        assertThat(before.code()).isZero();
+        assertThat(Json.MAPPER.readTree(before.out()).get("matches")).isEmpty();
+
+        Run reindex = run("--db", db.toString(), "trace", "--reindex");
+        assertThat(reindex.code()).as(reindex.err()).isZero();
+
+        Run after = run("--db", db.toString(), "trace", "--format", "json", copy.toString());
+        JsonNode match = Json.MAPPER.readTree(after.out()).get("matches").get(0);
+        assertThat(match.get("url").asString()).isEqualTo(url);
+        assertThat(match.get("source").asString()).isEqualTo("coast-chronicle");
+        assertThat(match.get("version").asInt()).isZero();
+        assertThat(match.get("fetchedAt").asString()).isEqualTo("2026-05-03T07:00:00Z");
+        assertThat(match.get("tiedVersions").toString()).isEqualTo("[0]");
+        assertThat(match.get("containment").asDouble()).isEqualTo(1.0);
+        assertThat(match.get("coverage").asDouble()).isBetween(0.6, 0.99);
+        assertThat(match.has("diff")).isTrue();
+        assertThat(match.get("diff").has("ops")).isTrue();
+
+        Run text = run("--db", db.toString(), "trace", copy.toString());
+        assertThat(text.out()).contains(url).contains("version 0 of 2026-05-03T07:00:00Z");
+    }
+
+    @Test
+    void badInputIsAUserError(@TempDir Path dir) {
+        Path db = dir.resolve("r.db");
+        seed(db);
+        Run missing = run("--db", db.toString(), "trace", dir.resolve("nope.txt").toString());
+        assertThat(missing.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
+        assertThat(missing.err()).contains("no such file");
+        Run none = run("--db", db.toString(), "trace");
+        assertThat(none.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
+        assertThat(none.err()).contains("missing INPUT");
+        Run limit = run("--db", db.toString(), "trace", "--limit", "0", "-");
+        assertThat(limit.err()).contains("--limit must be at least 1");
+    }
+}

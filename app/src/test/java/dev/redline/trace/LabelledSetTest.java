@@ -1,0 +1,39 @@
+package dev.redline.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.redline.store.JdbcStore;
+import dev.redline.store.Store;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Accuracy of trace on the generated labelled set (figures reported in BENCHMARKS.md, "Trace"):
+ * 300 fictional articles with 1–6 versions, 900 altered copies, 200 unrelated same-topic stories.
+ */
+class LabelledSetTest {
+
+    @Test
+    void tracesCopiesToTheirArticleAndExactVersion(@TempDir Path dir) {
+        try (Store store = JdbcStore.open("jdbc:sqlite:" + dir.resolve("labelled.db"))) {
+            Tracer tracer = Tracer.attach(store);
+            LabelledSet set = LabelledSet.build(store, 20261123L, 300, 900, 200);
+            LabelledSet.Score score = set.score(tracer, store, new TraceIndex(store.dataSource()));
+
+            System.out.printf(Locale.ROOT, "trace labelled set: %d copies, article %.2f%%, version %.2f%%, "
+                            + "unrelated %d with %d false matches%n", score.copies(), 100 * score.articleAccuracy(),
+                    100 * score.versionAccuracy(), score.unrelated(), score.falseMatches());
+            System.out.printf(Locale.ROOT, "  right article proposed by anchors %d, by LSH bands %d%n",
+                    score.viaAnchors(), score.viaBands());
+            score.byAlteration().forEach((kind, c) -> System.out.printf(Locale.ROOT,
+                    "  %-16s %4d copies  article %3d  version %3d%n", kind, c[0], c[1], c[2]));
+            score.misses().stream().limit(20).forEach(m -> System.out.println("  miss: " + m));
+
+            assertThat(score.articleAccuracy()).isGreaterThanOrEqualTo(0.99);
+            assertThat(score.versionAccuracy()).isGreaterThanOrEqualTo(0.95);
+            assertThat(score.falseMatches()).isZero();
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.redline.fingerprint;
+
+import dev.redline.article.ArticleText;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+
+/**
+ * Fingerprints texts so that a copy can be found among millions of stored versions and then
+ * checked exactly. Entry point of {@code dev.redline.fingerprint}; pure and thread-safe (all
+ * state is final and computed in the constructor).
+ *
+ * <h2>What is computed</h2>
+ * <ol>
+ *   <li><b>Words</b>: NFC, lower case, apostrophes dropped inside words, curly quotes and dashes
+ *       and all other punctuation treated as separators. A copier's recasing, typographic quotes
+ *       or dash style therefore change nothing.</li>
+ *   <li><b>Shingles</b>: every run of {@link #shingleSize()} consecutive words (5 by default)
+ *       inside one paragraph (or the headline), hashed to 64 bits. Runs do not cross paragraphs,
+ *       so two versions that differ only by whole paragraphs added or removed share exactly the
+ *       shingles of their common paragraphs, and a copy of one is tied, not mis-ranked. The distinct set is the ground truth used for verification:
+ *       {@code coverage = |copy ∩ version| / |copy|} and
+ *       {@code containment = |copy ∩ version| / |version|}.</li>
+ *   <li><b>MinHash</b>: {@link #permutations()} (128) minima of fast universal hashes
+ *       {@code (a·x + b) >>> 32} (a odd) of the shingle hashes, and LSH band keys, {@link #bands()}
+ *       (32) bands of {@link #rows()} (4) rows. Two texts collide in at least one band with
+ *       probability {@code 1 − (1 − J⁴)³²}: 0.87 at Jaccard 0.5, 0.23 at 0.3, 0.03 at 0.2.</li>
+ *   <li><b>Anchors</b>: winnowing (Schleimer, Wilkerson and Aiken, 2003) over each paragraph's
+ *       shingle-hash sequence with a window of {@link #window()} (12) shingles: the smallest hash
+ *       of every window, and at least one per paragraph and headline. Any run of {@code window + shingleSize − 1} (16) words shared by two texts yields
+ *       at least one common anchor, whatever surrounds it; about {@code 2 / (window + 1)} of the
+ *       shingles (≈15 %) become anchors.</li>
+ * </ol>
+ *
+ * <h2>Why both</h2>
+ * MinHash estimates <em>Jaccard</em> similarity, but a copy is a question of <em>containment</em>:
+ * a copy of the first half of an article followed by the copier's boilerplate may have Jaccard
+ * 0.3 with its source and its band keys then mostly miss. Anchors do not care what else either
+ * text contains, so a copy that is a prefix, a single paragraph or carries boilerplate still
+ * shares anchors with its source. The labelled set in the app's trace tests (see BENCHMARKS.md,
+ * "Trace") measures both; the index uses the union of the two candidate sets and verifies with
+ * the exact shingle sets. Anchors shared by very many articles (a source's own boilerplate such
+ * as "follow us on…") are down-weighted at query time by the index, from document frequencies.
+ */
+public final class Fingerprinter {
+    /** The settings the trace index is built with; changing them requires a reindex. */
+    public static final Fingerprinter DEFAULT = new Fingerprinter(5, 128, 32, 12);
+
+    private final int shingleSize;
+    private final int bands;
+    private final int rows;
+    private final int window;
+    private final long[] multipliers;
+    private final long[] offsets;
+
+    /**
+     * @param shingleSize  words per shingle
+     * @param permutations MinHash signature length; must be a multiple of {@code bands}
+     * @param bands        LSH bands
+     * @param window       winnowing window, in shingles
+     */
+    public Fingerprinter(int shingleSize, int permutations, int bands, int window) {
+        if (shingleSize < 1 || bands < 1 || permutations % bands != 0 || window < 1) {
+            throw new IllegalArgumentException("bad fingerprint settings: shingle size " + shingleSize
+                    + ", permutations " + permutations + ", bands " + bands + ", window " + window);
+        }
+        this.shingleSize = shingleSize;
+        this.bands = bands;
+        this.rows = permutations / bands;
+        this.window = window;
+        // a fixed seed: signatures are stored, so they must be the same in every run
+        SplittableRandom random = new SplittableRandom(0x5EED_0F_7EDL);
+        this.multipliers = LongStream.generate(() -> random.nextLong() | 1L).limit(permutations).toArray();
+        this.offsets = LongStream.generate(random::nextLong).limit(permutations).toArray();
+    }
+
+    public int shingleSize() {
+        return shingleSize;
+    }
+
+    public int permutations() {
+        return multipliers.length;
+    }
+
+    public int bands() {
+        return bands;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int window() {
+        return window;
+    }
+
+    /** Fingerprint of an article version: headline, then each paragraph (the byline is left out: copiers drop it). */
+    public Fingerprint of(ArticleText text) {
+        return fingerprint(segments(text));
+    }
+
+    /** Fingerprint of free text; each line is a paragraph. */
+    public Fingerprint of(String text) {
+        return fingerprint(segments(text));
+    }
+
+    /**
+     * Only the distinct shingle hashes of a version, sorted: what verification needs, without the
+     * cost of the MinHash signature.
+     */
+    public long[] shingles(ArticleText text) {
+        return LongStream.of(Shingles.hashes(segments(text), shingleSize)).sorted().distinct().toArray();
+    }
+
+    private static List<List<String>> segments(ArticleText text) {
+        List<List<String>> segments = new ArrayList<>();
+        segments.add(Shingles.words(text.title()));
+        for (String paragraph : text.paragraphs()) {
+            segments.add(Shingles.words(paragraph));
+        }
+        return segments;
+    }
+
+    private static List<List<String>> segments(String text) {
+        return Arrays.stream(text.split("\\R")).map(Shingles::words).toList();
+    }
+
+    private Fingerprint fingerprint(List<List<String>> segments) {
+        List<long[]> perSegment = new ArrayList<>();
+        for (List<String> segment : segments) {
+            perSegment.add(Shingles.hashes(List.of(segment), shingleSize));
+        }
+        long[] distinct = perSegment.stream().flatMapToLong(LongStream::of).sorted().distinct().toArray();
+        long[] anchors = perSegment.stream().flatMapToLong(h -> LongStream.of(winnow(h))).sorted().distinct().toArray();
+        int[] signature = minHash(distinct);
+        int words = segments.stream().mapToInt(List::size).sum();
+        return new Fingerprint(words, distinct, anchors, signature,
+                distinct.length == 0 ? new long[0] : bandKeys(signature));
+    }
+
+    /**
+     * The minimum of every window of one paragraph's hash sequence (a paragraph shorter than the
+     * window gives its minimum). Windows stay inside a paragraph so that every paragraph and the
+     * headline own at least one anchor: a neighbour's boilerplate, ignored at query time as too
+     * common, can never take the only anchor of a short copied paragraph.
+     */
+    private long[] winnow(long[] sequence) {
+        if (sequence.length == 0) {
+            return sequence;
+        }
+        int windows = Math.max(1, sequence.length - window + 1);
+        long[] picked = new long[windows];
+        for (int start = 0; start < windows; start++) {
+            long min = Long.MAX_VALUE;
+            for (int i = start; i < Math.min(sequence.length, start + window); i++) {
+                min = Math.min(min, sequence[i]);
+            }
+            picked[start] = min;
+        }
+        return picked;
+    }
+
+    private int[] minHash(long[] shingles) {
+        int[] signature = new int[multipliers.length];
+        Arrays.fill(signature, Integer.MAX_VALUE);
+        for (long shingle : shingles) {
+            for (int p = 0; p < signature.length; p++) {
+                int h = (int) ((multipliers[p] * shingle + offsets[p]) >>> 32);
+                if (h < signature[p]) {
+                    signature[p] = h;
+                }
+            }
+        }
+        return signature;
+    }
+
+    private long[] bandKeys(int[] signature) {
+        long[] keys = new long[bands];
+        for (int band = 0; band < bands; band++) {
+            long h = Shingles.mix64(band + 0x7F4A7C15L);
+            for (int row = 0; row < rows; row++) {
+                h = Shingles.mix64((h ^ (signature[band * rows + row] & 0xFFFFFFFFL)) * 0x9E3779B97F4A7C15L);
+            }
+            keys[band] = h;
+        }
+        return keys;
+    }
+}
