@@ -10,7 +10,6 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -133,33 +132,13 @@ final class Api {
     }
 
     private void trace(Context ctx) {
-        Tracing tracing = options.tracing();
-        if (tracing == null) {
-            throw new HttpError(503, "Tracing is not available in this server.");
-        }
         JsonNode body = body(ctx);
-        String text = body.path("text").asString(null);
-        String url = body.path("url").asString(null);
         int limit = body.path("limit").asInt(5);
         if (limit < 1 || limit > 50) {
             throw HttpError.badRequest("limit must be between 1 and 50");
         }
-        List<Tracing.Match> matches;
-        try {
-            if (url != null && !url.isBlank()) {
-                matches = tracing.traceUrl(url.strip(), limit);
-            } else if (text != null && !text.isBlank()) {
-                if (text.length() > Pages.MAX_TRACE_CHARS) {
-                    throw HttpError.badRequest("The text is too long (at most " + Pages.MAX_TRACE_CHARS + " characters).");
-                }
-                matches = tracing.traceText(text, limit);
-            } else {
-                throw HttpError.badRequest("Send {\"text\": …} or {\"url\": …}.");
-            }
-        } catch (IllegalArgumentException e) {
-            throw HttpError.badRequest(e.getMessage());
-        }
-        WebServer.json(ctx, Map.of("matches", matches));
+        WebServer.json(ctx, Pages.trace(options.tracing(), body.path("text").asString(null),
+                body.path("url").asString(null), limit));
     }
 
     private static JsonNode body(Context ctx) {

@@ -13,6 +13,8 @@ import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
 import dev.redline.text.Gap;
+import dev.redline.trace.TraceMatch;
+import dev.redline.trace.TraceResult;
 import dev.redline.json.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -370,31 +372,35 @@ final class Pages {
     }
 
     private void trace(Context ctx) {
-        Tracing tracing = options.tracing();
+        TraceService tracing = options.tracing();
         String text = ctx.formParam("text");
         String url = ctx.formParam("url");
-        if (tracing == null) {
-            throw new HttpError(503, "Tracing is not available in this server.");
-        }
-        List<Tracing.Match> matches;
-        if (url != null && !url.isBlank()) {
-            try {
-                matches = tracing.traceUrl(url.strip(), 10);
-            } catch (IllegalArgumentException e) {
-                throw HttpError.badRequest(e.getMessage());
-            }
-        } else if (text != null && !text.isBlank()) {
-            if (text.length() > MAX_TRACE_CHARS) {
-                throw HttpError.badRequest("The text is too long (at most " + MAX_TRACE_CHARS + " characters).");
-            }
-            matches = tracing.traceText(text, 10);
-        } else {
-            throw HttpError.badRequest("Paste a text or give a URL to trace.");
-        }
+        List<TraceMatch> matches = trace(tracing, text, url, 10).matches();
         server.render(ctx, "trace.jte", traceView(text, url, matches));
     }
 
-    private View.Trace traceView(String text, String url, List<Tracing.Match> matches) {
+    /** Runs a trace of a URL (preferred when given) or a text; bad input answers 400. */
+    static TraceResult trace(TraceService tracing, String text, String url, int limit) {
+        if (tracing == null) {
+            throw new HttpError(503, "Tracing is not available in this server.");
+        }
+        try {
+            if (url != null && !url.isBlank()) {
+                return tracing.traceUrl(url.strip(), limit);
+            }
+            if (text != null && !text.isBlank()) {
+                if (text.length() > MAX_TRACE_CHARS) {
+                    throw HttpError.badRequest("The text is too long (at most " + MAX_TRACE_CHARS + " characters).");
+                }
+                return tracing.traceText(text, limit);
+            }
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest(e.getMessage());
+        }
+        throw HttpError.badRequest("Paste a text or give a URL to trace.");
+    }
+
+    private View.Trace traceView(String text, String url, List<TraceMatch> matches) {
         List<View.TraceRow> rows = matches == null ? null : matches.stream().map(m -> new View.TraceRow(m,
                 store.articleByUrl(m.url()).map(a -> Links.article(a.id())).orElse(null))).toList();
         return new View.Trace(options.tracing() != null, orEmpty(text), orEmpty(url), rows);

@@ -9,6 +9,7 @@ import dev.redline.store.SearchHit;
 import dev.redline.store.Source;
 import dev.redline.store.SourceHealth;
 import dev.redline.store.Version;
+import dev.redline.trace.TraceMatch;
 import java.time.Instant;
 import java.util.List;
 
@@ -59,7 +60,7 @@ public final class View {
     }
 
     /** A trace match with a link to the matched article when it is tracked here. */
-    public record TraceRow(Tracing.Match match, String articleUrl) {
+    public record TraceRow(TraceMatch match, String articleUrl) {
     }
 
     /** The trace page; {@code rows} is null before a query. */

@@ -52,7 +52,7 @@ public final class WebServer implements AutoCloseable {
      * @param submitter  tracks URLs posted by an admin, or null when tracking by URL is unavailable
      * @param tracing    answers trace queries, or null when tracing is unavailable
      */
-    public record Options(Clock clock, String adminToken, Path warcDir, UrlSubmitter submitter, Tracing tracing) {
+    public record Options(Clock clock, String adminToken, Path warcDir, UrlSubmitter submitter, TraceService tracing) {
         public Options {
             Objects.requireNonNull(clock, "clock");
             adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
@@ -74,7 +74,7 @@ public final class WebServer implements AutoCloseable {
             return new Options(clock, adminToken, warcDir, s, tracing);
         }
 
-        public Options withTracing(Tracing t) {
+        public Options withTracing(TraceService t) {
             return new Options(clock, adminToken, warcDir, submitter, t);
         }
 

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A real SQLite store in a temp folder holding fictional stories, served by a real {@link WebServer}
@@ -41,16 +42,21 @@ final class WebFixture implements AutoCloseable {
     Article library;
     Article hostile;
 
-    WebFixture(Path dir, WebServer.Options options) {
+    /** Opens the store, lets {@code options} attach to it (a tracer, say), then starts the server. */
+    WebFixture(Path dir, Function<Store, WebServer.Options> options) {
         this.store = JdbcStore.open("jdbc:sqlite:" + dir.resolve("redline.db"));
-        this.server = new WebServer(store, options.withClock(CLOCK)).start("127.0.0.1", 0);
+        this.server = new WebServer(store, options.apply(store).withClock(CLOCK)).start("127.0.0.1", 0);
     }
 
     static WebFixture empty(Path dir) {
-        return new WebFixture(dir, WebServer.Options.defaults());
+        return new WebFixture(dir, store -> WebServer.Options.defaults());
     }
 
     static WebFixture seeded(Path dir, WebServer.Options options) {
+        return seeded(dir, store -> options);
+    }
+
+    static WebFixture seeded(Path dir, Function<Store, WebServer.Options> options) {
         WebFixture f = new WebFixture(dir, options);
         f.seed();
         return f;
@@ -94,7 +100,7 @@ final class WebFixture implements AutoCloseable {
         hostile = store.article(hostile.id()).orElseThrow();
     }
 
-    private void append(Article a, Instant at, ArticleText text, Set<VersionField> changed, boolean boring) {
+    void append(Article a, Instant at, ArticleText text, Set<VersionField> changed, boolean boring) {
         store.appendVersion(a.id(), new NewVersion(at, text, changed, boring, boring ? "punctuation" : null, null));
     }
 
