@@ -11,7 +11,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ARTICLES=${ARTICLES:-10000}
 RATE=${RATE:-200}
 DURATION=${DURATION:-30s}
-CONNECTIONS=${CONNECTIONS:-10}
+DELAY_MS=${DELAY_MS:-50}
 PORT=${PORT:-$((20000 + RANDOM % 10000))}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 java="$JAVA_HOME/bin/java"
@@ -46,8 +46,10 @@ done
 curl -sf "http://127.0.0.1:$PORT/health" >&2 || { cat "$work/serve.log" >&2; exit 1; }
 echo >&2
 
-# Each connection waits DELAY_MS between requests: CONNECTIONS * 1000 / RATE.
-delay_ms=$(( CONNECTIONS * 1000 / RATE ))
+# Each connection waits DELAY_MS after each response; with ~5 ms of latency and client overhead per
+# request, CONNECTIONS = RATE * (DELAY_MS + 5) / 1000 connections give about RATE requests/second.
+delay_ms=$DELAY_MS
+CONNECTIONS=${CONNECTIONS:-$(( (RATE * (DELAY_MS + 5) + 999) / 1000 ))}
 run() { # label kind connections delay duration
   local out
   out=$(ARTICLES="$ARTICLES" KIND="$2" DELAY_MS="$4" wrk -t1 -c"$3" -d"$5" --latency \
@@ -64,6 +66,7 @@ echo "== warm-up (JIT, page cache)" >&2
 ARTICLES="$ARTICLES" KIND=page DELAY_MS=0 wrk -t1 -c4 -d10s -s "$root/bench/web/paced.lua" "http://127.0.0.1:$PORT" >/dev/null
 ARTICLES="$ARTICLES" KIND=api DELAY_MS=0 wrk -t1 -c4 -d5s -s "$root/bench/web/paced.lua" "http://127.0.0.1:$PORT" >/dev/null
 
+echo "load average before the runs (other work on the machine): $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "articles: $ARTICLES x 3 versions; target rate: $RATE req/s ($CONNECTIONS connections, ${delay_ms} ms pause each); duration $DURATION each; $(nproc) cores"
 echo
 echo "| endpoint | connections | achieved req/s | p50 | p99 | errors |"
@@ -73,4 +76,5 @@ run "JSON diff /api/articles/{id}/diff/0/2, paced" api "$CONNECTIONS" "$delay_ms
 run "diff page, unpaced (peak)" page 8 0 10s
 run "JSON diff, unpaced (peak)" api 8 0 10s
 echo
+echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "server RSS after the runs: $(( $(awk '/VmRSS/ {print $2}' /proc/$server_pid/status) / 1024 )) MiB"

@@ -2,7 +2,11 @@ package dev.redline.cli;
 
 import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
+import dev.redline.trace.Tracer;
+import dev.redline.web.TraceService;
 import dev.redline.web.WebServer;
+import dev.redline.fetch.FetchConfig;
+import dev.redline.fetch.Fetcher;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.io.IOException;
@@ -55,8 +59,11 @@ public final class ServeCommand implements Callable<Integer> {
         String token = adminToken != null ? adminToken : System.getenv("REDLINE_ADMIN_TOKEN");
         untilStopped(stop -> {
             try (Store store = openStore(config)) {
+                Fetcher traceFetcher = Fetcher.standalone(
+                        FetchConfig.defaults().withAllowPrivateNetwork(allowPrivateNetwork), Clock.systemUTC());
                 WebServer.Options options = WebServer.Options.defaults().withAdminToken(token)
-                        .withWarcDir(config.warcDir());
+                        .withWarcDir(config.warcDir())
+                        .withTracing(new TraceService(Tracer.attach(store), traceFetcher));
                 try (WebServer server = start(store, options, bind, port)) {
                     PrintWriter out = spec.commandLine().getOut();
                     out.println("Redline is serving " + url(bind, server.port()) + (noPoll ? " (polling off)" : ""));
