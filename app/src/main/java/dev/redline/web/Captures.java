@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResponse;
 
 /**
  * Reads raw captures back from the WARC files the tracker writes. A capture reference is
@@ -27,7 +29,7 @@ final class Captures {
         return dir != null;
     }
 
-    /** The whole WARC record (WARC headers, HTTP headers and body) as text, capped at 4 MiB. */
+    /** The captured response (status, headers, body with any content encoding undone) as text, capped at 4 MiB. */
     String read(String captureRef) {
         int hash = captureRef.lastIndexOf('#');
         if (hash < 0) {
@@ -46,14 +48,17 @@ final class Captures {
         try (WarcReader reader = new WarcReader(file)) {
             reader.position(offset);
             Optional<WarcRecord> record = reader.next();
-            if (record.isEmpty()) {
+            if (record.isEmpty() || !(record.get() instanceof WarcResponse response)) {
                 throw HttpError.notFound("The raw capture is no longer on disk.");
             }
-            byte[] body = record.get().body().stream().readNBytes(MAX_BYTES);
-            return record.get().headers().map().entrySet().stream()
-                    .flatMap(e -> e.getValue().stream().map(v -> e.getKey() + ": " + v))
-                    .reduce(record.get().version() + "", (a, b) -> a + "\n" + b)
-                    + "\n\n" + new String(body, StandardCharsets.UTF_8);
+            HttpResponse http = response.http();
+            StringBuilder text = new StringBuilder("Captured ").append(response.date()).append(" from ")
+                    .append(response.target()).append("\n\nHTTP ").append(http.status()).append(' ')
+                    .append(http.reason()).append('\n');
+            http.headers().map().forEach((name, values) -> values.forEach(
+                    v -> text.append(name).append(": ").append(v).append('\n')));
+            byte[] body = http.bodyDecoded().stream().readNBytes(MAX_BYTES);
+            return text.append('\n').append(new String(body, StandardCharsets.UTF_8)).toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
