@@ -46,10 +46,10 @@ done
 curl -sf "http://127.0.0.1:$PORT/health" >&2 || { cat "$work/serve.log" >&2; exit 1; }
 echo >&2
 
-# Each connection waits DELAY_MS after each response; with ~5 ms of latency and client overhead per
-# request, CONNECTIONS = RATE * (DELAY_MS + 5) / 1000 connections give about RATE requests/second.
+# Each connection waits DELAY_MS after each response; with ~10 ms of latency and client timer overhead
+# per request, CONNECTIONS = RATE * (DELAY_MS + 10) / 1000 connections give about RATE requests/second.
 delay_ms=$DELAY_MS
-CONNECTIONS=${CONNECTIONS:-$(( (RATE * (DELAY_MS + 5) + 999) / 1000 ))}
+CONNECTIONS=${CONNECTIONS:-$(( (RATE * (DELAY_MS + 10) + 999) / 1000 ))}
 run() { # label kind connections delay duration
   local out
   out=$(ARTICLES="$ARTICLES" KIND="$2" DELAY_MS="$4" wrk -t1 -c"$3" -d"$5" --latency \
