@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>During tracking ({@link #attach}), every appended version is indexed and then traced against
  * the other articles. When the new version of an article reuses an <em>earlier</em> version of an
- * article of another source (at least {@value #REUSE_MIN_COVERAGE} of the new version found there),
+ * article of another source (at least {@value #REUSE_MIN_COVERAGE} of the new version found there,
+ * and the article did not carry that text itself before the other version appeared),
  * the relation is recorded on both articles as events {@value #REUSES} and {@value #REUSED_BY},
  * whose detail is the JSON of a {@link Reuse}.
  */
@@ -185,12 +186,19 @@ public final class Tracer {
         if (copier == null) {
             return;
         }
+        List<Version> ownVersions = null;
         for (Found found : matches(fingerprint, copier.id(), MAX_CANDIDATES)) {
             Version original = found.version();
             boolean otherSource = copier.sourceId() == null || found.article().sourceId() == null
                     || !Objects.equals(copier.sourceId(), found.article().sourceId());
             if (!otherSource || found.verdict().coverage() < REUSE_MIN_COVERAGE
-                    || !original.fetchedAt().isBefore(version.fetchedAt())
+                    || !original.fetchedAt().isBefore(version.fetchedAt())) {
+                continue;
+            }
+            if (ownVersions == null) {
+                ownVersions = store.versions(copier.id());
+            }
+            if (hadItFirst(ownVersions, original, fingerprint, found.verdict().shared())
                     || alreadyRecorded(copier.id(), found.article().id(), original.number())) {
                 continue;
             }
@@ -200,6 +208,20 @@ public final class Tracer {
             store.recordEvent(new ArticleEvent(copier.id(), version.fetchedAt(), REUSES, detail));
             store.recordEvent(new ArticleEvent(found.article().id(), version.fetchedAt(), REUSED_BY, detail));
         }
+    }
+
+    /**
+     * True when the new version's own article already carried the text, as well, in a version
+     * older than the other article's: then the other article is the copier, not the source (the
+     * original's later versions still contain what was copied from its first one).
+     */
+    private boolean hadItFirst(List<Version> ownVersions, Version other, Fingerprint fingerprint, int sharedWithOther) {
+        List<long[]> earlier = ownVersions.stream()
+                .filter(v -> v.fetchedAt().isBefore(other.fetchedAt()))
+                .map(v -> fingerprinter.shingles(v.text()))
+                .toList();
+        Verdict own = Verdict.of(fingerprint.shingles(), earlier);
+        return own != null && own.shared() >= sharedWithOther;
     }
 
     private boolean alreadyRecorded(long copierId, long sourceArticleId, int sourceVersion) {
