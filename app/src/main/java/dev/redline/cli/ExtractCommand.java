@@ -1,13 +1,279 @@
 package dev.redline.cli;
 
+import dev.redline.extract.ExtractRules;
+import dev.redline.extract.Extracted;
+import dev.redline.extract.Extractor;
+import dev.redline.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until the `extract` job lands; it fails loudly rather than pretending to work. */
-@Command(name = "extract", description = "(not built yet)")
+/**
+ * {@code redline extract INPUT...}: the article (headline, byline, dates, body) of HTML files,
+ * gzipped HTML files, folders of them, or http(s) URLs, all in one JVM. With {@code --out DIR}
+ * each input becomes {@code NAME.json}, written to a temporary file and moved into place so no
+ * half-written file is ever left. A bad input is reported and skipped; the exit code is 2 at the
+ * end if any failed.
+ */
+@Command(name = "extract", mixinStandardHelpOptions = true,
+        description = "Extract headline, byline, dates and body from HTML pages (.html, .htm, .html.gz, folders, URLs).")
 public final class ExtractCommand implements Callable<Integer> {
+    /** Pages larger than this are refused: no news article is 64 MB of HTML. */
+    static final long MAX_PAGE_BYTES = 64L << 20;
+
+    enum Format { text, json }
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "HTML file (.html, .htm, .html.gz), folder of them, or http(s) URL")
+    List<String> inputs;
+
+    @Option(names = "--format", paramLabel = "text|json", description = "Output format on stdout (default: ${DEFAULT-VALUE})")
+    Format format = Format.text;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write one NAME.json per input into DIR instead of stdout")
+    Path outDir;
+
+    @Option(names = "--url", paramLabel = "URL", description = "The page's address, for a single file input (resolves links; used when the page declares no canonical URL)")
+    String pageUrl;
+
+    @Option(names = "--allow-private-network", description = "Allow URL inputs on private or loopback addresses")
+    boolean allowPrivateNetwork;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Extractor extractor = new Extractor();
+
     @Override
     public Integer call() {
-        throw new UserException("'extract' is not built yet");
+        List<String> expanded = expand(inputs);
+        if (pageUrl != null && expanded.size() != 1) {
+            throw new UserException("--url applies to a single input, but " + expanded.size() + " were given");
+        }
+        if (outDir != null) {
+            try {
+                Files.createDirectories(outDir);
+            } catch (IOException e) {
+                throw new UserException("cannot create output folder " + outDir + ": " + e.getMessage(), e);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = expanded.size() > 1 ? Progress.start("extract", expanded.size()) : null;
+        Map<String, String> outputNames = new HashMap<>();
+        Set<String> usedNames = new HashSet<>();
+        int failed = 0;
+        int withoutArticle = 0;
+        long extractNanos = 0;
+        for (String input : expanded) {
+            try {
+                Page page = load(input);
+                long start = System.nanoTime();
+                Extracted extracted = extractor.extract(page.body(), page.contentType(), page.url(), ExtractRules.NONE);
+                extractNanos += System.nanoTime() - start;
+                if (!extracted.found()) {
+                    withoutArticle++;
+                    err.println("redline: " + input + ": " + extracted.reason());
+                }
+                if (outDir != null) {
+                    String name = outputNames.computeIfAbsent(input, in -> uniqueName(baseName(in), usedNames));
+                    writeAtomically(outDir.resolve(name + ".json"), Json.write(asJson(extracted)));
+                } else if (format == Format.json) {
+                    out.println(Json.write(asJson(extracted)));
+                } else {
+                    printText(out, input, extracted, expanded.size() > 1);
+                }
+            } catch (UserException e) {
+                failed++;
+                err.println("redline: " + input + ": " + e.getMessage());
+            }
+            err.flush();
+            out.flush();
+            if (progress != null) {
+                progress.step();
+            }
+        }
+        if (progress != null) {
+            double seconds = Math.max(1e-9, extractNanos / 1e9);
+            progress.finish(String.format(Locale.ROOT, "%d pages, %d failed, %d without article, %.1f pages/s extracting",
+                    expanded.size(), failed, withoutArticle, (expanded.size() - failed) / seconds));
+        }
+        if (failed > 0) {
+            throw new UserException(failed + " of " + expanded.size() + " inputs failed");
+        }
+        return 0;
+    }
+
+    /** The JSON shape of one extraction, keys in their documented order. */
+    static Map<String, Object> asJson(Extracted x) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("url", x.url());
+        json.put("title", x.title());
+        json.put("byline", x.byline());
+        json.put("published", x.published() == null ? null : x.published().toString());
+        json.put("modified", x.modified() == null ? null : x.modified().toString());
+        json.put("language", x.language());
+        json.put("paragraphs", x.paragraphs());
+        json.put("text", x.text());
+        return json;
+    }
+
+    private static void printText(PrintWriter out, String input, Extracted x, boolean many) {
+        if (many) {
+            out.println("==> " + input + " <==");
+        }
+        out.println(x.title() == null ? "(no title)" : x.title());
+        List<String> facts = new ArrayList<>();
+        if (x.byline() != null) {
+            facts.add("by " + x.byline());
+        }
+        if (x.published() != null) {
+            facts.add("published " + x.published());
+        }
+        if (x.modified() != null) {
+            facts.add("modified " + x.modified());
+        }
+        if (x.language() != null) {
+            facts.add("language " + x.language());
+        }
+        if (x.url() != null) {
+            facts.add(x.url());
+        }
+        if (!facts.isEmpty()) {
+            out.println(String.join(" · ", facts));
+        }
+        out.println();
+        if (!x.found()) {
+            out.println("(" + x.reason() + ")");
+        }
+        for (String paragraph : x.paragraphs()) {
+            out.println(paragraph);
+            out.println();
+        }
+    }
+
+    /** One loaded input: raw bytes plus what we know of its headers and address. */
+    record Page(byte[] body, String contentType, String url) {
+    }
+
+    private Page load(String input) {
+        if (isUrl(input)) {
+            throw new UserException("URL input needs the fetcher (dev.redline.fetch), which is not built yet; "
+                    + "save the page and pass the file");
+        }
+        Path path = Path.of(input);
+        if (!Files.isRegularFile(path)) {
+            throw new UserException("no such file");
+        }
+        if (!isHtmlFile(input)) {
+            throw new UserException("not an HTML file (expected .html, .htm or .html.gz)");
+        }
+        return new Page(readPage(path), null, pageUrl);
+    }
+
+    /** Reads a page, gunzipping {@code .gz}; shared with other commands that take HTML files. */
+    static byte[] readPage(Path path) {
+        try (InputStream raw = Files.newInputStream(path);
+             InputStream in = path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")
+                     ? new GZIPInputStream(raw) : raw) {
+            byte[] body = in.readNBytes((int) MAX_PAGE_BYTES + 1);
+            if (body.length > MAX_PAGE_BYTES) {
+                throw new UserException("page larger than " + (MAX_PAGE_BYTES >> 20) + " MB");
+            }
+            return body;
+        } catch (IOException e) {
+            throw new UserException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    static boolean isHtmlFile(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".html") || lower.endsWith(".htm") || lower.endsWith(".html.gz") || lower.endsWith(".htm.gz");
+    }
+
+    private static boolean isUrl(String input) {
+        String lower = input.toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
+    }
+
+    /** Folders become the HTML files directly inside them, sorted; everything else stays as given. */
+    private static List<String> expand(List<String> inputs) {
+        List<String> out = new ArrayList<>();
+        for (String input : inputs) {
+            Path path = isUrl(input) ? null : Path.of(input);
+            if (path != null && Files.isDirectory(path)) {
+                try (Stream<Path> files = Files.list(path)) {
+                    files.filter(p -> Files.isRegularFile(p) && isHtmlFile(p.getFileName().toString()))
+                            .map(Path::toString).sorted().forEach(out::add);
+                } catch (IOException | UncheckedIOException e) {
+                    throw new UserException("cannot list folder " + input + ": " + e.getMessage(), e);
+                }
+            } else {
+                out.add(input);
+            }
+        }
+        return out;
+    }
+
+    static String baseName(String input) {
+        String name;
+        if (isUrl(input)) {
+            String rest = input.replaceFirst("(?i)^https?://", "").replaceAll("[?#].*$", "").replaceAll("/+$", "");
+            name = rest.replaceAll("[^A-Za-z0-9._-]+", "_");
+        } else {
+            name = Path.of(input).getFileName().toString().replaceFirst("(?i)\\.(html?)(\\.gz)?$", "");
+        }
+        name = name.replaceAll("^[._]+", "");
+        if (name.length() > 120) {
+            name = name.substring(0, 120);
+        }
+        return name.isEmpty() ? "page" : name;
+    }
+
+    private static String uniqueName(String base, Set<String> used) {
+        String name = base;
+        for (int n = 2; !used.add(name); n++) {
+            name = base + "-" + n;
+        }
+        return name;
+    }
+
+    private static void writeAtomically(Path target, String content) {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try {
+            Files.writeString(tmp, content);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the original error is the one worth reporting
+            }
+            throw new UserException("cannot write " + target + ": " + e.getMessage(), e);
+        }
     }
 }

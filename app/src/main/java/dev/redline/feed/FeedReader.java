@@ -1,0 +1,189 @@
+package dev.redline.feed;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import crawlercommons.sitemaps.AbstractSiteMap;
+import crawlercommons.sitemaps.SiteMap;
+import crawlercommons.sitemaps.SiteMapIndex;
+import crawlercommons.sitemaps.SiteMapParser;
+import crawlercommons.sitemaps.SiteMapURL;
+import crawlercommons.sitemaps.extension.Extension;
+import crawlercommons.sitemaps.extension.ExtensionMetadata;
+import crawlercommons.sitemaps.extension.NewsAttributes;
+import dev.redline.json.Json;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the documents through which news sources announce articles: RSS 0.9x/1.0/2.0 and Atom
+ * (Rome), JSON Feed (Jackson), and sitemaps, Google News sitemaps and sitemap indexes
+ * (crawler-commons). The format is sniffed from the content, not trusted from the Content-Type.
+ * Entry URLs come back absolute (resolved against the document's URL). Stateless and thread-safe.
+ */
+public final class FeedReader {
+
+    /**
+     * Parses one document.
+     *
+     * @param body        raw bytes as fetched
+     * @param contentType Content-Type header, or null
+     * @param url         where the document came from (base for relative links, named in errors)
+     * @throws FeedException when the document is no feed or sitemap Redline can read
+     */
+    public Feed read(byte[] body, String contentType, String url) throws FeedException {
+        if (body == null || body.length == 0) {
+            throw new FeedException("feed " + url + " is empty");
+        }
+        String head = new String(body, 0, Math.min(body.length, 2048), StandardCharsets.UTF_8).stripLeading();
+        if (head.startsWith("\uFEFF")) {
+            head = head.substring(1);
+        }
+        try {
+            if (head.startsWith("{")) {
+                return readJsonFeed(body, url);
+            }
+            if (head.contains("<urlset") || head.contains("<sitemapindex")) {
+                return readSitemap(body, contentType, url);
+            }
+            return readRomeFeed(body, url);
+        } catch (FeedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new FeedException("cannot read feed " + url + ": " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+    }
+
+    private Feed readRomeFeed(byte[] body, String url) throws Exception {
+        SyndFeedInput input = new SyndFeedInput();
+        input.setAllowDoctypes(false);
+        SyndFeed feed;
+        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), true)) {
+            feed = input.build(reader);
+        }
+        List<FeedEntry> entries = new ArrayList<>();
+        for (SyndEntry entry : feed.getEntries()) {
+            String link = entry.getLink();
+            if ((link == null || link.isBlank()) && !entry.getLinks().isEmpty()) {
+                link = entry.getLinks().getFirst().getHref();
+            }
+            if ((link == null || link.isBlank()) && entry.getUri() != null && entry.getUri().startsWith("http")) {
+                link = entry.getUri();
+            }
+            String absolute = absolute(url, link);
+            if (absolute == null) {
+                continue;
+            }
+            Date when = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+            entries.add(new FeedEntry(absolute, blankToNull(entry.getUri()), clean(entry.getTitle()),
+                    when == null ? null : when.toInstant()));
+        }
+        return new Feed(feed.getFeedType(), entries, List.of());
+    }
+
+    private Feed readJsonFeed(byte[] body, String url) throws FeedException {
+        JsonNode root = Json.MAPPER.readTree(body);
+        String version = root.path("version").asString("");
+        if (!version.startsWith("https://jsonfeed.org/version/")) {
+            throw new FeedException("feed " + url + " is JSON but not a JSON Feed (no jsonfeed.org version)");
+        }
+        List<FeedEntry> entries = new ArrayList<>();
+        for (JsonNode item : root.path("items")) {
+            String link = item.path("url").asString(null);
+            if (link == null) {
+                link = item.path("external_url").asString(null);
+            }
+            String absolute = absolute(url, link);
+            if (absolute == null) {
+                continue;
+            }
+            String date = item.path("date_published").asString(null);
+            if (date == null) {
+                date = item.path("date_modified").asString(null);
+            }
+            entries.add(new FeedEntry(absolute, item.path("id").asString(null),
+                    clean(item.path("title").asString(null)), parseIso(date)));
+        }
+        return new Feed("json-feed", entries, List.of());
+    }
+
+    private Feed readSitemap(byte[] body, String contentType, String url) throws Exception {
+        // lenient: news sites often list article URLs outside the sitemap's own folder
+        SiteMapParser parser = new SiteMapParser(false);
+        parser.enableExtension(Extension.NEWS);
+        AbstractSiteMap map = parser.parseSiteMap(contentType == null ? "text/xml" : contentType, body,
+                URI.create(url).toURL());
+        if (map instanceof SiteMapIndex index) {
+            List<String> children = new ArrayList<>();
+            for (AbstractSiteMap child : index.getSitemaps()) {
+                children.add(child.getUrl().toString());
+            }
+            return new Feed("sitemap-index", List.of(), children);
+        }
+        List<FeedEntry> entries = new ArrayList<>();
+        boolean news = false;
+        for (SiteMapURL entry : ((SiteMap) map).getSiteMapUrls()) {
+            URL loc = entry.getUrl();
+            String title = null;
+            Instant published = entry.getLastModified() == null ? null : entry.getLastModified().toInstant();
+            ExtensionMetadata[] meta = entry.getAttributesForExtension(Extension.NEWS);
+            if (meta != null) {
+                for (ExtensionMetadata m : meta) {
+                    if (m instanceof NewsAttributes newsAttributes) {
+                        news = true;
+                        title = clean(newsAttributes.getTitle());
+                        if (newsAttributes.getPublicationDateTime() != null) {
+                            published = newsAttributes.getPublicationDateTime().toInstant();
+                        }
+                    }
+                }
+            }
+            entries.add(new FeedEntry(loc.toString(), null, title, published));
+        }
+        return new Feed(news ? "news-sitemap" : "sitemap", entries, List.of());
+    }
+
+    private static String absolute(String base, String link) {
+        if (link == null || link.isBlank()) {
+            return null;
+        }
+        try {
+            URI resolved = URI.create(base).resolve(link.trim().replace(" ", "%20"));
+            String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
+            return scheme.equals("http") || scheme.equals("https") ? resolved.toString() : null;
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+
+    private static Instant parseIso(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String clean(String s) {
+        return s == null || s.isBlank() ? null : s.strip().replaceAll("\\s+", " ");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.redline.sim;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * How one simulated site misbehaves; change it at any time (thread-safe). Defaults: well behaved.
+ */
+public final class Misbehaviour {
+    private volatile Duration delay = Duration.ZERO;
+    private final AtomicInteger failNext = new AtomicInteger();
+    private volatile boolean redirectLinks;
+    private volatile boolean wrongCharset;
+    private volatile boolean hugeBodies;
+    private volatile boolean ignoreConditionalGet;
+    private volatile List<String> robotsDisallow = List.of();
+    private volatile int robotsStatus = 200;
+
+    /** Every response waits this long (wall time) before answering. */
+    public Misbehaviour delay(Duration d) {
+        this.delay = d;
+        return this;
+    }
+
+    /** The next {@code n} feed or article requests answer 500. */
+    public Misbehaviour failNext(int n) {
+        failNext.set(n);
+        return this;
+    }
+
+    /** Feed links point to {@code /r/slug?utm_source=…}, which answers 301 to the article. */
+    public Misbehaviour redirectLinks(boolean on) {
+        this.redirectLinks = on;
+        return this;
+    }
+
+    /** Article pages are UTF-8 but the header claims ISO-8859-1. */
+    public Misbehaviour wrongCharset(boolean on) {
+        this.wrongCharset = on;
+        return this;
+    }
+
+    /** Article pages stream about 64 MB of comments after the story. */
+    public Misbehaviour hugeBodies(boolean on) {
+        this.hugeBodies = on;
+        return this;
+    }
+
+    /** Never answer 304, whatever the validators say. */
+    public Misbehaviour ignoreConditionalGet(boolean on) {
+        this.ignoreConditionalGet = on;
+        return this;
+    }
+
+    /** Path prefixes robots.txt disallows for every agent. */
+    public Misbehaviour robotsDisallow(List<String> prefixes) {
+        this.robotsDisallow = List.copyOf(prefixes);
+        return this;
+    }
+
+    /** Status robots.txt answers with (e.g. 404 = no rules, 500 = unreachable). */
+    public Misbehaviour robotsStatus(int status) {
+        this.robotsStatus = status;
+        return this;
+    }
+
+    Duration delay() {
+        return delay;
+    }
+
+    boolean takeFailure() {
+        return failNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+    }
+
+    boolean redirectLinks() {
+        return redirectLinks;
+    }
+
+    boolean wrongCharset() {
+        return wrongCharset;
+    }
+
+    boolean hugeBodies() {
+        return hugeBodies;
+    }
+
+    boolean ignoreConditionalGet() {
+        return ignoreConditionalGet;
+    }
+
+    List<String> robotsDisallow() {
+        return robotsDisallow;
+    }
+
+    int robotsStatus() {
+        return robotsStatus;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.redline.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Opens a database for {@link JdbcStore}: checks that a SQLite file really is one before touching
+ * it, sets up the pool (SQLite: WAL, busy timeout, foreign keys, {@code BEGIN IMMEDIATE} writes;
+ * PostgreSQL: HikariCP) and runs the Flyway migrations.
+ *
+ * <p>Migrations live in {@code db/migration/common} (portable DDL, run on both) and
+ * {@code db/migration/sqlite} or {@code db/migration/postgresql} (the few statements that differ).
+ * In common scripts, {@code ${id_pk}} is an auto-assigned 64-bit primary key on either database.
+ */
+final class StoreDatabase {
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+    private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
+
+    private StoreDatabase() {
+    }
+
+    static JdbcStore open(String jdbcUrl, Clock clock) {
+        if (jdbcUrl.startsWith(SQLITE_PREFIX)) {
+            return openSqlite(sqliteFile(jdbcUrl), clock);
+        }
+        if (jdbcUrl.startsWith(POSTGRES_PREFIX)) {
+            return openPostgres(jdbcUrl, clock);
+        }
+        throw new IllegalArgumentException("unsupported database URL '" + jdbcUrl
+                + "' (use a file path, jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB)");
+    }
+
+    private static Path sqliteFile(String jdbcUrl) {
+        String file = jdbcUrl.substring(SQLITE_PREFIX.length());
+        if (file.startsWith("file:")) {
+            file = file.substring("file:".length());
+        }
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.isBlank() || file.startsWith(":memory:")) {
+            throw new IllegalArgumentException("Redline needs a database file, not '" + jdbcUrl + "'");
+        }
+        return Path.of(file);
+    }
+
+    private static JdbcStore openSqlite(Path file, Clock clock) {
+        checkSqliteFile(file);
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create the folder for database " + file + ": " + e.getMessage(), e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(30_000);
+        config.enforceForeignKeys(true);
+        // Every write transaction takes the write lock up front: no deadlock-prone lock upgrades,
+        // and claims are atomic across connections and processes.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl(SQLITE_PREFIX + file);
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(sqlite);
+        pool.setPoolName("redline-sqlite");
+        pool.setMaximumPoolSize(4);
+        return migrate(pool, false, "database " + file, clock);
+    }
+
+    /** Refuses a path that exists but is not a SQLite database, before anything could write to it. */
+    private static void checkSqliteFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("database " + file + " is a folder, not a SQLite database file");
+        }
+        if (!Files.exists(file)) {
+            return;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] header = in.readNBytes(SQLITE_HEADER.length);
+            if (header.length == 0) {
+                return; // an empty file is a fresh database to SQLite
+            }
+            if (!Arrays.equals(header, SQLITE_HEADER)) {
+                throw new IllegalArgumentException("database " + file + " is not a SQLite database (refusing to touch it)");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JdbcStore openPostgres(String jdbcUrl, Clock clock) {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(jdbcUrl);
+        pool.setPoolName("redline-postgres");
+        pool.setMaximumPoolSize(8);
+        return migrate(pool, true, "database " + withoutPassword(jdbcUrl), clock);
+    }
+
+    private static JdbcStore migrate(HikariConfig pool, boolean postgres, String what, Clock clock) {
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cannot open " + what + ": " + rootMessage(e), e);
+        }
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + (postgres ? "postgresql" : "sqlite"))
+                    .placeholders(Map.of("id_pk", postgres ? "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"
+                            : "INTEGER PRIMARY KEY AUTOINCREMENT"))
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new IllegalArgumentException("cannot use " + what + " as a Redline store: " + rootMessage(e), e);
+        }
+        return new JdbcStore(dataSource, postgres, clock);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage()).strip();
+    }
+
+    /** The URL as it can be shown: a password parameter is masked. */
+    static String withoutPassword(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+}

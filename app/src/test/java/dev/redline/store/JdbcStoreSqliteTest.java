@@ -1,0 +1,94 @@
+package dev.redline.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.redline.extract.ExtractRules;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store contract on a real SQLite file, plus what only a file database can get wrong. */
+class JdbcStoreSqliteTest extends StoreContractTest {
+    @TempDir
+    Path dir;
+
+    @Override
+    String databaseUrl() {
+        return TestDatabases.sqliteUrl(dir);
+    }
+
+    @Test
+    void createsParentFoldersUsesWalAndKeepsDataAcrossReopen() throws Exception {
+        Path file = dir.resolve("deep/er/redline.db");
+        try (JdbcStore s = JdbcStore.open("jdbc:sqlite:" + file)) {
+            s.addSource("bugle", List.of("https://bugle.example/feed"), List.of(), ExtractRules.NONE);
+            try (var c = s.dataSource().getConnection(); var st = c.createStatement();
+                 var rs = st.executeQuery("PRAGMA journal_mode")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
+            }
+        }
+        assertThat(file).exists();
+        try (JdbcStore s = JdbcStore.open("jdbc:sqlite:" + file)) {
+            assertThat(s.sources()).extracting(Source::name).containsExactly("bugle");
+            assertThat(s.isPostgres()).isFalse();
+        }
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsRefusedAndLeftAlone() throws Exception {
+        Path notes = dir.resolve("notes.txt");
+        String content = "Shopping list: bread, milk, a new harbour crane.\n".repeat(50);
+        Files.writeString(notes, content);
+        assertThatThrownBy(() -> JdbcStore.open("jdbc:sqlite:" + notes))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(notes.toString()).hasMessageContaining("not a SQLite database");
+        assertThat(Files.readString(notes)).isEqualTo(content);
+        assertThat(dir.resolve("notes.txt-wal")).doesNotExist();
+    }
+
+    @Test
+    void aCorruptDatabaseIsRefusedWithItsName() throws Exception {
+        Path file = dir.resolve("broken.db");
+        byte[] bytes = new byte[8192];
+        byte[] header = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, bytes, 0, header.length);
+        for (int i = header.length; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31);
+        }
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> JdbcStore.open("jdbc:sqlite:" + file))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(file.toString());
+        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+    }
+
+    @Test
+    void aForeignSqliteDatabaseIsNotTakenOver() throws Exception {
+        Path file = dir.resolve("other-app.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
+            st.execute("CREATE TABLE recipes (name TEXT)");
+            st.execute("INSERT INTO recipes VALUES ('soup')");
+        }
+        assertThatThrownBy(() -> JdbcStore.open("jdbc:sqlite:" + file))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(file.toString());
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("recipes");
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    @Test
+    void aFolderOrAMemoryUrlIsRefused() {
+        assertThatThrownBy(() -> JdbcStore.open("jdbc:sqlite:" + dir))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(dir.toString());
+        assertThatThrownBy(() -> JdbcStore.open("jdbc:sqlite::memory:")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JdbcStore.open("jdbc:mysql://db/x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jdbc:mysql://db/x");
+    }
+}

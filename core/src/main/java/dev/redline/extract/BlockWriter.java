@@ -1,0 +1,172 @@
+package dev.redline.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Turns article containers into text blocks: one block per block-level element (paragraph,
+ * subheading, list item, quote), {@code <br>} breaking a block into lines. Inside the container it
+ * skips what is not article text: figures and captions, media, forms, headline, and sub-trees
+ * whose class/id or link density mark them as share bars, promos, related links or credits. Used by
+ * one thread at a time; a new instance per extraction.
+ */
+final class BlockWriter {
+    /** What kind of element a block came from; subheadings and list items matter to clean-up. */
+    enum Kind { PARAGRAPH, HEADING, LIST_ITEM }
+
+    /** One paragraph of output before clean-up, with the share of its characters inside links. */
+    record Block(String text, Kind kind, int chars, int linkChars) {
+        double linkDensity() {
+            return chars == 0 ? 0 : (double) linkChars / chars;
+        }
+    }
+
+    private static final Set<String> SKIPPED_TAGS = Set.of("figure", "figcaption", "picture", "img", "video", "audio",
+            "h1", "button", "nav", "aside", "footer", "form", "select", "textarea", "input", "label", "noscript",
+            "script", "style", "template", "svg", "canvas", "iframe", "object", "embed", "map", "dialog", "menu",
+            "fieldset", "caption");
+    private static final Set<String> LINK_HEAVY_CONTAINERS = Set.of("div", "section", "ul", "ol", "table", "dl",
+            "header", "span", "p");
+    private static final Pattern NOT_TEXT_HINT = Pattern.compile(
+            "(?i)(^|[-_ ])(caption|captions|credit|credits|share|sharing|shares|social|related|newsletter|subscribe"
+                    + "|subscription|promo|promotion|advert|advertisement|ad|ads|adsense|sponsor|sponsored|byline"
+                    + "|author|authors|dateline|timestamp|date|breadcrumb|breadcrumbs|tags|tag|toolbar|comments?"
+                    + "|signup|recommended|recommendations|readmore|read-more|more|outbrain|taboola|popup|modal"
+                    + "|cookie|cookies|consent|print|hidden|pullquote|pull-quote|meta|widget|rating|disclaimer|embed"
+                    + "|video|photo|gallery|slideshow|figure|image|img|inline-image|thumbnail|icon|label|kicker"
+                    + "|bio|about-author|app|download|follow|cta|teaser|overlay|tooltip|sidebar|rail|toc)([-_ ]|$)");
+    private static final double LINK_HEAVY = 0.5;
+    private static final double SMALL_SHARE_OF_CONTAINER = 0.4;
+
+    private final Map<Element, ContentFinder.Stats> stats = new IdentityHashMap<>();
+    private final List<Block> blocks = new ArrayList<>();
+    private final StringBuilder current = new StringBuilder();
+    private Kind currentKind = Kind.PARAGRAPH;
+    private int currentLinkChars;
+    private int linkDepth;
+
+    private BlockWriter() {
+    }
+
+    /** The blocks of {@code containers} in order; {@code applyHints} enables the class/id skipping. */
+    static List<Block> write(List<Element> containers, boolean applyHints) {
+        BlockWriter writer = new BlockWriter();
+        for (Element container : containers) {
+            writer.writeContainer(container, applyHints);
+        }
+        return writer.blocks;
+    }
+
+    private void writeContainer(Element container, boolean applyHints) {
+        ContentFinder.measure(container, stats);
+        int containerChars = Math.max(1, stats.get(container).chars);
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    append(t.getWholeText());
+                    return FilterResult.CONTINUE;
+                }
+                if (!(node instanceof Element e)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (e != container && skip(e, containerChars, applyHints)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                String tag = e.normalName();
+                if (tag.equals("br")) {
+                    flush();
+                } else if (ContentFinder.BLOCK_TAGS.contains(tag)) {
+                    flush();
+                    currentKind = kindOf(tag);
+                }
+                if (tag.equals("a")) {
+                    linkDepth++;
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element e) {
+                    String tag = e.normalName();
+                    if (tag.equals("a")) {
+                        linkDepth--;
+                    } else if (ContentFinder.BLOCK_TAGS.contains(tag)) {
+                        flush();
+                        currentKind = Kind.PARAGRAPH;
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, container);
+        flush();
+    }
+
+    private boolean skip(Element e, int containerChars, boolean applyHints) {
+        String tag = e.normalName();
+        if (SKIPPED_TAGS.contains(tag) || e.hasAttr("hidden")) {
+            return true;
+        }
+        ContentFinder.Stats s = stats.get(e);
+        if (s == null) {
+            return false;
+        }
+        // a wrapper holding most of the article is never boilerplate, whatever its class says
+        boolean small = s.chars < containerChars * SMALL_SHARE_OF_CONTAINER;
+        if (!small) {
+            return false;
+        }
+        if (LINK_HEAVY_CONTAINERS.contains(tag) && s.chars > 0 && s.linkDensity() > LINK_HEAVY) {
+            return true;
+        }
+        if (applyHints) {
+            String hints = e.className() + " " + e.id();
+            return !hints.isBlank() && NOT_TEXT_HINT.matcher(hints).find();
+        }
+        return false;
+    }
+
+    private static Kind kindOf(String tag) {
+        return switch (tag) {
+            case "h2", "h3", "h4", "h5", "h6" -> Kind.HEADING;
+            case "li", "dt", "dd" -> Kind.LIST_ITEM;
+            default -> Kind.PARAGRAPH;
+        };
+    }
+
+    private void append(String text) {
+        current.append(text);
+        if (linkDepth > 0) {
+            for (int i = 0; i < text.length(); i++) {
+                if (!Character.isWhitespace(text.charAt(i))) {
+                    currentLinkChars++;
+                }
+            }
+        }
+    }
+
+    private void flush() {
+        String text = PageMetadata.clean(current.toString());
+        if (!text.isEmpty()) {
+            int chars = 0;
+            for (int i = 0; i < text.length(); i++) {
+                if (!Character.isWhitespace(text.charAt(i))) {
+                    chars++;
+                }
+            }
+            blocks.add(new Block(text, currentKind, chars, Math.min(chars, currentLinkChars)));
+        }
+        current.setLength(0);
+        currentLinkChars = 0;
+    }
+}

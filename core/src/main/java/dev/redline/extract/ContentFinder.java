@@ -1,0 +1,338 @@
+package dev.redline.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Finds the element(s) holding a page's article body by content scoring, in the manner of
+ * Readability: every paragraph-like block scores by its length and commas, the score flows to its
+ * ancestors, ancestors are weighted by link density and class/id hints, the best one wins, and
+ * siblings that look like part of the same article are merged in. Used on one document by one
+ * thread; a new instance per document.
+ */
+final class ContentFinder {
+    static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "center", "dd",
+            "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+            "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
+            "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption", "body", "html");
+    private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "blockquote");
+    private static final Set<String> PARAGRAPH_LIKE_CONTAINERS = Set.of("div", "section", "article", "span", "font", "center");
+    private static final Pattern POSITIVE = Pattern.compile(
+            "(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story");
+    private static final Pattern NEGATIVE = Pattern.compile(
+            "(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta"
+                    + "|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget"
+                    + "|taboola|recommend|newsletter|subscri");
+    static final Pattern UNLIKELY = Pattern.compile(
+            "(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header"
+                    + "|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental"
+                    + "|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|outbrain|taboola|cookie");
+    private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|mathjax|shadow");
+    private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation",
+            "alert", "alertdialog", "dialog", "banner", "contentinfo");
+    private static final int MIN_PARAGRAPH_CHARS = 25;
+    private static final int ANCESTOR_LEVELS = 5;
+
+    /** Per-element text statistics, computed once bottom-up so scoring stays linear in page size. */
+    static final class Stats {
+        int chars;
+        int linkChars;
+        int commas;
+        boolean containsBlock;
+        double score;
+        boolean candidate;
+
+        double linkDensity() {
+            return chars == 0 ? 0 : (double) linkChars / chars;
+        }
+    }
+
+    private final Map<Element, Stats> stats = new IdentityHashMap<>();
+    private final boolean useClassHints;
+
+    private ContentFinder(boolean useClassHints) {
+        this.useClassHints = useClassHints;
+    }
+
+    /**
+     * The article containers of {@code doc} in document order (never empty: falls back to body).
+     * With {@code strict}, elements whose class, id or role say "not content" are removed first
+     * and class/id hints weigh in; the relaxed pass is the retry when strict finds too little.
+     */
+    static List<Element> find(Document doc, boolean strict) {
+        if (strict) {
+            removeUnlikely(doc);
+        }
+        ContentFinder finder = new ContentFinder(strict);
+        finder.measure(doc.body());
+        return finder.best(doc);
+    }
+
+    static Map<Element, Stats> measure(Element root, Map<Element, Stats> into) {
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e) {
+                    Stats s = new Stats();
+                    for (Node child : e.childNodes()) {
+                        if (child instanceof TextNode t) {
+                            String text = t.getWholeText();
+                            for (int i = 0; i < text.length(); i++) {
+                                char c = text.charAt(i);
+                                if (!Character.isWhitespace(c) && c != '\u00a0') {
+                                    s.chars++;
+                                }
+                                if (c == ',' || c == '，' || c == '、') {
+                                    s.commas++;
+                                }
+                            }
+                        } else if (child instanceof Element ce) {
+                            Stats cs = into.get(ce);
+                            if (cs != null) {
+                                s.chars += cs.chars;
+                                s.linkChars += cs.linkChars;
+                                s.commas += cs.commas;
+                                s.containsBlock |= cs.containsBlock || BLOCK_TAGS.contains(ce.normalName());
+                            }
+                        }
+                    }
+                    if (e.normalName().equals("a")) {
+                        s.linkChars = s.chars;
+                    }
+                    into.put(e, s);
+                }
+            }
+        }, root);
+        return into;
+    }
+
+    private void measure(Element root) {
+        if (root != null) {
+            measure(root, stats);
+        }
+    }
+
+    private static void removeUnlikely(Document doc) {
+        Element body = doc.body();
+        if (body == null) {
+            return;
+        }
+        List<Element> doomed = new ArrayList<>();
+        for (Element e : body.getAllElements()) {
+            if (e == body) {
+                continue;
+            }
+            String tag = e.normalName();
+            if (tag.equals("nav") || tag.equals("aside") || tag.equals("footer")) {
+                doomed.add(e);
+                continue;
+            }
+            if (tag.equals("a") || tag.equals("article") || tag.equals("main") || tag.equals("body")) {
+                continue;
+            }
+            String hints = e.className() + " " + e.id();
+            if (UNLIKELY_ROLES.contains(e.attr("role").toLowerCase())
+                    || (UNLIKELY.matcher(hints).find() && !MAYBE.matcher(hints).find()
+                    && e.closest("table") == null && e.closest("code") == null)) {
+                doomed.add(e);
+            }
+        }
+        for (Element e : doomed) {
+            e.remove();
+        }
+    }
+
+    private double classWeight(Element e) {
+        if (!useClassHints) {
+            return 0;
+        }
+        double weight = 0;
+        for (String hint : new String[] {e.className(), e.id()}) {
+            if (hint.isEmpty()) {
+                continue;
+            }
+            if (NEGATIVE.matcher(hint).find()) {
+                weight -= 25;
+            }
+            if (POSITIVE.matcher(hint).find()) {
+                weight += 25;
+            }
+        }
+        return weight;
+    }
+
+    private Stats initCandidate(Element e) {
+        Stats s = stats.get(e);
+        if (s == null) {
+            return null;
+        }
+        if (!s.candidate) {
+            s.candidate = true;
+            s.score = switch (e.normalName()) {
+                case "div", "article", "main", "section" -> 5;
+                case "pre", "td", "blockquote" -> 3;
+                case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+                case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+                default -> 0;
+            } + classWeight(e);
+        }
+        return s;
+    }
+
+    private boolean isParagraph(Element e, Stats s) {
+        String tag = e.normalName();
+        return PARAGRAPH_TAGS.contains(tag) || (PARAGRAPH_LIKE_CONTAINERS.contains(tag) && !s.containsBlock);
+    }
+
+    private List<Element> best(Document doc) {
+        Element body = doc.body();
+        if (body == null) {
+            return List.of();
+        }
+        List<Element> candidates = new ArrayList<>();
+        for (Element e : body.getAllElements()) {
+            Stats s = stats.get(e);
+            if (s == null || s.chars < MIN_PARAGRAPH_CHARS || !isParagraph(e, s)) {
+                continue;
+            }
+            double score = 1 + s.commas + Math.min(3, s.chars / 100.0);
+            Element ancestor = e.parent();
+            for (int level = 0; level < ANCESTOR_LEVELS && ancestor != null && ancestor != doc; level++) {
+                Stats existing = stats.get(ancestor);
+                if (existing == null) {
+                    break;
+                }
+                if (!existing.candidate) {
+                    candidates.add(ancestor);
+                }
+                Stats as = initCandidate(ancestor);
+                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                as.score += score / divider;
+                ancestor = ancestor.parent();
+            }
+        }
+        if (candidates.isEmpty()) {
+            return List.of(body);
+        }
+        for (Element c : candidates) {
+            Stats s = stats.get(c);
+            s.score *= 1 - s.linkDensity();
+        }
+        candidates.sort(Comparator.comparingDouble((Element c) -> stats.get(c).score).reversed());
+        Element top = candidates.getFirst();
+        double topScore = stats.get(top).score;
+        top = preferCommonAncestor(top, candidates.subList(0, Math.min(5, candidates.size())), topScore, body);
+        top = climbWhileParentScoresHigher(top, body);
+        return withSiblings(top);
+    }
+
+    /** When several near-best candidates share an ancestor, the article is that ancestor, split into parts. */
+    private Element preferCommonAncestor(Element top, List<Element> topFive, double topScore, Element body) {
+        List<Element> alternatives = new ArrayList<>();
+        for (Element c : topFive) {
+            if (c != top && stats.get(c).score / topScore >= 0.75) {
+                alternatives.add(c);
+            }
+        }
+        if (alternatives.size() < 3) {
+            return top;
+        }
+        for (Element parent = top.parent(); parent != null && parent != body; parent = parent.parent()) {
+            int contained = 0;
+            for (Element alt : alternatives) {
+                if (isAncestor(parent, alt)) {
+                    contained++;
+                }
+            }
+            if (contained >= 3) {
+                return parent;
+            }
+        }
+        return top;
+    }
+
+    private static boolean isAncestor(Element ancestor, Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Element climbWhileParentScoresHigher(Element top, Element body) {
+        Element candidate = top;
+        double lastScore = stats.get(top).score;
+        double threshold = lastScore / 3;
+        Element parent = top.parent();
+        while (parent != null && parent != body) {
+            Stats ps = stats.get(parent);
+            if (ps == null || !ps.candidate) {
+                parent = parent.parent();
+                continue;
+            }
+            if (ps.score < threshold) {
+                break;
+            }
+            if (ps.score > lastScore) {
+                candidate = parent;
+                break;
+            }
+            lastScore = ps.score;
+            parent = parent.parent();
+        }
+        // an only child says nothing the parent does not: widen so that siblings can be judged
+        while (candidate.parent() != null && candidate.parent() != body && candidate.parent().childrenSize() == 1) {
+            candidate = candidate.parent();
+        }
+        return candidate;
+    }
+
+    private List<Element> withSiblings(Element top) {
+        Element parent = top.parent();
+        if (parent == null) {
+            return List.of(top);
+        }
+        Stats topStats = stats.get(top);
+        double topScore = topStats == null ? 0 : topStats.score;
+        double threshold = Math.max(10, topScore * 0.2);
+        List<Element> picked = new ArrayList<>();
+        for (Element sibling : parent.children()) {
+            if (sibling == top) {
+                picked.add(sibling);
+                continue;
+            }
+            Stats s = stats.get(sibling);
+            if (s == null) {
+                continue;
+            }
+            double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+            if (s.candidate && s.score + bonus >= threshold) {
+                picked.add(sibling);
+            } else if (sibling.normalName().equals("p")) {
+                double ld = s.linkDensity();
+                if (s.chars > 80 && ld < 0.25) {
+                    picked.add(sibling);
+                } else if (s.chars > 0 && s.chars <= 80 && ld == 0 && sibling.text().matches(".*\\.( |$).*")) {
+                    picked.add(sibling);
+                }
+            }
+        }
+        return picked;
+    }
+}

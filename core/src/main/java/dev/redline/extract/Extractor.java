@@ -1,0 +1,156 @@
+package dev.redline.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.jsoup.select.Selector;
+
+/**
+ * Extracts the article from a news page with no per-site code: headline, byline, dates, canonical
+ * URL, language and the body as ordered paragraphs.
+ *
+ * <p>Order of evidence: per-source {@link ExtractRules} first; then what the page declares
+ * (JSON-LD, OpenGraph and meta tags); then content scoring of the DOM ({@link ContentFinder}),
+ * block writing ({@link BlockWriter}) and line clean-up ({@link Boilerplate}). Character sets are
+ * settled by {@link PageDecoder}.
+ *
+ * <p>It never throws on page content: an empty, broken or non-article page gives an
+ * {@link Extracted} with {@code found == false} and a reason. Thread-safe and reusable: one
+ * instance may serve all threads.
+ */
+public final class Extractor {
+    /** Below this many characters the strict pass probably cut the article; retry relaxed. */
+    private static final int RETRY_BELOW_CHARS = 500;
+    /** Fewer words than this is not an article (error pages, section fronts after clean-up). */
+    private static final int MIN_ARTICLE_WORDS = 25;
+    private static final Pattern INVISIBLE_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+    private static final String NEVER_TEXT = "script, style, noscript, template, svg, canvas, iframe, object, embed, "
+            + "link, input, button, select, textarea, option, [hidden], [aria-hidden=true], [role=dialog]";
+
+    /** Extracts with no per-source rules. */
+    public Extracted extract(byte[] body, String contentTypeHeader, String url) {
+        return extract(body, contentTypeHeader, url, ExtractRules.NONE);
+    }
+
+    /**
+     * Extracts the article of one page.
+     *
+     * @param body              the raw response body (any charset)
+     * @param contentTypeHeader the HTTP {@code Content-Type} header, or null
+     * @param url               where the page came from, or null; resolves relative links
+     * @param rules             per-source overrides ({@link ExtractRules#NONE} for none)
+     */
+    public Extracted extract(byte[] body, String contentTypeHeader, String url, ExtractRules rules) {
+        Objects.requireNonNull(rules, "rules");
+        if (body == null || body.length == 0) {
+            return notFound(url, "empty page");
+        }
+        try {
+            String html = PageDecoder.decode(body, contentTypeHeader).text();
+            return extract(html, url, rules);
+        } catch (RuntimeException | StackOverflowError broken) {
+            // Last line of defence for the "never throws" promise: pages are hostile input, and a
+            // parser or regex corner case must become a clear result, not a crashed batch.
+            return notFound(url, "unreadable page (" + broken.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private Extracted extract(String html, String url, ExtractRules rules) {
+        String base = url == null ? "" : url;
+        Document doc = Jsoup.parse(html, base);
+        PageMetadata meta = PageMetadata.read(doc);
+        String title = overrideTitle(doc, rules.titleSelector(), meta.title());
+        String canonical = meta.canonicalUrl() != null ? meta.canonicalUrl() : url;
+
+        List<String> paragraphs = body(doc, rules);
+        if (length(paragraphs) < RETRY_BELOW_CHARS) {
+            paragraphs = relaxedBody(html, base, rules, paragraphs);
+        }
+        if (paragraphs.isEmpty()) {
+            return new Extracted(canonical, title, meta.byline(), meta.published(), meta.modified(), meta.language(),
+                    List.of(), false, "no article found: the page has no body text");
+        }
+        if (Boilerplate.words(String.join(" ", paragraphs)) < MIN_ARTICLE_WORDS) {
+            return new Extracted(canonical, title, meta.byline(), meta.published(), meta.modified(), meta.language(),
+                    List.of(), false, "no article found: under " + MIN_ARTICLE_WORDS + " words of body text");
+        }
+        return new Extracted(canonical, title, meta.byline(), meta.published(), meta.modified(), meta.language(),
+                paragraphs, true, null);
+    }
+
+    /** The strict pass: configured selectors, or scoring with class/id hints. */
+    private List<String> body(Document doc, ExtractRules rules) {
+        prepare(doc, rules);
+        List<Element> configured = select(doc, rules.bodySelectors());
+        if (!configured.isEmpty()) {
+            return Boilerplate.clean(BlockWriter.write(configured, false));
+        }
+        return Boilerplate.clean(BlockWriter.write(ContentFinder.find(doc, true), true));
+    }
+
+    /** The relaxed retry on a fresh parse; keeps whichever pass found more. */
+    private List<String> relaxedBody(String html, String base, ExtractRules rules, List<String> strict) {
+        Document doc = Jsoup.parse(html, base);
+        prepare(doc, rules);
+        List<String> relaxed = Boilerplate.clean(BlockWriter.write(ContentFinder.find(doc, false), true));
+        return length(relaxed) > length(strict) ? relaxed : strict;
+    }
+
+    private static void prepare(Document doc, ExtractRules rules) {
+        for (String selector : rules.removeSelectors()) {
+            select(doc, List.of(selector)).forEach(Element::remove);
+        }
+        doc.select(NEVER_TEXT).remove();
+        List<Element> invisible = new ArrayList<>();
+        for (Element e : doc.select("[style]")) {
+            if (INVISIBLE_STYLE.matcher(e.attr("style")).find()) {
+                invisible.add(e);
+            }
+        }
+        invisible.forEach(Element::remove);
+    }
+
+    private static List<Element> select(Document doc, List<String> selectors) {
+        List<Element> out = new ArrayList<>();
+        for (String selector : selectors) {
+            try {
+                Elements found = doc.select(selector);
+                for (Element e : found) {
+                    if (out.stream().noneMatch(kept -> kept == e || e.parents().contains(kept))) {
+                        out.add(e);
+                    }
+                }
+            } catch (Selector.SelectorParseException bad) {
+                // a broken per-source selector must not stop extraction; the automatic path takes over
+            }
+        }
+        return out;
+    }
+
+    private static String overrideTitle(Document doc, String titleSelector, String declared) {
+        if (titleSelector != null && !titleSelector.isBlank()) {
+            List<Element> found = select(doc, List.of(titleSelector));
+            if (!found.isEmpty() && !found.getFirst().text().isBlank()) {
+                return PageMetadata.clean(found.getFirst().text());
+            }
+        }
+        return declared;
+    }
+
+    private static int length(List<String> paragraphs) {
+        int n = 0;
+        for (String p : paragraphs) {
+            n += p.length();
+        }
+        return n;
+    }
+
+    private static Extracted notFound(String url, String reason) {
+        return new Extracted(url, null, null, null, null, null, List.of(), false, "no article found: " + reason);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.redline.text;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a paragraph of news prose into sentences. ICU's rule-based sentence breaker (locale
+ * {@code en@ss=standard}, which already keeps "Mr." and "Dr." whole) does the splitting; a merge
+ * pass then rejoins the splits ICU gets wrong in news copy: known abbreviations kept in
+ * {@code abbreviations.txt} ("U.S. Department", "Jan. 22", "No. 10"), initials ("J. K. Rowling"),
+ * a quote followed by its attribution ("…win!" he said.) and a dateline ("LONDON —"). Rule-based,
+ * so the same text always splits the same way. Thread-safe.
+ */
+public final class Sentences {
+    private static final ThreadLocal<BreakIterator> BREAKER = ThreadLocal.withInitial(
+            () -> BreakIterator.getSentenceInstance(new ULocale("en@ss=standard")));
+    /** "…we will win!" | "he said." — ICU ends a sentence at the ! or ? inside the quote. */
+    private static final Pattern QUOTE_THEN_ATTRIBUTION = Pattern.compile("[!?][\"'\u201D\u2019]+$");
+    private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.){1,3}");
+    private static final Pattern DATELINE = Pattern.compile("[^\\p{Ll}]*\\p{Lu}[^\\p{Ll}]*[-\\u2013\\u2014]");
+    private static final Map<String, Set<String>> LISTS = loadLists();
+    private static final Set<String> ALWAYS = LISTS.get("always");
+    private static final Set<String> UNLESS_STARTER = LISTS.get("unless-starter");
+    private static final Set<String> BEFORE_NUMBER = LISTS.get("before-number");
+    private static final Set<String> STARTERS = LISTS.get("starters");
+
+    private Sentences() {
+    }
+
+    /** The sentences of one paragraph, trimmed, in order; empty for a blank paragraph. */
+    public static List<String> split(String paragraph) {
+        List<String> parts = icuSplit(paragraph);
+        List<String> sentences = new ArrayList<>(parts.size());
+        StringBuilder current = null;
+        for (String part : parts) {
+            if (current != null && shouldJoin(current, part)) {
+                current.append(' ').append(part);
+                continue;
+            }
+            if (current != null) {
+                sentences.add(current.toString());
+            }
+            current = new StringBuilder(part);
+        }
+        if (current != null) {
+            sentences.add(current.toString());
+        }
+        return sentences;
+    }
+
+    private static List<String> icuSplit(String paragraph) {
+        BreakIterator breaker = BREAKER.get();
+        breaker.setText(paragraph);
+        List<String> parts = new ArrayList<>();
+        int start = breaker.first();
+        for (int end = breaker.next(); end != BreakIterator.DONE; start = end, end = breaker.next()) {
+            String part = paragraph.substring(start, end).strip();
+            if (!part.isEmpty()) {
+                parts.add(part);
+            }
+        }
+        return parts;
+    }
+
+    private static boolean shouldJoin(CharSequence left, String right) {
+        String last = lastToken(left);
+        String first = right.split("\\s+", 2)[0];
+        char firstChar = right.charAt(0);
+        if (Character.isLowerCase(firstChar) && QUOTE_THEN_ATTRIBUTION.matcher(left).find()) {
+            return true;
+        }
+        if (ALWAYS.contains(last)) {
+            return true;
+        }
+        if (BEFORE_NUMBER.contains(last)) {
+            return Character.isDigit(firstChar);
+        }
+        if (UNLESS_STARTER.contains(last) || INITIALS.matcher(last).matches()) {
+            return !STARTERS.contains(stripPunctuation(first));
+        }
+        return DATELINE.matcher(left).matches();
+    }
+
+    private static String lastToken(CharSequence text) {
+        String s = text.toString();
+        int space = s.lastIndexOf(' ');
+        String token = space < 0 ? s : s.substring(space + 1);
+        // an abbreviation inside an opening bracket or quote is still the abbreviation
+        return token.replaceFirst("^[(\\[\"'\\u201C\\u2018]+", "");
+    }
+
+    private static String stripPunctuation(String word) {
+        return word.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+    }
+
+    private static Map<String, Set<String>> loadLists() {
+        Map<String, Set<String>> lists = new HashMap<>();
+        try (InputStream in = Sentences.class.getResourceAsStream("abbreviations.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("abbreviations.txt missing from the classpath");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            Set<String> section = null;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String s = line.strip();
+                if (s.isEmpty() || s.startsWith("#")) {
+                    continue;
+                }
+                if (s.startsWith("[") && s.endsWith("]")) {
+                    section = lists.computeIfAbsent(s.substring(1, s.length() - 1), k -> new HashSet<>());
+                } else if (section != null) {
+                    section.add(s);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String name : List.of("always", "unless-starter", "before-number", "starters")) {
+            lists.putIfAbsent(name, Set.of());
+        }
+        return Map.copyOf(lists);
+    }
+}

@@ -1,0 +1,205 @@
+package dev.redline.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.redline.article.ArticleText;
+import dev.redline.text.Words;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Properties of {@link Diff#compare} on generated stories: a version and a revision of it made
+ * by random deletes, inserts, word edits, moves, splits and paragraph changes.
+ */
+class DiffPropertiesTest {
+    private static final String[] WORDS = ("harbour council ferry bridge mayor storm vote budget school river "
+            + "museum police witness report engineers inspection closure residents village market coast lighthouse "
+            + "tunnel miners rescue families charity appeal target festival stage tickets refund railway landslip "
+            + "buses station airport runway noise protest hospital nurses patients figures quota skippers cod "
+            + "stocks scientists theatre grant donations library hours campaigners consultation defences homes "
+            + "walls gates project orchestra conductor concert auction buyer hotel zoo cubs keepers wildfire "
+            + "moorland helicopter farms teachers strike union walkout district talks bakery branches jobs energy")
+            .split(" ");
+
+    record Pair(ArticleText old, ArticleText neu) {
+    }
+
+    @Provide
+    Arbitrary<Pair> revisions() {
+        return Combinators.combine(Arbitraries.integers().between(0, 30), Arbitraries.longs())
+                .as((size, seed) -> revise(story(size, new Random(seed)), new Random(seed + 1)));
+    }
+
+    @Provide
+    Arbitrary<ArticleText> stories() {
+        return Combinators.combine(Arbitraries.integers().between(0, 30), Arbitraries.longs())
+                .as((size, seed) -> story(size, new Random(seed)));
+    }
+
+    private static String sentence(Random random) {
+        int length = 4 + random.nextInt(12);
+        StringBuilder s = new StringBuilder();
+        for (int w = 0; w < length; w++) {
+            String word = WORDS[random.nextInt(WORDS.length)];
+            s.append(w == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : " " + word);
+        }
+        return s.append('.').toString();
+    }
+
+    private static ArticleText story(int size, Random random) {
+        List<String> sentences = new ArrayList<>();
+        for (int k = 0; k < size; k++) {
+            sentences.add(sentence(random));
+        }
+        return paragraphs("Headline " + random.nextInt(5), sentences, random);
+    }
+
+    private static ArticleText paragraphs(String title, List<String> sentences, Random random) {
+        List<String> paragraphs = new ArrayList<>();
+        StringBuilder p = null;
+        for (String s : sentences) {
+            if (p == null || random.nextInt(3) == 0) {
+                if (p != null) {
+                    paragraphs.add(p.toString());
+                }
+                p = new StringBuilder(s);
+            } else {
+                p.append(' ').append(s);
+            }
+        }
+        if (p != null) {
+            paragraphs.add(p.toString());
+        }
+        return new ArticleText(title, null, paragraphs);
+    }
+
+    private static Pair revise(ArticleText old, Random random) {
+        List<String> sentences = new ArrayList<>(Diff.sentences(old));
+        int changes = random.nextInt(6);
+        for (int c = 0; c < changes; c++) {
+            int at = sentences.isEmpty() ? 0 : random.nextInt(sentences.size());
+            switch (sentences.isEmpty() ? 1 : random.nextInt(5)) {
+                case 0 -> sentences.remove(at);
+                case 1 -> sentences.add(at, sentence(random));
+                case 2 -> {
+                    List<String> words = new ArrayList<>(Words.tokens(sentences.get(at)));
+                    int w = random.nextInt(words.size() - 1) + 1;
+                    words.add(w, WORDS[random.nextInt(WORDS.length)]);
+                    sentences.set(at, String.join(" ", words));
+                }
+                case 3 -> sentences.add(random.nextInt(sentences.size()), sentences.remove(at));
+                default -> {
+                    String s = sentences.get(at);
+                    sentences.set(at, s.substring(0, s.length() - 1) + " and " + sentence(random).toLowerCase());
+                }
+            }
+        }
+        return new Pair(old, paragraphs(random.nextBoolean() ? old.title() : "Headline changed", sentences, random));
+    }
+
+    @Property(tries = 300)
+    void opsRebuildBothVersionsExactly(@ForAll("revisions") Pair pair) {
+        List<String> a = Diff.sentences(pair.old());
+        List<String> b = Diff.sentences(pair.neu());
+        DiffResult result = Diff.compare(pair.old(), pair.neu());
+
+        List<String> rebuiltNew = new ArrayList<>();
+        String[] rebuiltOld = new String[a.size()];
+        int[] oldSeen = new int[a.size()];
+        for (SentenceOp op : result.ops()) {
+            if (op.newIndex() != null) {
+                assertThat(op.newIndex()).as("ops in reading order of the new version").isEqualTo(rebuiltNew.size());
+                List<String> covered = b.subList(op.newIndex(), op.newIndex() + op.newCount());
+                assertThat(op.new_()).isEqualTo(String.join(" ", covered));
+                rebuiltNew.addAll(covered);
+            }
+            if (op.oldIndex() != null) {
+                List<String> covered = a.subList(op.oldIndex(), op.oldIndex() + op.oldCount());
+                assertThat(op.old()).isEqualTo(String.join(" ", covered));
+                for (int i = op.oldIndex(); i < op.oldIndex() + op.oldCount(); i++) {
+                    oldSeen[i]++;
+                    rebuiltOld[i] = a.get(i);
+                }
+            }
+            if (!op.words().isEmpty()) {
+                assertThat(wordSide(op.words(), OpKind.DELETE)).isEqualTo(Words.tokens(op.old()));
+                assertThat(wordSide(op.words(), OpKind.ADD)).isEqualTo(Words.tokens(op.new_()));
+            }
+        }
+        assertThat(rebuiltNew).isEqualTo(b);
+        assertThat(java.util.Arrays.stream(oldSeen).allMatch(seen -> seen == 1)).as("every old sentence in exactly one op").isTrue();
+        assertThat(List.of(rebuiltOld)).isEqualTo(a);
+    }
+
+    /** The words of one side of a word diff: unchanged runs plus the runs of {@code change}. */
+    private static List<String> wordSide(List<WordOp> words, OpKind change) {
+        List<String> side = new ArrayList<>();
+        for (WordOp w : words) {
+            if (w.op() == OpKind.SAME || w.op() == change) {
+                side.addAll(Words.tokens(w.text()));
+            }
+        }
+        return side;
+    }
+
+    @Property(tries = 200)
+    void versionAgainstItselfIsAllSame(@ForAll("stories") ArticleText story) {
+        DiffResult result = Diff.compare(story, story);
+        assertThat(result.ops()).allMatch(op -> op.op() == OpKind.SAME && op.words().isEmpty());
+        assertThat(result.ops()).hasSize(Diff.sentences(story).size());
+        assertThat(result.title().changed()).isFalse();
+        assertThat(result.boring()).isFalse();
+    }
+
+    @Property(tries = 300)
+    void swappingVersionsSwapsAddsAndDeletesAndMirrorsPairings(@ForAll("revisions") Pair pair) {
+        DiffResult forward = Diff.compare(pair.old(), pair.neu());
+        DiffResult backward = Diff.compare(pair.neu(), pair.old());
+        assertThat(sides(backward, OpKind.ADD)).isEqualTo(sides(forward, OpKind.DELETE));
+        assertThat(sides(backward, OpKind.DELETE)).isEqualTo(sides(forward, OpKind.ADD));
+        assertThat(mirrored(pairings(backward))).isEqualTo(pairings(forward));
+        assertThat(backward.stats().edited()).isEqualTo(forward.stats().edited());
+        assertThat(backward.stats().wordsAdded()).isEqualTo(forward.stats().wordsDeleted());
+        assertThat(backward.title().changed()).isEqualTo(forward.title().changed());
+    }
+
+    private static Set<Integer> sides(DiffResult result, OpKind kind) {
+        Set<Integer> indexes = new HashSet<>();
+        for (SentenceOp op : result.ops()) {
+            if (op.op() == kind) {
+                indexes.add(kind == OpKind.ADD ? op.newIndex() : op.oldIndex());
+            }
+        }
+        return indexes;
+    }
+
+    /** (old index, new index) of every sentence pairing (same, edit or move). */
+    private static Set<List<Integer>> pairings(DiffResult result) {
+        Set<List<Integer>> pairs = new HashSet<>();
+        for (SentenceOp op : result.ops()) {
+            if (op.oldIndex() != null && op.newIndex() != null) {
+                for (int i = op.oldIndex(); i < op.oldIndex() + op.oldCount(); i++) {
+                    for (int j = op.newIndex(); j < op.newIndex() + op.newCount(); j++) {
+                        pairs.add(List.of(i, j));
+                    }
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static Set<List<Integer>> mirrored(Set<List<Integer>> pairs) {
+        Set<List<Integer>> out = new HashSet<>();
+        pairs.forEach(p -> out.add(List.of(p.get(1), p.get(0))));
+        return out;
+    }
+}

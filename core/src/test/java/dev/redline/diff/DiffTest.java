@@ -1,0 +1,144 @@
+package dev.redline.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.redline.article.ArticleText;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DiffTest {
+    private static final String TITLE = "Harbour bridge closed after ferry strikes pier";
+
+    private static ArticleText story(String title, String... paragraphs) {
+        return new ArticleText(title, "By Ines Varga", List.of(paragraphs));
+    }
+
+    private static List<OpKind> kinds(DiffResult r) {
+        return r.ops().stream().map(SentenceOp::op).toList();
+    }
+
+    @Test
+    void identicalVersionsAreAllSame() {
+        ArticleText v = story(TITLE, "A ferry struck the north pier of the Marrowby bridge on Tuesday. Nobody was hurt.",
+                "Engineers will inspect the pier on Wednesday.");
+        DiffResult r = Diff.compare(v, v);
+        assertThat(kinds(r)).containsExactly(OpKind.SAME, OpKind.SAME, OpKind.SAME);
+        assertThat(r.title().changed()).isFalse();
+        assertThat(r.boring()).isFalse();
+        assertThat(r.stats().bodyUnchanged()).isTrue();
+        assertThat(r.gap()).isNull();
+    }
+
+    @Test
+    void editAddDeleteInReadingOrder() {
+        ArticleText old = story(TITLE,
+                "A ferry struck the north pier of the Marrowby bridge on Tuesday. Nobody was hurt.",
+                "The bridge will stay shut until engineers have inspected the pier.",
+                "Police asked drivers to avoid the harbour road.");
+        ArticleText neu = story(TITLE,
+                "A ferry struck the north pier of the Marrowby bridge on Tuesday evening. Nobody was hurt.",
+                "The ferry operator said a steering fault was to blame.",
+                "Police asked drivers to avoid the harbour road.");
+        DiffResult r = Diff.compare(old, neu, Instant.parse("2026-03-01T08:00:00Z"), Instant.parse("2026-03-01T14:10:00Z"));
+        assertThat(kinds(r)).containsExactly(OpKind.EDIT, OpKind.SAME, OpKind.DELETE, OpKind.ADD, OpKind.SAME);
+        SentenceOp edit = r.ops().get(0);
+        assertThat(edit.words()).containsExactly(
+                new WordOp(OpKind.SAME, "A ferry struck the north pier of the Marrowby bridge on"),
+                new WordOp(OpKind.DELETE, "Tuesday."),
+                new WordOp(OpKind.ADD, "Tuesday evening."));
+        assertThat(r.ops().get(2).oldIndex()).isEqualTo(2);
+        assertThat(r.ops().get(3).newIndex()).isEqualTo(2);
+        assertThat(r.gap()).isEqualTo("about 6 hours later");
+        assertThat(r.stats()).isEqualTo(new DiffStats(2, 1, 1, 1, 0, 12, 12));
+    }
+
+    @Test
+    void movedSentenceEditedOrNot() {
+        ArticleText old = story(TITLE,
+                "A ferry struck the north pier on Tuesday.",
+                "Engineers will inspect the pier on Wednesday morning.",
+                "The harbour master called the crash a freak accident.",
+                "Police asked drivers to avoid the harbour road.");
+        ArticleText neu = story(TITLE,
+                "A ferry struck the north pier on Tuesday.",
+                "The harbour master called the crash a freak accident.",
+                "Police asked drivers to avoid the harbour road.",
+                "Engineers will inspect the damaged pier on Wednesday morning.");
+        DiffResult r = Diff.compare(old, neu);
+        assertThat(kinds(r)).containsExactly(OpKind.SAME, OpKind.SAME, OpKind.SAME, OpKind.MOVE);
+        SentenceOp move = r.ops().get(3);
+        assertThat(move.oldIndex()).isEqualTo(1);
+        assertThat(move.newIndex()).isEqualTo(3);
+        assertThat(move.words()).contains(new WordOp(OpKind.ADD, "damaged"));
+    }
+
+    @Test
+    void splitAndMerge() {
+        ArticleText old = story(TITLE,
+                "The council met on Monday and voted to close the bridge until the inspection is complete.",
+                "Shops on the quay are worried. They say trade has already fallen.");
+        ArticleText neu = story(TITLE,
+                "The council met on Monday. It voted to close the bridge until the inspection is complete.",
+                "Shops on the quay are worried, saying trade has already fallen.");
+        DiffResult r = Diff.compare(old, neu);
+        assertThat(kinds(r)).containsExactly(OpKind.EDIT, OpKind.EDIT);
+        SentenceOp split = r.ops().get(0);
+        assertThat(split.newIndex()).isEqualTo(0);
+        assertThat(split.newIndexEnd()).isEqualTo(1);
+        assertThat(split.new_()).isEqualTo("The council met on Monday. It voted to close the bridge until the inspection is complete.");
+        SentenceOp merge = r.ops().get(1);
+        assertThat(merge.oldIndex()).isEqualTo(1);
+        assertThat(merge.oldIndexEnd()).isEqualTo(2);
+        assertThat(merge.newIndex()).isEqualTo(2);
+    }
+
+    @Test
+    void normalisedKeysMatchButOriginalsAreKept() {
+        ArticleText old = story("Mayor\u2019s \u201Cbridge plan\u201D", "The mayor\u2019s plan \u2014 a new bridge \u2014 was approved.");
+        ArticleText neu = story("Mayor's \"bridge plan\"", "The mayor's plan - a new  bridge - was approved.");
+        DiffResult r = Diff.compare(old, neu);
+        assertThat(kinds(r)).containsExactly(OpKind.SAME);
+        assertThat(r.ops().get(0).old()).isEqualTo("The mayor\u2019s plan \u2014 a new bridge \u2014 was approved.");
+        assertThat(r.title().changed()).isFalse();
+        assertThat(r.boring()).isTrue();
+        assertThat(r.boringReason()).isEqualTo("whitespace or punctuation only");
+    }
+
+    @Test
+    void titleComparedOnItsOwn() {
+        DiffResult r = Diff.compare(story(TITLE, "Body."), story("Harbour bridge shut after ferry strikes pier", "Body."));
+        assertThat(r.title().changed()).isTrue();
+        assertThat(r.title().words()).containsExactly(
+                new WordOp(OpKind.SAME, "Harbour bridge"),
+                new WordOp(OpKind.DELETE, "closed"),
+                new WordOp(OpKind.ADD, "shut"),
+                new WordOp(OpKind.SAME, "after ferry strikes pier"));
+        assertThat(r.boring()).isFalse();
+    }
+
+    @Test
+    void boringRulesNameWhatFired() {
+        ArticleText old = story(TITLE, "Updated 3 minutes ago", "The appeal has raised 1,204 pounds so far.", "The pier is closed.");
+        ArticleText neu = story(TITLE, "Updated 12 minutes ago", "The appeal has raised 1,219 pounds so far.", "The pier is closed.");
+        DiffResult r = Diff.compare(old, neu);
+        assertThat(r.boring()).isTrue();
+        assertThat(r.boringReason()).isEqualTo("timestamp line; small numeric tick");
+
+        DiffResult stamp = Diff.compare(story(TITLE, "22 January 2026 Last updated at 10:33", "The pier is closed."),
+                story(TITLE, "22 January 2026 Last updated at 11:02", "The pier is closed."));
+        assertThat(stamp.boringReason()).isEqualTo("timestamp line");
+
+        DiffResult news = Diff.compare(story(TITLE, "The appeal has raised 1,204 pounds so far."),
+                story(TITLE, "The appeal has raised 9,204 pounds so far."));
+        assertThat(news.boring()).isFalse();
+        assertThat(news.boringReason()).isNull();
+    }
+
+    @Test
+    void emptyVersions() {
+        DiffResult r = Diff.compare(story("", "  "), story("New", "First sentence."));
+        assertThat(kinds(r)).containsExactly(OpKind.ADD);
+        assertThat(r.title().changed()).isTrue();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.redline.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NormalizeTest {
+
+    @Test
+    void quotesDashesWhitespaceAndCompositionDoNotMatter() {
+        String curly = "The mayor\u2019s  \u201Cplan\u201D \u2014 a caf\u00E9 tax";
+        String straight = "The mayor's \"plan\" - a cafe\u0301 tax ";
+        assertThat(Normalize.key(curly)).isEqualTo(Normalize.key(straight)).isEqualTo("The mayor's \"plan\" - a caf\u00E9 tax");
+    }
+
+    @Test
+    void caseAndWordsStillMatter() {
+        assertThat(Normalize.key("The Mayor")).isNotEqualTo(Normalize.key("The mayor"));
+        assertThat(Normalize.key("the mayor")).isNotEqualTo(Normalize.key("the mayors"));
+    }
+
+    @Test
+    void looseKeyIgnoresPunctuationAndCase() {
+        assertThat(Normalize.looseKey("Council, it said, will vote.")).isEqualTo(Normalize.looseKey("council it said will vote"));
+        assertThat(Normalize.looseKey("1,204 readers")).isNotEqualTo(Normalize.looseKey("1,219 readers"));
+    }
+
+    @Test
+    void wordsKeepPunctuationAttached() {
+        assertThat(Words.tokens("  Harbour won 7-2, \u201Cat last.\u201D ")).containsExactly("Harbour", "won", "7-2,", "\u201Cat", "last.\u201D");
+        assertThat(Words.tokens(" ")).isEmpty();
+    }
+}
