@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,16 +30,16 @@ final class ContentFinder {
     private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "blockquote");
     private static final Set<String> PARAGRAPH_LIKE_CONTAINERS = Set.of("div", "section", "article", "span", "font", "center");
     private static final Pattern POSITIVE = Pattern.compile(
-            "(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story");
+            "article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story");
     private static final Pattern NEGATIVE = Pattern.compile(
-            "(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta"
+            "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta"
                     + "|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget"
                     + "|taboola|recommend|newsletter|subscri");
     static final Pattern UNLIKELY = Pattern.compile(
-            "(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header"
+            "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header"
                     + "|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental"
                     + "|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|outbrain|taboola|cookie");
-    private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|mathjax|shadow");
+    private static final Pattern MAYBE = Pattern.compile("and|article|body|column|content|main|mathjax|shadow");
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation",
             "alert", "alertdialog", "dialog", "banner", "contentinfo");
     private static final int MIN_PARAGRAPH_CHARS = 25;
@@ -162,8 +163,11 @@ final class ContentFinder {
             if (tag.equals("a") || tag.equals("article") || tag.equals("main") || tag.equals("body")) {
                 continue;
             }
-            String hints = e.className() + " " + e.id();
-            if (UNLIKELY_ROLES.contains(e.attr("role").toLowerCase())
+            String hints = hints(e);
+            if (hints.isEmpty() && !e.hasAttr("role")) {
+                continue;
+            }
+            if (UNLIKELY_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))
                     || (UNLIKELY.matcher(hints).find() && !MAYBE.matcher(hints).find()
                     && e.closest("table") == null && e.closest("code") == null)) {
                 doomed.add(e);
@@ -174,12 +178,22 @@ final class ContentFinder {
         }
     }
 
+    /** Class and id, lower-cased, for the hint patterns (which are lower-case, since case-folding regexes are slow). */
+    static String hints(Element e) {
+        String className = e.className();
+        String id = e.id();
+        if (className.isEmpty() && id.isEmpty()) {
+            return "";
+        }
+        return (className + " " + id).toLowerCase(Locale.ROOT);
+    }
+
     private double classWeight(Element e) {
         if (!useClassHints) {
             return 0;
         }
         double weight = 0;
-        for (String hint : new String[] {e.className(), e.id()}) {
+        for (String hint : new String[] {e.className().toLowerCase(Locale.ROOT), e.id().toLowerCase(Locale.ROOT)}) {
             if (hint.isEmpty()) {
                 continue;
             }
