@@ -48,6 +48,16 @@ final class Boilerplate {
             + ")\\b.*");
     private static final int EDGE_CALL_MAX_WORDS = 45;
     private static final Pattern SHORTCODE = Pattern.compile("^\\[(\\w+)[^\\]]*].*\\[/\\1]$|^\\[/?\\w+( [^\\]]*)?]$");
+    /** Cookie and consent notices are long, so they are matched at any length. */
+    private static final Pattern COOKIE_NOTICE = Pattern.compile("(?iu).*\\b((we|this (site|website)|our (site|website)) uses? cookies"
+            + "|by (continuing|using) (to (use|browse) )?(this|our) (site|website)|accept (all )?cookies|cookie (policy|settings|preferences))\\b.*");
+    private static final int COOKIE_NOTICE_MAX_WORDS = 90;
+    /** A date-and-time line ("Monday, 22 January 2018 at 0:13") standing alone at an end of the body. */
+    private static final Pattern DATE_LINE = Pattern.compile("(?u).*\\b(1[89]|20)\\d{2}\\b.*\\b\\d{1,2}[:h.]\\d{2}\\b.*|.*\\b\\d{1,2}[:h.]\\d{2}\\b.*\\b(1[89]|20)\\d{2}\\b.*");
+    private static final int DATE_LINE_MAX_WORDS = 12;
+    /** Keyword lists: many short comma-separated phrases and no sentence ending. */
+    private static final int KEYWORD_LIST_MIN_ITEMS = 6;
+    private static final int KEYWORD_MAX_WORDS = 4;
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ().-]{7,}\\d");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…:;\"”’»)\\]。！？]\\s*$");
 
@@ -84,6 +94,9 @@ final class Boilerplate {
         if (SHORTCODE.matcher(b.text()).matches()) {
             return true;
         }
+        if (words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_NOTICE.matcher(b.text()).matches()) {
+            return true;
+        }
         if (words > SHORT_LINE_WORDS) {
             return false;
         }
@@ -92,6 +105,22 @@ final class Boilerplate {
         }
         // a short line with a phone number is a call to action ("Call us: +44 ..."), not story text
         return PHONE.matcher(b.text()).find() && words <= 10;
+    }
+
+    private static boolean isKeywordList(String text) {
+        if (SENTENCE_END.matcher(text).find()) {
+            return false;
+        }
+        String[] items = text.split("[,;|]");
+        if (items.length < KEYWORD_LIST_MIN_ITEMS) {
+            return false;
+        }
+        for (String item : items) {
+            if (words(item) > KEYWORD_MAX_WORDS) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Leading and trailing lines that are not sentences (labels, kickers, dangling subheadings) go. */
@@ -110,6 +139,9 @@ final class Boilerplate {
             return true;
         }
         if (words <= EDGE_CALL_MAX_WORDS && EDGE_CALL_TO_ACTION.matcher(b.text()).matches()) {
+            return true;
+        }
+        if (words <= DATE_LINE_MAX_WORDS && DATE_LINE.matcher(b.text()).matches() || isKeywordList(b.text())) {
             return true;
         }
         if (SENTENCE_END.matcher(b.text()).find()) {
