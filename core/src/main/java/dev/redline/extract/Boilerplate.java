@@ -144,7 +144,8 @@ final class Boilerplate {
         if (words <= DATE_LINE_MAX_WORDS && DATE_LINE.matcher(b.text()).matches() || isKeywordList(b.text())) {
             return true;
         }
-        if (SENTENCE_END.matcher(b.text()).find()) {
+        // list items are short by nature; a list closing the story is content, link lists went earlier
+        if (SENTENCE_END.matcher(b.text()).find() || b.kind() == Kind.LIST_ITEM) {
             return false;
         }
         return atEnd ? words <= 6 : words <= 4;
