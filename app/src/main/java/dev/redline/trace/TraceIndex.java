@@ -15,8 +15,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * The fingerprint index in the database (tables of migration {@code V20__trace_index.sql}, the
- * same SQL on SQLite and PostgreSQL): for each article, the winnowed anchors and the LSH band keys
+ * The fingerprint index in the database (tables of migration {@code V20__trace_index.sql}; the
+ * statements are the same on SQLite and PostgreSQL): for each article, the winnowed anchors and the LSH band keys
  * of all its versions, plus per-anchor document frequency (number of articles carrying it), and
  * which versions are indexed. Postings are per <em>article</em>, not per version: versions of one
  * article share most of their text, and the exact version is chosen afterwards by verification.
@@ -81,8 +81,13 @@ public final class TraceIndex {
             for (long anchor : fingerprint.anchors()) {
                 posting.setLong(1, anchor);
                 posting.setLong(2, articleId);
-                if (posting.executeUpdate() == 1) {
-                    newAnchors.add(anchor);
+                posting.addBatch();
+            }
+            int[] inserted = posting.executeBatch();
+            for (int i = 0; i < inserted.length; i++) {
+                // a new (anchor, article) posting: one more article carries this anchor
+                if (inserted[i] == 1) {
+                    newAnchors.add(fingerprint.anchors()[i]);
                 }
             }
         }

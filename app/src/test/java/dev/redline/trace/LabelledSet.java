@@ -126,7 +126,7 @@ final class LabelledSet {
         Map<FictionalNews.Alteration, int[]> byKind = new EnumMap<>(FictionalNews.Alteration.class);
         List<String> misses = new ArrayList<>();
         for (Case c : cases) {
-            List<TraceMatch> matches = tracer.trace(c.copy(), 1).matches();
+            List<TraceMatch> matches = tracer.trace(c.copy(), 1, false).matches();
             long articleId = store.articleByUrl(c.url()).orElseThrow().id();
             for (Candidate candidate : index.candidates(Fingerprinter.DEFAULT.of(c.copy()), null, Tracer.MAX_CANDIDATES)) {
                 if (candidate.articleId() == articleId) {
@@ -154,8 +154,8 @@ final class LabelledSet {
         }
         int falseMatches = 0;
         for (ArticleText text : unrelated) {
-            if (!tracer.trace(text, 1).matches().isEmpty()) {
-                misses.add("false match: " + tracer.trace(text, 1).matches().getFirst().url());
+            if (!tracer.trace(text, 1, false).matches().isEmpty()) {
+                misses.add("false match: " + tracer.trace(text, 1, false).matches().getFirst().url());
                 falseMatches++;
             }
         }
