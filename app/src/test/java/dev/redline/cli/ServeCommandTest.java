@@ -116,6 +116,32 @@ class ServeCommandTest {
     }
 
     @Test
+    void trackingAUrlNeedsTheTokenAndPassesTheFetchersPrivateAddressGuard() throws Exception {
+        try (NewsroomSimulator sim = NewsroomSimulator.start(Clock.systemUTC());
+             Serving serving = new Serving("--data", dir.resolve("data").toString(), "serve", "--port", "0",
+                     "--no-poll", "--admin-token", "harbour-key")) {
+            var site = sim.sites().getFirst();
+            String story = sim.articleUrl(site.name(), sim.newsroom().sources().getFirst().stories().getFirst().slug());
+            String form = "url=" + java.net.URLEncoder.encode(story, java.nio.charset.StandardCharsets.UTF_8);
+            HttpResponse<String> refused = http.send(post(serving.base + "track", form + "&token=wrong"),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(403);
+            HttpResponse<String> tracked = http.send(post(serving.base + "track", form + "&token=harbour-key"),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(tracked.statusCode()).isEqualTo(303);
+            String location = tracked.headers().firstValue("Location").orElseThrow();
+            assertThat(location).matches("/articles/\\d+");
+            assertThat(serving.get(location.substring(1))).contains("disallowed").contains("No version stored yet");
+            assertThat(sim.requests()).as("the guard refused the loopback address before any request").isEmpty();
+        }
+    }
+
+    private static HttpRequest post(String url, String form) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+
+    @Test
     void aBadPortIsAClearUserError() {
         StringWriter err = new StringWriter();
         CommandLine cli = Redline.newCommandLine();
