@@ -89,8 +89,8 @@ public final class DemoCommand implements Callable<Integer> {
                 try (WebServer server = ServeCommand.start(store, options, bind, port)) {
                     out.println("Redline demo: " + sim.sites().size() + " simulated news sites, data in " + data
                             + " (removed on exit)");
-                    out.println("Open " + ServeCommand.url(bind, server.port()) + " — versions arrive as the virtual day runs (about "
-                            + Math.max(1, DAY.dividedBy(STEP) * stepPauseMillis / 1000) + " s). Ctrl-C stops.");
+                    out.println("Open " + ServeCommand.url(bind, server.port())
+                            + " — versions arrive as the virtual day runs (well under a minute). Ctrl-C stops.");
                     out.flush();
                     if (replayDay(clock, tracker, start, stop)) {
                         out.println("Day replayed: " + store.articleCount() + " articles, " + store.versionCount()
