@@ -251,7 +251,9 @@ final class Pages {
         if (a.nextCheck() == null || a.status() == ArticleStatus.SETTLED) {
             return "Settled; won't be checked again.";
         }
-        String when = "at " + Fmt.time(a.nextCheck()) + " (" + Fmt.relative(a.nextCheck(), now) + ")";
+        String when = a.nextCheck().isAfter(now)
+                ? "at " + Fmt.time(a.nextCheck()) + " (" + Fmt.relative(a.nextCheck(), now) + ")"
+                : "due now (scheduled for " + Fmt.time(a.nextCheck()) + ")";
         return a.status() == ArticleStatus.FAILING ? "Checks are failing; next try " + when + "."
                 : "Next check " + when + ".";
     }
