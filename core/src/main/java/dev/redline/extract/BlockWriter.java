@@ -37,13 +37,17 @@ final class BlockWriter {
     private static final Set<String> LINK_HEAVY_CONTAINERS = Set.of("div", "section", "ul", "ol", "table", "dl",
             "header", "span", "p");
     private static final Pattern NOT_TEXT_HINT = Pattern.compile(
-            "(?i)(^|[-_ ])(caption|captions|credit|credits|share|sharing|shares|social|related|newsletter|subscribe"
+            "(^|[-_ ])(caption|captions|credit|credits|share|sharing|shares|social|related|newsletter|subscribe"
                     + "|subscription|promo|promotion|advert|advertisement|ad|ads|adsense|sponsor|sponsored|byline"
                     + "|author|authors|dateline|timestamp|date|breadcrumb|breadcrumbs|tags|tag|toolbar|comments?"
                     + "|signup|recommended|recommendations|readmore|read-more|more|outbrain|taboola|popup|modal"
                     + "|cookie|cookies|consent|print|hidden|pullquote|pull-quote|meta|widget|rating|disclaimer|embed"
                     + "|video|photo|gallery|slideshow|figure|image|img|inline-image|thumbnail|icon|label|kicker"
-                    + "|bio|about-author|app|download|follow|cta|teaser|overlay|tooltip|sidebar|rail|toc)([-_ ]|$)");
+                    + "|bio|about-author|app|download|follow|cta|teaser|overlay|tooltip|sidebar|rail|toc|next|prev|previous|pagination"
+                    + "|pager|nav|navigation)([-_ ]|$)");
+    /** Three or more link cards (a link plus a picture or heading, little text) in a row are a teaser list. */
+    private static final int MIN_CARDS = 3;
+    private static final int MAX_CARD_CHARS = 400;
     private static final double LINK_HEAVY = 0.5;
     private static final double SMALL_SHARE_OF_CONTAINER = 0.4;
 
@@ -129,11 +133,30 @@ final class BlockWriter {
         if (LINK_HEAVY_CONTAINERS.contains(tag) && s.chars > 0 && s.linkDensity() > LINK_HEAVY) {
             return true;
         }
+        if (isCardList(e)) {
+            return true;
+        }
+        // furniture is short: a sub-tree with several real paragraphs is text whatever its class says
         if (applyHints) {
-            String hints = e.className() + " " + e.id();
-            return !hints.isBlank() && NOT_TEXT_HINT.matcher(hints).find();
+            String hints = ContentFinder.hints(e);
+            return !hints.isEmpty() && NOT_TEXT_HINT.matcher(hints).find();
         }
         return false;
+    }
+
+    private boolean isCardList(Element e) {
+        if (e.childrenSize() < MIN_CARDS) {
+            return false;
+        }
+        int cards = 0;
+        for (Element child : e.children()) {
+            ContentFinder.Stats cs = stats.get(child);
+            if (cs != null && cs.chars > 0 && cs.chars <= MAX_CARD_CHARS && child.selectFirst("a[href]") != null
+                    && child.selectFirst("img, picture, h2, h3, h4, h5, h6") != null) {
+                cards++;
+            }
+        }
+        return cards >= MIN_CARDS && cards * 2 >= e.childrenSize();
     }
 
     private static Kind kindOf(String tag) {

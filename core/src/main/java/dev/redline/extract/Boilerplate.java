@@ -40,6 +40,14 @@ final class Boilerplate {
             + "|(next|previous|prev)( (article|story|post|page))?\\b.*"
             + "|(image|photo|video)( \\d+)?( of \\d+)?|\\d+ of \\d+"
             + ")\\W*$");
+    /** Calls to action that end (or open) articles at any length: subscriptions, contact prompts, tips. */
+    private static final Pattern EDGE_CALL_TO_ACTION = Pattern.compile("(?iu).*\\b("
+            + "click here|sign up|subscribe|newsletter|delivered (to|through) your (inbox|letterbox|door)|download (our|the)"
+            + "|follow (us|him|her|them) on|(can|may) be reached at|send us|have a (news )?tip|contact (us|the author)"
+            + "|like us on|join (us|the conversation)|this (article|story|post) (was|has been|is) (originally|first)? ?(published|posted|produced)"
+            + ")\\b.*");
+    private static final int EDGE_CALL_MAX_WORDS = 45;
+    private static final Pattern SHORTCODE = Pattern.compile("^\\[(\\w+)[^\\]]*].*\\[/\\1]$|^\\[/?\\w+( [^\\]]*)?]$");
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ().-]{7,}\\d");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…:;\"”’»)\\]。！？]\\s*$");
 
@@ -73,6 +81,9 @@ final class Boilerplate {
         if (b.linkDensity() > LINK_LINE && (words <= SHORT_LINE_WORDS * 2 || b.kind() != Kind.PARAGRAPH)) {
             return true;
         }
+        if (SHORTCODE.matcher(b.text()).matches()) {
+            return true;
+        }
         if (words > SHORT_LINE_WORDS) {
             return false;
         }
@@ -96,6 +107,9 @@ final class Boilerplate {
     private static boolean isEdgeDebris(Block b, boolean atEnd) {
         int words = words(b.text());
         if (b.kind() == Kind.HEADING) {
+            return true;
+        }
+        if (words <= EDGE_CALL_MAX_WORDS && EDGE_CALL_TO_ACTION.matcher(b.text()).matches()) {
             return true;
         }
         if (SENTENCE_END.matcher(b.text()).find()) {
