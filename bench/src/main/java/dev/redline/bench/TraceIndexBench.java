@@ -137,6 +137,7 @@ public final class TraceIndexBench {
                     if (versionId % 100_000 == 0) {
                         System.out.printf(Locale.ROOT, "  %,d versions indexed, %.0f s%n", versionId,
                                 (System.nanoTime() - start) / 1e9);
+                        System.out.flush();
                     }
                 }
                 article++;
