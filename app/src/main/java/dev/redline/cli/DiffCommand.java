@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"What changed between two versions of an article.",
                 "OLD and NEW are UTF-8 text files: the first non-empty line is the headline, every other "
-                        + "non-empty line a paragraph."})
+                        + "non-empty line a paragraph; or HTML pages (.html, .htm, .html.gz), whose article is extracted."})
 public final class DiffCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "OLD", description = "the earlier version")
@@ -90,6 +90,9 @@ public final class DiffCommand implements Callable<Integer> {
      * inputs (HTML pages go through extraction).
      */
     static ArticleText readArticle(Path file) {
+        if (ExtractCommand.isHtmlFile(file.getFileName().toString())) {
+            return ExtractCommand.extractFile(file);
+        }
         return parseText(readText(file));
     }
 

@@ -1,13 +1,141 @@
 package dev.redline.cli;
 
+import dev.redline.json.Json;
+import dev.redline.store.Article;
+import dev.redline.store.History;
+import dev.redline.store.JdbcStore;
+import dev.redline.store.Source;
+import dev.redline.store.Version;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until the `export` job lands; it fails loudly rather than pretending to work. */
-@Command(name = "export", description = "(not built yet)")
+/**
+ * {@code redline export}: every article's history in the {@link History} shape (what
+ * {@code redline import} reads), or with {@code --format newsedits} its sentence operations between
+ * consecutive versions ({@link NewsEdits}), as JSON Lines on stdout or in a file, or one file per
+ * article in a folder. A file is written under a temporary name and moved into place when complete.
+ */
+@Command(name = "export", description = "Write every article's history as JSON Lines (or one file per article into a folder).")
 public final class ExportCommand implements Callable<Integer> {
+    private static final int PAGE = 500;
+
+    @ParentCommand
+    Redline root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "FILE|DIR",
+            description = "JSON Lines file, or an existing folder (or a path ending in '/') for one FILE per article; default stdout")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "history", paramLabel = "history|newsedits",
+            description = "history: one history object per article (default); newsedits: one row per sentence operation between consecutive versions")
+    String format;
+
     @Override
-    public Integer call() {
-        throw new UserException("'export' is not built yet");
+    public Integer call() throws IOException {
+        if (!format.equals("history") && !format.equals("newsedits")) {
+            throw new UserException("--format must be history or newsedits, not '" + format + "'");
+        }
+        try (JdbcStore store = CliStore.open(root)) {
+            boolean perArticle = out != null && (Files.isDirectory(out) || out.toString().endsWith("/"));
+            if (perArticle) {
+                Files.createDirectories(out);
+                return exportTo(store, history -> {
+                    String lines = lines(history);
+                    if (!lines.isEmpty()) { // newsedits of a one-version article: no file
+                        writeAtomically(out.resolve("article-" + history.id() + (format.equals("history") ? ".json" : ".jsonl")),
+                                w -> w.write(lines));
+                    }
+                });
+            }
+            if (out == null) {
+                Writer stdout = spec.commandLine().getOut();
+                int code = exportTo(store, history -> stdout.write(lines(history)));
+                stdout.flush();
+                return code;
+            }
+            int[] code = new int[1];
+            writeAtomically(out, w -> code[0] = exportTo(store, history -> w.write(lines(history))));
+            return code[0];
+        } catch (UncheckedIOException e) {
+            throw new UserException("cannot write " + out + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** The article's output lines in the chosen format, each ending in a newline. */
+    private String lines(Exported exported) {
+        History history = exported.history();
+        if (format.equals("history")) {
+            return Json.write(history) + "\n";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (NewsEdits row : NewsEdits.rows(history.url(), history.source(), exported.versions())) {
+            sb.append(Json.write(row)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    record Exported(long id, History history, List<Version> versions) {
+    }
+
+    interface Sink {
+        void accept(Exported history) throws IOException;
+    }
+
+    interface Body {
+        void write(Writer writer) throws IOException;
+    }
+
+    private int exportTo(JdbcStore store, Sink sink) throws IOException {
+        Progress progress = Progress.start("export", store.articleCount());
+        Map<Long, String> sourceNames = new HashMap<>();
+        long versions = 0;
+        long after = 0;
+        List<Article> page;
+        while (!(page = store.articlesAfter(after, PAGE)).isEmpty()) {
+            for (Article article : page) {
+                List<Version> history = store.versions(article.id());
+                if (!history.isEmpty()) {
+                    String sourceName = article.sourceId() == null ? null
+                            : sourceNames.computeIfAbsent(article.sourceId(), id -> store.source(id).map(Source::name).orElse(null));
+                    sink.accept(new Exported(article.id(), History.of(article, sourceName, history), history));
+                    versions += history.size();
+                }
+                progress.step();
+                after = article.id();
+            }
+        }
+        progress.finish(progress.done() + " articles, " + versions + " versions");
+        return 0;
+    }
+
+    private static void writeAtomically(Path file, Body body) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                body.write(w);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

@@ -1,13 +1,64 @@
 package dev.redline.cli;
 
+import dev.redline.json.Json;
+import dev.redline.store.Article;
+import dev.redline.store.History;
+import dev.redline.store.JdbcStore;
+import dev.redline.store.Source;
+import dev.redline.store.Version;
+import dev.redline.store.VersionField;
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until the `history` job lands; it fails loudly rather than pretending to work. */
-@Command(name = "history", description = "(not built yet)")
+/** {@code redline history URL}: every stored version of one article, as a summary or as JSON. */
+@Command(name = "history", description = "Every version of an article: a summary (text) or the full texts (json).")
 public final class HistoryCommand implements Callable<Integer> {
+    @ParentCommand
+    Redline root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "URL", description = "The article's canonical URL")
+    String url;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE})")
+    String format;
+
     @Override
     public Integer call() {
-        throw new UserException("'history' is not built yet");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UserException("--format must be text or json, not '" + format + "'");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (JdbcStore store = CliStore.open(root)) {
+            Article article = store.articleByUrl(url)
+                    .orElseThrow(() -> new UserException("no tracked article with URL " + url));
+            String sourceName = article.sourceId() == null ? null : store.source(article.sourceId()).map(Source::name).orElse(null);
+            List<Version> versions = store.versions(article.id());
+            if (format.equals("json")) {
+                out.println(Json.write(History.of(article, sourceName, versions)));
+            } else {
+                out.printf("%s%n  source %s, %s, %d version(s)%n", Printable.of(article.url()), sourceName == null ? "(none)" : Printable.of(sourceName),
+                        article.status(), versions.size());
+                for (Version v : versions) {
+                    String changed = v.number() == 0 ? "first seen"
+                            : v.changed().isEmpty() ? "no field changed"
+                            : "changed " + v.changed().stream().sorted().map(VersionField::toString).collect(Collectors.joining(", "));
+                    String boring = v.boring() ? " (boring" + (v.boringReason() == null ? "" : ": " + v.boringReason()) + ")" : "";
+                    out.printf("  v%-3d %s  %s%s%n        %s%n", v.number(), v.fetchedAt(), changed, Printable.of(boring), Printable.of(v.text().title()));
+                }
+            }
+        }
+        out.flush();
+        return 0;
     }
 }

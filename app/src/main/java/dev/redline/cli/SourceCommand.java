@@ -1,13 +1,174 @@
 package dev.redline.cli;
 
+import dev.redline.extract.ExtractRules;
+import dev.redline.json.Json;
+import dev.redline.store.JdbcStore;
+import dev.redline.store.Source;
+import dev.redline.store.SourceHealth;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Selector;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until the `source` job lands; it fails loudly rather than pretending to work. */
-@Command(name = "source", description = "(not built yet)")
+/** {@code redline source add|list|remove}: the news sources Redline follows. */
+@Command(name = "source", description = "Add, list (with health) and remove the news sources to follow.",
+        subcommands = {SourceCommand.Add.class, SourceCommand.ListSources.class, SourceCommand.Remove.class})
 public final class SourceCommand implements Callable<Integer> {
+    @ParentCommand
+    Redline root;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new UserException("'source' is not built yet");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return Redline.EXIT_BAD_INPUT;
+    }
+
+    @Command(name = "add", description = "Follow a news source through its feeds and/or news sitemaps.")
+    static final class Add implements Callable<Integer> {
+        @ParentCommand
+        SourceCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "Short unique name, e.g. daily-planet")
+        String name;
+
+        @Option(names = "--feed", paramLabel = "URL", description = "RSS, Atom or JSON Feed URL (repeatable)")
+        List<String> feeds = new ArrayList<>();
+
+        @Option(names = "--sitemap", paramLabel = "URL", description = "News sitemap or sitemap index URL (repeatable)")
+        List<String> sitemaps = new ArrayList<>();
+
+        @Option(names = "--body-selector", paramLabel = "CSS", description = "Elements whose text is the body (repeatable)")
+        List<String> bodySelectors = new ArrayList<>();
+
+        @Option(names = "--title-selector", paramLabel = "CSS", description = "Element whose text is the headline")
+        String titleSelector;
+
+        @Option(names = "--remove-selector", paramLabel = "CSS", description = "Elements to drop before extraction (repeatable)")
+        List<String> removeSelectors = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            if (!name.matches("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}")) {
+                throw new UserException("source name '" + name + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            }
+            if (feeds.isEmpty() && sitemaps.isEmpty()) {
+                throw new UserException("source '" + name + "' needs at least one --feed or --sitemap URL");
+            }
+            feeds.forEach(url -> HttpUrl.require("--feed", url));
+            sitemaps.forEach(url -> HttpUrl.require("--sitemap", url));
+            bodySelectors.forEach(css -> checkSelector("--body-selector", css));
+            removeSelectors.forEach(css -> checkSelector("--remove-selector", css));
+            if (titleSelector != null) {
+                checkSelector("--title-selector", titleSelector);
+            }
+            try (JdbcStore store = CliStore.open(parent.root)) {
+                Source source;
+                try {
+                    source = store.addSource(name, feeds, sitemaps, new ExtractRules(bodySelectors, titleSelector, removeSelectors));
+                } catch (IllegalArgumentException e) {
+                    throw new UserException(e.getMessage(), e);
+                }
+                spec.commandLine().getOut().printf("added source %s: %d feed(s), %d sitemap(s)%n",
+                        source.name(), source.feeds().size(), source.sitemaps().size());
+            }
+            return 0;
+        }
+
+        private static void checkSelector(String option, String css) {
+            try {
+                QueryParser.parse(css);
+            } catch (Selector.SelectorParseException | IllegalArgumentException e) {
+                throw new UserException(option + " '" + css + "' is not a valid CSS selector: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Command(name = "list", description = "The sources, their feeds and how they are doing.")
+    static final class ListSources implements Callable<Integer> {
+        @ParentCommand
+        SourceCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE})")
+        String format;
+
+        @Override
+        public Integer call() {
+            if (!format.equals("text") && !format.equals("json")) {
+                throw new UserException("--format must be text or json, not '" + format + "'");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            try (JdbcStore store = CliStore.open(parent.root)) {
+                List<SourceHealth> health = store.sourceHealth(Instant.now());
+                if (format.equals("json")) {
+                    out.println(Json.writePretty(health));
+                } else if (health.isEmpty()) {
+                    out.println("no sources yet; add one with: redline source add NAME --feed URL");
+                } else {
+                    out.printf("%-20s %-8s %8s %10s %8s  %-20s %-20s %s%n", "NAME", "HEALTH", "ARTICLES", "NEW/DAY",
+                            "ERR/24H", "LAST SUCCESS", "LAST CHANGE", "LAST ERROR");
+                    for (SourceHealth h : health) {
+                        out.printf(Locale.ROOT, "%-20s %-8s %8d %10.1f %8d  %-20s %-20s %s%n", Printable.of(h.source().name()), h.verdict(),
+                                h.articles(), h.newPerDay(), h.errorsLast24h(), time(h.lastSuccess()), time(h.lastChange()),
+                                h.lastError() == null ? "" : Printable.of(oneLine(h.lastError())));
+                        h.source().feeds().forEach(f -> out.println("    feed    " + Printable.of(f)));
+                        h.source().sitemaps().forEach(f -> out.println("    sitemap " + Printable.of(f)));
+                    }
+                }
+            }
+            out.flush();
+            return 0;
+        }
+
+        private static String time(Instant t) {
+            return t == null ? "-" : t.truncatedTo(ChronoUnit.SECONDS).toString();
+        }
+
+        private static String oneLine(String s) {
+            String line = s.replaceAll("\\s+", " ");
+            return line.length() > 80 ? line.substring(0, 79) + "…" : line;
+        }
+    }
+
+    @Command(name = "remove", description = "Stop following a source; its articles and versions are kept.")
+    static final class Remove implements Callable<Integer> {
+        @ParentCommand
+        SourceCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (JdbcStore store = CliStore.open(parent.root)) {
+                if (!store.removeSource(name)) {
+                    throw new UserException("no source named '" + name + "'");
+                }
+            }
+            spec.commandLine().getOut().printf("removed source %s (its articles and versions are kept)%n", name);
+            return 0;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.redline.store;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.redline.article.ArticleText;
 import dev.redline.extract.ExtractRules;
@@ -12,10 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -278,6 +279,15 @@ public final class JdbcStore implements Store {
         });
     }
 
+    /**
+     * Articles in id order after {@code afterId} (0 to start): a stable way to walk every article
+     * while others keep writing, for export and re-indexing.
+     */
+    public List<Article> articlesAfter(long afterId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ARTICLE_FIELDS + " FROM articles WHERE id > :after ORDER BY id LIMIT :limit")
+                .bind("after", afterId).bind("limit", limit).map((rs, ctx) -> article(rs, "")).list());
+    }
+
     @Override
     public long articleCount() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles").mapTo(Long.class).one());
@@ -303,56 +313,115 @@ public final class JdbcStore implements Store {
     }
 
     @Override
-    public Version appendVersion(long articleId, NewVersion nv) {
+    public Version appendVersion(long articleId, NewVersion version) {
+        Version stored = jdbi.inTransaction(h -> append(h, articleId, version));
+        notifyListeners(List.of(stored));
+        return stored;
+    }
+
+    /**
+     * Loads an archived history in one transaction: creates the article if it is new (settled, since
+     * imported text is not re-checked unless the tracker is told to follow it), attaches the source
+     * if the article has none, and appends the versions that are not stored yet. A version counts as
+     * stored when one with the same fetch time (to the millisecond) and the same normalised fields
+     * exists, so importing the same history twice adds nothing. Nothing is written when a new version
+     * is older than the newest stored one (versions are append-only).
+     *
+     * @return the versions appended (empty when all were there)
+     * @throws IllegalArgumentException when the history conflicts with what is stored
+     */
+    public List<Version> importHistory(String canonicalUrl, Long sourceId, List<NewVersion> history) {
+        if (history.isEmpty()) {
+            throw new IllegalArgumentException("a history needs at least one version");
+        }
+        long firstSeen = history.getFirst().fetchedAt().toEpochMilli();
+        List<Version> appended = jdbi.inTransaction(h -> {
+            h.createUpdate("INSERT INTO articles (url, source_id, first_seen, next_check, status, activity_at)"
+                            + " VALUES (:url, :s, :at, NULL, 'settled', :at) ON CONFLICT (url) DO NOTHING")
+                    .bind("url", canonicalUrl).bind("s", sourceId).bind("at", firstSeen).execute();
+            if (sourceId != null) {
+                h.createUpdate("UPDATE articles SET source_id = :s WHERE url = :url AND source_id IS NULL")
+                        .bind("s", sourceId).bind("url", canonicalUrl).execute();
+            }
+            long articleId = h.createQuery("SELECT id FROM articles WHERE url = :url").bind("url", canonicalUrl)
+                    .mapTo(Long.class).one();
+            List<Version> existing = h.createQuery("SELECT " + VERSION_FIELDS + " FROM versions WHERE article_id = :a ORDER BY n")
+                    .bind("a", articleId).map((rs, ctx) -> version(rs, "")).list();
+            List<Version> added = new ArrayList<>();
+            Instant newest = existing.isEmpty() ? null : existing.getLast().fetchedAt();
+            for (NewVersion nv : history) {
+                Instant at = Instant.ofEpochMilli(nv.fetchedAt().toEpochMilli());
+                FieldHashes hashes = FieldHashes.of(nv.text());
+                boolean stored = existing.stream().anyMatch(v -> v.fetchedAt().equals(at) && FieldHashes.of(v.text()).equals(hashes));
+                if (stored) {
+                    continue;
+                }
+                if (newest != null && at.isBefore(newest)) {
+                    throw new IllegalArgumentException("the version fetched at " + at + " is older than stored version "
+                            + (existing.size() + added.size() - 1) + " (" + newest + ") and not in the store; versions are append-only");
+                }
+                Version v = append(h, articleId, nv);
+                added.add(v);
+                newest = v.fetchedAt();
+            }
+            return added;
+        });
+        notifyListeners(appended);
+        return appended;
+    }
+
+    private Version append(Handle h, long articleId, NewVersion nv) {
         ArticleText text = nv.text();
         long at = nv.fetchedAt().toEpochMilli();
         FieldHashes hashes = FieldHashes.of(text);
         String changed = nv.changed().stream().sorted().map(VersionField::toString).collect(Collectors.joining(","));
-        Version stored = jdbi.inTransaction(h -> {
-            // The article row is the counter: the UPDATE takes its row lock (PostgreSQL) or the write
-            // lock (SQLite) before the number is read, and UNIQUE (article_id, n) backs it up.
-            int count = h.createQuery("UPDATE articles SET version_count = version_count + 1, title = :title,"
-                            + " activity_at = CASE WHEN activity_at > :at THEN activity_at ELSE :at END,"
-                            + " last_change_at = CASE WHEN version_count > 0 THEN :at ELSE last_change_at END"
-                            + " WHERE id = :id RETURNING version_count")
-                    .bind("title", text.title()).bind("at", at).bind("id", articleId)
-                    .mapTo(Integer.class).findOne()
-                    .orElseThrow(() -> new IllegalArgumentException("no article with id " + articleId));
-            int n = count - 1;
-            String titleWords = SearchText.indexText(text.title());
-            String otherWords = (SearchText.indexText(text.byline()) + " " + SearchText.indexBody(text)).strip();
-            Query insert = h.createQuery("INSERT INTO versions (article_id, n, fetched_at, title, byline, paragraphs, title_hash,"
-                            + " byline_hash, body_hash, changed, boring, boring_reason, capture_ref"
-                            + (postgres ? ", search" : "") + ") VALUES (:a, :n, :at, :title, :byline, :paragraphs, :th, :bh, :body,"
-                            + " :changed, :boring, :reason, :capture"
-                            + (postgres ? ", setweight(to_tsvector('simple', :tw), 'A') || to_tsvector('simple', :ow)" : "")
-                            + ") RETURNING id")
-                    .bind("a", articleId).bind("n", n).bind("at", at).bind("title", text.title())
-                    .bind("byline", text.byline()).bind("paragraphs", Json.write(text.paragraphs()))
-                    .bind("th", hashes.title()).bind("bh", hashes.byline()).bind("body", hashes.body())
-                    .bind("changed", changed).bind("boring", nv.boring() ? 1 : 0).bind("reason", nv.boringReason())
-                    .bind("capture", nv.captureRef());
-            if (postgres) {
-                insert.bind("tw", titleWords).bind("ow", otherWords);
-            }
-            long id = insert.mapTo(Long.class).one();
-            if (!postgres) {
-                h.createUpdate("INSERT INTO versions_fts (rowid, title, byline, body) VALUES (:id, :t, :b, :body)")
-                        .bind("id", id).bind("t", titleWords).bind("b", SearchText.indexText(text.byline()))
-                        .bind("body", SearchText.indexBody(text)).execute();
-            }
-            return new Version(id, articleId, n, Instant.ofEpochMilli(at), text, nv.changed(), nv.boring(),
-                    nv.boringReason(), nv.captureRef());
-        });
-        for (Consumer<Version> listener : listeners) {
-            try {
-                listener.accept(stored);
-            } catch (RuntimeException e) {
-                // The version is committed; a failing listener (say, the trace index) must not undo or hide that.
-                log.warn("append listener failed for article {} version {}", articleId, stored.number(), e);
+        // The article row is the counter: the UPDATE takes its row lock (PostgreSQL) or the write
+        // lock (SQLite) before the number is read, and UNIQUE (article_id, n) backs it up.
+        int count = h.createQuery("UPDATE articles SET version_count = version_count + 1, title = :title,"
+                        + " activity_at = CASE WHEN activity_at > :at THEN activity_at ELSE :at END,"
+                        + " last_change_at = CASE WHEN version_count > 0 THEN :at ELSE last_change_at END"
+                        + " WHERE id = :id RETURNING version_count")
+                .bind("title", text.title()).bind("at", at).bind("id", articleId)
+                .mapTo(Integer.class).findOne()
+                .orElseThrow(() -> new IllegalArgumentException("no article with id " + articleId));
+        int n = count - 1;
+        String titleWords = SearchText.indexText(text.title());
+        String bylineWords = SearchText.indexText(text.byline());
+        String bodyWords = SearchText.indexBody(text);
+        Query insert = h.createQuery("INSERT INTO versions (article_id, n, fetched_at, title, byline, paragraphs, title_hash,"
+                        + " byline_hash, body_hash, changed, boring, boring_reason, capture_ref"
+                        + (postgres ? ", search" : "") + ") VALUES (:a, :n, :at, :title, :byline, :paragraphs, :th, :bh, :body,"
+                        + " :changed, :boring, :reason, :capture"
+                        + (postgres ? ", setweight(to_tsvector('simple', :tw), 'A') || to_tsvector('simple', :ow)" : "")
+                        + ") RETURNING id")
+                .bind("a", articleId).bind("n", n).bind("at", at).bind("title", text.title())
+                .bind("byline", text.byline()).bind("paragraphs", Json.write(text.paragraphs()))
+                .bind("th", hashes.title()).bind("bh", hashes.byline()).bind("body", hashes.body())
+                .bind("changed", changed).bind("boring", nv.boring() ? 1 : 0).bind("reason", nv.boringReason())
+                .bind("capture", nv.captureRef());
+        if (postgres) {
+            insert.bind("tw", titleWords).bind("ow", (bylineWords + " " + bodyWords).strip());
+        }
+        long id = insert.mapTo(Long.class).one();
+        if (!postgres) {
+            h.createUpdate("INSERT INTO versions_fts (rowid, title, byline, body) VALUES (:id, :t, :b, :body)")
+                    .bind("id", id).bind("t", titleWords).bind("b", bylineWords).bind("body", bodyWords).execute();
+        }
+        return new Version(id, articleId, n, Instant.ofEpochMilli(at), text, nv.changed(), nv.boring(),
+                nv.boringReason(), nv.captureRef());
+    }
+
+    private void notifyListeners(List<Version> committed) {
+        for (Version version : committed) {
+            for (Consumer<Version> listener : listeners) {
+                try {
+                    listener.accept(version);
+                } catch (RuntimeException e) {
+                    // The version is committed; a failing listener (say, the trace index) must not undo or hide that.
+                    log.warn("append listener failed for article {} version {}", version.articleId(), version.number(), e);
+                }
             }
         }
-        return stored;
     }
 
     @Override
@@ -478,8 +547,8 @@ public final class JdbcStore implements Store {
         List<Article> claimed = new ArrayList<>(jdbi.inTransaction(h -> h.createQuery(sql)
                 .bind("w", workerId).bind("until", now.plus(lease).toEpochMilli()).bind("now", now.toEpochMilli())
                 .bind("limit", limit).map((rs, ctx) -> article(rs, "")).list()));
-        claimed.sort((a, b) -> a.nextCheck() == null || b.nextCheck() == null
-                ? Long.compare(a.id(), b.id()) : a.nextCheck().compareTo(b.nextCheck()));
+        claimed.sort(Comparator.comparing(Article::nextCheck, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingLong(Article::id));
         return claimed;
     }
 
@@ -601,7 +670,7 @@ public final class JdbcStore implements Store {
                         + " ON CONFLICT (host) DO UPDATE SET next_free ="
                         + " (CASE WHEN host_slots.next_free > :now THEN host_slots.next_free ELSE :now END) + :delay"
                         + " RETURNING next_free")
-                .bind("host", host.toLowerCase(java.util.Locale.ROOT)).bind("first", nowMs + delay).bind("now", nowMs)
+                .bind("host", host.toLowerCase(Locale.ROOT)).bind("first", nowMs + delay).bind("now", nowMs)
                 .bind("delay", delay).mapTo(Long.class).one());
         return Instant.ofEpochMilli(Math.max(nowMs, nextFree - delay));
     }
@@ -679,7 +748,7 @@ public final class JdbcStore implements Store {
         Set<VersionField> changed = EnumSet.noneOf(VersionField.class);
         for (String field : rs.getString(prefix + "changed").split(",")) {
             if (!field.isEmpty()) {
-                changed.add(VersionField.valueOf(field.toUpperCase(java.util.Locale.ROOT)));
+                changed.add(VersionField.valueOf(field.toUpperCase(Locale.ROOT)));
             }
         }
         return new Version(rs.getLong(prefix + "id"), rs.getLong(prefix + "article_id"), rs.getInt(prefix + "n"),

@@ -3,6 +3,7 @@ package dev.redline.extract;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -37,13 +38,19 @@ final class BlockWriter {
     private static final Set<String> LINK_HEAVY_CONTAINERS = Set.of("div", "section", "ul", "ol", "table", "dl",
             "header", "span", "p");
     private static final Pattern NOT_TEXT_HINT = Pattern.compile(
-            "(?i)(^|[-_ ])(caption|captions|credit|credits|share|sharing|shares|social|related|newsletter|subscribe"
+            "(^|[-_ ])(caption|captions|credit|credits|share|sharing|shares|social|related|newsletter|subscribe"
                     + "|subscription|promo|promotion|advert|advertisement|ad|ads|adsense|sponsor|sponsored|byline"
                     + "|author|authors|dateline|timestamp|date|breadcrumb|breadcrumbs|tags|tag|toolbar|comments?"
                     + "|signup|recommended|recommendations|readmore|read-more|more|outbrain|taboola|popup|modal"
                     + "|cookie|cookies|consent|print|hidden|pullquote|pull-quote|meta|widget|rating|disclaimer|embed"
                     + "|video|photo|gallery|slideshow|figure|image|img|inline-image|thumbnail|icon|label|kicker"
-                    + "|bio|about-author|app|download|follow|cta|teaser|overlay|tooltip|sidebar|rail|toc)([-_ ]|$)");
+                    + "|bio|about-author|app|download|follow|cta|teaser|overlay|tooltip|sidebar|rail|toc|next|prev|previous|pagination"
+                    + "|pager|nav|navigation)([-_ ]|$)");
+    /** Three or more link cards (a link plus a picture or heading, little text) in a row are a teaser list. */
+    private static final int MIN_CARDS = 3;
+    private static final int MAX_CARD_CHARS = 400;
+    private static final String EMBEDDED_POST = "blockquote[class~=(?i)(tweet|instagram|tiktok|bluesky|mastodon|threads|fb-xfbml|embed)]";
+    private static final Pattern EMBED_CLASS = Pattern.compile("tweet|instagram|tiktok|bluesky|mastodon|threads|fb-xfbml|embed");
     private static final double LINK_HEAVY = 0.5;
     private static final double SMALL_SHARE_OF_CONTAINER = 0.4;
 
@@ -60,14 +67,28 @@ final class BlockWriter {
     /** The blocks of {@code containers} in order; {@code applyHints} enables the class/id skipping. */
     static List<Block> write(List<Element> containers, boolean applyHints) {
         BlockWriter writer = new BlockWriter();
+        int total = 0;
+        Element largest = null;
         for (Element container : containers) {
+            ContentFinder.measure(container, writer.stats);
+            int chars = writer.stats.get(container).chars;
+            total += chars;
+            if (largest == null || chars > writer.stats.get(largest).chars) {
+                largest = container;
+            }
+        }
+        for (Element container : containers) {
+            // a sibling merged into the article is judged like anything inside it, except by class
+            // names: merged siblings are often the article's own parts, named by the CMS
+            if (container != largest && writer.skip(container, Math.max(1, total), false)) {
+                continue;
+            }
             writer.writeContainer(container, applyHints);
         }
         return writer.blocks;
     }
 
     private void writeContainer(Element container, boolean applyHints) {
-        ContentFinder.measure(container, stats);
         int containerChars = Math.max(1, stats.get(container).chars);
         NodeTraversor.filter(new NodeFilter() {
             @Override
@@ -129,11 +150,35 @@ final class BlockWriter {
         if (LINK_HEAVY_CONTAINERS.contains(tag) && s.chars > 0 && s.linkDensity() > LINK_HEAVY) {
             return true;
         }
-        if (applyHints) {
-            String hints = e.className() + " " + e.id();
-            return !hints.isBlank() && NOT_TEXT_HINT.matcher(hints).find();
+        if (isCardList(e)) {
+            return true;
+        }
+        // furniture is short: a sub-tree with several real paragraphs is text whatever its class says
+        // embedded posts (the platforms' standard embed code) are quoted in the story, even inside a widget
+        if (applyHints && !isEmbeddedPost(e) && e.selectFirst(EMBEDDED_POST) == null) {
+            String hints = ContentFinder.hints(e);
+            return !hints.isEmpty() && NOT_TEXT_HINT.matcher(hints).find();
         }
         return false;
+    }
+
+    private static boolean isEmbeddedPost(Element e) {
+        return e.normalName().equals("blockquote") && EMBED_CLASS.matcher(e.className().toLowerCase(Locale.ROOT)).find();
+    }
+
+    private boolean isCardList(Element e) {
+        if (e.childrenSize() < MIN_CARDS) {
+            return false;
+        }
+        int cards = 0;
+        for (Element child : e.children()) {
+            ContentFinder.Stats cs = stats.get(child);
+            if (cs != null && cs.chars > 0 && cs.chars <= MAX_CARD_CHARS && child.selectFirst("a[href]") != null
+                    && child.selectFirst("img, picture, h2, h3, h4, h5, h6") != null) {
+                cards++;
+            }
+        }
+        return cards >= MIN_CARDS && cards * 2 >= e.childrenSize();
     }
 
     private static Kind kindOf(String tag) {

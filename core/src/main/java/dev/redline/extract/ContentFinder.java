@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,16 +30,16 @@ final class ContentFinder {
     private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "blockquote");
     private static final Set<String> PARAGRAPH_LIKE_CONTAINERS = Set.of("div", "section", "article", "span", "font", "center");
     private static final Pattern POSITIVE = Pattern.compile(
-            "(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story");
+            "article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story");
     private static final Pattern NEGATIVE = Pattern.compile(
-            "(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta"
+            "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta"
                     + "|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget"
                     + "|taboola|recommend|newsletter|subscri");
     static final Pattern UNLIKELY = Pattern.compile(
-            "(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header"
+            "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header"
                     + "|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental"
                     + "|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|outbrain|taboola|cookie");
-    private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|mathjax|shadow");
+    private static final Pattern MAYBE = Pattern.compile("and|article|body|column|content|main|mathjax|shadow");
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation",
             "alert", "alertdialog", "dialog", "banner", "contentinfo");
     private static final int MIN_PARAGRAPH_CHARS = 25;
@@ -49,6 +50,9 @@ final class ContentFinder {
         int chars;
         int linkChars;
         int commas;
+        /** Text outside any block-level child: loose text runs in a container that also has blocks. */
+        int ownChars;
+        int ownCommas;
         boolean containsBlock;
         double score;
         boolean candidate;
@@ -96,9 +100,11 @@ final class ContentFinder {
                                 char c = text.charAt(i);
                                 if (!Character.isWhitespace(c) && c != '\u00a0') {
                                     s.chars++;
+                                    s.ownChars++;
                                 }
                                 if (c == ',' || c == '，' || c == '、') {
                                     s.commas++;
+                                    s.ownCommas++;
                                 }
                             }
                         } else if (child instanceof Element ce) {
@@ -107,7 +113,12 @@ final class ContentFinder {
                                 s.chars += cs.chars;
                                 s.linkChars += cs.linkChars;
                                 s.commas += cs.commas;
-                                s.containsBlock |= cs.containsBlock || BLOCK_TAGS.contains(ce.normalName());
+                                boolean block = BLOCK_TAGS.contains(ce.normalName());
+                                s.containsBlock |= cs.containsBlock || block;
+                                if (!block && !cs.containsBlock) {
+                                    s.ownChars += cs.chars - cs.linkChars;
+                                    s.ownCommas += cs.commas;
+                                }
                             }
                         }
                     }
@@ -145,8 +156,11 @@ final class ContentFinder {
             if (tag.equals("a") || tag.equals("article") || tag.equals("main") || tag.equals("body")) {
                 continue;
             }
-            String hints = e.className() + " " + e.id();
-            if (UNLIKELY_ROLES.contains(e.attr("role").toLowerCase())
+            String hints = hints(e);
+            if (hints.isEmpty() && !e.hasAttr("role")) {
+                continue;
+            }
+            if (UNLIKELY_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))
                     || (UNLIKELY.matcher(hints).find() && !MAYBE.matcher(hints).find()
                     && e.closest("table") == null && e.closest("code") == null)) {
                 doomed.add(e);
@@ -157,12 +171,22 @@ final class ContentFinder {
         }
     }
 
+    /** Class and id, lower-cased, for the hint patterns (which are lower-case, since case-folding regexes are slow). */
+    static String hints(Element e) {
+        String className = e.className();
+        String id = e.id();
+        if (className.isEmpty() && id.isEmpty()) {
+            return "";
+        }
+        return (className + " " + id).toLowerCase(Locale.ROOT);
+    }
+
     private double classWeight(Element e) {
         if (!useClassHints) {
             return 0;
         }
         double weight = 0;
-        for (String hint : new String[] {e.className(), e.id()}) {
+        for (String hint : new String[] {e.className().toLowerCase(Locale.ROOT), e.id().toLowerCase(Locale.ROOT)}) {
             if (hint.isEmpty()) {
                 continue;
             }
@@ -172,6 +196,9 @@ final class ContentFinder {
             if (POSITIVE.matcher(hint).find()) {
                 weight += 25;
             }
+        }
+        if (e.attr("itemprop").equalsIgnoreCase("articleBody")) {
+            weight += 25;
         }
         return weight;
     }
@@ -199,33 +226,47 @@ final class ContentFinder {
         return PARAGRAPH_TAGS.contains(tag) || (PARAGRAPH_LIKE_CONTAINERS.contains(tag) && !s.containsBlock);
     }
 
+    private List<Element> score(Document doc, Element body) {
+        List<Element> candidates = new ArrayList<>();
+        for (Element e : body.getAllElements()) {
+            Stats s = stats.get(e);
+            if (s == null || s.chars < MIN_PARAGRAPH_CHARS) {
+                continue;
+            }
+            if (isParagraph(e, s)) {
+                credit(e.parent(), 1 + s.commas + Math.min(3, s.chars / 100.0), doc, candidates);
+            } else if (s.containsBlock && s.ownChars >= MIN_PARAGRAPH_CHARS && !e.normalName().equals("body")) {
+                // loose text beside block children (text separated by <br> or empty divs) is a paragraph of e itself
+                credit(e, 1 + s.ownCommas + Math.min(3, s.ownChars / 100.0), doc, candidates);
+            }
+        }
+        return candidates;
+    }
+
+    /** Adds a paragraph's score to its container and, diminishing, to the container's ancestors. */
+    private void credit(Element container, double score, Document doc, List<Element> candidates) {
+        Element ancestor = container;
+        for (int level = 0; level < ANCESTOR_LEVELS && ancestor != null && ancestor != doc; level++) {
+            Stats existing = stats.get(ancestor);
+            if (existing == null) {
+                break;
+            }
+            if (!existing.candidate) {
+                candidates.add(ancestor);
+            }
+            Stats as = initCandidate(ancestor);
+            double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+            as.score += score / divider;
+            ancestor = ancestor.parent();
+        }
+    }
+
     private List<Element> best(Document doc) {
         Element body = doc.body();
         if (body == null) {
             return List.of();
         }
-        List<Element> candidates = new ArrayList<>();
-        for (Element e : body.getAllElements()) {
-            Stats s = stats.get(e);
-            if (s == null || s.chars < MIN_PARAGRAPH_CHARS || !isParagraph(e, s)) {
-                continue;
-            }
-            double score = 1 + s.commas + Math.min(3, s.chars / 100.0);
-            Element ancestor = e.parent();
-            for (int level = 0; level < ANCESTOR_LEVELS && ancestor != null && ancestor != doc; level++) {
-                Stats existing = stats.get(ancestor);
-                if (existing == null) {
-                    break;
-                }
-                if (!existing.candidate) {
-                    candidates.add(ancestor);
-                }
-                Stats as = initCandidate(ancestor);
-                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-                as.score += score / divider;
-                ancestor = ancestor.parent();
-            }
-        }
+        List<Element> candidates = score(doc, body);
         if (candidates.isEmpty()) {
             return List.of(body);
         }

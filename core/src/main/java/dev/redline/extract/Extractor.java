@@ -1,12 +1,17 @@
 package dev.redline.extract;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Selector;
 
@@ -28,6 +33,14 @@ public final class Extractor {
     private static final int RETRY_BELOW_CHARS = 500;
     /** Fewer words than this is not an article (error pages, section fronts after clean-up). */
     private static final int MIN_ARTICLE_WORDS = 25;
+    /** The DOM result must reach this share of a declared articleBody's words, or the declared body is used. */
+    private static final double DECLARED_BODY_WINS_BELOW = 0.6;
+    /** Share of a declared articleBody's words that must be visible on the page for it to be trusted. */
+    private static final double DECLARED_BODY_MIN_ON_PAGE = 0.9;
+    private static final Pattern GLUED_PARAGRAPHS = Pattern.compile("(?<=\\p{Ll}[.!?][”\"]?)(?=[\\p{Lu}“])");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final int BINARY_SAMPLE_CHARS = 65_536;
+    private static final double BINARY_MAX_ODD_SHARE = 0.02;
     private static final Pattern INVISIBLE_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     private static final String NEVER_TEXT = "script, style, noscript, template, svg, canvas, iframe, object, embed, "
             + "link, input, button, select, textarea, option, [hidden], [aria-hidden=true], [role=dialog]";
@@ -52,6 +65,9 @@ public final class Extractor {
         }
         try {
             String html = PageDecoder.decode(body, contentTypeHeader).text();
+            if (looksBinary(html)) {
+                return notFound(url, "the content is binary, not HTML text");
+            }
             return extract(html, url, rules);
         } catch (RuntimeException | StackOverflowError broken) {
             // Last line of defence for the "never throws" promise: pages are hostile input, and a
@@ -67,9 +83,13 @@ public final class Extractor {
         String title = overrideTitle(doc, rules.titleSelector(), meta.title());
         String canonical = meta.canonicalUrl() != null ? meta.canonicalUrl() : url;
 
+        String pageText = doc.body() == null ? "" : doc.body().text();
         List<String> paragraphs = body(doc, rules);
         if (length(paragraphs) < RETRY_BELOW_CHARS) {
             paragraphs = relaxedBody(html, base, rules, paragraphs);
+        }
+        if (rules.bodySelectors().isEmpty()) {
+            paragraphs = preferDeclaredBody(paragraphs, meta.articleBody(), pageText);
         }
         if (paragraphs.isEmpty()) {
             return new Extracted(canonical, title, meta.byline(), meta.published(), meta.modified(), meta.language(),
@@ -99,6 +119,52 @@ public final class Extractor {
         prepare(doc, rules);
         List<String> relaxed = Boilerplate.clean(BlockWriter.write(ContentFinder.find(doc, false), true));
         return length(relaxed) > length(strict) ? relaxed : strict;
+    }
+
+    /**
+     * The page's JSON-LD {@code articleBody} replaces the DOM result when the DOM yielded much less
+     * and the declared body is really on the page (its words are in the visible text), so a stale or
+     * teaser {@code articleBody} never wins.
+     */
+    private static List<String> preferDeclaredBody(List<String> fromDom, String articleBody, String pageText) {
+        if (articleBody == null) {
+            return fromDom;
+        }
+        String declared = Parser.unescapeEntities(articleBody, false);
+        if (declared.indexOf('<') >= 0 && declared.indexOf('>') > 0) {
+            declared = Jsoup.parseBodyFragment(declared).body().wholeText();
+        }
+        int declaredWords = Boilerplate.words(declared);
+        if (declaredWords < MIN_ARTICLE_WORDS * 2
+                || Boilerplate.words(String.join(" ", fromDom)) >= declaredWords * DECLARED_BODY_WINS_BELOW) {
+            return fromDom;
+        }
+        Set<String> visible = new HashSet<>(words(pageText));
+        List<String> declaredWordList = words(declared);
+        long onPage = declaredWordList.stream().filter(visible::contains).count();
+        if (onPage < declaredWordList.size() * DECLARED_BODY_MIN_ON_PAGE) {
+            return fromDom;
+        }
+        List<String> paragraphs = new ArrayList<>();
+        for (String line : declared.split("\\R+")) {
+            // paragraphs glued without a separator ("...moons.The find...") are split back apart
+            for (String part : GLUED_PARAGRAPHS.split(line)) {
+                String clean = PageMetadata.clean(part);
+                if (!clean.isEmpty()) {
+                    paragraphs.add(clean);
+                }
+            }
+        }
+        return paragraphs;
+    }
+
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
     }
 
     private static void prepare(Document doc, ExtractRules rules) {
@@ -140,6 +206,19 @@ public final class Extractor {
             }
         }
         return declared;
+    }
+
+    /** Control characters and decoding errors throughout the start of the text: an image, PDF or archive. */
+    private static boolean looksBinary(String text) {
+        int sample = Math.min(text.length(), BINARY_SAMPLE_CHARS);
+        int odd = 0;
+        for (int i = 0; i < sample; i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') || c == '\uFFFD') {
+                odd++;
+            }
+        }
+        return sample > 0 && odd > sample * BINARY_MAX_ODD_SHARE;
     }
 
     private static int length(List<String> paragraphs) {

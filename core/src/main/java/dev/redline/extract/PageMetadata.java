@@ -9,9 +9,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -51,40 +53,45 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
     private static final int MAX_JSON_LD_DEPTH = 12;
 
     static PageMetadata read(Document doc) {
+        Map<String, String> meta = metaTags(doc);
         JsonLdArticle ld = JsonLdArticle.find(doc);
-        String title = title(doc, ld);
-        String byline = firstNonBlank(ld.byline(), bylineFromMarkup(doc));
+        String title = title(doc, ld, meta);
+        String byline = firstNonBlank(ld.byline(), bylineFromMarkup(doc, meta));
         Instant published = firstInstant(ld.published(),
-                meta(doc, "article:published_time"), meta(doc, "og:published_time"),
-                meta(doc, "datePublished"), meta(doc, "publish-date"), meta(doc, "pubdate"),
-                meta(doc, "publishdate"), meta(doc, "parsely-pub-date"), meta(doc, "sailthru.date"),
-                meta(doc, "dc.date.issued"), meta(doc, "dc.date"), meta(doc, "date"),
-                timeElement(doc, "[itemprop=datePublished]"), timeElement(doc, "time[pubdate]"),
-                timeElement(doc, "article time[datetime]"), timeElement(doc, "time[datetime]"));
+                meta.get("article:published_time"), meta.get("og:published_time"),
+                meta.get("datepublished"), meta.get("publish-date"), meta.get("pubdate"),
+                meta.get("publishdate"), meta.get("parsely-pub-date"), meta.get("sailthru.date"),
+                meta.get("dc.date.issued"), meta.get("dc.date"), meta.get("date"));
+        if (published == null) {
+            published = firstInstant(timeElement(doc, "[itemprop=datePublished]"), timeElement(doc, "time[pubdate]"),
+                    timeElement(doc, "article time[datetime]"), timeElement(doc, "time[datetime]"));
+        }
         Instant modified = firstInstant(ld.modified(),
-                meta(doc, "article:modified_time"), meta(doc, "og:updated_time"),
-                meta(doc, "dateModified"), meta(doc, "last-modified"), meta(doc, "dc.date.modified"),
-                timeElement(doc, "[itemprop=dateModified]"));
+                meta.get("article:modified_time"), meta.get("og:updated_time"),
+                meta.get("datemodified"), meta.get("last-modified"), meta.get("dc.date.modified"));
+        if (modified == null) {
+            modified = firstInstant(timeElement(doc, "[itemprop=dateModified]"));
+        }
         String language = firstNonBlank(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang"),
-                httpEquiv(doc, "content-language"), ld.language(), meta(doc, "og:locale"), meta(doc, "language"));
+                httpEquiv(doc, "content-language"), ld.language(), meta.get("og:locale"), meta.get("language"));
         if (language != null) {
             language = language.replace('_', '-').trim();
         }
         String canonical = firstNonBlank(absoluteHttp(doc.selectFirst("link[rel=canonical][href]")),
-                absoluteOgUrl(doc));
+                absoluteHttp(meta.get("og:url")));
         return new PageMetadata(canonical, title, byline, published, modified, language, ld.articleBody());
     }
 
     // ---- title ----
 
-    private static String title(Document doc, JsonLdArticle ld) {
+    private static String title(Document doc, JsonLdArticle ld, Map<String, String> meta) {
         List<String> declared = new ArrayList<>();
-        for (String t : new String[] {ld.headline(), meta(doc, "og:title"), meta(doc, "twitter:title"), doc.title()}) {
+        for (String t : new String[] {ld.headline(), meta.get("og:title"), meta.get("twitter:title"), doc.title()}) {
             if (t != null && !t.isBlank()) {
                 declared.add(clean(t));
             }
         }
-        String siteName = meta(doc, "og:site_name");
+        String siteName = meta.get("og:site_name");
         // The visible headline wins when the declared titles agree with it (they often carry a site suffix).
         for (Element h1 : doc.select("h1")) {
             String text = clean(h1.text());
@@ -128,9 +135,9 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
 
     // ---- byline ----
 
-    private static String bylineFromMarkup(Document doc) {
-        String metaAuthor = firstNonBlank(meta(doc, "author"), meta(doc, "article:author"), meta(doc, "byl"),
-                meta(doc, "sailthru.author"), meta(doc, "parsely-author"), meta(doc, "dc.creator"));
+    private static String bylineFromMarkup(Document doc, Map<String, String> meta) {
+        String metaAuthor = firstNonBlank(meta.get("author"), meta.get("article:author"), meta.get("byl"),
+                meta.get("sailthru.author"), meta.get("parsely-author"), meta.get("dc.creator"));
         if (metaAuthor != null && !URLISH.matcher(metaAuthor).matches()) {
             return cleanByline(metaAuthor);
         }
@@ -228,18 +235,25 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
 
     // ---- meta helpers ----
 
-    /** The content of {@code <meta property=NAME>}, {@code name=NAME} or {@code itemprop=NAME} (case-insensitive). */
-    private static String meta(Document doc, String name) {
+    /**
+     * The page's meta tags by lower-cased {@code property}, {@code name} and {@code itemprop} (first
+     * non-empty content wins), gathered in one pass because pages carry hundreds of elements.
+     */
+    private static Map<String, String> metaTags(Document doc) {
+        Map<String, String> tags = new HashMap<>();
         for (Element e : doc.getElementsByTag("meta")) {
-            if (name.equalsIgnoreCase(e.attr("property")) || name.equalsIgnoreCase(e.attr("name"))
-                    || name.equalsIgnoreCase(e.attr("itemprop"))) {
-                String content = e.attr("content").trim();
-                if (!content.isEmpty()) {
-                    return content;
+            String content = e.attr("content").trim();
+            if (content.isEmpty()) {
+                continue;
+            }
+            for (String key : new String[] {"property", "name", "itemprop"}) {
+                String name = e.attr(key);
+                if (!name.isEmpty()) {
+                    tags.putIfAbsent(name.toLowerCase(Locale.ROOT), content);
                 }
             }
         }
-        return null;
+        return tags;
     }
 
     private static String httpEquiv(Document doc, String name) {
@@ -259,9 +273,8 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
         return abs.startsWith("http://") || abs.startsWith("https://") ? abs : null;
     }
 
-    private static String absoluteOgUrl(Document doc) {
-        String og = meta(doc, "og:url");
-        return og != null && (og.startsWith("http://") || og.startsWith("https://")) ? og : null;
+    private static String absoluteHttp(String url) {
+        return url != null && (url.startsWith("http://") || url.startsWith("https://")) ? url : null;
     }
 
     static String clean(String s) {

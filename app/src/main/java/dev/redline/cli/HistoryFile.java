@@ -1,0 +1,197 @@
+package dev.redline.cli;
+
+import dev.redline.json.Json;
+import dev.redline.store.History;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+
+/**
+ * Reads histories in the {@link History} shape from a file holding one JSON object or JSON Lines
+ * (any sequence of top-level objects, in fact), validating each one completely. Problems are
+ * {@link UserException}s naming the file and the line where the offending history starts.
+ */
+final class HistoryFile {
+
+    /** A valid history and where it starts; {@code boring} is null where the file does not say. */
+    record Item(Path file, int line, History history, List<Boolean> boring) {
+        String where() {
+            return file + ":" + line;
+        }
+    }
+
+    interface Sink {
+        void accept(Item item);
+    }
+
+    /** Reads one value at a time; the next history may follow (JSON Lines). */
+    private static final ObjectReader NODE_READER = Json.MAPPER.readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private HistoryFile() {
+    }
+
+    /** Reads every history in the file, in order, and returns how many there were. */
+    static int read(Path file, Sink sink) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserException(file + ": no such file");
+        }
+        int count = 0;
+        try (JsonParser parser = Json.MAPPER.createParser(file.toFile())) {
+            JsonToken token;
+            while ((token = next(parser, file)) != null) {
+                int line = parser.currentTokenLocation().getLineNr();
+                if (token != JsonToken.START_OBJECT) {
+                    throw new UserException(file + ":" + line + ": expected a JSON object (a history), found " + token.asString());
+                }
+                JsonNode node = readTree(parser, file);
+                sink.accept(validate(file, line, node));
+                count++;
+            }
+        } catch (JacksonException e) {
+            throw syntaxError(file, e);
+        }
+        if (count == 0) {
+            throw new UserException(file + ": no history in the file");
+        }
+        return count;
+    }
+
+    private static JsonToken next(JsonParser parser, Path file) {
+        try {
+            return parser.nextToken();
+        } catch (JacksonException e) {
+            throw syntaxError(file, e);
+        }
+    }
+
+    private static JsonNode readTree(JsonParser parser, Path file) {
+        try {
+            return NODE_READER.readValue(parser);
+        } catch (JacksonException e) {
+            throw syntaxError(file, e);
+        }
+    }
+
+    private static UserException syntaxError(Path file, JacksonException e) {
+        int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+        return new UserException(file + (line > 0 ? ":" + line : "") + ": not valid JSON: " + e.getOriginalMessage(), e);
+    }
+
+    private static Item validate(Path file, int line, JsonNode node) {
+        String where = file + ":" + line + ": ";
+        String url = requiredString(node, "url", where);
+        HttpUrl.require(where + "\"url\"", url);
+        JsonNode sourceNode = node.get("source");
+        String source = null;
+        if (sourceNode != null && !sourceNode.isNull()) {
+            if (!sourceNode.isString() || sourceNode.asString().isBlank()) {
+                throw new UserException(where + "\"source\" must be a non-empty string or null");
+            }
+            source = sourceNode.asString();
+        }
+        JsonNode versionsNode = node.get("versions");
+        if (versionsNode == null || !versionsNode.isArray() || versionsNode.isEmpty()) {
+            throw new UserException(where + "\"versions\" must be a non-empty array");
+        }
+        record Parsed(History.Entry entry, Boolean boring) {
+        }
+        List<Parsed> parsed = new ArrayList<>();
+        for (int i = 0; i < versionsNode.size(); i++) {
+            JsonNode v = versionsNode.get(i);
+            String at = where + "versions[" + i + "]: ";
+            if (!v.isObject()) {
+                throw new UserException(at + "must be an object");
+            }
+            Integer n = null;
+            JsonNode nNode = v.get("n");
+            if (nNode != null && !nNode.isNull()) {
+                if (!nNode.isInt() || nNode.asInt() < 0) {
+                    throw new UserException(at + "\"n\" must be a whole number from 0");
+                }
+                n = nNode.asInt();
+            }
+            Instant fetchedAt = instant(requiredString(v, "fetchedAt", at), at);
+            String title = requiredString(v, "title", at);
+            String byline = null;
+            JsonNode bylineNode = v.get("byline");
+            if (bylineNode != null && !bylineNode.isNull()) {
+                if (!bylineNode.isString()) {
+                    throw new UserException(at + "\"byline\" must be a string or null");
+                }
+                byline = bylineNode.asString();
+            }
+            JsonNode paragraphsNode = v.get("paragraphs");
+            if (paragraphsNode == null || !paragraphsNode.isArray()) {
+                throw new UserException(at + "\"paragraphs\" must be an array of strings");
+            }
+            List<String> paragraphs = new ArrayList<>();
+            for (JsonNode p : paragraphsNode) {
+                if (!p.isString()) {
+                    throw new UserException(at + "\"paragraphs\" must be an array of strings");
+                }
+                paragraphs.add(p.asString());
+            }
+            Boolean boring = null;
+            JsonNode boringNode = v.get("boring");
+            if (boringNode != null && !boringNode.isNull()) {
+                if (!boringNode.isBoolean()) {
+                    throw new UserException(at + "\"boring\" must be true or false");
+                }
+                boring = boringNode.asBoolean();
+            }
+            parsed.add(new Parsed(new History.Entry(n, fetchedAt, title, byline, paragraphs, boring != null && boring), boring));
+        }
+        long numbered = parsed.stream().filter(p -> p.entry().n() != null).count();
+        if (numbered != 0 && numbered != parsed.size()) {
+            throw new UserException(where + "either every version has \"n\" or none does");
+        }
+        if (numbered > 0) {
+            parsed.sort(Comparator.comparing(p -> p.entry().n()));
+            for (int i = 1; i < parsed.size(); i++) {
+                if (parsed.get(i).entry().n().equals(parsed.get(i - 1).entry().n())) {
+                    throw new UserException(where + "two versions have \"n\": " + parsed.get(i).entry().n());
+                }
+            }
+        }
+        for (int i = 1; i < parsed.size(); i++) {
+            if (parsed.get(i).entry().fetchedAt().isBefore(parsed.get(i - 1).entry().fetchedAt())) {
+                throw new UserException(where + "versions go back in time: " + parsed.get(i).entry().fetchedAt()
+                        + " comes after " + parsed.get(i - 1).entry().fetchedAt());
+            }
+        }
+        return new Item(file, line, new History(url, source, parsed.stream().map(Parsed::entry).toList()),
+                parsed.stream().map(Parsed::boring).toList());
+    }
+
+    private static String requiredString(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isString()) {
+            throw new UserException(where + "\"" + field + "\" must be a string");
+        }
+        return value.asString();
+    }
+
+    private static Instant instant(String text, String where) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw new UserException(where + "\"fetchedAt\" '" + text + "' is not an ISO-8601 instant such as 2026-03-14T08:00:00Z", e2);
+            }
+        }
+    }
+}

@@ -1,0 +1,333 @@
+package dev.redline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.redline.store.JdbcStore;
+import dev.redline.store.Source;
+import dev.redline.store.TestDatabases;
+import dev.redline.store.Version;
+import dev.redline.store.VersionField;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code source}, {@code history}, {@code import}, {@code export} against real SQLite files. */
+class StoreCommandsTest {
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    Path db() {
+        return dir.resolve("data/redline.db");
+    }
+
+    Result run(String... args) {
+        return runOn(db(), args);
+    }
+
+    static Result runOn(Path db, String... args) {
+        return runOn(db.toString(), args);
+    }
+
+    static Result runOn(String db, String... args) {
+        CommandLine cmd = Redline.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        String[] all = Stream.concat(Stream.of("--db", db), Stream.of(args)).toArray(String[]::new);
+        int code = cmd.execute(all);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static final String HARBOUR = """
+            {"url":"https://bugle.example/2026/harbour-crane","source":"bugle","versions":[\
+            {"n":0,"fetchedAt":"2026-03-14T08:00:00Z","title":"Crane topples in harbour","byline":null,\
+            "paragraphs":["A crane toppled into the harbour on Tuesday.","Nobody was hurt."],"boring":false},\
+            {"n":1,"fetchedAt":"2026-03-14T10:30:00Z","title":"Crane topples in harbour, two hurt","byline":"By Ada Quill",\
+            "paragraphs":["A crane toppled into the harbour on Tuesday.","Two dock workers were hurt."],"boring":false}]}""";
+
+    static final String OTTERS = """
+            {"url":"https://gazette.example/otters","source":null,"versions":[\
+            {"fetchedAt":"2026-03-15T07:00:00Z","title":"Otter pups born at zoo","paragraphs":["Three pups were born."]},\
+            {"fetchedAt":"2026-03-15T09:00:00Z","title":"Otter pups born at zoo","paragraphs":["Three pups were born.  "],"boring":true}]}""";
+
+    Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+
+    // --- source ----------------------------------------------------------------------------------
+
+    @Test
+    void sourceAddListRemove() {
+        Result added = run("source", "add", "daily-planet", "--feed", "https://planet.example/rss", "--feed",
+                "https://planet.example/atom", "--sitemap", "https://planet.example/news.xml",
+                "--body-selector", "div.story > p", "--title-selector", "h1.headline", "--remove-selector", ".ad");
+        assertThat(added.code()).as(added.err()).isZero();
+        assertThat(added.out()).contains("added source daily-planet: 2 feed(s), 1 sitemap(s)");
+
+        Result list = run("source", "list");
+        assertThat(list.code()).isZero();
+        assertThat(list.out()).contains("daily-planet").contains("feed    https://planet.example/atom")
+                .contains("sitemap https://planet.example/news.xml").containsPattern("daily-planet\\s+ok");
+        assertThat(run("source", "list", "--format", "json").out()).contains("\"verdict\"").contains("\"h1.headline\"");
+
+        try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
+            Source s = store.source("daily-planet").orElseThrow();
+            assertThat(s.rules().bodySelectors()).containsExactly("div.story > p");
+            assertThat(s.rules().titleSelector()).isEqualTo("h1.headline");
+            assertThat(s.rules().removeSelectors()).containsExactly(".ad");
+        }
+
+        Result removed = run("source", "remove", "daily-planet");
+        assertThat(removed.code()).isZero();
+        assertThat(run("source", "list").out()).contains("no sources yet");
+    }
+
+    @Test
+    void sourceMistakesAreExit2WithAClearMessage() {
+        assertThat(run("source", "add", "bugle", "--feed", "https://bugle.example/feed").code()).isZero();
+        Result duplicate = run("source", "add", "bugle", "--feed", "https://other.example/feed");
+        assertThat(duplicate.code()).isEqualTo(2);
+        assertThat(duplicate.err()).contains("redline: ").contains("'bugle' already exists");
+
+        Result noFeed = run("source", "add", "gazette");
+        assertThat(noFeed.code()).isEqualTo(2);
+        assertThat(noFeed.err()).contains("--feed or --sitemap");
+
+        Result badUrl = run("source", "add", "gazette", "--feed", "ftp://gazette.example/feed");
+        assertThat(badUrl.code()).isEqualTo(2);
+        assertThat(badUrl.err()).contains("ftp://gazette.example/feed").contains("http(s)");
+
+        Result badCss = run("source", "add", "gazette", "--feed", "https://gazette.example/feed", "--body-selector", "div[[");
+        assertThat(badCss.code()).isEqualTo(2);
+        assertThat(badCss.err()).contains("--body-selector 'div[['");
+
+        Result unknown = run("source", "remove", "nope");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no source named 'nope'");
+
+        assertThat(run("source", "list").out()).contains("bugle").doesNotContain("gazette");
+    }
+
+    // --- import / history / export -----------------------------------------------------------
+
+    @Test
+    void importedHistoryComesBackInExactlyTheHistoryShape() throws IOException {
+        Path file = write("harbour.json", HARBOUR);
+        Result imported = run("import", file.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("imported 1 histories: 2 versions added");
+
+        Result json = run("history", "https://bugle.example/2026/harbour-crane", "--format", "json");
+        assertThat(json.code()).isZero();
+        assertThat(json.out().strip()).isEqualTo(HARBOUR);
+
+        Result text = run("history", "https://bugle.example/2026/harbour-crane");
+        assertThat(text.out()).as(text.err()).contains("source bugle").contains("2 version(s)")
+                .contains("v1   2026-03-14T10:30:00Z  changed title, byline, body")
+                .contains("Crane topples in harbour, two hurt");
+
+        try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
+            List<Version> versions = store.versions(store.articleByUrl("https://bugle.example/2026/harbour-crane").orElseThrow().id());
+            assertThat(versions.get(1).changed()).containsExactlyInAnyOrder(VersionField.TITLE, VersionField.BYLINE, VersionField.BODY);
+            assertThat(store.source("bugle").orElseThrow().feeds()).isEmpty();
+        }
+    }
+
+    @Test
+    void importIsIdempotentAndReadsJsonLines() throws IOException {
+        Path file = write("two.jsonl", HARBOUR + "\n" + OTTERS + "\n");
+        assertThat(run("import", file.toString()).code()).isZero();
+        Result again = run("import", file.toString());
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).contains("0 versions added");
+        try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
+            assertThat(store.articleCount()).isEqualTo(2);
+            assertThat(store.versionCount()).isEqualTo(4);
+            Version v1 = store.versions(store.articleByUrl("https://gazette.example/otters").orElseThrow().id()).get(1);
+            assertThat(v1.boring()).isTrue();
+            assertThat(v1.changed()).isEmpty(); // only whitespace differs
+        }
+    }
+
+    @Test
+    void aHistoryWithNewerVersionsExtendsTheStoredOne() throws IOException {
+        assertThat(run("import", write("h.json", HARBOUR).toString()).code()).isZero();
+        String longer = HARBOUR.replace("]}", ",{\"n\":2,\"fetchedAt\":\"2026-03-14T12:00:00Z\",\"title\":\"Crane topples, two hurt\","
+                + "\"byline\":\"By Ada Quill\",\"paragraphs\":[\"Two dock workers were hurt.\"],\"boring\":false}]}");
+        Result more = run("import", write("h2.json", longer).toString());
+        assertThat(more.code()).as(more.err()).isZero();
+        assertThat(more.out()).contains("1 versions added");
+        assertThat(run("history", "https://bugle.example/2026/harbour-crane", "--format", "json").out().strip()).isEqualTo(longer);
+    }
+
+    @Test
+    void badFilesAreRefusedWithFileAndLineAndChangeNothing() throws IOException {
+        assertThat(run("import", write("ok.json", OTTERS).toString()).code()).isZero();
+        Path broken = write("broken.jsonl", HARBOUR + "\n" + HARBOUR.replace("https://bugle", "https://other") + "\n{\"url\": oops}\n");
+        Result syntax = run("import", broken.toString());
+        assertThat(syntax.code()).isEqualTo(2);
+        assertThat(syntax.err()).contains(broken + ":3").contains("not valid JSON");
+
+        Path badTime = write("time.json", "\n\n" + HARBOUR.replace("2026-03-14T10:30:00Z", "yesterday"));
+        Result time = run("import", badTime.toString());
+        assertThat(time.code()).isEqualTo(2);
+        assertThat(time.err()).contains(badTime + ":3").contains("versions[1]").contains("'yesterday'");
+
+        Path backwards = write("back.json", HARBOUR.replace("2026-03-14T10:30:00Z", "2026-03-13T10:30:00Z"));
+        assertThat(run("import", backwards.toString()).err()).contains("back in time");
+        Path noParagraphs = write("nop.json", OTTERS.replace("\"paragraphs\":[\"Three pups were born.\"]", "\"paragraphs\":\"Three\""));
+        assertThat(run("import", noParagraphs.toString()).err()).contains("\"paragraphs\" must be an array of strings");
+        Path array = write("array.json", "[" + OTTERS + "]");
+        assertThat(run("import", array.toString()).err()).contains(array + ":1").contains("expected a JSON object");
+        Path missing = dir.resolve("missing.json");
+        assertThat(run("import", missing.toString()).err()).contains(missing + ": no such file");
+
+        // A good file listed before a bad one is not imported either: files are all checked first.
+        Result mixed = run("import", write("good.json", HARBOUR).toString(), broken.toString());
+        assertThat(mixed.code()).isEqualTo(2);
+        try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
+            assertThat(store.articleCount()).isEqualTo(1);
+            assertThat(store.versionCount()).isEqualTo(2);
+            assertThat(store.articleByUrl("https://bugle.example/2026/harbour-crane")).isEmpty();
+        }
+    }
+
+    @Test
+    void aHistoryThatWouldRewriteThePastIsRefusedWhole() throws IOException {
+        assertThat(run("import", write("h.json", HARBOUR).toString()).code()).isZero();
+        // A different text at an earlier time than stored version 1: versions are append-only.
+        String rewritten = HARBOUR.replace("Nobody was hurt.", "Nobody was hurt, police said.")
+                .replace("2026-03-14T08:00:00Z", "2026-03-14T09:00:00Z")
+                .replace("2026-03-14T10:30:00Z", "2026-03-14T11:00:00Z");
+        Result refused = run("import", write("r.jsonl", OTTERS + "\n" + rewritten + "\n").toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("r.jsonl:2").contains("append-only");
+        try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
+            assertThat(store.versions(store.articleByUrl("https://bugle.example/2026/harbour-crane").orElseThrow().id())).hasSize(2);
+            assertThat(store.articleByUrl("https://gazette.example/otters")).isPresent(); // the good history went in
+        }
+    }
+
+    @Test
+    void exportRoundTripsThroughImport() throws IOException {
+        assertThat(run("import", write("two.jsonl", HARBOUR + "\n" + OTTERS).toString()).code()).isZero();
+        Path exported = dir.resolve("out/all.jsonl");
+        Result export = run("export", "--out", exported.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        List<String> lines = Files.readAllLines(exported);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.getFirst()).isEqualTo(HARBOUR);
+
+        Path otherDb = dir.resolve("other/redline.db");
+        assertThat(runOn(otherDb, "import", exported.toString()).code()).isZero();
+        Path again = dir.resolve("again.jsonl");
+        assertThat(runOn(otherDb, "export", "--out", again.toString()).code()).isZero();
+        assertThat(Files.readAllLines(again)).isEqualTo(lines);
+
+        Result stdout = run("export");
+        assertThat(stdout.out().lines().toList()).isEqualTo(lines);
+
+        Path folder = Files.createDirectories(dir.resolve("per-article"));
+        assertThat(run("export", "--out", folder.toString()).code()).isZero();
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> written = files.sorted().toList();
+            assertThat(written).hasSize(2);
+            assertThat(Files.readString(written.getFirst()).strip()).isEqualTo(HARBOUR);
+        }
+    }
+
+    @Test
+    void importJudgesBoringChangesWithTheDiffEngineUnlessTheFileSays() throws IOException {
+        String punctuation = """
+                {"url":"https://gazette.example/fair","source":"gazette","versions":[\
+                {"fetchedAt":"2026-03-15T07:00:00Z","title":"Fair opens","paragraphs":["The county fair opened on Friday"]},\
+                {"fetchedAt":"2026-03-15T08:00:00Z","title":"Fair opens","paragraphs":["The county fair opened on Friday."]},\
+                {"fetchedAt":"2026-03-15T09:00:00Z","title":"Fair opens","paragraphs":["The county fair opened on Saturday."]},\
+                {"fetchedAt":"2026-03-15T10:00:00Z","title":"Fair opens","paragraphs":["The county fair opened on Saturday!"],"boring":false}]}""";
+        assertThat(run("import", write("fair.json", punctuation).toString()).code()).isZero();
+        try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
+            List<Version> versions = store.versions(store.articleByUrl("https://gazette.example/fair").orElseThrow().id());
+            assertThat(versions).extracting(Version::boring).containsExactly(false, true, false, false);
+            assertThat(versions.get(1).boringReason()).isNotBlank();
+            assertThat(versions.get(1).changed()).containsExactly(VersionField.BODY);
+        }
+    }
+
+    @Test
+    void newsEditsExportHasOneRowPerSentenceOperation() throws IOException {
+        assertThat(run("import", write("two.jsonl", HARBOUR + "\n" + OTTERS).toString()).code()).isZero();
+        Result r = run("export", "--format", "newsedits");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> rows = r.out().lines().toList();
+        // Harbour v0 -> v1: one sentence kept, one replaced (delete + add); otters v0 -> v1: whitespace only.
+        assertThat(rows).hasSize(4);
+        assertThat(rows.getFirst()).isEqualTo("{\"url\":\"https://bugle.example/2026/harbour-crane\",\"source\":\"bugle\","
+                + "\"versionOld\":0,\"versionNew\":1,\"fetchedAtOld\":\"2026-03-14T08:00:00Z\",\"fetchedAtNew\":\"2026-03-14T10:30:00Z\","
+                + "\"op\":\"same\",\"oldIndex\":0,\"newIndex\":0,\"oldIndexEnd\":null,\"newIndexEnd\":null,"
+                + "\"old\":\"A crane toppled into the harbour on Tuesday.\",\"new\":\"A crane toppled into the harbour on Tuesday.\","
+                + "\"boring\":false}");
+        assertThat(rows.get(1)).contains("\"op\":\"delete\"").contains("\"oldIndex\":1").contains("\"old\":\"Nobody was hurt.\"");
+        assertThat(rows.get(2)).contains("\"op\":\"add\"").contains("\"newIndex\":1").contains("\"new\":\"Two dock workers were hurt.\"");
+        assertThat(rows.get(3)).contains("\"url\":\"https://gazette.example/otters\"").contains("\"source\":null")
+                .contains("\"op\":\"same\"").contains("\"boring\":true");
+        assertThat(run("export", "--format", "csv").code()).isEqualTo(2);
+    }
+
+    @Test
+    void theCommandsWorkOnPostgresToo() throws IOException {
+        String pg = TestDatabases.freshPostgresUrl();
+        assertThat(runOn(pg, "source", "add", "bugle", "--feed", "https://bugle.example/feed").code()).isZero();
+        Path file = write("two.jsonl", HARBOUR + "\n" + OTTERS);
+        assertThat(runOn(pg, "import", file.toString()).code()).isZero();
+        assertThat(runOn(pg, "import", file.toString()).out()).contains("0 versions added");
+        assertThat(runOn(pg, "history", "https://bugle.example/2026/harbour-crane", "--format", "json").out().strip())
+                .isEqualTo(HARBOUR);
+        List<String> exported = runOn(pg, "export").out().lines().toList();
+        assertThat(exported).hasSize(2);
+        assertThat(exported.getFirst()).isEqualTo(HARBOUR);
+        assertThat(exported.get(1)).startsWith("{\"url\":\"https://gazette.example/otters\",\"source\":null,")
+                .contains("\"n\":1,").contains("\"byline\":null").contains("\"boring\":true");
+        Result list = runOn(pg, "source", "list");
+        assertThat(list.out()).contains("bugle");
+    }
+
+    @Test
+    void historyOfAnUnknownArticleIsExit2() {
+        Result r = run("history", "https://bugle.example/never");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no tracked article with URL https://bugle.example/never");
+    }
+
+    @Test
+    void aDbThatIsNotADatabaseIsExit2AndUntouched() throws IOException {
+        Path notes = write("notes.txt", "Remember: buy rope for the harbour crane story.\n");
+        Result r = runOn(notes, "source", "list");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(notes.toString()).contains("not a SQLite database");
+        assertThat(Files.readString(notes)).isEqualTo("Remember: buy rope for the harbour crane story.\n");
+        Result imp = runOn(notes, "import", write("h.json", HARBOUR).toString());
+        assertThat(imp.code()).isEqualTo(2);
+        assertThat(Files.readString(notes)).isEqualTo("Remember: buy rope for the harbour crane story.\n");
+    }
+
+    @Test
+    void controlCharactersFromSitesNeverReachTheTerminal() throws IOException {
+        String evil = HARBOUR.replace("Crane topples in harbour, two hurt", "Crane \\u001b]0;pwned\\u0007 topples");
+        assertThat(run("import", write("evil.json", evil).toString()).code()).isZero();
+        Result text = run("history", "https://bugle.example/2026/harbour-crane");
+        assertThat(text.out()).doesNotContain("\u001b").contains("\\u001b]0;pwned\\u0007");
+    }
+}
