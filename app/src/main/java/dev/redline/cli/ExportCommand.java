@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code redline export}: every article's history in the {@link History} shape (what
- * {@code redline import} reads), as JSON Lines on stdout or in a file, or one JSON file per article
- * in a folder. A file is written under a temporary name and moved into place when complete.
+ * {@code redline import} reads), or with {@code --format newsedits} its sentence operations between
+ * consecutive versions ({@link NewsEdits}), as JSON Lines on stdout or in a file, or one file per
+ * article in a folder. A file is written under a temporary name and moved into place when complete.
  */
 @Command(name = "export", description = "Write every article's history as JSON Lines (or one file per article into a folder).")
 public final class ExportCommand implements Callable<Integer> {
@@ -42,30 +43,55 @@ public final class ExportCommand implements Callable<Integer> {
             description = "JSON Lines file, or an existing folder (or a path ending in '/') for one FILE per article; default stdout")
     Path out;
 
+    @Option(names = "--format", defaultValue = "history", paramLabel = "history|newsedits",
+            description = "history: one history object per article (default); newsedits: one row per sentence operation between consecutive versions")
+    String format;
+
     @Override
     public Integer call() throws IOException {
+        if (!format.equals("history") && !format.equals("newsedits")) {
+            throw new UserException("--format must be history or newsedits, not '" + format + "'");
+        }
         try (JdbcStore store = CliStore.open(root)) {
             boolean perArticle = out != null && (Files.isDirectory(out) || out.toString().endsWith("/"));
             if (perArticle) {
                 Files.createDirectories(out);
-                return exportTo(store, history -> writeAtomically(out.resolve("article-" + history.id() + ".json"),
-                        w -> w.write(Json.write(history.history()) + "\n")));
+                return exportTo(store, history -> {
+                    String lines = lines(history);
+                    if (!lines.isEmpty()) { // newsedits of a one-version article: no file
+                        writeAtomically(out.resolve("article-" + history.id() + (format.equals("history") ? ".json" : ".jsonl")),
+                                w -> w.write(lines));
+                    }
+                });
             }
             if (out == null) {
                 Writer stdout = spec.commandLine().getOut();
-                int code = exportTo(store, history -> stdout.write(Json.write(history.history()) + "\n"));
+                int code = exportTo(store, history -> stdout.write(lines(history)));
                 stdout.flush();
                 return code;
             }
             int[] code = new int[1];
-            writeAtomically(out, w -> code[0] = exportTo(store, history -> w.write(Json.write(history.history()) + "\n")));
+            writeAtomically(out, w -> code[0] = exportTo(store, history -> w.write(lines(history))));
             return code[0];
         } catch (UncheckedIOException e) {
             throw new UserException("cannot write " + out + ": " + e.getCause().getMessage(), e);
         }
     }
 
-    record Exported(long id, History history) {
+    /** The article's output lines in the chosen format, each ending in a newline. */
+    private String lines(Exported exported) {
+        History history = exported.history();
+        if (format.equals("history")) {
+            return Json.write(history) + "\n";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (NewsEdits row : NewsEdits.rows(history.url(), history.source(), exported.versions())) {
+            sb.append(Json.write(row)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    record Exported(long id, History history, List<Version> versions) {
     }
 
     interface Sink {
@@ -88,7 +114,7 @@ public final class ExportCommand implements Callable<Integer> {
                 if (!history.isEmpty()) {
                     String sourceName = article.sourceId() == null ? null
                             : sourceNames.computeIfAbsent(article.sourceId(), id -> store.source(id).map(Source::name).orElse(null));
-                    sink.accept(new Exported(article.id(), History.of(article, sourceName, history)));
+                    sink.accept(new Exported(article.id(), History.of(article, sourceName, history), history));
                     versions += history.size();
                 }
                 progress.step();

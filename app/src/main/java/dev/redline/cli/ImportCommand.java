@@ -1,6 +1,8 @@
 package dev.redline.cli;
 
 import dev.redline.article.ArticleText;
+import dev.redline.diff.Diff;
+import dev.redline.diff.DiffResult;
 import dev.redline.extract.ExtractRules;
 import dev.redline.store.FieldHashes;
 import dev.redline.store.History;
@@ -27,6 +29,8 @@ import picocli.CommandLine.Spec;
  * anything is written, so a bad file changes nothing. Each history is written in one transaction,
  * and versions already stored are skipped, so importing the same file again adds nothing.
  * A named source that does not exist yet is created without feeds (so it is kept, not polled).
+ * Changed fields come from the normalised fields ({@link FieldHashes}); the boring flag and reason
+ * from {@link Diff#compare}, unless the file states {@code boring} itself.
  */
 @Command(name = "import", description = "Load article histories (JSON object per file, or JSON Lines) into the store.")
 public final class ImportCommand implements Callable<Integer> {
@@ -94,8 +98,20 @@ public final class ImportCommand implements Callable<Integer> {
             History.Entry entry = history.versions().get(i);
             ArticleText text = entry.text();
             Set<VersionField> changed = previous == null ? Set.of() : FieldHashes.changedFields(previous, text);
-            Boolean boring = item.boring().get(i);
-            versions.add(new NewVersion(entry.fetchedAt(), text, changed, boring != null && boring, null, null));
+            Boolean stated = item.boring().get(i);
+            boolean boring = false;
+            String reason = null;
+            if (previous != null && !changed.isEmpty()) {
+                DiffResult diff = Diff.compare(previous, text);
+                boring = diff.boring();
+                reason = diff.boringReason();
+            }
+            if (stated != null && stated != boring) {
+                // The archive's own judgement wins; our rule's reason would not explain it.
+                boring = stated;
+                reason = null;
+            }
+            versions.add(new NewVersion(entry.fetchedAt(), text, changed, boring, reason, null));
             previous = text;
         }
         List<Version> appended = store.importHistory(history.url(), sourceId, versions);

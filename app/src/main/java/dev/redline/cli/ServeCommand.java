@@ -1,13 +1,173 @@
 package dev.redline.cli;
 
+import dev.redline.fetch.FetchConfig;
+import dev.redline.fetch.Fetcher;
+import dev.redline.store.Store;
+import dev.redline.trace.Tracer;
+import dev.redline.track.TrackerConfig;
+import dev.redline.track.TrackerRuntime;
+import dev.redline.web.TraceService;
+import dev.redline.web.WebServer;
+import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until the `serve` job lands; it fails loudly rather than pretending to work. */
-@Command(name = "serve", description = "(not built yet)")
+/**
+ * {@code redline serve}: the web UI, Atom feeds and JSON API, plus the tracker's polling loop, in one
+ * process over the configured store (the embedded SQLite file by default, created on first use).
+ * Runs until interrupted (Ctrl-C, SIGTERM), then stops polling and closes the store cleanly.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the web UI, Atom feeds and JSON API, and keep polling sources.")
 public final class ServeCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @ParentCommand
+    Redline root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port (0 picks a free one; default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE})")
+    String bind;
+
+    @Option(names = "--no-poll", description = "Serve only; do not poll sources or re-check articles")
+    boolean noPoll;
+
+    @Option(names = "--allow-private-network", description = "Let the tracker fetch private, loopback and link-local addresses")
+    boolean allowPrivateNetwork;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN",
+            description = "Token that unlocks adding/removing sources and tracking URLs (env REDLINE_ADMIN_TOKEN); without one they are off")
+    String adminToken;
+
     @Override
     public Integer call() {
-        throw new UserException("'serve' is not built yet");
+        checkPort(port);
+        AppConfig config = root.config();
+        String token = adminToken != null ? adminToken : System.getenv("REDLINE_ADMIN_TOKEN");
+        FetchConfig fetchConfig = FetchConfig.defaults().withAllowPrivateNetwork(allowPrivateNetwork);
+        untilStopped(stop -> {
+            try (Store store = PollCommand.openStore(config);
+                 TrackerRuntime runtime = TrackerRuntime.create(store, config.warcDir(), fetchConfig,
+                         TrackerConfig.defaults(), Clock.systemUTC());
+                 Fetcher traceFetcher = Fetcher.standalone(fetchConfig, Clock.systemUTC())) {
+                WebServer.Options options = WebServer.Options.defaults().withAdminToken(token)
+                        .withWarcDir(config.warcDir())
+                        .withSubmitter(url -> runtime.tracker().track(url, null).article())
+                        .withTracing(new TraceService(Tracer.attach(store), traceFetcher));
+                try (WebServer server = start(store, options, bind, port)) {
+                    PrintWriter out = spec.commandLine().getOut();
+                    out.println("Redline is serving " + url(bind, server.port()) + (noPoll ? " (polling off)" : ""));
+                    out.println(options.adminToken() == null ? "Write actions are off (no --admin-token)."
+                            : "Write actions are on for holders of the admin token.");
+                    out.flush();
+                    Thread poller = noPoll ? null : startPolling(runtime);
+                    try {
+                        stop.await();
+                    } finally {
+                        if (poller != null) {
+                            runtime.tracker().stop();
+                            poller.interrupt();
+                            poller.join(TimeUnit.SECONDS.toMillis(30));
+                        }
+                    }
+                }
+            }
+        });
+        return 0;
+    }
+
+    private static Thread startPolling(TrackerRuntime runtime) {
+        Thread poller = new Thread(() -> {
+            try {
+                runtime.tracker().run(round -> {
+                    if (round.feedsPolled() > 0 || round.checks() > 0) {
+                        log.info("poll: {}", round.line());
+                    }
+                });
+            } catch (RuntimeException e) {
+                log.error("the polling loop stopped; the web server keeps serving", e);
+            }
+        }, "redline-poll");
+        poller.setDaemon(true);
+        poller.start();
+        return poller;
+    }
+
+    static void checkPort(int port) {
+        if (port < 0 || port > 65_535) {
+            throw new UserException("--port must be between 0 and 65535, got " + port);
+        }
+    }
+
+    static WebServer start(Store store, WebServer.Options options, String bind, int port) {
+        try {
+            return new WebServer(store, options).start(bind, port);
+        } catch (RuntimeException e) {
+            throw new UserException("cannot listen on " + bind + ":" + port + " (" + rootMessage(e) + ")", e);
+        }
+    }
+
+    static String url(String bind, int port) {
+        String host = bind.contains(":") ? "[" + bind + "]" : bind.equals("0.0.0.0") ? "localhost" : bind;
+        return "http://" + host + ":" + port + "/";
+    }
+
+    /**
+     * Runs {@code body} (which blocks on the latch it is given) until the process is asked to stop
+     * (Ctrl-C, SIGTERM) or the thread is interrupted; the shutdown hook waits for {@code body} to
+     * close its resources, so the store is closed cleanly.
+     */
+    static void untilStopped(StoppableBody body) {
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                closed.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "redline-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            body.run(stop);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // an interrupt is a request to stop, not a failure
+        } finally {
+            closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already stopping and the hook is running
+            }
+        }
+    }
+
+    /** The serving part of a command: starts, then waits on {@code stop}. */
+    @FunctionalInterface
+    interface StoppableBody {
+        void run(CountDownLatch stop) throws InterruptedException;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

@@ -1,8 +1,10 @@
 package dev.redline.cli;
 
 import dev.redline.diff.DiffStats;
+import dev.redline.fetch.FetchConfig;
+import dev.redline.fetch.FetchException;
+import dev.redline.fetch.Fetcher;
 import dev.redline.json.Json;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
 import dev.redline.trace.Floor;
 import dev.redline.trace.TraceMatch;
@@ -12,7 +14,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,7 +66,7 @@ public final class TraceCommand implements Callable<Integer> {
         if (reindex == (input != null)) {
             throw new UserException(reindex ? "--reindex takes no INPUT" : "missing INPUT: a file, a URL or - for stdin");
         }
-        try (Store store = JdbcStore.open(root.config().db())) {
+        try (Store store = CliStore.open(root)) {
             Tracer tracer = new Tracer(store);
             if (reindex) {
                 Progress progress = Progress.start("reindex", store.versionCount());
@@ -70,20 +74,44 @@ public final class TraceCommand implements Callable<Integer> {
                 progress.finish(progress.done() + " versions, " + added + " newly indexed");
                 return 0;
             }
+            long behind = tracer.unindexedVersions();
+            if (behind > 0) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("redline: " + behind + " stored versions are not in the trace index yet; "
+                        + "run 'redline trace --reindex' to include them");
+                err.flush();
+            }
             print(traceInput(tracer));
         }
         return 0;
     }
 
     private TraceResult traceInput(Tracer tracer) throws IOException {
-        if (input.equals("-")) {
-            return tracer.trace(new String(System.in.readAllBytes(), StandardCharsets.UTF_8), limit);
+        try {
+            if (input.equals("-")) {
+                return tracer.trace(new String(System.in.readAllBytes(), StandardCharsets.UTF_8), limit);
+            }
+            if (input.startsWith("http://") || input.startsWith("https://")) {
+                FetchConfig config = FetchConfig.defaults().withAllowPrivateNetwork(allowPrivateNetwork);
+                try (Fetcher fetcher = Fetcher.standalone(config, Clock.systemUTC())) {
+                    return tracer.traceUrl(fetcher, URI.create(input), limit);
+                } catch (FetchException e) {
+                    throw new UserException("cannot fetch " + input + ": " + e.getMessage()
+                            + (e.reason() == FetchException.Reason.BLOCKED_ADDRESS ? " (use --allow-private-network to allow it)" : ""));
+                }
+            }
+            Path file = Path.of(input);
+            if (!Files.isRegularFile(file)) {
+                throw new UserException("no such file: " + input);
+            }
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".html") || name.endsWith(".htm")) {
+                return tracer.traceHtml(Files.readAllBytes(file), null, null, limit);
+            }
+            return tracer.trace(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), limit);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
         }
-        Path file = Path.of(input);
-        if (!Files.isRegularFile(file)) {
-            throw new UserException("no such file: " + input);
-        }
-        return tracer.trace(Files.readString(file, StandardCharsets.UTF_8), limit);
     }
 
     private void print(TraceResult result) {

@@ -1,13 +1,82 @@
 package dev.redline.cli;
 
+import dev.redline.fetch.FetchConfig;
+import dev.redline.store.CheckLog;
+import dev.redline.store.Source;
+import dev.redline.store.Store;
+import dev.redline.trace.Tracer;
+import dev.redline.track.Tracker;
+import dev.redline.track.TrackerConfig;
+import dev.redline.track.TrackerRuntime;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until the `track` job lands; it fails loudly rather than pretending to work. */
-@Command(name = "track", description = "(not built yet)")
+/** {@code redline track URL}: follow one article without a feed, checking it right away. */
+@Command(name = "track", mixinStandardHelpOptions = true,
+        description = "Follow one article without a feed: add it and check it now; `redline poll` re-checks it later.")
 public final class TrackCommand implements Callable<Integer> {
+    @ParentCommand
+    Redline root;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "URL", description = "The article's URL.")
+    String url;
+
+    @Option(names = "--source", paramLabel = "NAME", description = "Attach the article to this source (its extraction rules apply).")
+    String sourceName;
+
+    @Option(names = "--allow-private-network", description = "Allow loopback, private and link-local addresses.")
+    boolean allowPrivateNetwork;
+
+    @Option(names = "--host-delay", paramLabel = "MS", defaultValue = "1000",
+            description = "Minimum milliseconds between two requests to one host (default ${DEFAULT-VALUE}).")
+    long hostDelayMs;
+
     @Override
     public Integer call() {
-        throw new UserException("'track' is not built yet");
+        if (hostDelayMs < 0) {
+            throw new UserException("--host-delay must be 0 or more milliseconds, not " + hostDelayMs);
+        }
+        AppConfig config = root.config();
+        FetchConfig fetchConfig = FetchConfig.defaults().withHostDelay(Duration.ofMillis(hostDelayMs))
+                .withAllowPrivateNetwork(allowPrivateNetwork);
+        PrintWriter out = spec.commandLine().getOut();
+        try (Store store = PollCommand.openStore(config);
+             TrackerRuntime runtime = TrackerRuntime.create(store, config.warcDir(), fetchConfig,
+                     TrackerConfig.defaults().withThreads(1), Clock.systemUTC())) {
+            Tracer.attach(store); // keep the trace index current with every stored version
+            Long sourceId = null;
+            if (sourceName != null) {
+                sourceId = store.source(sourceName).map(Source::id)
+                        .orElseThrow(() -> new UserException("no source named '" + sourceName
+                                + "' (see `redline source list`)"));
+            }
+            Tracker.TrackResult result;
+            try {
+                result = runtime.tracker().track(url, sourceId);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage(), e);
+            }
+            var article = result.article();
+            out.printf("tracking %s: %s, %d version%s, status %s%n", article.url(), result.outcome(),
+                    article.versionCount(), article.versionCount() == 1 ? "" : "s", article.status());
+            List<CheckLog> last = store.checks(article.id(), 1);
+            if (!last.isEmpty() && last.getFirst().error() != null) {
+                out.println("  " + last.getFirst().error());
+            }
+            out.flush();
+            boolean captured = !result.outcome().equals("error") && !result.outcome().equals("disallowed");
+            return captured ? 0 : Redline.EXIT_FAILURE;
+        }
     }
 }

@@ -77,10 +77,18 @@ public final class UrlCanonicalizer {
             return canonical;
         }
         Element link = doc.head().selectFirst("link[rel=canonical][href]");
-        if (link == null) {
+        return preferDeclared(finalUrl, link == null ? null : link.absUrl("href"));
+    }
+
+    /**
+     * The canonical URL of a page served from {@code finalUrl} that declares {@code declared} (its
+     * rel=canonical, possibly null): the declared one when it is on the same site, else the final URL.
+     */
+    public static String preferDeclared(String finalUrl, String declared) {
+        String canonical = canonicalize(finalUrl);
+        if (declared == null || declared.isBlank()) {
             return canonical;
         }
-        String declared = link.absUrl("href");
         try {
             String candidate = canonicalize(declared);
             return sameSite(candidate, canonical) ? candidate : canonical;

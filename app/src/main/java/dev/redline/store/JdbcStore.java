@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -545,8 +547,8 @@ public final class JdbcStore implements Store {
         List<Article> claimed = new ArrayList<>(jdbi.inTransaction(h -> h.createQuery(sql)
                 .bind("w", workerId).bind("until", now.plus(lease).toEpochMilli()).bind("now", now.toEpochMilli())
                 .bind("limit", limit).map((rs, ctx) -> article(rs, "")).list()));
-        claimed.sort((a, b) -> a.nextCheck() == null || b.nextCheck() == null
-                ? Long.compare(a.id(), b.id()) : a.nextCheck().compareTo(b.nextCheck()));
+        claimed.sort(Comparator.comparing(Article::nextCheck, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingLong(Article::id));
         return claimed;
     }
 
@@ -668,7 +670,7 @@ public final class JdbcStore implements Store {
                         + " ON CONFLICT (host) DO UPDATE SET next_free ="
                         + " (CASE WHEN host_slots.next_free > :now THEN host_slots.next_free ELSE :now END) + :delay"
                         + " RETURNING next_free")
-                .bind("host", host.toLowerCase(java.util.Locale.ROOT)).bind("first", nowMs + delay).bind("now", nowMs)
+                .bind("host", host.toLowerCase(Locale.ROOT)).bind("first", nowMs + delay).bind("now", nowMs)
                 .bind("delay", delay).mapTo(Long.class).one());
         return Instant.ofEpochMilli(Math.max(nowMs, nextFree - delay));
     }
@@ -746,7 +748,7 @@ public final class JdbcStore implements Store {
         Set<VersionField> changed = EnumSet.noneOf(VersionField.class);
         for (String field : rs.getString(prefix + "changed").split(",")) {
             if (!field.isEmpty()) {
-                changed.add(VersionField.valueOf(field.toUpperCase(java.util.Locale.ROOT)));
+                changed.add(VersionField.valueOf(field.toUpperCase(Locale.ROOT)));
             }
         }
         return new Version(rs.getLong(prefix + "id"), rs.getLong(prefix + "article_id"), rs.getInt(prefix + "n"),

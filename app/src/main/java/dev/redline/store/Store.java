@@ -84,10 +84,15 @@ public interface Store extends AutoCloseable {
      * worker's unexpired lease, leasing them to {@code workerId} until {@code now + lease}. Atomic
      * across processes sharing the database (PostgreSQL: {@code FOR UPDATE SKIP LOCKED}), so no
      * article is claimed by two workers at once; a dead worker's leases simply expire.
+     * With {@code ignoreSchedule}, articles already checked at or after {@code now} are skipped, so a
+     * run that passes its start time as {@code now} claims each article once.
      */
     List<Article> claimDueArticles(Instant now, int limit, String workerId, Duration lease, boolean ignoreSchedule);
 
-    /** The article's fetch state (a fresh default for a never-checked article). */
+    /**
+     * The article's fetch state; for a never-checked article no validators, no streaks and
+     * {@link JdbcStore#INITIAL_INTERVAL}.
+     */
     FetchState fetchState(long articleId);
 
     /** Records a finished check: check-log row, schedule, status and fetch state; releases the lease. */

@@ -2,6 +2,11 @@ package dev.redline.trace;
 
 import dev.redline.article.ArticleText;
 import dev.redline.diff.Diff;
+import dev.redline.extract.Extracted;
+import dev.redline.extract.Extractor;
+import dev.redline.fetch.FetchException;
+import dev.redline.fetch.FetchResult;
+import dev.redline.fetch.Fetcher;
 import dev.redline.fingerprint.Fingerprint;
 import dev.redline.fingerprint.Fingerprinter;
 import dev.redline.json.Json;
@@ -10,6 +15,7 @@ import dev.redline.store.ArticleEvent;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>During tracking ({@link #attach}), every appended version is indexed and then traced against
  * the other articles. When the new version of an article reuses an <em>earlier</em> version of an
- * article of another source (at least {@value #REUSE_MIN_COVERAGE} of the new version found there),
+ * article of another source (at least {@value #REUSE_MIN_COVERAGE} of the new version found there,
+ * and the article did not carry that text itself before the other version appeared),
  * the relation is recorded on both articles as events {@value #REUSES} and {@value #REUSED_BY},
  * whose detail is the JSON of a {@link Reuse}.
  */
@@ -52,6 +59,7 @@ public final class Tracer {
     private final TraceIndex index;
     private final Fingerprinter fingerprinter;
     private final Floor floor;
+    private final Extractor extractor = new Extractor();
 
     public Tracer(Store store) {
         this(store, new TraceIndex(store.dataSource()), Fingerprinter.DEFAULT, Floor.DEFAULT);
@@ -106,6 +114,11 @@ public final class Tracer {
         }
     }
 
+    /** Stored versions not in the index (appended while no tracer was attached); 0 when up to date. */
+    public long unindexedVersions() {
+        return Math.max(0, store.versionCount() - index.indexedVersions());
+    }
+
     /** Traces free text: the first non-blank line is taken as the headline, each further line as a paragraph. */
     public TraceResult trace(String text, int limit) {
         return trace(plainText(text), limit);
@@ -113,8 +126,46 @@ public final class Tracer {
 
     /** Traces an article's text (e.g. extracted from a copier's page); at most {@code limit} matches. */
     public TraceResult trace(ArticleText copy, int limit) {
+        return trace(copy, limit, true);
+    }
+
+    /** As {@link #trace(ArticleText, int)}; without the diff ({@code diff} null) when only the match is wanted. */
+    TraceResult trace(ArticleText copy, int limit, boolean withDiff) {
         return new TraceResult(matches(fingerprinter.of(copy), null, limit).stream()
-                .map(m -> toMatch(m, copy)).toList());
+                .map(m -> toMatch(m, copy, withDiff)).toList());
+    }
+
+    /**
+     * Traces a copier's web page: the article is extracted first, so the page's navigation,
+     * comments and sharing furniture play no part.
+     *
+     * @param body        the page as received
+     * @param contentType its Content-Type header, or null (the charset is then sniffed)
+     * @param url         where it came from, or null
+     * @throws IllegalArgumentException when the page holds no article text
+     */
+    public TraceResult traceHtml(byte[] body, String contentType, String url, int limit) {
+        Extracted page = extractor.extract(body, contentType, url);
+        if (!page.found()) {
+            throw new IllegalArgumentException("no article text found in " + (url == null ? "the page" : url)
+                    + ": " + page.reason());
+        }
+        return trace(page.toArticleText(), limit);
+    }
+
+    /**
+     * Fetches a page with the given fetcher (which decides whether private addresses are allowed)
+     * and traces it as {@link #traceHtml}.
+     *
+     * @throws FetchException           when the page cannot be fetched (blocked address, robots, network)
+     * @throws IllegalArgumentException when the server answers with an error status or no article
+     */
+    public TraceResult traceUrl(Fetcher fetcher, URI url, int limit) throws FetchException {
+        FetchResult page = fetcher.fetch(url);
+        if (!page.ok()) {
+            throw new IllegalArgumentException(url + " answered HTTP " + page.status());
+        }
+        return traceHtml(page.body(), page.contentType(), page.finalUri().toString(), limit);
     }
 
     /** The first non-blank line as headline, the other non-blank lines as paragraphs. */
@@ -158,13 +209,14 @@ public final class Tracer {
                 .toList();
     }
 
-    private TraceMatch toMatch(Found found, ArticleText copy) {
+    private TraceMatch toMatch(Found found, ArticleText copy, boolean withDiff) {
         Version version = found.version();
         String source = found.article().sourceId() == null ? null
                 : store.source(found.article().sourceId()).map(Source::name).orElse(null);
         Verdict v = found.verdict();
         return new TraceMatch(found.article().url(), source, version.text().title(), version.number(),
-                version.fetchedAt(), v.tied(), v.coverage(), v.containment(), Diff.compare(version.text(), copy));
+                version.fetchedAt(), v.tied(), v.coverage(), v.containment(),
+                withDiff ? Diff.compare(version.text(), copy) : null);
     }
 
     /** The append hook: index, then look for reuse of other sources' earlier versions. Never throws. */
@@ -185,12 +237,19 @@ public final class Tracer {
         if (copier == null) {
             return;
         }
+        List<Version> ownVersions = null;
         for (Found found : matches(fingerprint, copier.id(), MAX_CANDIDATES)) {
             Version original = found.version();
             boolean otherSource = copier.sourceId() == null || found.article().sourceId() == null
                     || !Objects.equals(copier.sourceId(), found.article().sourceId());
             if (!otherSource || found.verdict().coverage() < REUSE_MIN_COVERAGE
-                    || !original.fetchedAt().isBefore(version.fetchedAt())
+                    || !original.fetchedAt().isBefore(version.fetchedAt())) {
+                continue;
+            }
+            if (ownVersions == null) {
+                ownVersions = store.versions(copier.id());
+            }
+            if (hadItFirst(ownVersions, original, fingerprint, found.verdict().shared())
                     || alreadyRecorded(copier.id(), found.article().id(), original.number())) {
                 continue;
             }
@@ -200,6 +259,20 @@ public final class Tracer {
             store.recordEvent(new ArticleEvent(copier.id(), version.fetchedAt(), REUSES, detail));
             store.recordEvent(new ArticleEvent(found.article().id(), version.fetchedAt(), REUSED_BY, detail));
         }
+    }
+
+    /**
+     * True when the new version's own article already carried the text, as well, in a version
+     * older than the other article's: then the other article is the copier, not the source (the
+     * original's later versions still contain what was copied from its first one).
+     */
+    private boolean hadItFirst(List<Version> ownVersions, Version other, Fingerprint fingerprint, int sharedWithOther) {
+        List<long[]> earlier = ownVersions.stream()
+                .filter(v -> v.fetchedAt().isBefore(other.fetchedAt()))
+                .map(v -> fingerprinter.shingles(v.text()))
+                .toList();
+        Verdict own = Verdict.of(fingerprint.shingles(), earlier);
+        return own != null && own.shared() >= sharedWithOther;
     }
 
     private boolean alreadyRecorded(long copierId, long sourceArticleId, int sourceVersion) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redline.store.JdbcStore;
 import dev.redline.store.Source;
+import dev.redline.store.TestDatabases;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
 import java.io.IOException;
@@ -34,12 +35,16 @@ class StoreCommandsTest {
     }
 
     static Result runOn(Path db, String... args) {
+        return runOn(db.toString(), args);
+    }
+
+    static Result runOn(String db, String... args) {
         CommandLine cmd = Redline.newCommandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
-        String[] all = Stream.concat(Stream.of("--db", db.toString()), Stream.of(args)).toArray(String[]::new);
+        String[] all = Stream.concat(Stream.of("--db", db), Stream.of(args)).toArray(String[]::new);
         int code = cmd.execute(all);
         return new Result(code, out.toString(), err.toString());
     }
@@ -242,6 +247,61 @@ class StoreCommandsTest {
             assertThat(written).hasSize(2);
             assertThat(Files.readString(written.getFirst()).strip()).isEqualTo(HARBOUR);
         }
+    }
+
+    @Test
+    void importJudgesBoringChangesWithTheDiffEngineUnlessTheFileSays() throws IOException {
+        String punctuation = """
+                {"url":"https://gazette.example/fair","source":"gazette","versions":[\
+                {"fetchedAt":"2026-03-15T07:00:00Z","title":"Fair opens","paragraphs":["The county fair opened on Friday"]},\
+                {"fetchedAt":"2026-03-15T08:00:00Z","title":"Fair opens","paragraphs":["The county fair opened on Friday."]},\
+                {"fetchedAt":"2026-03-15T09:00:00Z","title":"Fair opens","paragraphs":["The county fair opened on Saturday."]},\
+                {"fetchedAt":"2026-03-15T10:00:00Z","title":"Fair opens","paragraphs":["The county fair opened on Saturday!"],"boring":false}]}""";
+        assertThat(run("import", write("fair.json", punctuation).toString()).code()).isZero();
+        try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
+            List<Version> versions = store.versions(store.articleByUrl("https://gazette.example/fair").orElseThrow().id());
+            assertThat(versions).extracting(Version::boring).containsExactly(false, true, false, false);
+            assertThat(versions.get(1).boringReason()).isNotBlank();
+            assertThat(versions.get(1).changed()).containsExactly(VersionField.BODY);
+        }
+    }
+
+    @Test
+    void newsEditsExportHasOneRowPerSentenceOperation() throws IOException {
+        assertThat(run("import", write("two.jsonl", HARBOUR + "\n" + OTTERS).toString()).code()).isZero();
+        Result r = run("export", "--format", "newsedits");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> rows = r.out().lines().toList();
+        // Harbour v0 -> v1: one sentence kept, one replaced (delete + add); otters v0 -> v1: whitespace only.
+        assertThat(rows).hasSize(4);
+        assertThat(rows.getFirst()).isEqualTo("{\"url\":\"https://bugle.example/2026/harbour-crane\",\"source\":\"bugle\","
+                + "\"versionOld\":0,\"versionNew\":1,\"fetchedAtOld\":\"2026-03-14T08:00:00Z\",\"fetchedAtNew\":\"2026-03-14T10:30:00Z\","
+                + "\"op\":\"same\",\"oldIndex\":0,\"newIndex\":0,\"oldIndexEnd\":null,\"newIndexEnd\":null,"
+                + "\"old\":\"A crane toppled into the harbour on Tuesday.\",\"new\":\"A crane toppled into the harbour on Tuesday.\","
+                + "\"boring\":false}");
+        assertThat(rows.get(1)).contains("\"op\":\"delete\"").contains("\"oldIndex\":1").contains("\"old\":\"Nobody was hurt.\"");
+        assertThat(rows.get(2)).contains("\"op\":\"add\"").contains("\"newIndex\":1").contains("\"new\":\"Two dock workers were hurt.\"");
+        assertThat(rows.get(3)).contains("\"url\":\"https://gazette.example/otters\"").contains("\"source\":null")
+                .contains("\"op\":\"same\"").contains("\"boring\":true");
+        assertThat(run("export", "--format", "csv").code()).isEqualTo(2);
+    }
+
+    @Test
+    void theCommandsWorkOnPostgresToo() throws IOException {
+        String pg = TestDatabases.freshPostgresUrl();
+        assertThat(runOn(pg, "source", "add", "bugle", "--feed", "https://bugle.example/feed").code()).isZero();
+        Path file = write("two.jsonl", HARBOUR + "\n" + OTTERS);
+        assertThat(runOn(pg, "import", file.toString()).code()).isZero();
+        assertThat(runOn(pg, "import", file.toString()).out()).contains("0 versions added");
+        assertThat(runOn(pg, "history", "https://bugle.example/2026/harbour-crane", "--format", "json").out().strip())
+                .isEqualTo(HARBOUR);
+        List<String> exported = runOn(pg, "export").out().lines().toList();
+        assertThat(exported).hasSize(2);
+        assertThat(exported.getFirst()).isEqualTo(HARBOUR);
+        assertThat(exported.get(1)).startsWith("{\"url\":\"https://gazette.example/otters\",\"source\":null,")
+                .contains("\"n\":1,").contains("\"byline\":null").contains("\"boring\":true");
+        Result list = runOn(pg, "source", "list");
+        assertThat(list.out()).contains("bugle");
     }
 
     @Test

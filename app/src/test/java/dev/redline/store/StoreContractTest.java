@@ -219,6 +219,34 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void importedHistoriesAreAtomicIdempotentAndAppendOnly() {
+        List<NewVersion> history = List.of(nv(T0, text("Ferry strike called", "Ferries stop on Monday.")),
+                new NewVersion(T0.plusSeconds(900), text("Ferry strike called off", "Ferries run on Monday."),
+                        Set.of(VersionField.TITLE, VersionField.BODY), false, null, null));
+        List<Version> first = store.importHistory("https://bugle.example/ferry", null, history);
+        assertThat(first).extracting(Version::number).containsExactly(0, 1);
+        Article article = store.articleByUrl("https://bugle.example/ferry").orElseThrow();
+        assertThat(article.status()).isEqualTo(ArticleStatus.SETTLED);
+        assertThat(article.firstSeen()).isEqualTo(T0);
+        assertThat(store.claimDueArticles(T0.plus(Duration.ofDays(1)), 10, "w", LEASE, false)).isEmpty();
+
+        assertThat(store.importHistory("https://bugle.example/ferry", null, history)).isEmpty();
+        List<NewVersion> longer = new ArrayList<>(history);
+        longer.add(nv(T0.plusSeconds(1800), text("Ferry strike called off", "Ferries run on Monday as usual.")));
+        assertThat(store.importHistory("https://bugle.example/ferry", null, longer)).extracting(Version::number).containsExactly(2);
+
+        List<NewVersion> rewrite = List.of(nv(T0.plusSeconds(60), text("Ferry strike looms", "Talks continue.")),
+                nv(T0.plusSeconds(7200), text("Ferry news", "More.")));
+        assertThatThrownBy(() -> store.importHistory("https://bugle.example/ferry", null, rewrite))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("append-only");
+        assertThat(store.versions(article.id())).hasSize(3);
+
+        Article live = store.upsertArticle("https://bugle.example/live", null, T0);
+        assertThat(store.articlesAfter(0, 10)).extracting(Article::id).containsExactly(article.id(), live.id());
+        assertThat(store.articlesAfter(article.id(), 10)).extracting(Article::id).containsExactly(live.id());
+    }
+
+    @Test
     void recentChangesPairEachVersionWithTheOneItReplaced() {
         Source bugle = store.addSource("bugle", List.of("https://bugle.example/feed"), List.of(), ExtractRules.NONE);
         Article a = store.upsertArticle("https://bugle.example/a", bugle.id(), T0);

@@ -1,4 +1,4 @@
--- Trace index (dev.redline.trace.TraceIndex). Same SQL on SQLite and PostgreSQL.
+-- Trace index (dev.redline.trace.TraceIndex), PostgreSQL. The SQLite twin differs only by WITHOUT ROWID.
 -- Postings are per article; the exact version is found by verification against stored versions.
 
 -- versions already indexed, so reindex skips them and a version is never counted twice

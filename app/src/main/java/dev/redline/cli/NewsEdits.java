@@ -1,0 +1,53 @@
+package dev.redline.cli;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.redline.diff.Diff;
+import dev.redline.diff.DiffResult;
+import dev.redline.diff.OpKind;
+import dev.redline.diff.SentenceOp;
+import dev.redline.store.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sentence operations between consecutive versions, one row each, in the spirit of the NewsEdits
+ * dataset (Spangher et al., 2022): every sentence of both versions appears once, as same, edit,
+ * add, delete or move, with its index in each version. Written by {@code redline export --format newsedits}.
+ *
+ * @param url          the article
+ * @param source       its source, or null
+ * @param versionOld   number of the older version
+ * @param versionNew   number of the newer version (versionOld + 1)
+ * @param fetchedAtOld when the older version was seen
+ * @param fetchedAtNew when the newer version was seen
+ * @param op           same / edit / add / delete / move
+ * @param oldIndex     sentence index in the older version, or null (add)
+ * @param newIndex     sentence index in the newer version, or null (delete)
+ * @param oldIndexEnd  last old sentence index when two were merged, else null
+ * @param newIndexEnd  last new sentence index when one was split in two, else null
+ * @param old_         the old sentence text, or null
+ * @param new_         the new sentence text, or null
+ * @param boring       the newer version's stored boring flag (the whole change is cosmetic)
+ */
+@JsonPropertyOrder({"url", "source", "versionOld", "versionNew", "fetchedAtOld", "fetchedAtNew", "op", "oldIndex",
+        "newIndex", "oldIndexEnd", "newIndexEnd", "old", "new", "boring"})
+record NewsEdits(String url, String source, int versionOld, int versionNew, Instant fetchedAtOld, Instant fetchedAtNew,
+                 OpKind op, Integer oldIndex, Integer newIndex, Integer oldIndexEnd, Integer newIndexEnd, String old_,
+                 String new_, boolean boring) {
+
+    /** The rows of every consecutive pair of versions of one article. */
+    static List<NewsEdits> rows(String url, String source, List<Version> versions) {
+        List<NewsEdits> rows = new ArrayList<>();
+        for (int i = 1; i < versions.size(); i++) {
+            Version a = versions.get(i - 1);
+            Version b = versions.get(i);
+            DiffResult diff = Diff.compare(a.text(), b.text(), a.fetchedAt(), b.fetchedAt());
+            for (SentenceOp op : diff.ops()) {
+                rows.add(new NewsEdits(url, source, a.number(), b.number(), a.fetchedAt(), b.fetchedAt(), op.op(),
+                        op.oldIndex(), op.newIndex(), op.oldIndexEnd(), op.newIndexEnd(), op.old(), op.new_(), b.boring()));
+            }
+        }
+        return rows;
+    }
+}

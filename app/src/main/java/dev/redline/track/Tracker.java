@@ -1,0 +1,467 @@
+package dev.redline.track;
+
+import dev.redline.article.ArticleText;
+import dev.redline.diff.Diff;
+import dev.redline.diff.DiffResult;
+import dev.redline.extract.ExtractRules;
+import dev.redline.extract.Extracted;
+import dev.redline.extract.Extractor;
+import dev.redline.feed.Feed;
+import dev.redline.feed.FeedEntry;
+import dev.redline.feed.FeedException;
+import dev.redline.feed.FeedReader;
+import dev.redline.feed.UrlCanonicalizer;
+import dev.redline.fetch.FetchException;
+import dev.redline.fetch.FetchResult;
+import dev.redline.fetch.Fetcher;
+import dev.redline.fetch.Validators;
+import dev.redline.store.Article;
+import dev.redline.store.ArticleEvent;
+import dev.redline.store.ArticleStatus;
+import dev.redline.store.CheckOutcome;
+import dev.redline.store.FeedTask;
+import dev.redline.store.FetchState;
+import dev.redline.store.NewVersion;
+import dev.redline.store.Source;
+import dev.redline.store.Store;
+import dev.redline.store.Version;
+import dev.redline.store.VersionField;
+import dev.redline.text.Normalize;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the news: polls due feeds and sitemaps to discover articles, checks due articles (fetch
+ * with conditional GET, extract with the source's rules, compare normalised title, byline and body
+ * with the latest version) and stores a new version only when something changed. A/B/A flip-flops
+ * (the text of an earlier version coming back) are logged as events, not stored again; boring
+ * changes are stored and flagged by {@link Diff}. 404/410 make an article gone, robots.txt makes it
+ * settled, both with an event; network errors make it failing with back-off. Every check ends with
+ * {@link Store#finishCheck}, which schedules the next one ({@link Schedule}).
+ *
+ * <p>Work is claimed from the store with leases, so any number of trackers (threads of one process
+ * or processes on many machines sharing a PostgreSQL store) can run at once without checking an
+ * article twice; politeness per host is shared through the store's host slots by the
+ * {@link Fetcher}. Thread-safe.
+ */
+public final class Tracker {
+    private static final Logger log = LoggerFactory.getLogger(Tracker.class);
+    private static final int MAX_CHILD_SITEMAPS = 50;
+
+    private final Store store;
+    private final Fetcher fetcher;
+    private final FeedReader feedReader;
+    private final Extractor extractor;
+    private final Clock clock;
+    private final TrackerConfig config;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Extraction rules by source id, refreshed every round (a rule edit applies from the next round). */
+    private final ConcurrentHashMap<Long, ExtractRules> rulesBySource = new ConcurrentHashMap<>();
+    private volatile Consumer<String> checkListener = outcome -> { };
+
+    /** Outcome counters of one round, indexed by {@link Count}. */
+    private enum Count { FEEDS, FEED_ERRORS, NEW_ARTICLES, CHECKS, NEW_VERSIONS, UNCHANGED, FLIP_FLOPS, GONE, DISALLOWED, ERRORS }
+
+    public Tracker(Store store, Fetcher fetcher, FeedReader feedReader, Extractor extractor, Clock clock,
+                   TrackerConfig config) {
+        this.store = store;
+        this.fetcher = fetcher;
+        this.feedReader = feedReader;
+        this.extractor = extractor;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** Called with each finished check's outcome ("new-version", "unchanged", …), e.g. for progress output. */
+    public void onCheck(Consumer<String> listener) {
+        this.checkListener = Objects.requireNonNull(listener);
+    }
+
+    public TrackerConfig config() {
+        return config;
+    }
+
+    /**
+     * One round: poll every due feed, then check every article due at the moment feed polling
+     * ended (with {@code all}, every active or failing article whatever its schedule), each once.
+     */
+    public PollSummary pollOnce(boolean all) {
+        AtomicLongArray counts = new AtomicLongArray(Count.values().length);
+        rulesBySource.clear();
+        pollDueFeeds(counts);
+        Instant cutoff = clock.instant();
+        checkDueArticles(cutoff, all, counts);
+        return summary(counts);
+    }
+
+    /**
+     * Polls and checks continuously until {@link #stop()} (or interruption), waiting
+     * {@link TrackerConfig#idleWait()} (wall time) whenever a round found nothing to do.
+     * {@code roundListener} sees each round's summary.
+     */
+    public void run(Consumer<PollSummary> roundListener) {
+        stopped.set(false);
+        while (!stopped.get() && !Thread.currentThread().isInterrupted()) {
+            PollSummary round = pollOnce(false);
+            roundListener.accept(round);
+            if (round.feedsPolled() == 0 && round.checks() == 0) {
+                try {
+                    Thread.sleep(config.idleWait());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** Asks a running {@link #run} loop to end after its current round. */
+    public void stop() {
+        stopped.set(true);
+    }
+
+    /**
+     * Follows one URL without a feed: adds it (canonicalised) and checks it now.
+     *
+     * @return the outcome of the check ("new-version", "unchanged", "gone", …)
+     * @throws IllegalArgumentException when the URL is not an absolute http(s) URL
+     */
+    public TrackResult track(String url, Long sourceId) {
+        String canonical = UrlCanonicalizer.canonicalize(url);
+        Article article = store.upsertArticle(canonical, sourceId, clock.instant());
+        AtomicLongArray counts = new AtomicLongArray(Count.values().length);
+        String outcome = check(article, config.workerId(), counts);
+        return new TrackResult(store.article(article.id()).orElse(article), outcome);
+    }
+
+    /** What {@link #track} did: the article as stored now, and the check's outcome. */
+    public record TrackResult(Article article, String outcome) {
+    }
+
+    // --- feeds -----------------------------------------------------------------------------------
+
+    private void pollDueFeeds(AtomicLongArray counts) {
+        while (true) {
+            List<FeedTask> tasks = store.claimDueFeeds(clock.instant(), config.batchSize(), config.workerId(),
+                    config.lease());
+            if (tasks.isEmpty()) {
+                return;
+            }
+            runParallel(tasks, task -> pollFeed(task, counts));
+        }
+    }
+
+    private void pollFeed(FeedTask task, AtomicLongArray counts) {
+        counts.incrementAndGet(Count.FEEDS.ordinal());
+        Integer status = null;
+        String error = null;
+        String etag = null;
+        String lastModified = null;
+        int found = 0;
+        try {
+            FetchResult r = fetcher.fetch(URI.create(task.url()), new Validators(task.etag(), task.lastModified()));
+            status = r.status();
+            if (r.ok()) {
+                etag = r.etag();
+                lastModified = r.lastModified();
+                Feed feed = feedReader.read(r.body(), r.contentType(), r.finalUri().toString());
+                List<FeedEntry> entries = new ArrayList<>(feed.entries());
+                for (String child : feed.sitemaps().stream().limit(MAX_CHILD_SITEMAPS).toList()) {
+                    FetchResult c = fetcher.fetch(URI.create(child));
+                    if (c.ok()) {
+                        entries.addAll(feedReader.read(c.body(), c.contentType(), c.finalUri().toString()).entries());
+                    }
+                }
+                found = discover(task.sourceId(), entries);
+            } else if (!r.notModified()) {
+                error = "HTTP " + r.status() + " from feed " + task.url();
+            }
+        } catch (FetchException | FeedException | IllegalArgumentException e) {
+            error = e.getMessage();
+        } catch (RuntimeException e) {
+            log.warn("feed poll of {} failed", task.url(), e);
+            error = "internal error: " + e;
+        }
+        if (error != null) {
+            counts.incrementAndGet(Count.FEED_ERRORS.ordinal());
+            log.info("feed {}: {}", task.url(), error);
+        }
+        counts.addAndGet(Count.NEW_ARTICLES.ordinal(), found);
+        Instant now = clock.instant();
+        store.finishFeedPoll(task, config.workerId(), now, status, error, etag, lastModified, found,
+                now.plus(config.feedInterval()));
+    }
+
+    /** Adds the entries' canonical URLs as articles; returns how many were new. */
+    private int discover(long sourceId, List<FeedEntry> entries) {
+        Set<String> urls = new LinkedHashSet<>();
+        for (FeedEntry e : entries) {
+            try {
+                urls.add(UrlCanonicalizer.canonicalize(e.url()));
+            } catch (IllegalArgumentException notWeb) {
+                log.debug("skipping feed entry {}: {}", e.url(), notWeb.getMessage());
+            }
+        }
+        int added = 0;
+        for (String url : urls) {
+            if (store.articleByUrl(url).isEmpty()) {
+                store.upsertArticle(url, sourceId, clock.instant());
+                added++;
+            }
+        }
+        return added;
+    }
+
+    // --- articles ---------------------------------------------------------------------------------
+
+    private void checkDueArticles(Instant cutoff, boolean all, AtomicLongArray counts) {
+        List<Future<?>> workers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(config.threads())) {
+            for (int t = 0; t < config.threads(); t++) {
+                String workerId = config.workerId() + "/" + t;
+                workers.add(pool.submit(() -> {
+                    while (!stopped.get() && !Thread.currentThread().isInterrupted()) {
+                        List<Article> claimed = store.claimDueArticles(cutoff, config.batchSize(), workerId,
+                                config.lease(), all);
+                        if (claimed.isEmpty()) {
+                            return;
+                        }
+                        for (Article a : claimed) {
+                            check(a, workerId, counts);
+                        }
+                    }
+                }));
+            }
+            for (Future<?> w : workers) {
+                w.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("article worker failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private <T> void runParallel(List<T> items, Consumer<T> action) {
+        if (config.threads() == 1 || items.size() == 1) {
+            items.forEach(action);
+            return;
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(), items.size()))) {
+            items.forEach(item -> pool.submit(() -> action.accept(item)));
+        }
+    }
+
+    /** Checks one article this worker holds and records the outcome; returns the outcome name. */
+    private String check(Article article, String workerId, AtomicLongArray counts) {
+        counts.incrementAndGet(Count.CHECKS.ordinal());
+        CheckOutcome outcome;
+        try {
+            outcome = checkArticle(article, workerId, counts);
+        } catch (RuntimeException e) {
+            // a bug or a database hiccup on one article must not stop the round; the lease is released below
+            log.warn("check of {} failed", article.url(), e);
+            FetchState state = store.fetchState(article.id());
+            outcome = failure(state, null, "internal error: " + e, counts);
+        }
+        store.finishCheck(article.id(), workerId, outcome);
+        checkListener.accept(outcome.outcome());
+        return outcome.outcome();
+    }
+
+    private CheckOutcome checkArticle(Article article, String workerId, AtomicLongArray counts) {
+        FetchState state = store.fetchState(article.id());
+        Schedule schedule = config.schedule();
+        // without a stored version a 304 would hide the text we never captured
+        Validators validators = article.versionCount() == 0 ? Validators.NONE
+                : new Validators(state.etag(), state.lastModified());
+        FetchResult r;
+        try {
+            r = fetcher.fetch(URI.create(article.url()), validators);
+        } catch (FetchException e) {
+            if (e.reason() == FetchException.Reason.ROBOTS_DISALLOWED
+                    || e.reason() == FetchException.Reason.BLOCKED_ADDRESS) {
+                counts.incrementAndGet(Count.DISALLOWED.ordinal());
+                Instant now = clock.instant();
+                store.recordEvent(new ArticleEvent(article.id(), now, "disallowed", e.getMessage()));
+                return new CheckOutcome(now, null, "disallowed", e.getMessage(), null, ArticleStatus.SETTLED, state);
+            }
+            return failure(state, null, e.getMessage(), counts);
+        }
+        Instant now = r.fetchedAt();
+        if (r.notModified()) {
+            return unchanged(article, state, r, "not-modified", counts);
+        }
+        if (r.status() == 404 || r.status() == 410) {
+            counts.incrementAndGet(Count.GONE.ordinal());
+            store.recordEvent(new ArticleEvent(article.id(), now, "gone", "HTTP " + r.status()));
+            return new CheckOutcome(now, r.status(), "gone", null, null, ArticleStatus.GONE, state);
+        }
+        if (!r.ok()) {
+            return failure(state, r.status(), "HTTP " + r.status() + " from " + article.url(), counts);
+        }
+        ExtractRules rules = rulesOf(article);
+        Extracted extracted = extractor.extract(r.body(), r.contentType(), r.finalUri().toString(), rules);
+        String canonical = UrlCanonicalizer.preferDeclared(r.finalUri().toString(), extracted.url());
+        if (!canonical.equals(article.url())) {
+            CheckOutcome moved = moved(article, canonical, extracted, state, r, workerId, counts);
+            if (moved != null) {
+                return moved;
+            }
+        }
+        return extractedOutcome(article, extracted, state, r, counts);
+    }
+
+    private CheckOutcome extractedOutcome(Article article, Extracted extracted, FetchState state, FetchResult r,
+                                          AtomicLongArray counts) {
+        if (!extracted.found()) {
+            return failure(state, r.status(), "no article on the page: " + extracted.reason(), counts);
+        }
+        return compareAndStore(article, extracted.toArticleText(), state, r, counts, config.schedule());
+    }
+
+    private CheckOutcome compareAndStore(Article article, ArticleText text, FetchState state, FetchResult r,
+                                         AtomicLongArray counts, Schedule schedule) {
+        Instant now = r.fetchedAt();
+        FetchState fresh = new FetchState(r.etag(), r.lastModified(), schedule.afterChange(), 0, 0);
+        if (article.versionCount() == 0) {
+            store.appendVersion(article.id(), new NewVersion(now, text, Set.of(), false, null, r.captureRef()));
+            counts.incrementAndGet(Count.NEW_VERSIONS.ordinal());
+            return new CheckOutcome(now, r.status(), "new-version", null, now.plus(fresh.interval()),
+                    ArticleStatus.ACTIVE, fresh);
+        }
+        Version latest = store.version(article.id(), article.versionCount() - 1).orElseThrow(() ->
+                new IllegalStateException("article " + article.id() + " lacks version " + (article.versionCount() - 1)));
+        Set<VersionField> changed = changedFields(latest.text(), text);
+        if (changed.isEmpty()) {
+            return unchanged(article, state, r, "unchanged", counts);
+        }
+        Key key = Key.of(text);
+        for (Version earlier : store.versions(article.id())) {
+            if (earlier.number() != latest.number() && Key.of(earlier.text()).equals(key)) {
+                counts.incrementAndGet(Count.FLIP_FLOPS.ordinal());
+                store.recordEvent(new ArticleEvent(article.id(), now, "flip-flop",
+                        "the page shows version " + earlier.number() + " again (latest is " + latest.number() + ")"));
+                return new CheckOutcome(now, r.status(), "flip-flop", null, now.plus(fresh.interval()),
+                        ArticleStatus.ACTIVE, fresh);
+            }
+        }
+        DiffResult diff = Diff.compare(latest.text(), text, latest.fetchedAt(), now);
+        store.appendVersion(article.id(), new NewVersion(now, text, changed, diff.boring(), diff.boringReason(),
+                r.captureRef()));
+        counts.incrementAndGet(Count.NEW_VERSIONS.ordinal());
+        return new CheckOutcome(now, r.status(), "new-version", null, now.plus(fresh.interval()), ArticleStatus.ACTIVE,
+                fresh);
+    }
+
+    /**
+     * The page's canonical URL differs from the article's. Before the first version the article is
+     * only an alias: its canonical URL becomes (or already is) the article, and this one is closed.
+     * Later, the move is noted once and versions keep going to this article. Returns null to go on.
+     */
+    private CheckOutcome moved(Article article, String canonical, Extracted extracted, FetchState state, FetchResult r,
+                               String workerId, AtomicLongArray counts) {
+        Instant now = r.fetchedAt();
+        if (article.versionCount() > 0) {
+            List<ArticleEvent> events = store.events(article.id());
+            boolean noted = events.stream().anyMatch(e -> e.kind().equals("redirected") && e.detail().equals(canonical));
+            if (!noted) {
+                store.recordEvent(new ArticleEvent(article.id(), now, "redirected", canonical));
+            }
+            return null;
+        }
+        boolean existed = store.articleByUrl(canonical).isPresent();
+        Article target = store.upsertArticle(canonical, article.sourceId(), now);
+        if (!existed) {
+            // The page in hand is the new article's first version: keep it rather than fetch it again
+            // (it may have changed by then). The article was created just now, so no other worker is
+            // likely to hold it; if one does, its check finds this text and stores nothing twice.
+            store.finishCheck(target.id(), workerId,
+                    extractedOutcome(target, extracted, store.fetchState(target.id()), r, counts));
+        }
+        store.recordEvent(new ArticleEvent(article.id(), now, existed ? "duplicate" : "moved", canonical));
+        counts.incrementAndGet(Count.GONE.ordinal());
+        return new CheckOutcome(now, r.status(), existed ? "duplicate" : "moved", null, null, ArticleStatus.GONE, state);
+    }
+
+    private CheckOutcome unchanged(Article article, FetchState state, FetchResult r, String outcome,
+                                   AtomicLongArray counts) {
+        counts.incrementAndGet(Count.UNCHANGED.ordinal());
+        Schedule schedule = config.schedule();
+        Duration interval = schedule.afterUnchanged(state.interval());
+        FetchState next = new FetchState(r.etag() != null ? r.etag() : state.etag(),
+                r.lastModified() != null ? r.lastModified() : state.lastModified(), interval,
+                state.unchangedStreak() + 1, 0);
+        Instant now = r.fetchedAt();
+        if (schedule.settled(interval)) {
+            return new CheckOutcome(now, r.status(), outcome, null, null, ArticleStatus.SETTLED, next);
+        }
+        return new CheckOutcome(now, r.status(), outcome, null, now.plus(interval), ArticleStatus.ACTIVE, next);
+    }
+
+    private CheckOutcome failure(FetchState state, Integer status, String error, AtomicLongArray counts) {
+        counts.incrementAndGet(Count.ERRORS.ordinal());
+        int failures = state.failures() + 1;
+        Instant now = clock.instant();
+        FetchState next = new FetchState(state.etag(), state.lastModified(), state.interval(), state.unchangedStreak(),
+                failures);
+        return new CheckOutcome(now, status, "error", error, now.plus(config.schedule().afterFailure(failures)),
+                ArticleStatus.FAILING, next);
+    }
+
+    private ExtractRules rulesOf(Article article) {
+        if (article.sourceId() == null) {
+            return ExtractRules.NONE;
+        }
+        return rulesBySource.computeIfAbsent(article.sourceId(),
+                id -> store.source(id).map(Source::rules).orElse(ExtractRules.NONE));
+    }
+
+    /** Fields whose comparison keys differ. */
+    static Set<VersionField> changedFields(ArticleText a, ArticleText b) {
+        Key ka = Key.of(a);
+        Key kb = Key.of(b);
+        Set<VersionField> changed = EnumSet.noneOf(VersionField.class);
+        if (!ka.title().equals(kb.title())) {
+            changed.add(VersionField.TITLE);
+        }
+        if (!ka.byline().equals(kb.byline())) {
+            changed.add(VersionField.BYLINE);
+        }
+        if (!ka.body().equals(kb.body())) {
+            changed.add(VersionField.BODY);
+        }
+        return changed;
+    }
+
+    /** The normalised comparison keys of a version's fields. */
+    private record Key(String title, String byline, List<String> body) {
+        static Key of(ArticleText t) {
+            return new Key(Normalize.key(t.title()), t.byline() == null ? "" : Normalize.key(t.byline()),
+                    t.paragraphs().stream().map(Normalize::key).filter(p -> !p.isEmpty()).toList());
+        }
+    }
+
+    private static PollSummary summary(AtomicLongArray c) {
+        return new PollSummary(c.get(Count.FEEDS.ordinal()), c.get(Count.FEED_ERRORS.ordinal()),
+                c.get(Count.NEW_ARTICLES.ordinal()), c.get(Count.CHECKS.ordinal()), c.get(Count.NEW_VERSIONS.ordinal()),
+                c.get(Count.UNCHANGED.ordinal()), c.get(Count.FLIP_FLOPS.ordinal()), c.get(Count.GONE.ordinal()),
+                c.get(Count.DISALLOWED.ordinal()), c.get(Count.ERRORS.ordinal()));
+    }
+}

@@ -1,0 +1,185 @@
+package dev.redline.web;
+
+import dev.redline.extract.ExtractRules;
+import dev.redline.json.Json;
+import dev.redline.store.Article;
+import dev.redline.store.Source;
+import dev.redline.store.Store;
+import dev.redline.store.Version;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The JSON API under {@code /api/}, documented in {@code docs/openapi.yaml}. Diffs are the same JSON
+ * as {@code redline diff --format json}, written by the one {@link Json#MAPPER}. Errors are
+ * {@code {"error": …, "status": …}}.
+ */
+final class Api {
+    private final Store store;
+    private final WebServer.Options options;
+    private final Differ differ;
+
+    Api(Store store, WebServer.Options options, Differ differ) {
+        this.store = store;
+        this.options = options;
+        this.differ = differ;
+    }
+
+    /** An article with its source name, as listed by the API. */
+    record ArticleSummary(Article article, String source) {
+    }
+
+    /** A search hit as JSON: highlights as [start, end] pairs. */
+    record Hit(long articleId, String url, String title, String source, List<Integer> versions, Instant lastMatchAt,
+               String snippet, List<int[]> highlights) {
+    }
+
+    void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/api/sources", ctx -> WebServer.json(ctx, store.sourceHealth(options.clock().instant())));
+        routes.post("/api/sources", this::addSource);
+        routes.delete("/api/sources/{name}", ctx -> {
+            Pages.requireAdmin(ctx, options.adminToken());
+            if (!store.removeSource(ctx.pathParam("name"))) {
+                throw HttpError.notFound("There is no source named '" + Params.abbreviate(ctx.pathParam("name")) + "'.");
+            }
+            ctx.status(204);
+        });
+        routes.get("/api/articles", ctx -> {
+            Long sourceId = sourceId(Params.text(ctx, "source"));
+            int offset = Params.intQuery(ctx, "offset", 0, 0, 10_000_000);
+            int limit = Params.intQuery(ctx, "limit", 50, 1, 500);
+            WebServer.json(ctx, store.articles(sourceId, offset, limit).stream()
+                    .map(a -> new ArticleSummary(a, sourceName(a))).toList());
+        });
+        routes.get("/api/articles/{id}", ctx -> {
+            Article a = article(ctx);
+            WebServer.json(ctx, new ArticleSummary(a, sourceName(a)));
+        });
+        routes.get("/api/articles/{id}/versions", ctx -> WebServer.json(ctx, store.versions(article(ctx).id())));
+        routes.get("/api/articles/{id}/versions/{n}", ctx -> WebServer.json(ctx, version(article(ctx), ctx, "n")));
+        routes.get("/api/articles/{id}/diff/{from}/{to}", ctx -> {
+            Article a = article(ctx);
+            Version from = version(a, ctx, "from");
+            Version to = version(a, ctx, "to");
+            WebServer.json(ctx, differ.diff(from, to));
+        });
+        routes.get("/api/changes", ctx -> {
+            Long sourceId = sourceId(Params.text(ctx, "source"));
+            int limit = Params.intQuery(ctx, "limit", 50, 1, 500);
+            int offset = Params.intQuery(ctx, "offset", 0, 0, 10_000_000);
+            WebServer.json(ctx, store.recentChanges(sourceId, null, Params.flag(ctx, "first"), Params.flag(ctx, "boring"),
+                    offset, limit));
+        });
+        routes.get("/api/search", this::search);
+        routes.post("/api/trace", this::trace);
+        routes.post("/api/track", ctx -> {
+            Pages.requireAdmin(ctx, options.adminToken());
+            if (options.submitter() == null) {
+                throw new HttpError(503, "Tracking a URL is not available in this server.");
+            }
+            String url = body(ctx).path("url").asString(null);
+            if (url == null || url.isBlank()) {
+                throw HttpError.badRequest("Send {\"url\": \"https://…\"}.");
+            }
+            try {
+                ctx.status(201);
+                WebServer.json(ctx, options.submitter().track(url.strip()));
+            } catch (IllegalArgumentException e) {
+                throw HttpError.badRequest(e.getMessage());
+            }
+        });
+    }
+
+    private void addSource(Context ctx) {
+        Pages.requireAdmin(ctx, options.adminToken());
+        JsonNode body = body(ctx);
+        String name = body.path("name").asString(null);
+        if (name == null || name.isBlank()) {
+            throw HttpError.badRequest("Send {\"name\": …, \"feeds\": [URL…], \"sitemaps\": [URL…]}.");
+        }
+        List<String> feeds = strings(body.path("feeds")).stream().map(u -> Pages.checkedUrl(u, "feed")).toList();
+        List<String> sitemaps = strings(body.path("sitemaps")).stream().map(u -> Pages.checkedUrl(u, "sitemap")).toList();
+        if (feeds.isEmpty() && sitemaps.isEmpty()) {
+            throw HttpError.badRequest("Give at least one feed or sitemap URL.");
+        }
+        try {
+            Source source = store.addSource(Pages.checkedSourceName(name.strip()), feeds, sitemaps, ExtractRules.NONE);
+            ctx.status(201);
+            WebServer.json(ctx, source);
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest(e.getMessage());
+        }
+    }
+
+    private void search(Context ctx) {
+        String q = Params.text(ctx, "q");
+        if (q == null) {
+            throw HttpError.badRequest("The parameter 'q' (the search text) is required.");
+        }
+        if (q.length() > 500) {
+            throw HttpError.badRequest("The query is too long (at most 500 characters).");
+        }
+        Instant from = Params.instant(ctx, "from", false);
+        Instant to = Params.instant(ctx, "to", true);
+        int limit = Params.intQuery(ctx, "limit", 50, 1, 500);
+        WebServer.json(ctx, store.search(q, sourceId(Params.text(ctx, "source")), from, to, limit).stream()
+                .map(h -> new Hit(h.article().id(), h.article().url(), h.article().title(), h.sourceName(),
+                        h.versionNumbers(), h.lastMatchAt(), h.snippet(), h.highlights())).toList());
+    }
+
+    private void trace(Context ctx) {
+        JsonNode body = body(ctx);
+        int limit = body.path("limit").asInt(5);
+        if (limit < 1 || limit > 50) {
+            throw HttpError.badRequest("limit must be between 1 and 50");
+        }
+        WebServer.json(ctx, Pages.trace(options.tracing(), body.path("text").asString(null),
+                body.path("url").asString(null), limit));
+    }
+
+    private static JsonNode body(Context ctx) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(ctx.body());
+            if (node == null || !node.isObject()) {
+                throw HttpError.badRequest("The request body must be a JSON object.");
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw HttpError.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        if (array.isMissingNode() || array.isNull()) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            throw HttpError.badRequest("feeds and sitemaps must be arrays of URLs");
+        }
+        return array.valueStream().map(n -> n.asString("")).filter(s -> !s.isBlank()).map(String::strip).toList();
+    }
+
+    private Article article(Context ctx) {
+        long id = Params.id(ctx, "id");
+        return store.article(id).orElseThrow(() -> HttpError.notFound("There is no article " + id + "."));
+    }
+
+    private Version version(Article a, Context ctx, String param) {
+        int n = Params.versionNumber(ctx, param);
+        return store.version(a.id(), n).orElseThrow(() -> HttpError.notFound(
+                "Article " + a.id() + " has no version " + n + "."));
+    }
+
+    private Long sourceId(String name) {
+        return name == null ? null : store.source(name).map(Source::id).orElseThrow(
+                () -> HttpError.badRequest("There is no source named '" + Params.abbreviate(name) + "'."));
+    }
+
+    private String sourceName(Article a) {
+        return a.sourceId() == null ? null : store.source(a.sourceId()).map(Source::name).orElse(null);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.redline.web;
+
+import dev.redline.diff.DiffResult;
+import dev.redline.diff.OpKind;
+import dev.redline.diff.SentenceOp;
+import dev.redline.diff.TitleChange;
+import dev.redline.diff.WordOp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A {@link DiffResult} laid out for the diff page: rows of old and new cells for the side-by-side
+ * view, and one line per sentence for the inline view. A moved sentence appears at its new place
+ * ("moved from sentence 3") and leaves a marker at its old place ("moved to sentence 7"), each
+ * linking to the other by fragment, so the page needs no script. Immutable.
+ *
+ * @param title  headline pieces (word-level when the headline changed)
+ * @param byline byline pieces, or empty when the byline did not change
+ * @param rows   side-by-side rows
+ * @param lines  inline lines
+ */
+public record DiffView(List<Piece> title, List<Piece> byline, List<Row> rows, List<Cell> lines) {
+
+    /** A run of text: {@code kind} is "same", "add" or "delete". */
+    public record Piece(String text, String kind) {
+    }
+
+    /**
+     * One sentence as shown: {@code kind} is same, edit, add, delete, move (arrived here) or
+     * moved-away (left from here); {@code anchor} its fragment id; {@code note}/{@code noteHref}
+     * say where a moved sentence came from or went.
+     */
+    public record Cell(String kind, List<Piece> pieces, String anchor, String note, String noteHref) {
+        static final Cell EMPTY = new Cell("empty", List.of(), null, null, null);
+
+        public boolean empty() {
+            return pieces.isEmpty();
+        }
+    }
+
+    public record Row(Cell old, Cell neu) {
+    }
+
+    static DiffView of(DiffResult diff) {
+        List<Row> rows = new ArrayList<>();
+        List<Integer> rowOldIndex = new ArrayList<>();
+        List<Cell> lines = new ArrayList<>();
+        List<SentenceOp> moves = new ArrayList<>();
+        for (SentenceOp op : diff.ops()) {
+            switch (op.op()) {
+                case SAME -> {
+                    rows.add(new Row(plain("same", op.old(), oldAnchor(op)), plain("same", op.new_(), newAnchor(op))));
+                    lines.add(plain("same", op.new_(), newAnchor(op)));
+                }
+                case EDIT -> {
+                    rows.add(new Row(words("edit", op.words(), OpKind.ADD, oldAnchor(op), null, null),
+                            words("edit", op.words(), OpKind.DELETE, newAnchor(op), null, null)));
+                    lines.add(words("edit", op.words(), null, newAnchor(op), null, null));
+                }
+                case ADD -> {
+                    rows.add(new Row(Cell.EMPTY, plain("add", op.new_(), newAnchor(op))));
+                    lines.add(plain("add", op.new_(), newAnchor(op)));
+                }
+                case DELETE -> {
+                    rows.add(new Row(plain("delete", op.old(), oldAnchor(op)), Cell.EMPTY));
+                    lines.add(plain("delete", op.old(), oldAnchor(op)));
+                }
+                case MOVE -> {
+                    moves.add(op);
+                    String note = "moved here from sentence " + number(op.oldIndex());
+                    Cell arrived = op.words().isEmpty()
+                            ? new Cell("move", List.of(new Piece(op.new_(), "same")), newAnchor(op), note, "#" + oldAnchor(op))
+                            : words("move", op.words(), OpKind.DELETE, newAnchor(op), note, "#" + oldAnchor(op));
+                    rows.add(new Row(Cell.EMPTY, arrived));
+                    lines.add(op.words().isEmpty() ? arrived
+                            : words("move", op.words(), null, newAnchor(op), note, "#" + oldAnchor(op)));
+                }
+            }
+            rowOldIndex.add(op.op() == OpKind.MOVE ? null : op.oldIndex());
+        }
+        return new DiffView(titlePieces(diff.title()), diff.byline() != null && diff.byline().changed()
+                ? titlePieces(diff.byline()) : List.of(), placeMovedAway(rows, rowOldIndex, moves, false),
+                placeMovedAway(lines, rowOldIndex, moves, true));
+    }
+
+    /**
+     * Inserts a "moved to" marker where each moved sentence used to stand: before the first row
+     * whose old sentence came after it. Rows that are not moves keep both orders, so this place
+     * is well defined.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> placeMovedAway(List<T> items, List<Integer> itemOldIndex, List<SentenceOp> moves,
+                                              boolean inline) {
+        List<List<T>> before = new ArrayList<>();
+        for (int i = 0; i <= items.size(); i++) {
+            before.add(new ArrayList<>());
+        }
+        moves.stream().sorted(Comparator.comparing(SentenceOp::oldIndex)).forEach(move -> {
+            int at = items.size();
+            for (int i = 0; i < items.size(); i++) {
+                Integer oldIndex = itemOldIndex.get(i);
+                if (oldIndex != null && oldIndex > move.oldIndex()) {
+                    at = i;
+                    break;
+                }
+            }
+            Cell away = new Cell("moved-away", List.of(new Piece(move.old(), "same")), oldAnchor(move),
+                    "moved to sentence " + number(move.newIndex()), "#" + newAnchor(move));
+            before.get(at).add((T) (inline ? away : new Row(away, Cell.EMPTY)));
+        });
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            out.addAll(before.get(i));
+            out.add(items.get(i));
+        }
+        out.addAll(before.get(items.size()));
+        return List.copyOf(out);
+    }
+
+    private static List<Piece> titlePieces(TitleChange change) {
+        if (!change.changed() || change.words().isEmpty()) {
+            return List.of(new Piece(change.new_() == null ? "" : change.new_(), "same"));
+        }
+        return change.words().stream().map(w -> new Piece(w.text(), w.op().toString())).toList();
+    }
+
+    private static Cell plain(String kind, String text, String anchor) {
+        return new Cell(kind, List.of(new Piece(text, "same")), anchor, null, null);
+    }
+
+    /** The word runs of an edit, leaving out those of kind {@code skip} (null keeps all). */
+    private static Cell words(String kind, List<WordOp> words, OpKind skip, String anchor, String note, String href) {
+        List<Piece> pieces = words.stream().filter(w -> w.op() != skip)
+                .map(w -> new Piece(w.text(), w.op().toString())).toList();
+        return new Cell(kind, pieces, anchor, note, href);
+    }
+
+    private static String oldAnchor(SentenceOp op) {
+        return op.oldIndex() == null ? null : "o" + op.oldIndex();
+    }
+
+    private static String newAnchor(SentenceOp op) {
+        return op.newIndex() == null ? null : "n" + op.newIndex();
+    }
+
+    private static int number(Integer index) {
+        return index + 1;
+    }
+}

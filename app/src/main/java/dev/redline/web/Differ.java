@@ -1,0 +1,41 @@
+package dev.redline.web;
+
+import dev.redline.diff.Diff;
+import dev.redline.diff.DiffResult;
+import dev.redline.store.Version;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Diffs two stored versions, remembering recent answers. Versions never change once stored, so a
+ * cached diff never goes stale. Thread-safe.
+ */
+final class Differ {
+    private static final int CAPACITY = 4096;
+
+    private record Key(long fromId, long toId) {
+    }
+
+    // A small LRU over LinkedHashMap: no cache library is among the project's dependencies.
+    private final Map<Key, DiffResult> cache = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, DiffResult> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    DiffResult diff(Version from, Version to) {
+        Key key = new Key(from.id(), to.id());
+        synchronized (cache) {
+            DiffResult hit = cache.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        DiffResult result = Diff.compare(from.text(), to.text(), from.fetchedAt(), to.fetchedAt());
+        synchronized (cache) {
+            cache.put(key, result);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.redline.web;
+
+/** The site's URLs, built in one place so pages, feeds and redirects agree. */
+public final class Links {
+    private Links() {
+    }
+
+    public static String article(long id) {
+        return "/articles/" + id;
+    }
+
+    public static String diff(long articleId, int from, int to) {
+        return "/articles/" + articleId + "/diff/" + from + "/" + to;
+    }
+
+    public static String raw(long articleId, int version) {
+        return "/articles/" + articleId + "/versions/" + version + "/raw";
+    }
+
+    public static String articleFeed(long id) {
+        return "/articles/" + id + "/changes.atom";
+    }
+
+    public static String sourceFeed(String name) {
+        return "/sources/" + Fmt.url(name) + "/changes.atom";
+    }
+
+    public static final String CHANGES_FEED = "/feeds/changes.atom";
+}

@@ -1,0 +1,426 @@
+package dev.redline.web;
+
+import dev.redline.diff.DiffResult;
+import dev.redline.diff.DiffStats;
+import dev.redline.extract.ExtractRules;
+import dev.redline.json.Json;
+import dev.redline.store.Article;
+import dev.redline.store.ArticleEvent;
+import dev.redline.store.ArticleStatus;
+import dev.redline.store.Change;
+import dev.redline.store.SearchHit;
+import dev.redline.store.Source;
+import dev.redline.store.Store;
+import dev.redline.store.Version;
+import dev.redline.store.VersionField;
+import dev.redline.text.Gap;
+import dev.redline.trace.TraceMatch;
+import dev.redline.trace.TraceResult;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/** The HTML pages: home, sources, article, diff, search, trace, and the admin's write actions. */
+final class Pages {
+    static final int CHANGES_PER_PAGE = 50;
+    static final int MAX_TRACE_CHARS = 200_000;
+
+    private final Store store;
+    private final WebServer.Options options;
+    private final Differ differ;
+    private final WebServer server;
+    private final Captures captures;
+
+    Pages(Store store, WebServer.Options options, Differ differ, WebServer server) {
+        this.store = store;
+        this.options = options;
+        this.differ = differ;
+        this.server = server;
+        this.captures = new Captures(options.warcDir());
+    }
+
+    void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/", this::home);
+        routes.get("/sources", this::sources);
+        routes.post("/sources", this::addSource);
+        routes.post("/sources/{name}/remove", this::removeSource);
+        routes.post("/track", this::track);
+        routes.get("/articles/{id}", this::article);
+        routes.get("/articles/{id}/compare", this::compare);
+        routes.get("/articles/{id}/diff/{from}/{to}", this::diff);
+        routes.get("/articles/{id}/versions/{n}/raw", this::raw);
+        routes.get("/search", this::search);
+        routes.get("/trace", ctx -> server.render(ctx, "trace.jte", traceView(null, null, null)));
+        routes.post("/trace", this::trace);
+    }
+
+    // --- home and sources ------------------------------------------------------------------------
+
+    private void home(Context ctx) {
+        boolean boring = Params.flag(ctx, "boring");
+        int page = Params.intQuery(ctx, "page", 1, 1, 10_000);
+        List<Change> changes = store.recentChanges(null, null, false, boring, (page - 1) * CHANGES_PER_PAGE,
+                CHANGES_PER_PAGE + 1);
+        boolean more = changes.size() > CHANGES_PER_PAGE;
+        List<View.ChangeRow> rows = changes.stream().limit(CHANGES_PER_PAGE).map(this::changeRow).toList();
+        server.render(ctx, "home.jte", new View.Home(store.articleCount(), store.versionCount(),
+                !store.sources().isEmpty(), boring, rows, page, more, now(), options.adminToken() != null));
+    }
+
+    View.ChangeRow changeRow(Change change) {
+        Version v = change.version();
+        if (change.previous() == null) {
+            return new View.ChangeRow(change, Links.article(change.article().id()), "new article", false);
+        }
+        DiffResult d = differ.diff(change.previous(), v);
+        return new View.ChangeRow(change, Links.diff(change.article().id(), change.previous().number(), v.number()),
+                size(d.stats()), d.title().changed());
+    }
+
+    static String size(DiffStats s) {
+        if (s.wordsAdded() == 0 && s.wordsDeleted() == 0) {
+            return s.moved() > 0 ? Fmt.plural(s.moved(), "sentence") + " moved" : "no words changed";
+        }
+        return "+" + s.wordsAdded() + " −" + s.wordsDeleted() + " words";
+    }
+
+    private void sources(Context ctx) {
+        server.render(ctx, "sources.jte", new View.Sources(store.sourceHealth(now()), now(),
+                options.adminToken() != null));
+    }
+
+    private void addSource(Context ctx) {
+        requireAdmin(ctx);
+        String name = checkedSourceName(required(ctx.formParam("name"), "name"));
+        List<String> feeds = urls(ctx.formParam("feeds"), "feed");
+        List<String> sitemaps = urls(ctx.formParam("sitemaps"), "sitemap");
+        if (feeds.isEmpty() && sitemaps.isEmpty()) {
+            throw HttpError.badRequest("Give at least one feed or sitemap URL.");
+        }
+        try {
+            store.addSource(name, feeds, sitemaps, ExtractRules.NONE);
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest(e.getMessage());
+        }
+        ctx.redirect("/sources", HttpStatus.SEE_OTHER);
+    }
+
+    private void removeSource(Context ctx) {
+        requireAdmin(ctx);
+        String name = ctx.pathParam("name");
+        if (!store.removeSource(name)) {
+            throw HttpError.notFound("There is no source named '" + Params.abbreviate(name) + "'.");
+        }
+        ctx.redirect("/sources", HttpStatus.SEE_OTHER);
+    }
+
+    private void track(Context ctx) {
+        requireAdmin(ctx);
+        if (options.submitter() == null) {
+            throw new HttpError(503, "Tracking a URL is not available in this server.");
+        }
+        String url = required(ctx.formParam("url"), "url");
+        Article article;
+        try {
+            article = options.submitter().track(url);
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest(e.getMessage());
+        }
+        ctx.redirect(Links.article(article.id()), HttpStatus.SEE_OTHER);
+    }
+
+    /** Refuses the request unless write actions are on and the request carries the admin token. */
+    void requireAdmin(Context ctx) {
+        requireAdmin(ctx, options.adminToken());
+    }
+
+    static void requireAdmin(Context ctx, String adminToken) {
+        if (adminToken == null) {
+            throw new HttpError(403, "Write actions are switched off. Start the server with --admin-token "
+                    + "(or set REDLINE_ADMIN_TOKEN) to add or remove sources and track URLs.");
+        }
+        String given = ctx.header("Authorization");
+        if (given != null && given.startsWith("Bearer ")) {
+            given = given.substring("Bearer ".length());
+        } else if (ctx.isFormUrlencoded() || ctx.isMultipartFormData()) {
+            given = ctx.formParam("token");
+        } else {
+            given = null;
+        }
+        if (given == null || !MessageDigest.isEqual(given.strip().getBytes(StandardCharsets.UTF_8),
+                adminToken.getBytes(StandardCharsets.UTF_8))) {
+            throw new HttpError(403, "The admin token is missing or wrong.");
+        }
+    }
+
+    /** A new source's name, checked: it appears in URLs and feeds. */
+    static String checkedSourceName(String name) {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw HttpError.badRequest("A source name is 1–64 letters, digits, dots, dashes or underscores.");
+        }
+        return name;
+    }
+
+    static String checkedUrl(String url, String what) {
+        if (!(url.startsWith("http://") || url.startsWith("https://"))) {
+            throw HttpError.badRequest("A " + what + " URL must start with http:// or https://: " + Params.abbreviate(url));
+        }
+        return url;
+    }
+
+    private static String required(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw HttpError.badRequest("The field '" + name + "' is required.");
+        }
+        return value.strip();
+    }
+
+    private static List<String> urls(String lines, String what) {
+        if (lines == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String line : lines.split("\\R")) {
+            String url = line.strip();
+            if (url.isEmpty()) {
+                continue;
+            }
+            out.add(checkedUrl(url, what));
+        }
+        return out;
+    }
+
+    // --- article, diff, raw capture --------------------------------------------------------------
+
+    Article article(long id) {
+        return store.article(id).orElseThrow(() -> HttpError.notFound("There is no article " + id + "."));
+    }
+
+    private String sourceName(Article a) {
+        return a.sourceId() == null ? null : store.source(a.sourceId()).map(Source::name).orElse(null);
+    }
+
+    private void article(Context ctx) {
+        Article article = article(Params.id(ctx, "id"));
+        List<Version> versions = store.versions(article.id());
+        List<View.VersionRow> rows = new ArrayList<>();
+        for (Version v : versions) {
+            Version previous = v.number() == 0 ? null : versions.get(v.number() - 1);
+            rows.add(new View.VersionRow(v,
+                    previous == null ? "first seen" : Gap.describe(Duration.between(previous.fetchedAt(), v.fetchedAt())),
+                    whatChanged(v), previous == null ? null : Links.diff(article.id(), previous.number(), v.number()),
+                    v.captureRef() == null || !captures.enabled() ? null : Links.raw(article.id(), v.number())));
+        }
+        List<ArticleEvent> events = store.events(article.id());
+        List<View.Reuse> reuses = events.stream().filter(e -> e.kind().startsWith("reuse"))
+                .map(this::reuse).toList();
+        server.render(ctx, "article.jte", new View.ArticlePage(article, sourceName(article), statusLine(article),
+                rows, Math.max(0, versions.size() - 1), reuses,
+                events.stream().filter(e -> !e.kind().startsWith("reuse")).toList(),
+                store.checks(article.id(), 10), now()));
+    }
+
+    /**
+     * A reuse relation recorded by the tracer: the event detail is a JSON object naming both
+     * articles and versions ({@code dev.redline.trace.Reuse}); links go to the other side.
+     */
+    private View.Reuse reuse(ArticleEvent e) {
+        try {
+            JsonNode r = Json.MAPPER.readTree(e.detail() == null ? "{}" : e.detail());
+            boolean copies = e.kind().equals("reuses");
+            long other = r.path(copies ? "sourceArticle" : "copyArticle").asLong(-1);
+            String text = copies
+                    ? "Version " + r.path("copyVersion").asInt() + " reuses text of " + r.path("sourceUrl").asString("")
+                      + ", version " + r.path("sourceVersion").asInt()
+                    : "Version " + r.path("sourceVersion").asInt() + " was reused by " + r.path("copyUrl").asString("")
+                      + " (its version " + r.path("copyVersion").asInt() + ")";
+            return new View.Reuse(text + " — covers " + Fmt.percent(r.path("coverage").asDouble()) + " of the copy; seen "
+                    + Fmt.time(e.at()) + ".", other >= 0 ? Links.article(other) : null);
+        } catch (JacksonException ex) {
+            return new View.Reuse(e.kind() + ": " + e.detail(), null);
+        }
+    }
+
+    private String statusLine(Article a) {
+        Instant now = now();
+        if (a.status() == ArticleStatus.GONE) {
+            return "Gone from the site; won't be checked again.";
+        }
+        if (a.nextCheck() == null || a.status() == ArticleStatus.SETTLED) {
+            return "Settled; won't be checked again.";
+        }
+        String when = a.nextCheck().isAfter(now)
+                ? "at " + Fmt.time(a.nextCheck()) + " (" + Fmt.relative(a.nextCheck(), now) + ")"
+                : "due now (scheduled for " + Fmt.time(a.nextCheck()) + ")";
+        return a.status() == ArticleStatus.FAILING ? "Checks are failing; next try " + when + "."
+                : "Next check " + when + ".";
+    }
+
+    static String whatChanged(Version v) {
+        if (v.number() == 0) {
+            return "first version";
+        }
+        String fields = v.changed().stream().sorted(Comparator.comparing(VersionField::ordinal))
+                .map(f -> f == VersionField.TITLE ? "headline" : f.toString()).collect(Collectors.joining(", "));
+        if (fields.isEmpty()) {
+            fields = "formatting";
+        }
+        return v.boring() ? fields + " (cosmetic" + (v.boringReason() == null ? "" : ": " + v.boringReason()) + ")"
+                : fields;
+    }
+
+    private void compare(Context ctx) {
+        long id = Params.id(ctx, "id");
+        int from = Params.intQuery(ctx, "from", -1, 0, Integer.MAX_VALUE);
+        int to = Params.intQuery(ctx, "to", -1, 0, Integer.MAX_VALUE);
+        if (from < 0 || to < 0) {
+            throw HttpError.badRequest("Pick two versions to compare (parameters 'from' and 'to').");
+        }
+        ctx.redirect(Links.diff(id, Math.min(from, to), Math.max(from, to)), HttpStatus.SEE_OTHER);
+    }
+
+    Version version(Article article, int number) {
+        return store.version(article.id(), number).orElseThrow(() -> HttpError.notFound(
+                "Article " + article.id() + " has no version " + number + (article.versionCount() == 0
+                        ? " (it has no versions yet)." : " (its versions are 0 to " + (article.versionCount() - 1) + ").")));
+    }
+
+    private void diff(Context ctx) {
+        Article article = article(Params.id(ctx, "id"));
+        int fromNumber = Params.versionNumber(ctx, "from");
+        int toNumber = Params.versionNumber(ctx, "to");
+        String view = Params.text(ctx, "view");
+        if (view != null && !view.equals("inline") && !view.equals("side")) {
+            throw HttpError.badRequest("view must be 'inline' or 'side', got '" + Params.abbreviate(view) + "'");
+        }
+        boolean inline = "inline".equals(view);
+        if (fromNumber == toNumber) {
+            throw HttpError.badRequest("Pick two different versions to compare.");
+        }
+        if (fromNumber > toNumber) {
+            ctx.redirect(Links.diff(article.id(), toNumber, fromNumber) + (inline ? "?view=inline" : ""),
+                    HttpStatus.SEE_OTHER);
+            return;
+        }
+        Version from = version(article, fromNumber);
+        Version to = version(article, toNumber);
+        DiffResult diff = differ.diff(from, to);
+        int count = article.versionCount();
+        String suffix = inline ? "?view=inline" : "";
+        String self = Links.diff(article.id(), fromNumber, toNumber);
+        server.render(ctx, "diff.jte", new View.DiffPage(article, sourceName(article), from, to, diff,
+                DiffView.of(diff), inline, self + suffix, self + (inline ? "" : "?view=inline"),
+                fromNumber >= 1 ? Links.diff(article.id(), fromNumber - 1, fromNumber) + suffix : null,
+                toNumber + 1 < count ? Links.diff(article.id(), toNumber, toNumber + 1) + suffix : null, count));
+    }
+
+    private void raw(Context ctx) {
+        Article article = article(Params.id(ctx, "id"));
+        Version v = version(article, Params.versionNumber(ctx, "n"));
+        if (v.captureRef() == null || !captures.enabled()) {
+            throw HttpError.notFound("No raw capture is kept for this version.");
+        }
+        // Plain text with nosniff: the captured page is shown as source, never rendered.
+        ctx.contentType("text/plain; charset=utf-8").result(captures.read(v.captureRef()));
+    }
+
+    // --- search and trace ------------------------------------------------------------------------
+
+    private void search(Context ctx) {
+        String q = Params.text(ctx, "q");
+        String sourceName = Params.text(ctx, "source");
+        Long sourceId = sourceName == null ? null : store.source(sourceName).map(Source::id).orElseThrow(
+                () -> HttpError.badRequest("There is no source named '" + Params.abbreviate(sourceName) + "'."));
+        Instant from = Params.instant(ctx, "from", false);
+        Instant to = Params.instant(ctx, "to", true);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw HttpError.badRequest("'from' is after 'to'.");
+        }
+        List<View.SearchRow> rows = List.of();
+        if (q != null) {
+            if (q.length() > 500) {
+                throw HttpError.badRequest("The query is too long (at most 500 characters).");
+            }
+            rows = store.search(q, sourceId, from, to, 50).stream()
+                    .map(h -> new View.SearchRow(h, highlight(h), Links.article(h.article().id()))).toList();
+        }
+        server.render(ctx, "search.jte", new View.Search(q == null ? "" : q, sourceName == null ? "" : sourceName,
+                orEmpty(ctx.queryParam("from")), orEmpty(ctx.queryParam("to")), store.sources(), rows, q != null));
+    }
+
+    /** Cuts a snippet at its highlight ranges (ignoring ranges out of bounds or overlapping). */
+    static List<DiffView.Piece> highlight(SearchHit hit) {
+        String s = hit.snippet() == null ? "" : hit.snippet();
+        List<DiffView.Piece> pieces = new ArrayList<>();
+        int at = 0;
+        List<int[]> ranges = hit.highlights() == null ? List.of()
+                : hit.highlights().stream().sorted(Comparator.comparingInt(r -> r[0])).toList();
+        for (int[] r : ranges) {
+            if (r.length < 2 || r[0] < at || r[1] <= r[0] || r[1] > s.length()) {
+                continue;
+            }
+            if (r[0] > at) {
+                pieces.add(new DiffView.Piece(s.substring(at, r[0]), "same"));
+            }
+            pieces.add(new DiffView.Piece(s.substring(r[0], r[1]), "hit"));
+            at = r[1];
+        }
+        if (at < s.length()) {
+            pieces.add(new DiffView.Piece(s.substring(at), "same"));
+        }
+        return pieces;
+    }
+
+    private void trace(Context ctx) {
+        TraceService tracing = options.tracing();
+        String text = ctx.formParam("text");
+        String url = ctx.formParam("url");
+        List<TraceMatch> matches = trace(tracing, text, url, 10).matches();
+        server.render(ctx, "trace.jte", traceView(text, url, matches));
+    }
+
+    /** Runs a trace of a URL (preferred when given) or a text; bad input answers 400. */
+    static TraceResult trace(TraceService tracing, String text, String url, int limit) {
+        if (tracing == null) {
+            throw new HttpError(503, "Tracing is not available in this server.");
+        }
+        try {
+            if (url != null && !url.isBlank()) {
+                return tracing.traceUrl(url.strip(), limit);
+            }
+            if (text != null && !text.isBlank()) {
+                if (text.length() > MAX_TRACE_CHARS) {
+                    throw HttpError.badRequest("The text is too long (at most " + MAX_TRACE_CHARS + " characters).");
+                }
+                return tracing.traceText(text, limit);
+            }
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest(e.getMessage());
+        }
+        throw HttpError.badRequest("Paste a text or give a URL to trace.");
+    }
+
+    private View.Trace traceView(String text, String url, List<TraceMatch> matches) {
+        List<View.TraceRow> rows = matches == null ? null : matches.stream().map(m -> new View.TraceRow(m,
+                store.articleByUrl(m.url()).map(a -> Links.article(a.id())).orElse(null))).toList();
+        return new View.Trace(options.tracing() != null, orEmpty(text), orEmpty(url), rows);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private Instant now() {
+        return options.clock().instant();
+    }
+}

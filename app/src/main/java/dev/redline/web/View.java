@@ -1,0 +1,72 @@
+package dev.redline.web;
+
+import dev.redline.diff.DiffResult;
+import dev.redline.store.Article;
+import dev.redline.store.ArticleEvent;
+import dev.redline.store.Change;
+import dev.redline.store.CheckLog;
+import dev.redline.store.SearchHit;
+import dev.redline.store.Source;
+import dev.redline.store.SourceHealth;
+import dev.redline.store.Version;
+import dev.redline.trace.TraceMatch;
+import java.time.Instant;
+import java.util.List;
+
+/** The immutable models the jte templates render, one per page. */
+public final class View {
+    private View() {
+    }
+
+    /** A link to an Atom feed announced in the page head. */
+    public record Feed(String url, String title) {
+    }
+
+    /** One entry of a list of changes. */
+    public record ChangeRow(Change change, String diffUrl, String size, boolean headlineChanged) {
+    }
+
+    public record Home(long articles, long versions, boolean hasSources, boolean showBoring, List<ChangeRow> changes,
+                       int page, boolean morePages, Instant now, boolean writable) {
+    }
+
+    public record Sources(List<SourceHealth> health, Instant now, boolean writable) {
+    }
+
+    /** One row of an article's version table. */
+    public record VersionRow(Version version, String gap, String whatChanged, String diffUrl, String rawUrl) {
+    }
+
+    /** A "reuses" relation shown on an article page, in either direction. */
+    public record Reuse(String text, String href) {
+    }
+
+    public record ArticlePage(Article article, String sourceName, String statusLine, List<VersionRow> versions,
+                              int changes, List<Reuse> reuses, List<ArticleEvent> events, List<CheckLog> checks,
+                              Instant now) {
+    }
+
+    public record DiffPage(Article article, String sourceName, Version from, Version to, DiffResult diff,
+                           DiffView view, boolean inline, String permalink, String toggleUrl, String previousUrl,
+                           String nextUrl, int versionCount) {
+    }
+
+    /** A search result with its snippet cut into highlighted and plain runs. */
+    public record SearchRow(SearchHit hit, List<DiffView.Piece> snippet, String articleUrl) {
+    }
+
+    public record Search(String query, String source, String from, String to, List<Source> sources,
+                         List<SearchRow> rows, boolean searched) {
+    }
+
+    /** A trace match with a link to the matched article when it is tracked here. */
+    public record TraceRow(TraceMatch match, String articleUrl) {
+    }
+
+    /** The trace page; {@code rows} is null before a query. */
+    public record Trace(boolean available, String text, String url, List<TraceRow> rows) {
+    }
+
+    public record Error(int status, String title, String message) {
+    }
+}

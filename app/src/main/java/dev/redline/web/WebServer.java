@@ -1,0 +1,215 @@
+package dev.redline.web;
+
+import dev.redline.json.Json;
+import dev.redline.store.Article;
+import dev.redline.store.Store;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson3;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Redline's web server: HTML pages, Atom feeds, the JSON API, metrics and health, over one
+ * {@link Store}. Everything shown comes from other sites, so every page is rendered by precompiled
+ * jte templates with HTML auto-escaping, and every response carries a strict Content-Security-Policy
+ * (no script, no inline style). Write actions need the admin token; without one they are off.
+ *
+ * <p>Thread-safe once started; {@link #close()} stops it (the store stays open, it belongs to the
+ * caller).
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+
+    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+            + "base-uri 'none'; frame-ancestors 'none'";
+
+    /** Tracks a submitted URL (through the fetcher's private-address guard); may throw IllegalArgumentException. */
+    @FunctionalInterface
+    public interface UrlSubmitter {
+        Article track(String url);
+    }
+
+    /**
+     * How the server behaves.
+     *
+     * @param clock      the time pages are rendered at ("next check in 2 hours")
+     * @param adminToken token that unlocks write actions, or null to switch them off
+     * @param warcDir    folder of raw captures, or null when captures are not served
+     * @param submitter  tracks URLs posted by an admin, or null when tracking by URL is unavailable
+     * @param tracing    answers trace queries, or null when tracing is unavailable
+     */
+    public record Options(Clock clock, String adminToken, Path warcDir, UrlSubmitter submitter, TraceService tracing) {
+        public Options {
+            Objects.requireNonNull(clock, "clock");
+            adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
+        }
+
+        public static Options defaults() {
+            return new Options(Clock.systemUTC(), null, null, null, null);
+        }
+
+        public Options withAdminToken(String token) {
+            return new Options(clock, token, warcDir, submitter, tracing);
+        }
+
+        public Options withWarcDir(Path dir) {
+            return new Options(clock, adminToken, dir, submitter, tracing);
+        }
+
+        public Options withSubmitter(UrlSubmitter s) {
+            return new Options(clock, adminToken, warcDir, s, tracing);
+        }
+
+        public Options withTracing(TraceService t) {
+            return new Options(clock, adminToken, warcDir, submitter, t);
+        }
+
+        public Options withClock(Clock c) {
+            return new Options(c, adminToken, warcDir, submitter, tracing);
+        }
+    }
+
+    /** Request attribute marking a response already rendered as an error page. */
+    private static final String FAILED = "redline.failed";
+
+    private final Javalin app;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+
+    public WebServer(Store store, Options options) {
+        Objects.requireNonNull(store, "store");
+        Gauge.builder("redline_articles", store, Store::articleCount).description("Articles tracked")
+                .register(registry);
+        Gauge.builder("redline_versions", store, Store::versionCount).description("Versions stored")
+                .register(registry);
+        Differ differ = new Differ();
+        Pages pages = new Pages(store, options, differ, this);
+        Api api = new Api(store, options, differ);
+        Feeds feeds = new Feeds(store, differ);
+        this.app = Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
+            config.startup.showJavalinBanner = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "max-age=3600");
+            });
+            config.requestLogger.http(this::recordRequest);
+            config.routes.before(WebServer::securityHeaders);
+            pages.register(config.routes);
+            feeds.register(config.routes);
+            api.register(config.routes);
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(registry.scrape()));
+            config.routes.get("/health", ctx -> json(ctx, Map.of("status", "ok",
+                    "articles", store.articleCount(), "versions", store.versionCount())));
+            config.routes.exception(HttpError.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("{} {} failed", ctx.method(), ctx.path(), e);
+                fail(ctx, 500, "Something went wrong on our side; the error has been logged.");
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.attribute(FAILED) == null) {
+                    fail(ctx, 404, "There is no page at this address.");
+                }
+            });
+            config.routes.error(405, ctx -> {
+                if (ctx.attribute(FAILED) == null) {
+                    fail(ctx, 405, "This address does not accept " + ctx.method() + " requests.");
+                }
+            });
+        });
+    }
+
+    /** Starts listening; port 0 picks a free port (see {@link #port()}). */
+    public WebServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The metrics registry, so the tracker running in the same process can add its meters. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    /** Renders a template to HTML and sends it with an explicit charset (java-deps.md gotcha 11). */
+    void render(Context ctx, String template, Object model) {
+        StringOutput out = new StringOutput();
+        templates.render(template, model, out);
+        ctx.contentType("text/html; charset=utf-8").result(out.toString());
+    }
+
+    /** Writes JSON with the shared mapper, so the API and the CLI emit identical shapes. */
+    static void json(Context ctx, Object value) {
+        ctx.contentType("application/json; charset=utf-8").result(Json.write(value));
+    }
+
+    private void fail(Context ctx, int status, String message) {
+        ctx.status(status);
+        ctx.attribute(FAILED, Boolean.TRUE);
+        if (ctx.path().startsWith("/api/") || ctx.path().equals("/health")) {
+            json(ctx, Map.of("error", message, "status", status));
+            return;
+        }
+        String title = switch (status) {
+            case 400 -> "Bad request";
+            case 403 -> "Not allowed";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 503 -> "Not available";
+            default -> status >= 500 ? "Server error" : "Request refused";
+        };
+        render(ctx, "error.jte", new View.Error(status, title, message));
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
+    }
+
+    /** The matched route pattern (bounded metric cardinality), or "unmatched". */
+    private static String routeOf(Context ctx) {
+        try {
+            return ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
+    }
+
+    private void recordRequest(Context ctx, Float millis) {
+        String route = routeOf(ctx);
+        if (route.startsWith("/static")) {
+            route = "/static";
+        }
+        Timer.builder("redline_http_requests").description("HTTP requests served")
+                .tag("method", ctx.method().name()).tag("route", route)
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .register(registry).record((long) (millis * 1000), TimeUnit.MICROSECONDS);
+    }
+}

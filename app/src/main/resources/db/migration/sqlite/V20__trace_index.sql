@@ -1,0 +1,31 @@
+-- Trace index (dev.redline.trace.TraceIndex), SQLite: the PostgreSQL twin without WITHOUT ROWID, which
+-- here halves the size of the posting tables (the primary key is the table, no separate rowid b-tree).
+-- Postings are per article; the exact version is found by verification against stored versions.
+
+-- versions already indexed, so reindex skips them and a version is never counted twice
+CREATE TABLE trace_version (
+    version_id INTEGER PRIMARY KEY,
+    article_id BIGINT NOT NULL,
+    shingles   INTEGER NOT NULL
+);
+CREATE INDEX trace_version_article ON trace_version (article_id);
+
+-- winnowed shingle anchors: anchor -> articles whose versions carry it
+CREATE TABLE trace_anchor (
+    anchor     BIGINT NOT NULL,
+    article_id BIGINT NOT NULL,
+    PRIMARY KEY (anchor, article_id)
+) WITHOUT ROWID;
+
+-- document frequency of each anchor (number of articles); anchors above a threshold are boilerplate
+CREATE TABLE trace_anchor_df (
+    anchor   BIGINT PRIMARY KEY,
+    articles INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- MinHash LSH band keys: band key -> articles whose versions have it
+CREATE TABLE trace_band (
+    band_key   BIGINT NOT NULL,
+    article_id BIGINT NOT NULL,
+    PRIMARY KEY (band_key, article_id)
+) WITHOUT ROWID;

@@ -1,0 +1,119 @@
+package dev.redline.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.redline.article.ArticleText;
+import dev.redline.extract.ExtractRules;
+import dev.redline.fingerprint.Fingerprinter;
+import dev.redline.json.Json;
+import dev.redline.store.Article;
+import dev.redline.store.ArticleEvent;
+import dev.redline.store.JdbcStore;
+import dev.redline.store.NewVersion;
+import dev.redline.store.Store;
+import dev.redline.store.TestDatabases;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The index and the reuse relation on both databases (SQLite file, embedded PostgreSQL). */
+class TracerDatabaseTest {
+    private static final String SHARED_PARAGRAPH = "The Dunmorrow water authority admitted on Friday that "
+            + "a valve left open at the Kessington works had drained the reservoir to a third of its usual level.";
+    private static final ArticleText ORIGINAL = new ArticleText("Reservoir drained by open valve", null, List.of(
+            SHARED_PARAGRAPH,
+            "Engineers from the authority were sent to the works overnight and the valve was closed by dawn.",
+            "Households in four villages were asked to boil water until tests came back clean next week."));
+
+    @TempDir
+    Path dir;
+
+    private Store open(String db) {
+        return JdbcStore.open(db.equals("postgres") ? TestDatabases.freshPostgresUrl() : TestDatabases.sqliteUrl(dir));
+    }
+
+    private static Article article(Store store, String source, String url, Instant at, ArticleText... versions) {
+        long sourceId = store.source(source).orElseGet(() -> store.addSource(source, List.of(), List.of(), ExtractRules.NONE)).id();
+        Article article = store.upsertArticle(url, sourceId, at);
+        for (ArticleText text : versions) {
+            store.appendVersion(article.id(), new NewVersion(at, text, Set.of(), false, null, null));
+            at = at.plusSeconds(3600);
+        }
+        return article;
+    }
+
+    private static int df(Store store, long anchor) throws SQLException {
+        try (Connection c = store.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT articles FROM trace_anchor_df WHERE anchor = ?")) {
+            ps.setLong(1, anchor);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void countsArticlesPerAnchorOnceAndIgnoresBoilerplateAnchors(String db) throws SQLException {
+        try (Store store = open(db)) {
+            Tracer tracer = Tracer.attach(store);
+            ArticleText second = new ArticleText("Valve inquiry opens", null, List.of(SHARED_PARAGRAPH,
+                    "A retired engineer will lead the inquiry, which reports to the assembly before the summer recess."));
+            Article a = article(store, "north-wire", "https://north-wire.example/a", Instant.parse("2026-04-01T08:00:00Z"), ORIGINAL, ORIGINAL);
+            Article b = article(store, "north-wire", "https://north-wire.example/b", Instant.parse("2026-04-02T08:00:00Z"), second);
+
+            long sharedAnchor = Fingerprinter.DEFAULT.of(SHARED_PARAGRAPH).anchors()[0];
+            assertThat(df(store, sharedAnchor)).isEqualTo(2);
+            assertThat(tracer.index(store.versions(a.id()).getFirst())).isFalse(); // already indexed: no double count
+            assertThat(df(store, sharedAnchor)).isEqualTo(2);
+            assertThat(new TraceIndex(store.dataSource()).indexedVersions()).isEqualTo(3);
+
+            var copy = Fingerprinter.DEFAULT.of(new ArticleText("", null, List.of(SHARED_PARAGRAPH)));
+            assertThat(new TraceIndex(store.dataSource()).candidates(copy, null, 10))
+                    .extracting(Candidate::articleId).containsExactlyInAnyOrder(a.id(), b.id());
+            // with a threshold of one article, the shared paragraph counts as boilerplate: only bands remain
+            assertThat(new TraceIndex(store.dataSource(), 1).candidates(copy, null, 10))
+                    .allMatch(c -> c.anchorHits() == 0);
+            assertThat(new TraceIndex(store.dataSource()).candidates(copy, a.id(), 10))
+                    .extracting(Candidate::articleId).containsExactly(b.id());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void recordsReuseOnBothArticlesButNotTheOriginalsLaterVersions(String db) {
+        try (Store store = open(db)) {
+            Tracer.attach(store);
+            Article original = article(store, "north-wire", "https://north-wire.example/valve",
+                    Instant.parse("2026-04-01T08:00:00Z"), ORIGINAL);
+            ArticleText copied = new ArticleText(ORIGINAL.title(), null, List.of(ORIGINAL.paragraphs().get(0),
+                    ORIGINAL.paragraphs().get(1), ORIGINAL.paragraphs().get(2), "Receive News Alerts on our channel", "No Comments yet"));
+            Article copy = article(store, "lagoon-courier", "https://lagoon-courier.example/valve",
+                    Instant.parse("2026-04-01T12:00:00Z"), copied);
+            // the original grows later: it still carries its own first text, which is no reuse of the copy
+            ArticleText grown = new ArticleText("Valve blamed as reservoir drains", null, List.of(ORIGINAL.paragraphs().get(0),
+                    ORIGINAL.paragraphs().get(1), ORIGINAL.paragraphs().get(2), "The authority's chief executive apologised."));
+            store.appendVersion(original.id(), new NewVersion(Instant.parse("2026-04-01T18:00:00Z"), grown, Set.of(), false, null, null));
+
+            List<ArticleEvent> onCopy = store.events(copy.id());
+            List<ArticleEvent> onOriginal = store.events(original.id());
+            assertThat(onCopy).extracting(ArticleEvent::kind).containsExactly(Tracer.REUSES);
+            assertThat(onOriginal).extracting(ArticleEvent::kind).containsExactly(Tracer.REUSED_BY);
+            Reuse reuse = Json.MAPPER.readValue(onCopy.getFirst().detail(), Reuse.class);
+            assertThat(reuse.copyArticle()).isEqualTo(copy.id());
+            assertThat(reuse.sourceArticle()).isEqualTo(original.id());
+            assertThat(reuse.sourceVersion()).isZero();
+            assertThat(reuse.sourceUrl()).isEqualTo("https://north-wire.example/valve");
+            assertThat(reuse.containment()).isEqualTo(1.0);
+            assertThat(onOriginal.getFirst().detail()).isEqualTo(onCopy.getFirst().detail());
+        }
+    }
+}
