@@ -5,7 +5,6 @@ import dev.redline.fetch.FetchConfig;
 import dev.redline.fetch.FetchException;
 import dev.redline.fetch.Fetcher;
 import dev.redline.json.Json;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
 import dev.redline.trace.Floor;
 import dev.redline.trace.TraceMatch;
@@ -67,13 +66,20 @@ public final class TraceCommand implements Callable<Integer> {
         if (reindex == (input != null)) {
             throw new UserException(reindex ? "--reindex takes no INPUT" : "missing INPUT: a file, a URL or - for stdin");
         }
-        try (Store store = JdbcStore.open(root.config().db())) {
+        try (Store store = CliStore.open(root)) {
             Tracer tracer = new Tracer(store);
             if (reindex) {
                 Progress progress = Progress.start("reindex", store.versionCount());
                 long added = tracer.reindex(progress::advance);
                 progress.finish(progress.done() + " versions, " + added + " newly indexed");
                 return 0;
+            }
+            long behind = tracer.unindexedVersions();
+            if (behind > 0) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("redline: " + behind + " stored versions are not in the trace index yet; "
+                        + "run 'redline trace --reindex' to include them");
+                err.flush();
             }
             print(traceInput(tracer));
         }

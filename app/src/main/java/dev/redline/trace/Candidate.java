@@ -8,4 +8,8 @@ package dev.redline.trace;
  * @param bandHits    how many of the copy's LSH band keys the article's versions share
  */
 public record Candidate(long articleId, int anchorHits, int bandHits) {
+    /** Anchor and band hits together: how strongly the index proposes this article. */
+    public int hits() {
+        return anchorHits + bandHits;
+    }
 }

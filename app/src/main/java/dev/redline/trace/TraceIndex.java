@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +27,8 @@ import javax.sql.DataSource;
 public final class TraceIndex {
     /** Anchors carried by more articles than this are treated as boilerplate and ignored in queries. */
     public static final int DEFAULT_MAX_ANCHOR_ARTICLES = 50;
+    /** Candidates with fewer than 1/this of the best candidate's hits are dropped. */
+    private static final int RELATIVE_CUTOFF = 10;
     /** IN-lists are split in chunks of this size (SQLite's bound-parameter limit is 32766; small is faster to plan). */
     private static final int CHUNK = 500;
 
@@ -46,8 +49,8 @@ public final class TraceIndex {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
-            try {
-                boolean added = add(c, articleId, versionId, fingerprint);
+            try (Writer writer = new Writer(c)) {
+                boolean added = writer.add(articleId, versionId, fingerprint);
                 c.commit();
                 return added;
             } catch (SQLException | RuntimeException e) {
@@ -62,56 +65,66 @@ public final class TraceIndex {
     }
 
     /**
-     * Indexes one version inside the caller's transaction (bulk loads batch many versions per
-     * commit); false when it was indexed already.
+     * Adds versions on one connection inside the caller's transactions, with its statements
+     * prepared once (bulk loads commit many versions at a time). Not thread-safe: one per thread.
      */
-    public boolean add(Connection c, long articleId, long versionId, Fingerprint fingerprint) throws SQLException {
-        try (PreparedStatement mark = c.prepareStatement(
-                "INSERT INTO trace_version (version_id, article_id, shingles) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+    public static final class Writer implements AutoCloseable {
+        private final PreparedStatement mark;
+        private final PreparedStatement posting;
+        private final PreparedStatement df;
+        private final PreparedStatement band;
+
+        public Writer(Connection c) throws SQLException {
+            mark = c.prepareStatement("INSERT INTO trace_version (version_id, article_id, shingles) VALUES (?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING");
+            posting = c.prepareStatement("INSERT INTO trace_anchor (anchor, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
+            df = c.prepareStatement("INSERT INTO trace_anchor_df (anchor, articles) VALUES (?, 1) "
+                    + "ON CONFLICT (anchor) DO UPDATE SET articles = trace_anchor_df.articles + 1");
+            band = c.prepareStatement("INSERT INTO trace_band (band_key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
+        }
+
+        /** Indexes one version; false when it was indexed already. */
+        public boolean add(long articleId, long versionId, Fingerprint fingerprint) throws SQLException {
             mark.setLong(1, versionId);
             mark.setLong(2, articleId);
             mark.setInt(3, fingerprint.shingles().length);
             if (mark.executeUpdate() == 0) {
                 return false;
             }
-        }
-        List<Long> newAnchors = new ArrayList<>();
-        try (PreparedStatement posting = c.prepareStatement(
-                "INSERT INTO trace_anchor (anchor, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-            for (long anchor : fingerprint.anchors()) {
+            long[] anchors = fingerprint.anchors();
+            for (long anchor : anchors) {
                 posting.setLong(1, anchor);
                 posting.setLong(2, articleId);
                 posting.addBatch();
             }
             int[] inserted = posting.executeBatch();
+            boolean anyNew = false;
             for (int i = 0; i < inserted.length; i++) {
                 // a new (anchor, article) posting: one more article carries this anchor
                 if (inserted[i] == 1) {
-                    newAnchors.add(fingerprint.anchors()[i]);
+                    df.setLong(1, anchors[i]);
+                    df.addBatch();
+                    anyNew = true;
                 }
             }
-        }
-        if (!newAnchors.isEmpty()) {
-            try (PreparedStatement df = c.prepareStatement(
-                    "INSERT INTO trace_anchor_df (anchor, articles) VALUES (?, 1) "
-                            + "ON CONFLICT (anchor) DO UPDATE SET articles = trace_anchor_df.articles + 1")) {
-                for (long anchor : newAnchors) {
-                    df.setLong(1, anchor);
-                    df.addBatch();
-                }
+            if (anyNew) {
                 df.executeBatch();
             }
-        }
-        try (PreparedStatement band = c.prepareStatement(
-                "INSERT INTO trace_band (band_key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
             for (long key : fingerprint.bandKeys()) {
                 band.setLong(1, key);
                 band.setLong(2, articleId);
                 band.addBatch();
             }
             band.executeBatch();
+            return true;
         }
-        return true;
+
+        @Override
+        public void close() throws SQLException {
+            try (mark; posting; df; band) {
+                // closes all four, even when one fails
+            }
+        }
     }
 
     /** Whether this version is in the index. */
@@ -142,7 +155,8 @@ public final class TraceIndex {
     /**
      * Articles that may contain the fingerprinted text, most promising first: those sharing at
      * least one anchor that is not boilerplate (carried by at most {@code maxAnchorArticles}
-     * articles), or at least one LSH band key. Ranked by anchor hits, then band hits.
+     * articles), or at least one LSH band key. Ranked by hits (anchors plus bands); articles with
+     * less than a tenth of the best article's hits are left out.
      *
      * @param excludeArticleId an article to leave out (the copy's own, when tracking), or null
      * @param limit            at most this many
@@ -181,13 +195,15 @@ public final class TraceIndex {
             if (excludeArticleId != null) {
                 hits.remove(excludeArticleId);
             }
-            return hits.entrySet().stream()
+            List<Candidate> ranked = hits.entrySet().stream()
                     .map(e -> new Candidate(e.getKey(), e.getValue()[0], e.getValue()[1]))
-                    .sorted(Comparator.comparingInt(Candidate::anchorHits).reversed()
-                            .thenComparing(Comparator.comparingInt(Candidate::bandHits).reversed())
+                    .sorted(Comparator.comparingInt(Candidate::hits).reversed()
+                            .thenComparing(Comparator.comparingInt(Candidate::anchorHits).reversed())
                             .thenComparingLong(Candidate::articleId))
-                    .limit(limit)
                     .toList();
+            // articles with a tenth of the best article's hits share a stray phrase, not the copy
+            int cutoff = ranked.isEmpty() ? 0 : ranked.getFirst().hits() / RELATIVE_CUTOFF;
+            return ranked.stream().filter(candidate -> candidate.hits() >= cutoff).limit(limit).toList();
         } catch (SQLException e) {
             throw new IllegalStateException("could not query the trace index: " + e.getMessage(), e);
         }
@@ -221,7 +237,7 @@ public final class TraceIndex {
     }
 
     private static String placeholders(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
+        return String.join(",", Collections.nCopies(n, "?"));
     }
 
     private static void bind(PreparedStatement ps, int first, List<Long> values) throws SQLException {

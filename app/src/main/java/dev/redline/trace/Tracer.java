@@ -114,6 +114,11 @@ public final class Tracer {
         }
     }
 
+    /** Stored versions not in the index (appended while no tracer was attached); 0 when up to date. */
+    public long unindexedVersions() {
+        return Math.max(0, store.versionCount() - index.indexedVersions());
+    }
+
     /** Traces free text: the first non-blank line is taken as the headline, each further line as a paragraph. */
     public TraceResult trace(String text, int limit) {
         return trace(plainText(text), limit);

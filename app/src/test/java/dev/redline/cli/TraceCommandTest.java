@@ -66,11 +66,13 @@ class TraceCommandTest {
         Run before = run("--db", db.toString(), "trace", "--format", "json", copy.toString());
         assertThat(before.code()).isZero();
         assertThat(Json.MAPPER.readTree(before.out()).get("matches")).isEmpty();
+        assertThat(before.err()).contains("2 stored versions are not in the trace index");
 
         Run reindex = run("--db", db.toString(), "trace", "--reindex");
         assertThat(reindex.code()).as(reindex.err()).isZero();
 
         Run after = run("--db", db.toString(), "trace", "--format", "json", copy.toString());
+        assertThat(after.err()).isEmpty();
         JsonNode match = Json.MAPPER.readTree(after.out()).get("matches").get(0);
         assertThat(match.get("url").asString()).isEqualTo(url);
         assertThat(match.get("source").asString()).isEqualTo("coast-chronicle");
