@@ -264,7 +264,14 @@ public final class Tracker {
             return;
         }
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(), items.size()))) {
-            items.forEach(item -> pool.submit(() -> action.accept(item)));
+            items.forEach(item -> pool.submit(() -> {
+                try {
+                    action.accept(item);
+                } catch (RuntimeException e) {
+                    // a failed item (e.g. the store refusing a write) must not vanish silently; its lease expires
+                    log.error("tracker task failed for {}", item, e);
+                }
+            }));
         }
     }
 
