@@ -11,7 +11,9 @@
 #            `redline poll --once --all` re-checks every article (conditional GET, extraction,
 #            comparison, Diff for changed ones) -> new versions for the changed ones, 304s otherwise.
 # Reported per round: checks, seconds, checks/s, new versions, versions/s, max RSS of the tracker
-# process (from /usr/bin/time). Host delay 0 (loopback), 4 worker threads.
+# process and its CPU time (user+sys, from /usr/bin/time; includes JVM start-up) — on a shared,
+# loaded machine wall-clock rates understate what 2 free cores do, CPU ms/check does not.
+# Host delay 0 (loopback), 4 worker threads (WORKERS=N to change; SKIP_BUILD=1 to reuse the jar).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -22,7 +24,9 @@ SITES=20
 WORKERS=${WORKERS:-4}
 TRACKER_HEAP=${TRACKER_HEAP:-1g}
 
-./mvnw -B -q -o -pl app -am package -DskipTests
+# clean: a resource moved in the sources must not linger in target/ (Flyway would see it twice)
+[ -n "${SKIP_BUILD:-}" ] || rm -rf core/target app/target
+[ -n "${SKIP_BUILD:-}" ] || ./mvnw -B -q -o -pl app -am package -DskipTests
 JAR=app/target/redline.jar
 
 run_round() { # label, extra poll args...
@@ -35,12 +39,13 @@ run_round() { # label, extra poll args...
   local summary rss checks versions secs
   summary=$(grep '^poll: .* in [0-9.]* s$' "$log" | tail -1)
   rss=$(awk '/Maximum resident set size/ {print int($6/1024)}' "$log")
+  cpu=$(awk '/User time \(seconds\)/ {u=$4} /System time \(seconds\)/ {s=$4} END {print u+s}' "$log")
   checks=$(sed -E 's/.* ([0-9]+) checks:.*/\1/' <<<"$summary")
   versions=$(sed -E 's/.*checks: ([0-9]+) new versions.*/\1/' <<<"$summary")
   secs=$(sed -E 's/.* in ([0-9.]+) s$/\1/' <<<"$summary")
-  printf '%-8s %-8s checks=%-7s %7.1f s  %7.1f checks/s  versions=%-7s %7.1f versions/s  maxRSS=%s MB\n' \
+  printf '%-8s %-8s checks=%-7s %7.1f s  %7.1f checks/s  versions=%-7s %7.1f versions/s  maxRSS=%s MB  cpu=%.1f s (%.1f ms/check)\n' \
       "$N" "$label" "$checks" "$secs" "$(echo "$checks / $secs" | bc -l)" "$versions" \
-      "$(echo "$versions / $secs" | bc -l)" "$rss"
+      "$(echo "$versions / $secs" | bc -l)" "$rss" "$cpu" "$(echo "1000 * $cpu / $checks" | bc -l)"
   echo "         $summary"
   rm -f "$log"
 }

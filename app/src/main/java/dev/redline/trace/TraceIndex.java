@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -236,7 +237,7 @@ public final class TraceIndex {
     }
 
     private static String placeholders(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
+        return String.join(",", Collections.nCopies(n, "?"));
     }
 
     private static void bind(PreparedStatement ps, int first, List<Long> values) throws SQLException {

@@ -40,6 +40,8 @@ final class LabelledSet {
     }
 
     final List<Case> cases = new ArrayList<>();
+    /** Stored text of every version, by article URL (for tuning the fingerprint without the database). */
+    final Map<String, List<ArticleText>> stored = new java.util.LinkedHashMap<>();
     final List<ArticleText> unrelated = new ArrayList<>();
 
     /**
@@ -59,6 +61,7 @@ final class LabelledSet {
         List<String> urls = new ArrayList<>();
         // copies are made from the text without the source's own boilerplate line, as a copier's extractor would see it
         List<List<ArticleText>> histories = new ArrayList<>();
+        List<List<ArticleText>> storedHistories = new ArrayList<>();
         for (int a = 0; a < articles; a++) {
             Source source = sources.get(a % sources.size());
             int topic = random.nextInt(news.topics());
@@ -66,6 +69,7 @@ final class LabelledSet {
             Instant seen = start.plus(Duration.ofMinutes(17L * a));
             Article article = store.upsertArticle(url, source.id(), seen);
             List<ArticleText> history = new ArrayList<>();
+            List<ArticleText> storedHistory = new ArrayList<>();
             ArticleText text = news.story(topic, 3 + random.nextInt(5));
             int versions = 1 + random.nextInt(6);
             for (int v = 0; v < versions; v++) {
@@ -74,13 +78,18 @@ final class LabelledSet {
                 }
                 ArticleText stored = a % 3 == 0 ? withSourceBoilerplate(text, source.name()) : text;
                 history.add(text);
+                storedHistory.add(stored);
                 store.appendVersion(article.id(), new NewVersion(seen.plus(Duration.ofHours(2L * v)), stored,
                         Set.of(), false, null, null));
             }
             urls.add(url);
             histories.add(history);
+            storedHistories.add(storedHistory);
         }
         LabelledSet set = new LabelledSet();
+        for (int a = 0; a < articles; a++) {
+            set.stored.put(urls.get(a), storedHistories.get(a));
+        }
         FictionalNews.Alteration[] kinds = FictionalNews.Alteration.values();
         for (int c = 0; c < copies; c++) {
             int a = random.nextInt(articles);
@@ -118,6 +127,56 @@ final class LabelledSet {
      * Scores the tracer, and for each copy also asks the index which of its two candidate sources
      * (anchors, LSH bands) proposed the right article.
      */
+    /**
+     * Candidate recall of one fingerprint setting, computed in memory: for how many copies a band
+     * key, or an anchor, of some version of the right article is among the copy's; and how many
+     * other articles each proposes per copy on average (work for verification).
+     */
+    String tuning(Fingerprinter fingerprinter) {
+        Map<Long, Set<String>> bandPostings = new java.util.HashMap<>();
+        Map<Long, Set<String>> anchorPostings = new java.util.HashMap<>();
+        long anchorsStored = 0;
+        for (var entry : stored.entrySet()) {
+            Set<Long> articleAnchors = new java.util.HashSet<>();
+            for (ArticleText version : entry.getValue()) {
+                var fp = fingerprinter.of(version);
+                for (long key : fp.bandKeys()) {
+                    bandPostings.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(entry.getKey());
+                }
+                for (long anchor : fp.anchors()) {
+                    anchorPostings.computeIfAbsent(anchor, k -> new java.util.HashSet<>()).add(entry.getKey());
+                    articleAnchors.add(anchor);
+                }
+            }
+            anchorsStored += articleAnchors.size();
+        }
+        int viaBands = 0;
+        int viaAnchors = 0;
+        long otherBands = 0;
+        long otherAnchors = 0;
+        for (Case c : cases) {
+            var fp = fingerprinter.of(c.copy());
+            Set<String> fromBands = new java.util.HashSet<>();
+            Set<String> fromAnchors = new java.util.HashSet<>();
+            for (long key : fp.bandKeys()) {
+                fromBands.addAll(bandPostings.getOrDefault(key, Set.of()));
+            }
+            for (long anchor : fp.anchors()) {
+                fromAnchors.addAll(anchorPostings.getOrDefault(anchor, Set.of()));
+            }
+            viaBands += fromBands.contains(c.url()) ? 1 : 0;
+            viaAnchors += fromAnchors.contains(c.url()) ? 1 : 0;
+            otherBands += fromBands.size() - (fromBands.contains(c.url()) ? 1 : 0);
+            otherAnchors += fromAnchors.size() - (fromAnchors.contains(c.url()) ? 1 : 0);
+        }
+        return String.format(java.util.Locale.ROOT,
+                "bands %2dx%d: recall %3d/%d, %.2f other articles | window %2d: anchors recall %3d/%d, "
+                        + "%.2f other articles, %.0f anchor postings per article",
+                fingerprinter.bands(), fingerprinter.rows(), viaBands, cases.size(), (double) otherBands / cases.size(),
+                fingerprinter.window(), viaAnchors, cases.size(), (double) otherAnchors / cases.size(),
+                (double) anchorsStored / stored.size());
+    }
+
     Score score(Tracer tracer, Store store, TraceIndex index) {
         int viaAnchors = 0;
         int viaBands = 0;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
+import dev.redline.fingerprint.Fingerprinter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,10 +32,17 @@ class LabelledSetTest {
             score.byAlteration().forEach((kind, c) -> System.out.printf(Locale.ROOT,
                     "  %-16s %4d copies  article %3d  version %3d%n", kind, c[0], c[1], c[2]));
             score.misses().stream().limit(20).forEach(m -> System.out.println("  miss: " + m));
+            // the settings compared when tuning (DEFAULT is 32 bands x 4 rows, window 12)
+            for (Fingerprinter setting : List.of(new Fingerprinter(5, 128, 64, 8), Fingerprinter.DEFAULT,
+                    new Fingerprinter(5, 128, 16, 20), new Fingerprinter(5, 128, 8, 30))) {
+                System.out.println("  tuning " + set.tuning(setting));
+            }
 
             assertThat(score.articleAccuracy()).isGreaterThanOrEqualTo(0.99);
             assertThat(score.versionAccuracy()).isGreaterThanOrEqualTo(0.95);
             assertThat(score.falseMatches()).isZero();
+            // no story of the set copies another, so tracking recorded no reuse
+            assertThat(store.articles(null, 0, 1000)).allSatisfy(a -> assertThat(store.events(a.id())).isEmpty());
         }
     }
 }

@@ -67,14 +67,28 @@ final class BlockWriter {
     /** The blocks of {@code containers} in order; {@code applyHints} enables the class/id skipping. */
     static List<Block> write(List<Element> containers, boolean applyHints) {
         BlockWriter writer = new BlockWriter();
+        int total = 0;
+        Element largest = null;
         for (Element container : containers) {
+            ContentFinder.measure(container, writer.stats);
+            int chars = writer.stats.get(container).chars;
+            total += chars;
+            if (largest == null || chars > writer.stats.get(largest).chars) {
+                largest = container;
+            }
+        }
+        for (Element container : containers) {
+            // a sibling merged into the article is judged like anything inside it, except by class
+            // names: merged siblings are often the article's own parts, named by the CMS
+            if (container != largest && writer.skip(container, Math.max(1, total), false)) {
+                continue;
+            }
             writer.writeContainer(container, applyHints);
         }
         return writer.blocks;
     }
 
     private void writeContainer(Element container, boolean applyHints) {
-        ContentFinder.measure(container, stats);
         int containerChars = Math.max(1, stats.get(container).chars);
         NodeTraversor.filter(new NodeFilter() {
             @Override

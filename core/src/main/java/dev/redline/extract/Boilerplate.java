@@ -57,7 +57,7 @@ final class Boilerplate {
     private static final int LEADING_BYLINE_MAX_WORDS = 25;
     /** A short line announcing more/related stories: it and all after it are the page's, not the story's. */
     private static final Pattern END_MARKER = Pattern.compile("(?iu)^\\W*((more|other|related|recommended|popular|trending|latest|top|further)\\b.{0,40}\\b("
-            + "stories|articles|news|reads|reading|posts|videos|coverage|headlines)|(you|we) (may|might) also (like|enjoy).*|most (read|popular|viewed|shared)"
+            + "stories|articles|news|reads|reading|posts|videos|coverage|headlines)\\b.{0,40}|(you|we) (may|might) also (like|enjoy).*|most (read|popular|viewed|shared)"
             + "|also (read|see)|read (more|next|also)|see also|recommended( for you)?)\\W*$");
     private static final int END_MARKER_MAX_WORDS = 8;
     private static final int CREDIT_MAX_WORDS = 20;
@@ -78,7 +78,9 @@ final class Boilerplate {
     private Boilerplate() {
     }
 
-    static List<String> clean(List<Block> blocks) {
+    static List<String> clean(List<Block> all) {
+        List<Block> blocks = new ArrayList<>(all);
+        cutAtEndMarker(blocks);
         List<Block> kept = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Block b : blocks) {
@@ -92,7 +94,6 @@ final class Boilerplate {
             }
             kept.add(b);
         }
-        cutAtEndMarker(kept);
         trimEnds(kept);
         List<String> out = new ArrayList<>(kept.size());
         for (Block b : kept) {
