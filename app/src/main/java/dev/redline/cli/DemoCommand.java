@@ -1,13 +1,138 @@
 package dev.redline.cli;
 
+import dev.redline.extract.ExtractRules;
+import dev.redline.extract.Extractor;
+import dev.redline.feed.FeedReader;
+import dev.redline.fetch.FetchConfig;
+import dev.redline.fetch.Fetcher;
+import dev.redline.fetch.WarcArchive;
+import dev.redline.sim.NewsroomSimulator;
+import dev.redline.sim.VirtualClock;
+import dev.redline.store.JdbcStore;
+import dev.redline.store.Store;
+import dev.redline.trace.Tracer;
+import dev.redline.track.Schedule;
+import dev.redline.track.Tracker;
+import dev.redline.track.TrackerConfig;
+import dev.redline.web.TraceService;
+import dev.redline.web.WebServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until the `demo` job lands; it fails loudly rather than pretending to work. */
-@Command(name = "demo", description = "(not built yet)")
+/**
+ * {@code redline demo}: a simulated newsroom of fictional stories on loopback, tracked from a fresh
+ * temporary data folder while a virtual clock runs through the stories' day, served on the web UI.
+ * Offline; the first diffs appear within seconds and the whole day is replayed within a minute.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Serve a simulated newsroom whose fictional stories change, tracked from a fresh temp folder.")
 public final class DemoCommand implements Callable<Integer> {
+    /** The virtual day replayed, in steps of this size, each followed by a short real pause. */
+    static final Duration DAY = Duration.ofHours(24);
+    static final Duration STEP = Duration.ofMinutes(5);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port (0 picks a free one; default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE})")
+    String bind;
+
+    @Option(names = "--step-pause", defaultValue = "50", paramLabel = "MS",
+            description = "Real milliseconds between 5-minute steps of the virtual day (default ${DEFAULT-VALUE})")
+    long stepPauseMillis;
+
     @Override
     public Integer call() {
-        throw new UserException("'demo' is not built yet");
+        ServeCommand.checkPort(port);
+        if (stepPauseMillis < 0) {
+            throw new UserException("--step-pause must not be negative");
+        }
+        Path data = tempDataFolder();
+        PrintWriter out = spec.commandLine().getOut();
+        ServeCommand.untilStopped(stop -> {
+            Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(DAY);
+            VirtualClock clock = new VirtualClock(start);
+            try (NewsroomSimulator sim = NewsroomSimulator.start(clock);
+                 Store store = JdbcStore.open("jdbc:sqlite:" + data.resolve("redline.db"), clock);
+                 Fetcher fetcher = new Fetcher(FetchConfig.defaults().withAllowPrivateNetwork(true)
+                         .withHostDelay(Duration.ofSeconds(1)), clock, clock.sleeper(), store::reserveHostSlot,
+                         new WarcArchive(data.resolve("warc"), clock));
+                 Fetcher traceFetcher = Fetcher.standalone(FetchConfig.defaults().withAllowPrivateNetwork(true), clock)) {
+                for (NewsroomSimulator.SiteInfo site : sim.sites()) {
+                    store.addSource(site.name(), List.of(site.rssUrl()), List.of(), ExtractRules.NONE);
+                }
+                TrackerConfig defaults = TrackerConfig.defaults();
+                Tracker tracker = new Tracker(store, fetcher, new FeedReader(), new Extractor(), clock,
+                        new TrackerConfig(defaults.workerId(), 1, 8, defaults.lease(),
+                                new Schedule(Duration.ofMinutes(15), 1.2, Duration.ofDays(40), Duration.ofHours(1)),
+                                Duration.ofMinutes(10), defaults.idleWait()));
+                WebServer.Options options = WebServer.Options.defaults().withClock(clock).withWarcDir(data.resolve("warc"))
+                        .withTracing(new TraceService(Tracer.attach(store), traceFetcher));
+                try (WebServer server = ServeCommand.start(store, options, bind, port)) {
+                    out.println("Redline demo: " + sim.sites().size() + " simulated news sites, data in " + data
+                            + " (removed on exit)");
+                    out.println("Open " + ServeCommand.url(bind, server.port())
+                            + " — versions arrive as the virtual day runs (well under a minute). Ctrl-C stops.");
+                    out.flush();
+                    if (replayDay(clock, tracker, start, stop)) {
+                        out.println("Day replayed: " + store.articleCount() + " articles, " + store.versionCount()
+                                + " versions. Still serving; Ctrl-C stops.");
+                        out.flush();
+                    }
+                    stop.await();
+                }
+            } finally {
+                deleteRecursively(data);
+            }
+        });
+        return 0;
+    }
+
+    /** The demo's data is throw-away: its temp folder goes when the demo stops. */
+    private static void deleteRecursively(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("redline: could not remove " + folder + ": " + e.getMessage());
+        }
+    }
+
+    /** Advances the virtual clock through the day, polling after each step; false when stopped early. */
+    private boolean replayDay(VirtualClock clock, Tracker tracker, Instant start, CountDownLatch stop)
+            throws InterruptedException {
+        for (Instant t = start; !t.isAfter(start.plus(DAY)); t = t.plus(STEP)) {
+            clock.advanceTo(t);
+            tracker.pollOnce(false);
+            if (stop.await(stepPauseMillis, TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Path tempDataFolder() {
+        try {
+            return Files.createTempDirectory("redline-demo-");
+        } catch (IOException e) {
+            throw new UserException("cannot create a temporary data folder: " + e.getMessage(), e);
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -91,6 +92,7 @@ public final class ExtractCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = expanded.size() > 1 ? Progress.start("extract", expanded.size()) : null;
         Tally tally;
+        long cpuStart = processCpuNanos();
         try {
             tally = extractAll(expanded, progress, out, err);
         } finally {
@@ -101,13 +103,25 @@ public final class ExtractCommand implements Callable<Integer> {
         int failed = tally.failed();
         if (progress != null) {
             double seconds = Math.max(1e-9, tally.extractNanos() / 1e9);
-            progress.finish(String.format(Locale.ROOT, "%d pages, %d failed, %d without article, %.1f pages/s extracting",
-                    expanded.size(), failed, tally.withoutArticle(), (expanded.size() - failed) / seconds));
+            double cpuSeconds = Math.max(1e-9, (processCpuNanos() - cpuStart) / 1e9);
+            int done = expanded.size() - failed;
+            progress.finish(String.format(Locale.ROOT,
+                    "%d pages, %d failed, %d without article, %.1f pages/s extracting, %.1f pages per CPU-second",
+                    expanded.size(), failed, tally.withoutArticle(), done / seconds, done / cpuSeconds));
         }
         if (failed > 0) {
             throw new UserException(failed + " of " + expanded.size() + " inputs failed");
         }
         return 0;
+    }
+
+    /**
+     * CPU time of the whole process (all threads: JIT, GC, I/O too), so a busy shared machine does
+     * not distort throughput figures the way wall-clock time does.
+     */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     /** Counts of one run: inputs that failed, pages without an article, time spent extracting. */

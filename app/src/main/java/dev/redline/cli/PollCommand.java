@@ -3,6 +3,7 @@ package dev.redline.cli;
 import dev.redline.fetch.FetchConfig;
 import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
+import dev.redline.trace.Tracer;
 import dev.redline.track.PollSummary;
 import dev.redline.track.TrackerConfig;
 import dev.redline.track.TrackerRuntime;
@@ -54,6 +55,7 @@ public final class PollCommand implements Callable<Integer> {
         try (Store store = openStore(config);
              TrackerRuntime runtime = TrackerRuntime.create(store, config.warcDir(), fetchConfig, trackerConfig,
                      Clock.systemUTC())) {
+            Tracer.attach(store); // keep the trace index current with every stored version
             Progress progress = Progress.start("poll", -1);
             runtime.tracker().onCheck(outcome -> progress.step());
             PollSummary first = runtime.tracker().pollOnce(all);

@@ -1,33 +1,36 @@
 package dev.redline.cli;
 
-import dev.redline.store.JdbcStore;
-import dev.redline.store.Store;
-import dev.redline.trace.Tracer;
-import dev.redline.web.TraceService;
-import dev.redline.web.WebServer;
 import dev.redline.fetch.FetchConfig;
 import dev.redline.fetch.Fetcher;
+import dev.redline.store.Store;
+import dev.redline.trace.Tracer;
+import dev.redline.track.TrackerConfig;
+import dev.redline.track.TrackerRuntime;
+import dev.redline.web.TraceService;
+import dev.redline.web.WebServer;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code redline serve}: the web UI, Atom feeds and JSON API, plus the tracker's polling loop, in one
  * process over the configured store (the embedded SQLite file by default, created on first use).
- * Runs until interrupted.
+ * Runs until interrupted (Ctrl-C, SIGTERM), then stops polling and closes the store cleanly.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the web UI, Atom feeds and JSON API, and keep polling sources.")
 public final class ServeCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
     @ParentCommand
     Redline root;
 
@@ -52,17 +55,18 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (port < 0 || port > 65_535) {
-            throw new UserException("--port must be between 0 and 65535, got " + port);
-        }
+        checkPort(port);
         AppConfig config = root.config();
         String token = adminToken != null ? adminToken : System.getenv("REDLINE_ADMIN_TOKEN");
+        FetchConfig fetchConfig = FetchConfig.defaults().withAllowPrivateNetwork(allowPrivateNetwork);
         untilStopped(stop -> {
-            try (Store store = openStore(config)) {
-                Fetcher traceFetcher = Fetcher.standalone(
-                        FetchConfig.defaults().withAllowPrivateNetwork(allowPrivateNetwork), Clock.systemUTC());
+            try (Store store = PollCommand.openStore(config);
+                 TrackerRuntime runtime = TrackerRuntime.create(store, config.warcDir(), fetchConfig,
+                         TrackerConfig.defaults(), Clock.systemUTC());
+                 Fetcher traceFetcher = Fetcher.standalone(fetchConfig, Clock.systemUTC())) {
                 WebServer.Options options = WebServer.Options.defaults().withAdminToken(token)
                         .withWarcDir(config.warcDir())
+                        .withSubmitter(url -> runtime.tracker().track(url, null).article())
                         .withTracing(new TraceService(Tracer.attach(store), traceFetcher));
                 try (WebServer server = start(store, options, bind, port)) {
                     PrintWriter out = spec.commandLine().getOut();
@@ -70,24 +74,42 @@ public final class ServeCommand implements Callable<Integer> {
                     out.println(options.adminToken() == null ? "Write actions are off (no --admin-token)."
                             : "Write actions are on for holders of the admin token.");
                     out.flush();
-                    stop.await();
+                    Thread poller = noPoll ? null : startPolling(runtime);
+                    try {
+                        stop.await();
+                    } finally {
+                        if (poller != null) {
+                            runtime.tracker().stop();
+                            poller.interrupt();
+                            poller.join(TimeUnit.SECONDS.toMillis(30));
+                        }
+                    }
                 }
             }
         });
         return 0;
     }
 
-    /** Opens the store, creating the data folder for the default SQLite file. */
-    static Store openStore(AppConfig config) {
-        try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-            throw new UserException("cannot create the data folder " + config.dataDir() + ": " + e.getMessage(), e);
-        }
-        try {
-            return JdbcStore.open(config.db(), Clock.systemUTC());
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage(), e);
+    private static Thread startPolling(TrackerRuntime runtime) {
+        Thread poller = new Thread(() -> {
+            try {
+                runtime.tracker().run(round -> {
+                    if (round.feedsPolled() > 0 || round.checks() > 0) {
+                        log.info("poll: {}", round.line());
+                    }
+                });
+            } catch (RuntimeException e) {
+                log.error("the polling loop stopped; the web server keeps serving", e);
+            }
+        }, "redline-poll");
+        poller.setDaemon(true);
+        poller.start();
+        return poller;
+    }
+
+    static void checkPort(int port) {
+        if (port < 0 || port > 65_535) {
+            throw new UserException("--port must be between 0 and 65535, got " + port);
         }
     }
 
@@ -115,7 +137,7 @@ public final class ServeCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             stop.countDown();
             try {
-                closed.await(10, TimeUnit.SECONDS);
+                closed.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

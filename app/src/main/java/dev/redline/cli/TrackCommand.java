@@ -4,6 +4,7 @@ import dev.redline.fetch.FetchConfig;
 import dev.redline.store.CheckLog;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
+import dev.redline.trace.Tracer;
 import dev.redline.track.Tracker;
 import dev.redline.track.TrackerConfig;
 import dev.redline.track.TrackerRuntime;
@@ -53,6 +54,7 @@ public final class TrackCommand implements Callable<Integer> {
         try (Store store = PollCommand.openStore(config);
              TrackerRuntime runtime = TrackerRuntime.create(store, config.warcDir(), fetchConfig,
                      TrackerConfig.defaults().withThreads(1), Clock.systemUTC())) {
+            Tracer.attach(store); // keep the trace index current with every stored version
             Long sourceId = null;
             if (sourceName != null) {
                 sourceId = store.source(sourceName).map(Source::id)

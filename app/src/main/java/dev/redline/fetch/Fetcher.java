@@ -35,7 +35,9 @@ import java.util.zip.GZIPInputStream;
  *   <li>each exchange archived as WARC request + response records when an archive is given.</li>
  * </ul>
  * Thread-safe: one instance serves all workers of a process. Time comes from the injected clock
- * and waits go through the injected {@link Sleeper}; network timeouts are wall-clock.
+ * and waits go through the injected {@link Sleeper}; network timeouts are wall-clock. Call it from
+ * threads of your own, not from {@code ForkJoinPool.commonPool()}: on a small machine that pool has
+ * one worker, and blocking it starves the HTTP client's completion stages until the timeout.
  */
 public final class Fetcher implements AutoCloseable {
     private static final Duration ROBOTS_TTL = Duration.ofHours(24);

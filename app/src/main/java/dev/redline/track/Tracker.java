@@ -37,6 +37,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -71,6 +72,8 @@ public final class Tracker {
     private final Clock clock;
     private final TrackerConfig config;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Extraction rules by source id, refreshed every round (a rule edit applies from the next round). */
+    private final ConcurrentHashMap<Long, ExtractRules> rulesBySource = new ConcurrentHashMap<>();
     private volatile Consumer<String> checkListener = outcome -> { };
 
     /** Outcome counters of one round, indexed by {@link Count}. */
@@ -101,6 +104,7 @@ public final class Tracker {
      */
     public PollSummary pollOnce(boolean all) {
         AtomicLongArray counts = new AtomicLongArray(Count.values().length);
+        rulesBySource.clear();
         pollDueFeeds(counts);
         Instant cutoff = clock.instant();
         checkDueArticles(cutoff, all, counts);
@@ -425,7 +429,8 @@ public final class Tracker {
         if (article.sourceId() == null) {
             return ExtractRules.NONE;
         }
-        return store.source(article.sourceId()).map(Source::rules).orElse(ExtractRules.NONE);
+        return rulesBySource.computeIfAbsent(article.sourceId(),
+                id -> store.source(id).map(Source::rules).orElse(ExtractRules.NONE));
     }
 
     /** Fields whose comparison keys differ. */

@@ -101,13 +101,13 @@ final class Api {
         if (name == null || name.isBlank()) {
             throw HttpError.badRequest("Send {\"name\": …, \"feeds\": [URL…], \"sitemaps\": [URL…]}.");
         }
-        List<String> feeds = strings(body.path("feeds"));
-        List<String> sitemaps = strings(body.path("sitemaps"));
+        List<String> feeds = strings(body.path("feeds")).stream().map(u -> Pages.checkedUrl(u, "feed")).toList();
+        List<String> sitemaps = strings(body.path("sitemaps")).stream().map(u -> Pages.checkedUrl(u, "sitemap")).toList();
         if (feeds.isEmpty() && sitemaps.isEmpty()) {
             throw HttpError.badRequest("Give at least one feed or sitemap URL.");
         }
         try {
-            Source source = store.addSource(name.strip(), feeds, sitemaps, ExtractRules.NONE);
+            Source source = store.addSource(Pages.checkedSourceName(name.strip()), feeds, sitemaps, ExtractRules.NONE);
             ctx.status(201);
             WebServer.json(ctx, source);
         } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package dev.redline.web;
 import dev.redline.diff.DiffResult;
 import dev.redline.diff.DiffStats;
 import dev.redline.extract.ExtractRules;
+import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.ArticleStatus;
@@ -15,12 +16,11 @@ import dev.redline.store.VersionField;
 import dev.redline.text.Gap;
 import dev.redline.trace.TraceMatch;
 import dev.redline.trace.TraceResult;
-import dev.redline.json.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,10 +101,7 @@ final class Pages {
 
     private void addSource(Context ctx) {
         requireAdmin(ctx);
-        String name = required(ctx.formParam("name"), "name");
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw HttpError.badRequest("A source name is 1–64 letters, digits, dots, dashes or underscores.");
-        }
+        String name = checkedSourceName(required(ctx.formParam("name"), "name"));
         List<String> feeds = urls(ctx.formParam("feeds"), "feed");
         List<String> sitemaps = urls(ctx.formParam("sitemaps"), "sitemap");
         if (feeds.isEmpty() && sitemaps.isEmpty()) {
@@ -166,6 +163,21 @@ final class Pages {
         }
     }
 
+    /** A new source's name, checked: it appears in URLs and feeds. */
+    static String checkedSourceName(String name) {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw HttpError.badRequest("A source name is 1–64 letters, digits, dots, dashes or underscores.");
+        }
+        return name;
+    }
+
+    static String checkedUrl(String url, String what) {
+        if (!(url.startsWith("http://") || url.startsWith("https://"))) {
+            throw HttpError.badRequest("A " + what + " URL must start with http:// or https://: " + Params.abbreviate(url));
+        }
+        return url;
+    }
+
     private static String required(String value, String name) {
         if (value == null || value.isBlank()) {
             throw HttpError.badRequest("The field '" + name + "' is required.");
@@ -183,11 +195,7 @@ final class Pages {
             if (url.isEmpty()) {
                 continue;
             }
-            if (!(url.startsWith("http://") || url.startsWith("https://"))) {
-                throw HttpError.badRequest("A " + what + " URL must start with http:// or https://: "
-                        + Params.abbreviate(url));
-            }
-            out.add(url);
+            out.add(checkedUrl(url, what));
         }
         return out;
     }
@@ -251,7 +259,9 @@ final class Pages {
         if (a.nextCheck() == null || a.status() == ArticleStatus.SETTLED) {
             return "Settled; won't be checked again.";
         }
-        String when = "at " + Fmt.time(a.nextCheck()) + " (" + Fmt.relative(a.nextCheck(), now) + ")";
+        String when = a.nextCheck().isAfter(now)
+                ? "at " + Fmt.time(a.nextCheck()) + " (" + Fmt.relative(a.nextCheck(), now) + ")"
+                : "due now (scheduled for " + Fmt.time(a.nextCheck()) + ")";
         return a.status() == ArticleStatus.FAILING ? "Checks are failing; next try " + when + "."
                 : "Next check " + when + ".";
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redline.store.JdbcStore;
 import dev.redline.store.Source;
+import dev.redline.store.TestDatabases;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
 import java.io.IOException;
@@ -34,12 +35,16 @@ class StoreCommandsTest {
     }
 
     static Result runOn(Path db, String... args) {
+        return runOn(db.toString(), args);
+    }
+
+    static Result runOn(String db, String... args) {
         CommandLine cmd = Redline.newCommandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
-        String[] all = Stream.concat(Stream.of("--db", db.toString()), Stream.of(args)).toArray(String[]::new);
+        String[] all = Stream.concat(Stream.of("--db", db), Stream.of(args)).toArray(String[]::new);
         int code = cmd.execute(all);
         return new Result(code, out.toString(), err.toString());
     }
@@ -279,6 +284,24 @@ class StoreCommandsTest {
         assertThat(rows.get(3)).contains("\"url\":\"https://gazette.example/otters\"").contains("\"source\":null")
                 .contains("\"op\":\"same\"").contains("\"boring\":true");
         assertThat(run("export", "--format", "csv").code()).isEqualTo(2);
+    }
+
+    @Test
+    void theCommandsWorkOnPostgresToo() throws IOException {
+        String pg = TestDatabases.freshPostgresUrl();
+        assertThat(runOn(pg, "source", "add", "bugle", "--feed", "https://bugle.example/feed").code()).isZero();
+        Path file = write("two.jsonl", HARBOUR + "\n" + OTTERS);
+        assertThat(runOn(pg, "import", file.toString()).code()).isZero();
+        assertThat(runOn(pg, "import", file.toString()).out()).contains("0 versions added");
+        assertThat(runOn(pg, "history", "https://bugle.example/2026/harbour-crane", "--format", "json").out().strip())
+                .isEqualTo(HARBOUR);
+        List<String> exported = runOn(pg, "export").out().lines().toList();
+        assertThat(exported).hasSize(2);
+        assertThat(exported.getFirst()).isEqualTo(HARBOUR);
+        assertThat(exported.get(1)).startsWith("{\"url\":\"https://gazette.example/otters\",\"source\":null,")
+                .contains("\"n\":1,").contains("\"byline\":null").contains("\"boring\":true");
+        Result list = runOn(pg, "source", "list");
+        assertThat(list.out()).contains("bugle");
     }
 
     @Test

@@ -106,7 +106,9 @@ class BrowserTest {
         String feedHref = browser.findElement(By.cssSelector("link[rel=alternate][type='application/atom+xml']"))
                 .getDomAttribute("href");
         assertThat(feedHref).isEqualTo("/articles/" + web.bridge.id() + "/changes.atom");
-        browser.get(web.base() + feedHref);
+        browser.findElement(By.linkText("All versions of this article")).click();
+        browser.findElement(By.linkText("Atom feed of its changes")).click();
+        assertThat(browser.getCurrentUrl()).isEqualTo(web.base() + feedHref);
         assertThat(browser.getPageSource()).contains("/articles/" + web.bridge.id() + "/diff/1/2");
     }
 

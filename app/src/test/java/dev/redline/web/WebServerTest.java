@@ -76,7 +76,7 @@ class WebServerTest {
                 .contains("headline, body")
                 .contains("href=\"/articles/" + web.bridge.id() + "/diff/0/1\"")
                 .contains("href=\"https://gazette.example/news/bridge-vote\"")
-                .contains("Next check at")
+                .contains("Next check due now (scheduled for 2026-11-20 08:00 UTC)")
                 .contains("<link rel=\"alternate\" type=\"application/atom+xml\"")
                 .contains("/articles/" + web.bridge.id() + "/changes.atom");
     }

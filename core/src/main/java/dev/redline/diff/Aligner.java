@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Pairs the sentences of two versions, in three bounded passes:
@@ -68,7 +70,7 @@ final class Aligner {
 
     /** All pairings between the old sentences {@code a} and the new sentences {@code b}. */
     static List<Match> align(Sentence[] a, Sentence[] b) {
-        if (Direction.swap(keys(a), keys(b))) {
+        if (Direction.swap(originals(a), originals(b))) {
             return new Aligner(b, a).run().stream()
                     .map(m -> new Match(m.kind(), m.newStart(), m.newCount(), m.oldStart(), m.oldCount()))
                     .toList();
@@ -82,19 +84,34 @@ final class Aligner {
         return inPlaceOrMoved();
     }
 
-    private static List<String> keys(Sentence[] sentences) {
-        return Arrays.stream(sentences).map(s -> s.key).toList();
+    private static List<String> originals(Sentence[] sentences) {
+        return Arrays.stream(sentences).map(s -> s.text).toList();
+    }
+
+    private static Set<String> texts(Sentence[] sentences) {
+        Set<String> texts = new HashSet<>(2 * sentences.length);
+        for (Sentence s : sentences) {
+            texts.add(s.text);
+        }
+        return texts;
     }
 
     private void exactThenGaps() {
-        Map<String, Integer> keyIds = new HashMap<>();
+        // A sentence found verbatim in the other version is identified by its text; only the
+        // others need their key computed (most of a page is unchanged). A key can equal a verbatim
+        // text only when that text is already in key form, and then the two rightly share an id.
+        Set<String> oldTexts = texts(a);
+        Set<String> newTexts = texts(b);
+        Map<String, Integer> keyIds = new HashMap<>(2 * (a.length + b.length));
         List<Integer> oldKeys = new ArrayList<>(a.length);
         List<Integer> newKeys = new ArrayList<>(b.length);
         for (Sentence s : a) {
-            oldKeys.add(keyIds.computeIfAbsent(s.key, k -> keyIds.size()));
+            s.keyId = keyIds.computeIfAbsent(newTexts.contains(s.text) ? s.text : s.key(), k -> keyIds.size());
+            oldKeys.add(s.keyId);
         }
         for (Sentence s : b) {
-            newKeys.add(keyIds.computeIfAbsent(s.key, k -> keyIds.size()));
+            s.keyId = keyIds.computeIfAbsent(oldTexts.contains(s.text) ? s.text : s.key(), k -> keyIds.size());
+            newKeys.add(s.keyId);
         }
         int oldAt = 0;
         int newAt = 0;
@@ -201,7 +218,7 @@ final class Aligner {
                 case FROM_PAIR -> {
                     Sentence old = a[o0 + i - 1];
                     Sentence neu = b[n0 + j - 1];
-                    add(new Match(old.key.equals(neu.key) ? OpKind.SAME : OpKind.EDIT, old.index, 1, neu.index, 1));
+                    add(new Match(old.keyId == neu.keyId ? OpKind.SAME : OpKind.EDIT, old.index, 1, neu.index, 1));
                     i--;
                     j--;
                 }
@@ -284,10 +301,10 @@ final class Aligner {
         }
         Map<String, ArrayDeque<Sentence>> byKey = new HashMap<>();
         for (Sentence s : oldLeft) {
-            byKey.computeIfAbsent(s.key, k -> new ArrayDeque<>()).add(s);
+            byKey.computeIfAbsent(s.key(), k -> new ArrayDeque<>()).add(s);
         }
         for (Sentence neu : newLeft) {
-            ArrayDeque<Sentence> same = byKey.get(neu.key);
+            ArrayDeque<Sentence> same = byKey.get(neu.key());
             if (same != null && !same.isEmpty()) {
                 add(new Match(OpKind.MOVE, same.poll().index, 1, neu.index, 1));
             }
@@ -402,7 +419,7 @@ final class Aligner {
     }
 
     private boolean exact(Match m) {
-        return m.oldCount() == 1 && m.newCount() == 1 && a[m.oldStart()].key.equals(b[m.newStart()].key);
+        return m.oldCount() == 1 && m.newCount() == 1 && a[m.oldStart()].keyId == b[m.newStart()].keyId;
     }
 
     private double weight(Match m) {

@@ -20,6 +20,8 @@ final class Boring {
     private static final double TICK_SHARE = 0.05;
     /** A timestamp line is short. */
     private static final int TIMESTAMP_MAX_WORDS = 14;
+    /** …so longer text need not be looked at word by word. */
+    private static final int TIMESTAMP_MAX_CHARS = 160;
 
     private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
             + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
@@ -55,23 +57,29 @@ final class Boring {
 
     /** "Updated 3 minutes ago", "22 January 2015 Last updated at 10:33", "Posted 10:33". */
     static boolean isTimestampLine(String sentence) {
+        if (sentence.length() > TIMESTAMP_MAX_CHARS) {
+            return false;
+        }
         String s = Normalize.key(sentence).toLowerCase(Locale.ROOT);
-        if (Words.tokens(s).size() > TIMESTAMP_MAX_WORDS) {
+        boolean digits = s.chars().anyMatch(Character::isDigit);
+        if ((!digits && !s.contains("ago")) || Words.tokens(s).size() > TIMESTAMP_MAX_WORDS) {
             return false;
         }
         if (AGO.matcher(s).find()) {
             return true;
         }
-        boolean stamped = STAMP_WORD.matcher(s).find();
-        boolean clock = CLOCK.matcher(s).find();
-        boolean date = DATE.matcher(s).find();
-        if (stamped && (clock || date)) {
+        boolean clock = digits && CLOCK.matcher(s).find();
+        boolean date = digits && DATE.matcher(s).find();
+        if (!clock && !date) {
+            return false;
+        }
+        if (STAMP_WORD.matcher(s).find()) {
             return true;
         }
         // a line that is nothing but a date and/or a time
         String rest = DATE.matcher(CLOCK.matcher(s).replaceAll(" ")).replaceAll(" ")
                 .replaceAll("\\b(?:gmt|bst|utc|[ap]\\.?m\\.?|at|on)\\b", " ").replaceAll("[^\\p{L}\\p{N}]+", "");
-        return (clock || date) && rest.isEmpty();
+        return rest.isEmpty();
     }
 
     /** Same words except numbers, each moved by at most {@link #TICK_SHARE} of its old value. */

@@ -8,7 +8,7 @@ import dev.redline.text.Words;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -39,14 +39,22 @@ public final class Diff {
     public static DiffResult compare(ArticleText old, ArticleText neu, Instant oldTime, Instant newTime) {
         Objects.requireNonNull(old, "old");
         Objects.requireNonNull(neu, "neu");
-        Sentence[] a = toSentences(sentences(old));
-        Sentence[] b = toSentences(sentences(neu));
-        List<SentenceOp> ops = order(a, b, Aligner.align(a, b));
+        List<SentenceOp> ops = ops(sentences(old), sentences(neu));
         TitleChange title = headline(old.title(), neu.title());
         TitleChange byline = headline(old.byline(), neu.byline());
         String boringReason = boringReason(title, byline, ops);
         String gap = oldTime != null && newTime != null ? Gap.describe(Duration.between(oldTime, newTime)) : null;
         return new DiffResult(title, byline, ops, boringReason != null, boringReason, stats(ops), gap);
+    }
+
+    /**
+     * The sentence operations between two already split bodies (what {@link #compare} does after
+     * splitting): every sentence of both lists exactly once, in reading order of the new one.
+     */
+    public static List<SentenceOp> ops(List<String> oldSentences, List<String> newSentences) {
+        Sentence[] a = toSentences(oldSentences);
+        Sentence[] b = toSentences(newSentences);
+        return order(a, b, Aligner.align(a, b));
     }
 
     /** The sentences of a version's body in reading order: the indices {@link SentenceOp} refers to. */
@@ -79,7 +87,15 @@ public final class Diff {
     }
 
     /** Where an op goes in reading order: new-side ops at their new place, deletes after their anchor. */
-    private record Placed(int major, int minor, int oldIndex, SentenceOp op) {
+    private record Placed(int major, int minor, int oldIndex, SentenceOp op) implements Comparable<Placed> {
+        @Override
+        public int compareTo(Placed other) {
+            int order = Integer.compare(major, other.major);
+            if (order == 0) {
+                order = Integer.compare(minor, other.minor);
+            }
+            return order != 0 ? order : Integer.compare(oldIndex, other.oldIndex);
+        }
     }
 
     private static List<SentenceOp> order(Sentence[] a, Sentence[] b, List<Match> matches) {
@@ -112,7 +128,7 @@ public final class Diff {
                 anchor = m.newStart() + m.newCount() - 1;
             }
         }
-        placed.sort(Comparator.comparingInt(Placed::major).thenComparingInt(Placed::minor).thenComparingInt(Placed::oldIndex));
+        Collections.sort(placed);
         return placed.stream().map(Placed::op).toList();
     }
 
@@ -120,7 +136,7 @@ public final class Diff {
         String old = join(a, m.oldStart(), m.oldCount());
         String neu = join(b, m.newStart(), m.newCount());
         boolean reworded = m.kind() == OpKind.EDIT
-                || (m.kind() == OpKind.MOVE && !a[m.oldStart()].key.equals(b[m.newStart()].key));
+                || (m.kind() == OpKind.MOVE && a[m.oldStart()].keyId != b[m.newStart()].keyId);
         return new SentenceOp(m.kind(), old, neu, m.oldStart(), m.newStart(),
                 reworded ? WordDiff.of(old, neu) : List.of(),
                 m.oldCount() > 1 ? m.oldStart() + m.oldCount() - 1 : null,
@@ -128,6 +144,9 @@ public final class Diff {
     }
 
     private static String join(Sentence[] sentences, int start, int count) {
+        if (count == 1) {
+            return sentences[start].text;
+        }
         StringBuilder text = new StringBuilder(sentences[start].text);
         for (int k = 1; k < count; k++) {
             text.append(' ').append(sentences[start + k].text);

@@ -3,6 +3,7 @@ package dev.redline.extract;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -48,6 +49,8 @@ final class BlockWriter {
     /** Three or more link cards (a link plus a picture or heading, little text) in a row are a teaser list. */
     private static final int MIN_CARDS = 3;
     private static final int MAX_CARD_CHARS = 400;
+    private static final String EMBEDDED_POST = "blockquote[class~=(?i)(tweet|instagram|tiktok|bluesky|mastodon|threads|fb-xfbml|embed)]";
+    private static final Pattern EMBED_CLASS = Pattern.compile("tweet|instagram|tiktok|bluesky|mastodon|threads|fb-xfbml|embed");
     private static final double LINK_HEAVY = 0.5;
     private static final double SMALL_SHARE_OF_CONTAINER = 0.4;
 
@@ -64,14 +67,28 @@ final class BlockWriter {
     /** The blocks of {@code containers} in order; {@code applyHints} enables the class/id skipping. */
     static List<Block> write(List<Element> containers, boolean applyHints) {
         BlockWriter writer = new BlockWriter();
+        int total = 0;
+        Element largest = null;
         for (Element container : containers) {
+            ContentFinder.measure(container, writer.stats);
+            int chars = writer.stats.get(container).chars;
+            total += chars;
+            if (largest == null || chars > writer.stats.get(largest).chars) {
+                largest = container;
+            }
+        }
+        for (Element container : containers) {
+            // a sibling merged into the article is judged like anything inside it, except by class
+            // names: merged siblings are often the article's own parts, named by the CMS
+            if (container != largest && writer.skip(container, Math.max(1, total), false)) {
+                continue;
+            }
             writer.writeContainer(container, applyHints);
         }
         return writer.blocks;
     }
 
     private void writeContainer(Element container, boolean applyHints) {
-        ContentFinder.measure(container, stats);
         int containerChars = Math.max(1, stats.get(container).chars);
         NodeTraversor.filter(new NodeFilter() {
             @Override
@@ -137,11 +154,16 @@ final class BlockWriter {
             return true;
         }
         // furniture is short: a sub-tree with several real paragraphs is text whatever its class says
-        if (applyHints) {
+        // embedded posts (the platforms' standard embed code) are quoted in the story, even inside a widget
+        if (applyHints && !isEmbeddedPost(e) && e.selectFirst(EMBEDDED_POST) == null) {
             String hints = ContentFinder.hints(e);
             return !hints.isEmpty() && NOT_TEXT_HINT.matcher(hints).find();
         }
         return false;
+    }
+
+    private static boolean isEmbeddedPost(Element e) {
+        return e.normalName().equals("blockquote") && EMBED_CLASS.matcher(e.className().toLowerCase(Locale.ROOT)).find();
     }
 
     private boolean isCardList(Element e) {

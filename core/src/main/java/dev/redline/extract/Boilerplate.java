@@ -42,19 +42,45 @@ final class Boilerplate {
             + ")\\W*$");
     /** Calls to action that end (or open) articles at any length: subscriptions, contact prompts, tips. */
     private static final Pattern EDGE_CALL_TO_ACTION = Pattern.compile("(?iu).*\\b("
-            + "click here|sign up|subscribe|newsletter|delivered (to|through) your (inbox|letterbox|door)|download (our|the)"
+            + "click here|sign up|subscribe|newsletter|your inbox|delivered (to|through) your (letterbox|door)|download (our|the)"
+            + "|use (the )?(promo |coupon |discount )?code|follow\\b.{0,60}\\bon (facebook|twitter|instagram|linkedin|youtube|tiktok)"
             + "|follow (us|him|her|them) on|(can|may) be reached at|send us|have a (news )?tip|contact (us|the author)"
             + "|like us on|join (us|the conversation)|this (article|story|post) (was|has been|is) (originally|first)? ?(published|posted|produced)"
             + ")\\b.*");
     private static final int EDGE_CALL_MAX_WORDS = 45;
+    /** "Jane Roe is a reporter for ..." closing the story: the author's bio, not the story. */
+    private static final Pattern AUTHOR_BIO = Pattern.compile("(?u)^(\\p{Lu}[\\p{L}.'’-]*\\s+){1,4}(is|was|covers|writes)\\b.{0,80}\\b("
+            + "reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|curator|intern|author|freelance)\\b.*");
+    private static final int AUTHOR_BIO_MAX_WORDS = 40;
+    /** "By NAME | date - Updated ..." opening the body. */
+    private static final Pattern LEADING_BYLINE = Pattern.compile("(?iu)^by\\s+\\p{Lu}.*");
+    private static final int LEADING_BYLINE_MAX_WORDS = 25;
+    /** A short line announcing more/related stories: it and all after it are the page's, not the story's. */
+    private static final Pattern END_MARKER = Pattern.compile("(?iu)^\\W*((more|other|related|recommended|popular|trending|latest|top|further)\\b.{0,40}\\b("
+            + "stories|articles|news|reads|reading|posts|videos|coverage|headlines)\\b.{0,40}|(you|we) (may|might) also (like|enjoy).*|most (read|popular|viewed|shared)"
+            + "|also (read|see)|read (more|next|also)|see also|recommended( for you)?)\\W*$");
+    private static final int END_MARKER_MAX_WORDS = 8;
+    private static final int CREDIT_MAX_WORDS = 20;
     private static final Pattern SHORTCODE = Pattern.compile("^\\[(\\w+)[^\\]]*].*\\[/\\1]$|^\\[/?\\w+( [^\\]]*)?]$");
+    /** Cookie and consent notices are long, so they are matched at any length. */
+    private static final Pattern COOKIE_NOTICE = Pattern.compile("(?iu).*\\b((we|this (site|website)|our (site|website)) uses? cookies"
+            + "|by (continuing|using) (to (use|browse) )?(this|our) (site|website)|accept (all )?cookies|cookie (policy|settings|preferences))\\b.*");
+    private static final int COOKIE_NOTICE_MAX_WORDS = 90;
+    /** A date-and-time line ("Monday, 22 January 2018 at 0:13") standing alone at an end of the body. */
+    private static final Pattern DATE_LINE = Pattern.compile("(?u).*\\b(1[89]|20)\\d{2}\\b.*\\b\\d{1,2}[:h.]\\d{2}\\b.*|.*\\b\\d{1,2}[:h.]\\d{2}\\b.*\\b(1[89]|20)\\d{2}\\b.*");
+    private static final int DATE_LINE_MAX_WORDS = 12;
+    /** Keyword lists: many short comma-separated phrases and no sentence ending. */
+    private static final int KEYWORD_LIST_MIN_ITEMS = 6;
+    private static final int KEYWORD_MAX_WORDS = 4;
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ().-]{7,}\\d");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…:;\"”’»)\\]。！？]\\s*$");
 
     private Boilerplate() {
     }
 
-    static List<String> clean(List<Block> blocks) {
+    static List<String> clean(List<Block> all) {
+        List<Block> blocks = new ArrayList<>(all);
+        cutAtEndMarker(blocks);
         List<Block> kept = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Block b : blocks) {
@@ -84,14 +110,47 @@ final class Boilerplate {
         if (SHORTCODE.matcher(b.text()).matches()) {
             return true;
         }
+        if (words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_NOTICE.matcher(b.text()).matches()) {
+            return true;
+        }
         if (words > SHORT_LINE_WORDS) {
             return false;
         }
         if (FURNITURE.matcher(b.text()).matches()) {
             return true;
         }
+        if (words <= CREDIT_MAX_WORDS && b.text().indexOf('©') >= 0) {
+            return true;
+        }
         // a short line with a phone number is a call to action ("Call us: +44 ..."), not story text
         return PHONE.matcher(b.text()).find() && words <= 10;
+    }
+
+    /** In the second half of the body, a "More stories"-style line ends the article. */
+    private static void cutAtEndMarker(List<Block> kept) {
+        for (int i = kept.size() / 2; i < kept.size(); i++) {
+            Block b = kept.get(i);
+            if (words(b.text()) <= END_MARKER_MAX_WORDS && END_MARKER.matcher(b.text()).matches()) {
+                kept.subList(i, kept.size()).clear();
+                return;
+            }
+        }
+    }
+
+    private static boolean isKeywordList(String text) {
+        if (SENTENCE_END.matcher(text).find()) {
+            return false;
+        }
+        String[] items = text.split("[,;|]");
+        if (items.length < KEYWORD_LIST_MIN_ITEMS) {
+            return false;
+        }
+        for (String item : items) {
+            if (words(item) > KEYWORD_MAX_WORDS) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Leading and trailing lines that are not sentences (labels, kickers, dangling subheadings) go. */
@@ -109,10 +168,18 @@ final class Boilerplate {
         if (b.kind() == Kind.HEADING) {
             return true;
         }
+        if (atEnd ? words <= AUTHOR_BIO_MAX_WORDS && AUTHOR_BIO.matcher(b.text()).matches()
+                : words <= LEADING_BYLINE_MAX_WORDS && LEADING_BYLINE.matcher(b.text()).matches()) {
+            return true;
+        }
         if (words <= EDGE_CALL_MAX_WORDS && EDGE_CALL_TO_ACTION.matcher(b.text()).matches()) {
             return true;
         }
-        if (SENTENCE_END.matcher(b.text()).find()) {
+        if (words <= DATE_LINE_MAX_WORDS && DATE_LINE.matcher(b.text()).matches() || isKeywordList(b.text())) {
+            return true;
+        }
+        // list items are short by nature; a list closing the story is content, link lists went earlier
+        if (SENTENCE_END.matcher(b.text()).find() || b.kind() == Kind.LIST_ITEM) {
             return false;
         }
         return atEnd ? words <= 6 : words <= 4;

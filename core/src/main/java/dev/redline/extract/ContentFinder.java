@@ -43,7 +43,6 @@ final class ContentFinder {
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation",
             "alert", "alertdialog", "dialog", "banner", "contentinfo");
     private static final int MIN_PARAGRAPH_CHARS = 25;
-    static final int LONG_PARAGRAPH_CHARS = 80;
     private static final int ANCESTOR_LEVELS = 5;
 
     /** Per-element text statistics, computed once bottom-up so scoring stays linear in page size. */
@@ -55,8 +54,6 @@ final class ContentFinder {
         int ownChars;
         int ownCommas;
         boolean containsBlock;
-        /** Paragraphs below of at least {@link #LONG_PARAGRAPH_CHARS} characters and few links. */
-        int longParagraphs;
         double score;
         boolean candidate;
 
@@ -116,7 +113,6 @@ final class ContentFinder {
                                 s.chars += cs.chars;
                                 s.linkChars += cs.linkChars;
                                 s.commas += cs.commas;
-                                s.longParagraphs += cs.longParagraphs;
                                 boolean block = BLOCK_TAGS.contains(ce.normalName());
                                 s.containsBlock |= cs.containsBlock || block;
                                 if (!block && !cs.containsBlock) {
@@ -128,9 +124,6 @@ final class ContentFinder {
                     }
                     if (e.normalName().equals("a")) {
                         s.linkChars = s.chars;
-                    }
-                    if (!s.containsBlock && BLOCK_TAGS.contains(e.normalName()) && s.chars >= LONG_PARAGRAPH_CHARS && s.linkDensity() < 0.3) {
-                        s.longParagraphs = 1;
                     }
                     into.put(e, s);
                 }

@@ -29,7 +29,6 @@ public final class Sentences {
             () -> BreakIterator.getSentenceInstance(new ULocale("en@ss=standard")));
     /** "…we will win!" | "he said." — ICU ends a sentence at the ! or ? inside the quote. */
     private static final Pattern QUOTE_THEN_ATTRIBUTION = Pattern.compile("[!?][\"'\u201D\u2019]+$");
-    private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.){1,3}");
     private static final Pattern DATELINE = Pattern.compile("[^\\p{Ll}]*\\p{Lu}[^\\p{Ll}]*[-\\u2013\\u2014]");
     private static final Map<String, Set<String>> LISTS = loadLists();
     private static final Set<String> ALWAYS = LISTS.get("always");
@@ -44,19 +43,19 @@ public final class Sentences {
     public static List<String> split(String paragraph) {
         List<String> parts = icuSplit(paragraph);
         List<String> sentences = new ArrayList<>(parts.size());
-        StringBuilder current = null;
+        String current = null;
         for (String part : parts) {
             if (current != null && shouldJoin(current, part)) {
-                current.append(' ').append(part);
+                current = current + ' ' + part;
                 continue;
             }
             if (current != null) {
-                sentences.add(current.toString());
+                sentences.add(current);
             }
-            current = new StringBuilder(part);
+            current = part;
         }
         if (current != null) {
-            sentences.add(current.toString());
+            sentences.add(current);
         }
         return sentences;
     }
@@ -75,9 +74,9 @@ public final class Sentences {
         return parts;
     }
 
-    private static boolean shouldJoin(CharSequence left, String right) {
+    private static boolean shouldJoin(String left, String right) {
         String last = lastToken(left);
-        String first = right.split("\\s+", 2)[0];
+        String first = firstWord(right);
         char firstChar = right.charAt(0);
         if (Character.isLowerCase(firstChar) && QUOTE_THEN_ATTRIBUTION.matcher(left).find()) {
             return true;
@@ -88,22 +87,58 @@ public final class Sentences {
         if (BEFORE_NUMBER.contains(last)) {
             return Character.isDigit(firstChar);
         }
-        if (UNLESS_STARTER.contains(last) || INITIALS.matcher(last).matches()) {
+        if (UNLESS_STARTER.contains(last) || isInitials(last)) {
             return !STARTERS.contains(stripPunctuation(first));
         }
-        return DATELINE.matcher(left).matches();
+        return endsWithDash(left) && DATELINE.matcher(left).matches();
     }
 
-    private static String lastToken(CharSequence text) {
-        String s = text.toString();
-        int space = s.lastIndexOf(' ');
-        String token = space < 0 ? s : s.substring(space + 1);
+    /** "J." or "P.J." (up to three initials); a plain scan since it runs at every sentence end. */
+    private static boolean isInitials(String token) {
+        int n = token.length();
+        if (n < 2 || n > 6 || n % 2 != 0) {
+            return false;
+        }
+        for (int k = 0; k < n; k += 2) {
+            if (!Character.isUpperCase(token.charAt(k)) || token.charAt(k + 1) != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String firstWord(String text) {
+        int end = 0;
+        while (end < text.length() && !Normalize.isSpace(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(0, end);
+    }
+
+    private static boolean endsWithDash(CharSequence text) {
+        char last = text.charAt(text.length() - 1);
+        return last == '-' || last == '\u2013' || last == '\u2014';
+    }
+
+    private static String lastToken(String s) {
+        int start = s.lastIndexOf(' ') + 1;
         // an abbreviation inside an opening bracket or quote is still the abbreviation
-        return token.replaceFirst("^[(\\[\"'\\u201C\\u2018]+", "");
+        while (start < s.length() && "([\"'\u201C\u2018".indexOf(s.charAt(start)) >= 0) {
+            start++;
+        }
+        return s.substring(start);
     }
 
     private static String stripPunctuation(String word) {
-        return word.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+        int start = 0;
+        int end = word.length();
+        while (start < end && !Character.isLetterOrDigit(word.charAt(start))) {
+            start++;
+        }
+        while (end > start && !Character.isLetterOrDigit(word.charAt(end - 1))) {
+            end--;
+        }
+        return word.substring(start, end);
     }
 
     private static Map<String, Set<String>> loadLists() {

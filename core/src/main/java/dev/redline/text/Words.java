@@ -1,7 +1,7 @@
 package dev.redline.text;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Word tokens for word-level diffs. Splitting on whitespace keeps punctuation attached to its
@@ -9,17 +9,28 @@ import java.util.regex.Pattern;
  * java-diff-utils' own word splitting cuts punctuation into separate tokens. Thread-safe.
  */
 public final class Words {
-    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
 
     private Words() {
     }
 
     /** The whitespace-separated tokens of a text, in order, with their punctuation. */
     public static List<String> tokens(String text) {
-        String s = text.strip();
-        if (s.isEmpty()) {
-            return List.of();
+        // a plain scan rather than a regex split: it runs on every word of every edited sentence
+        List<String> tokens = new ArrayList<>();
+        int start = -1;
+        for (int k = 0; k < text.length(); k++) {
+            if (Normalize.isSpace(text.charAt(k))) {
+                if (start >= 0) {
+                    tokens.add(text.substring(start, k));
+                    start = -1;
+                }
+            } else if (start < 0) {
+                start = k;
+            }
         }
-        return List.of(WHITESPACE.split(s));
+        if (start >= 0) {
+            tokens.add(text.substring(start));
+        }
+        return tokens;
     }
 }

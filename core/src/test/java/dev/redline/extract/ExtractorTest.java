@@ -113,6 +113,29 @@ class ExtractorTest {
     }
 
     @Test
+    void dropsFurnitureAtTheEndsButKeepsAClosingList() {
+        String body = """
+                <p>By Ada Brennan | 4 March 2026 at 10:02 AM - Updated 4 March at 11:40 AM</p>
+                <p>Wednesday, 4 March 2026 at 10:02</p>
+                """ + Pages.STORY_PARAGRAPHS + """
+                <h3>Sailings this week</h3>
+                <ul><li>Monday 07:10 from berth four</li><li>Tuesday 07:10 from berth four</li></ul>
+                <p>We use cookies and similar technologies to personalise content and adverts, to provide social media
+                features and to analyse our traffic; by continuing to use this site you agree to our use of them.</p>
+                <p>Let the harbour news meet your inbox, every weekday morning before the first sailing.</p>
+                <p>Ada Brennan is a reporter for the Courier covering the harbour and the islands.</p>
+                <h3>More stories from the islands</h3>
+                <p>Gull Point lighthouse keeper hands over the keys after forty-one years on the rock, and says he will miss the storms.</p>
+                <p>ferry, harbour, Port Wendle, islands, transport, council, engineering</p>
+                """;
+        Extracted x = extract(Pages.article(body));
+
+        assertThat(x.paragraphs().getFirst()).startsWith("The harbour board of Port Wendle");
+        assertThat(x.paragraphs()).endsWith("Sailings this week", "Monday 07:10 from berth four", "Tuesday 07:10 from berth four");
+        assertThat(x.text()).doesNotContain("cookies", "inbox", "is a reporter", "Gull Point", "By Ada", "Wednesday");
+    }
+
+    @Test
     void dropsCaptionsCreditsAndRelatedLinks() {
         String body = """
                 <figure><img src="pier.jpg" alt="The pier"><figcaption>The pier at low tide last year. Photo: Jon Hale</figcaption></figure>

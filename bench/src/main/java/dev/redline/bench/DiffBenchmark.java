@@ -1,0 +1,68 @@
+package dev.redline.bench;
+
+import dev.redline.diff.Diff;
+import dev.redline.diff.DiffResult;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * {@link Diff#compare} (sentence splitting, alignment, word diffs, boring rules) on typical
+ * ~40-sentence pairs and on a 5,000-sentence live page, and {@link Diff#ops} (alignment and word
+ * diffs of already split sentences: exactly the input the Python peer gets) on the same typical
+ * pairs. Run by {@code bench/diff.sh}.
+ */
+@State(Scope.Benchmark)
+public class DiffBenchmark {
+    /** Typical pairs per invocation; JMH divides by this, so the score is pairs per second. */
+    static final int TYPICAL_PAIRS = 200;
+    static final long SEED = 20_260_122L;
+
+    private List<DiffCorpus.Pair> typical;
+    private List<List<List<String>>> typicalSentences;
+    private DiffCorpus.Pair large;
+
+    @Setup
+    public void setUp() {
+        typical = DiffCorpus.typical(TYPICAL_PAIRS, SEED);
+        typicalSentences = typical.stream()
+                .map(p -> List.of(Diff.sentences(p.old()), Diff.sentences(p.neu())))
+                .toList();
+        large = DiffCorpus.large(5_000, 50, SEED);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(TYPICAL_PAIRS)
+    public void typicalAlignment(Blackhole sink) {
+        for (List<List<String>> pair : typicalSentences) {
+            sink.consume(Diff.ops(pair.get(0), pair.get(1)));
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(TYPICAL_PAIRS)
+    public void typicalPairs(Blackhole sink) {
+        for (DiffCorpus.Pair pair : typical) {
+            sink.consume(Diff.compare(pair.old(), pair.neu()));
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public DiffResult fiveThousandSentences() {
+        return Diff.compare(large.old(), large.neu());
+    }
+}

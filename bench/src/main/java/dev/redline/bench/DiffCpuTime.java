@@ -1,0 +1,57 @@
+package dev.redline.bench;
+
+import dev.redline.diff.Diff;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+
+/**
+ * Redline's diff speed in CPU time of the measuring thread, next to JMH's wall-clock figures:
+ * on a shared, overloaded machine wall time mostly measures the neighbours, while the peer
+ * script reports its CPU time the same way ({@code time.process_time()}), so the two compare
+ * fairly. Warms up first, then takes the best of several rounds for each figure.
+ * <p>Usage: {@code DiffCpuTime} (prints one "name value" line per figure)
+ */
+public final class DiffCpuTime {
+    private static final int ROUNDS = 10;
+    private static final int WARMUP_ROUNDS = 15;
+
+    private DiffCpuTime() {
+    }
+
+    public static void main(String[] args) {
+        List<DiffCorpus.Pair> typical = DiffCorpus.typical(DiffBenchmark.TYPICAL_PAIRS, DiffBenchmark.SEED);
+        List<List<List<String>>> split = typical.stream()
+                .map(p -> List.of(Diff.sentences(p.old()), Diff.sentences(p.neu())))
+                .toList();
+        DiffCorpus.Pair large = DiffCorpus.large(5_000, 50, DiffBenchmark.SEED);
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+
+        double bestCompare = 0;
+        double bestOps = 0;
+        double bestLargeMs = Double.MAX_VALUE;
+        for (int round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
+            long start = cpu.getCurrentThreadCpuTime();
+            for (DiffCorpus.Pair pair : typical) {
+                Diff.compare(pair.old(), pair.neu());
+            }
+            long afterCompare = cpu.getCurrentThreadCpuTime();
+            for (int repeat = 0; repeat < 5; repeat++) {
+                for (List<List<String>> pair : split) {
+                    Diff.ops(pair.get(0), pair.get(1));
+                }
+            }
+            long afterOps = cpu.getCurrentThreadCpuTime();
+            Diff.compare(large.old(), large.neu());
+            long afterLarge = cpu.getCurrentThreadCpuTime();
+            if (round >= WARMUP_ROUNDS) {
+                bestCompare = Math.max(bestCompare, typical.size() / ((afterCompare - start) / 1e9));
+                bestOps = Math.max(bestOps, 5 * split.size() / ((afterOps - afterCompare) / 1e9));
+                bestLargeMs = Math.min(bestLargeMs, (afterLarge - afterOps) / 1e6);
+            }
+        }
+        System.out.printf("redline_compare_cpu_pairs_per_s %.0f%n", bestCompare);
+        System.out.printf("redline_ops_cpu_pairs_per_s %.0f%n", bestOps);
+        System.out.printf("redline_large_cpu_ms %.1f%n", bestLargeMs);
+    }
+}
