@@ -176,5 +176,4 @@ public final class DiffCommand implements Callable<Integer> {
     private static boolean stdoutIsTerminal() {
         return Terminal.interactive() && System.getenv("NO_COLOR") == null;
     }
-    }
 }
