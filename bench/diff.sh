@@ -42,5 +42,6 @@ print(f"wall/JMH   redline ops:                                                 
 print(f"wall/JMH   redline compare:                                             {jmh['typicalPairs']:>8,.0f}  {jmh['typicalPairs'] / peer_wall:5.1f}x")
 print(f"wall       peer ndiff (best of before/after JMH):                       {peer_wall:>8,.0f}")
 print(f"5,000-sentence page: redline {jmh['fiveThousandSentences']:.0f} ms wall (JMH), {f['redline_large_cpu_ms']:.0f} ms CPU; peer {f['peer_large_cpu_ms']:.0f} ms CPU")
+print(f"5,000-sentence page rewritten throughout: redline {jmh['fiveThousandRewritten']:.0f} ms wall (JMH)")
 print(f"alignment F1 on {f['labelled_pairs']:.0f} labelled pairs: redline {f['redline_f1']:.3f}, peer {f['peer_f1']:.3f}")
 PY

@@ -50,27 +50,35 @@ echo >&2
 # per request, CONNECTIONS = RATE * (DELAY_MS + 10) / 1000 connections give about RATE requests/second.
 delay_ms=$DELAY_MS
 CONNECTIONS=${CONNECTIONS:-$(( (RATE * (DELAY_MS + 10) + 999) / 1000 ))}
+# The server's CPU time (user + system, in clock ticks): CPU per request does not depend on what
+# else the machine is running, unlike latency on a shared machine.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+tick=$(getconf CLK_TCK)
 run() { # label kind connections delay duration
-  local out
+  local out before after
+  before=$(cpu_ticks)
   out=$(ARTICLES="$ARTICLES" KIND="$2" DELAY_MS="$4" wrk -t1 -c"$3" -d"$5" --latency \
         -s "$root/bench/web/paced.lua" "http://127.0.0.1:$PORT" 2>&1)
-  local rps p50 p99 errors
+  after=$(cpu_ticks)
+  local rps p50 p99 errors requests cpu
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  cpu=$(awk -v t=$(( after - before )) -v hz="$tick" -v n="$requests" 'BEGIN {printf "%.2f", t * 1000 / hz / n}')
   errors=$(awk '/Non-2xx|Socket errors/' <<<"$out" | tr '\n' ' ')
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "$3" "$rps" "$p50" "$p99" "${errors:-none}"
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$3" "$rps" "$p50" "$p99" "$cpu" "${errors:-none}"
 }
 
 echo "== warm-up (JIT, page cache)" >&2
-ARTICLES="$ARTICLES" KIND=page DELAY_MS=0 wrk -t1 -c4 -d10s -s "$root/bench/web/paced.lua" "http://127.0.0.1:$PORT" >/dev/null
-ARTICLES="$ARTICLES" KIND=api DELAY_MS=0 wrk -t1 -c4 -d5s -s "$root/bench/web/paced.lua" "http://127.0.0.1:$PORT" >/dev/null
+ARTICLES="$ARTICLES" KIND=page DELAY_MS=0 wrk -t1 -c4 -d20s -s "$root/bench/web/paced.lua" "http://127.0.0.1:$PORT" >/dev/null
+ARTICLES="$ARTICLES" KIND=api DELAY_MS=0 wrk -t1 -c4 -d10s -s "$root/bench/web/paced.lua" "http://127.0.0.1:$PORT" >/dev/null
 
 echo "load average before the runs (other work on the machine): $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "articles: $ARTICLES x 3 versions; target rate: $RATE req/s ($CONNECTIONS connections, ${delay_ms} ms pause each); duration $DURATION each; $(nproc) cores"
 echo
-echo "| endpoint | connections | achieved req/s | p50 | p99 | errors |"
-echo "|---|---|---|---|---|---|"
+echo "| endpoint | connections | achieved req/s | p50 | p99 | server CPU ms/request | errors |"
+echo "|---|---|---|---|---|---|---|"
 run "diff page /articles/{id}/diff/0/2, paced" page "$CONNECTIONS" "$delay_ms" "$DURATION"
 run "JSON diff /api/articles/{id}/diff/0/2, paced" api "$CONNECTIONS" "$delay_ms" "$DURATION"
 run "diff page, unpaced (peak)" page 8 0 10s

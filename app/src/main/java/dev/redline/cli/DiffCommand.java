@@ -6,7 +6,6 @@ import dev.redline.diff.DiffResult;
 import dev.redline.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -173,21 +172,8 @@ public final class DiffCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Whether standard output is an interactive terminal. From JDK 22 {@code System.console()}
-     * exists even when output is redirected and {@code Console.isTerminal()} tells; this code
-     * targets Java 21, so that method is looked up when present.
-     */
+    /** Colour only for a person at a terminal who has not asked for none (NO_COLOR convention). */
     private static boolean stdoutIsTerminal() {
-        var console = System.console();
-        if (console == null || "dumb".equals(System.getenv("TERM")) || System.getenv("NO_COLOR") != null) {
-            return false;
-        }
-        try {
-            Method isTerminal = java.io.Console.class.getMethod("isTerminal");
-            return (Boolean) isTerminal.invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true;
-        }
+        return Terminal.interactive() && System.getenv("NO_COLOR") == null;
     }
 }

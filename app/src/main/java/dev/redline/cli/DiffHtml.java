@@ -21,7 +21,7 @@ final class DiffHtml {
             table{border-collapse:collapse;width:100%;table-layout:fixed}
             th{font:bold 14px sans-serif;text-align:left;border-bottom:2px solid #ccc;padding:.3em .6em}
             td{vertical-align:top;padding:.3em .6em;border-bottom:1px solid #eee}
-            td.kind{width:4.5em;font:12px sans-serif;color:#666}
+            .kind{width:5.5em}td.kind{font:12px sans-serif;color:#666}
             tr.same td.text{color:#555}
             tr.add td.new,tr.delete td.old{background:#f6f6f6}
             tr.add td.new{background:#e6ffec}tr.delete td.old{background:#ffebe9}
@@ -56,7 +56,7 @@ final class DiffHtml {
         h.append("</p>\n<table>\n<thead><tr><th class=\"kind\"></th><th>").append(esc(oldName))
                 .append("</th><th>").append(esc(newName)).append("</th></tr></thead>\n<tbody>\n");
         for (SentenceOp op : diff.ops()) {
-            h.append("<tr class=\"").append(op.op()).append("\"><td class=\"kind\">").append(op.op()).append("</td>")
+            h.append("<tr class=\"").append(op.op()).append("\"><td class=\"kind\">").append(DiffText.kindLabel(op)).append("</td>")
                     .append("<td class=\"text old\">").append(side(op, OpKind.DELETE)).append("</td>")
                     .append("<td class=\"text new\">").append(side(op, OpKind.ADD)).append("</td></tr>\n");
         }

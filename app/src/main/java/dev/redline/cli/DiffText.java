@@ -63,6 +63,14 @@ final class DiffText {
         out.append('\n');
     }
 
+    /** "edit", or "split" / "merge" for an edit covering two sentences on one side; "same", "add"… */
+    static String kindLabel(SentenceOp op) {
+        if (op.newIndexEnd() != null) {
+            return "split";
+        }
+        return op.oldIndexEnd() != null ? "merge" : op.op().toString();
+    }
+
     private static String summary(DiffStats s) {
         if (s.bodyUnchanged()) {
             return "body unchanged";
@@ -86,7 +94,8 @@ final class DiffText {
             case SAME -> p.dim("  " + clean(op.new_()));
             case ADD -> p.green("+ " + clean(op.new_()));
             case DELETE -> p.red("- " + clean(op.old()));
-            case EDIT -> "~ " + words(op.words(), p);
+            case EDIT -> "~ " + (op.oldIndexEnd() != null || op.newIndexEnd() != null ? p.dim("(" + kindLabel(op) + ") ") : "")
+                    + words(op.words(), p);
             case MOVE -> "> " + p.dim("(moved from sentence " + (op.oldIndex() + 1) + ") ")
                     + (op.words().isEmpty() ? clean(op.new_()) : words(op.words(), p));
         };

@@ -51,13 +51,12 @@ public final class ExtractCommand implements Callable<Integer> {
     /** Pages larger than this are refused: no news article is 64 MB of HTML. */
     static final long MAX_PAGE_BYTES = 64L << 20;
 
-    enum Format { text, json }
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "HTML file (.html, .htm, .html.gz), folder of them, or http(s) URL")
     List<String> inputs;
 
     @Option(names = "--format", paramLabel = "text|json", description = "Output format on stdout (default: ${DEFAULT-VALUE})")
-    Format format = Format.text;
+    OutputFormat format = OutputFormat.text;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write one NAME.json per input into DIR instead of stdout")
     Path outDir;
@@ -147,7 +146,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 if (outDir != null) {
                     String name = outputNames.computeIfAbsent(input, in -> uniqueName(baseName(in), usedNames));
                     writeAtomically(outDir.resolve(name + ".json"), Json.write(asJson(extracted)));
-                } else if (format == Format.json) {
+                } else if (format == OutputFormat.json) {
                     out.println(Json.write(asJson(extracted)));
                 } else {
                     printText(out, input, extracted, expanded.size() > 1);

@@ -31,20 +31,17 @@ public final class HistoryCommand implements Callable<Integer> {
     String url;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE})")
-    String format;
+    OutputFormat format;
 
     @Override
     public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UserException("--format must be text or json, not '" + format + "'");
-        }
         PrintWriter out = spec.commandLine().getOut();
         try (JdbcStore store = CliStore.open(root)) {
             Article article = store.articleByUrl(url)
                     .orElseThrow(() -> new UserException("no tracked article with URL " + url));
             String sourceName = article.sourceId() == null ? null : store.source(article.sourceId()).map(Source::name).orElse(null);
             List<Version> versions = store.versions(article.id());
-            if (format.equals("json")) {
+            if (format == OutputFormat.json) {
                 out.println(Json.write(History.of(article, sourceName, versions)));
             } else {
                 out.printf("%s%n  source %s, %s, %d version(s)%n", Printable.of(article.url()), sourceName == null ? "(none)" : Printable.of(sourceName),

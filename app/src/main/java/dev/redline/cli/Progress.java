@@ -34,7 +34,7 @@ public final class Progress {
      * Starts progress on stderr. {@code total} is the number of items, or -1 when unknown.
      */
     public static Progress start(String label, long total) {
-        return new Progress(label, total, System.err, System.console() != null, Duration.ofSeconds(5));
+        return new Progress(label, total, System.err, Terminal.interactive(), Duration.ofSeconds(5));
     }
 
     /** One item done. */

@@ -37,10 +37,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8080", description = "TCP port (0 picks a free one; default ${DEFAULT-VALUE})")
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "TCP port (0 picks a free one; default ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE})")
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS", description = "Address to listen on (default ${DEFAULT-VALUE})")
     String bind;
 
     @Option(names = "--no-poll", description = "Serve only; do not poll sources or re-check articles")

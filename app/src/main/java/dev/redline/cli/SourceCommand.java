@@ -109,17 +109,14 @@ public final class SourceCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE})")
-        String format;
+        OutputFormat format;
 
         @Override
         public Integer call() {
-            if (!format.equals("text") && !format.equals("json")) {
-                throw new UserException("--format must be text or json, not '" + format + "'");
-            }
             PrintWriter out = spec.commandLine().getOut();
             try (JdbcStore store = CliStore.open(parent.root)) {
                 List<SourceHealth> health = store.sourceHealth(Instant.now());
-                if (format.equals("json")) {
+                if (format == OutputFormat.json) {
                     out.println(Json.writePretty(health));
                 } else if (health.isEmpty()) {
                     out.println("no sources yet; add one with: redline source add NAME --feed URL");

@@ -153,6 +153,15 @@ class DiffCommandTest {
     }
 
     @Test
+    void splitsAndMergesAreNamed() throws IOException {
+        Path old = write("old.txt", "Quay shops worried\nShop owners on the quay met on Monday and said trade had fallen by a third.\n");
+        Path neu = write("new.txt", "Quay shops worried\nShop owners on the quay met on Monday. They said trade had fallen by a third.\n");
+        assertThat(run("diff", old.toString(), neu.toString()).out()).contains("~ (split) Shop owners");
+        assertThat(run("diff", neu.toString(), old.toString()).out()).contains("~ (merge) Shop owners");
+        assertThat(run("diff", old.toString(), neu.toString(), "--format", "html").out()).contains("<td class=\"kind\">split</td>");
+    }
+
+    @Test
     void timesAreInstantsOrLocalDateTimes() {
         assertThat(DiffCommand.parseTime("--old-time", "2026-01-22T10:33:00Z")).isEqualTo(Instant.parse("2026-01-22T10:33:00Z"));
         assertThat(DiffCommand.parseTime("--old-time", "2026-01-22T10:33+01:00")).isEqualTo(Instant.parse("2026-01-22T09:33:00Z"));

@@ -238,6 +238,19 @@ class WebServerTest {
     }
 
     @Test
+    void searchSyntaxFromUsersNeverBreaksThePage() {
+        seeded();
+        for (String q : List.of("%22", "ferry%20AND", "NEAR(", "*", "%27%3B%20DROP%20TABLE%20versions%3B--",
+                "-ferry", "ferry%20OR%20OR", "%5E%5E", "%E2%80%9Cbridge%E2%80%9D")) {
+            HttpResponse<String> r = web.get("/search?q=" + q);
+            assertThat(r.statusCode()).as(q).isIn(200, 400);
+            assertThat(r.body()).as(q).doesNotContain("Exception");
+            assertThat(web.get("/api/search?q=" + q).statusCode()).as(q).isIn(200, 400);
+        }
+        assertThat(web.store.versionCount()).isEqualTo(7);
+    }
+
+    @Test
     void writeActionsAreOffWithoutAnAdminToken() {
         seeded();
         HttpResponse<String> r = web.postForm("/sources", "name=tide&feeds=https%3A%2F%2Ftide.example%2Frss");

@@ -16,7 +16,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * {@link Diff#compare} (sentence splitting, alignment, word diffs, boring rules) on typical
- * ~40-sentence pairs and on a 5,000-sentence live page, and {@link Diff#ops} (alignment and word
+ * ~40-sentence pairs, on a 5,000-sentence live page (50 changes) and on one rewritten throughout, and {@link Diff#ops} (alignment and word
  * diffs of already split sentences: exactly the input the Python peer gets) on the same typical
  * pairs. Run by {@code bench/diff.sh}.
  */
@@ -29,6 +29,7 @@ public class DiffBenchmark {
     private List<DiffCorpus.Pair> typical;
     private List<List<List<String>>> typicalSentences;
     private DiffCorpus.Pair large;
+    private DiffCorpus.Pair rewritten;
 
     @Setup
     public void setUp() {
@@ -37,6 +38,7 @@ public class DiffBenchmark {
                 .map(p -> List.of(Diff.sentences(p.old()), Diff.sentences(p.neu())))
                 .toList();
         large = DiffCorpus.large(5_000, 50, SEED);
+        rewritten = new DiffCorpus.Pair(DiffCorpus.large(5_000, 0, SEED).old(), DiffCorpus.large(5_000, 0, SEED + 1).old());
     }
 
     @Benchmark
@@ -64,5 +66,13 @@ public class DiffBenchmark {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public DiffResult fiveThousandSentences() {
         return Diff.compare(large.old(), large.neu());
+    }
+
+    /** Worst case: a 5,000-sentence page replaced by 5,000 different (but template-alike) sentences. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public DiffResult fiveThousandRewritten() {
+        return Diff.compare(rewritten.old(), rewritten.neu());
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Pairs the sentences of two versions, in three bounded passes:
@@ -46,7 +47,7 @@ final class Aligner {
     /** Edited-move candidates come from the postings of this many rarest words of a sentence… */
     private static final int RARE_WORDS = 5;
     /** …reading at most this many postings per word. */
-    private static final int POSTINGS_CAP = 64;
+    private static final int POSTINGS_CAP = 32;
 
     private static final byte FROM_DELETE = 1;
     private static final byte FROM_ADD = 2;
@@ -113,23 +114,42 @@ final class Aligner {
             s.keyId = keyIds.computeIfAbsent(oldTexts.contains(s.text) ? s.text : s.key(), k -> keyIds.size());
             newKeys.add(s.keyId);
         }
+        // Sentences whose key the other version lacks can never match exactly: leave them out of
+        // Myers' diff, whose cost grows with the number of differences (a rewritten page would
+        // otherwise cost O(N·D) with D ≈ 2N), then align the gaps between the exact matches.
+        boolean[] inNew = new boolean[keyIds.size()];
+        boolean[] inOld = new boolean[keyIds.size()];
+        newKeys.forEach(id -> inNew[id] = true);
+        oldKeys.forEach(id -> inOld[id] = true);
+        int[] oldShared = sharedPositions(oldKeys, inNew);
+        int[] newShared = sharedPositions(newKeys, inOld);
+        List<Integer> oldSharedKeys = Arrays.stream(oldShared).mapToObj(oldKeys::get).toList();
+        List<Integer> newSharedKeys = Arrays.stream(newShared).mapToObj(newKeys::get).toList();
         int oldAt = 0;
         int newAt = 0;
-        for (AbstractDelta<Integer> delta : DiffUtils.diff(oldKeys, newKeys).getDeltas()) {
-            int oldStart = delta.getSource().getPosition();
-            int newStart = delta.getTarget().getPosition();
-            same(oldAt, newAt, oldStart - oldAt);
-            alignGap(oldStart, delta.getSource().size(), newStart, delta.getTarget().size());
-            oldAt = oldStart + delta.getSource().size();
-            newAt = newStart + delta.getTarget().size();
+        int sharedOldAt = 0;
+        int sharedNewAt = 0;
+        List<AbstractDelta<Integer>> deltas = DiffUtils.diff(oldSharedKeys, newSharedKeys).getDeltas();
+        for (int d = 0; d <= deltas.size(); d++) {
+            int equalUntil = d < deltas.size() ? deltas.get(d).getSource().getPosition() : oldShared.length;
+            for (; sharedOldAt < equalUntil; sharedOldAt++, sharedNewAt++) {
+                int i = oldShared[sharedOldAt];
+                int j = newShared[sharedNewAt];
+                alignGap(oldAt, i - oldAt, newAt, j - newAt);
+                add(new Match(OpKind.SAME, i, 1, j, 1));
+                oldAt = i + 1;
+                newAt = j + 1;
+            }
+            if (d < deltas.size()) {
+                sharedOldAt += deltas.get(d).getSource().size();
+                sharedNewAt += deltas.get(d).getTarget().size();
+            }
         }
-        same(oldAt, newAt, a.length - oldAt);
+        alignGap(oldAt, a.length - oldAt, newAt, b.length - newAt);
     }
 
-    private void same(int oldStart, int newStart, int length) {
-        for (int k = 0; k < length; k++) {
-            add(new Match(OpKind.SAME, oldStart + k, 1, newStart + k, 1));
-        }
+    private static int[] sharedPositions(List<Integer> keys, boolean[] inOther) {
+        return IntStream.range(0, keys.size()).filter(k -> inOther[keys.get(k)]).toArray();
     }
 
     private void add(Match match) {
@@ -352,6 +372,9 @@ final class Aligner {
                     }
                     seenBy[old.index] = neu.index;
                     int[] x = old.tokens(vocabulary);
+                    if (2.0 * Math.min(x.length, y.length) < MOVE_THRESHOLD * (x.length + y.length)) {
+                        continue; // too different in length to reach the threshold
+                    }
                     double similarity = Similarity.dice(Similarity.common(x, y), x.length, y.length);
                     if (similarity >= MOVE_THRESHOLD) {
                         candidates.add(new Candidate(similarity, old.index, neu.index));

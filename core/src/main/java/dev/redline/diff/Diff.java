@@ -157,33 +157,36 @@ public final class Diff {
     /** The boring rules that fired, when every change is boring; null when any change is news. */
     private static String boringReason(TitleChange title, TitleChange byline, List<SentenceOp> ops) {
         Set<String> reasons = new LinkedHashSet<>();
-        int changes = 0;
         for (TitleChange line : List.of(title, byline)) {
             if (line.changed()) {
-                changes++;
-                reasons.add(line.old() == null || line.new_() == null ? null : Boring.editReason(line.old(), line.new_()));
+                String reason = line.old() == null || line.new_() == null ? null : Boring.editReason(line.old(), line.new_());
+                if (reason == null) {
+                    return null;
+                }
+                reasons.add(reason);
             } else if (!Objects.equals(line.old(), line.new_())) {
-                changes++;
                 reasons.add(Boring.PUNCTUATION);
             }
         }
         for (SentenceOp op : ops) {
+            if (op.op() == OpKind.SAME) {
+                if (!op.old().equals(op.new_())) {
+                    reasons.add(Boring.PUNCTUATION);
+                }
+                continue;
+            }
             String reason = switch (op.op()) {
-                case SAME -> op.old().equals(op.new_()) ? "" : Boring.PUNCTUATION;
                 case EDIT -> Boring.editReason(op.old(), op.new_());
                 case ADD -> Boring.lineReason(op.new_());
                 case DELETE -> Boring.lineReason(op.old());
-                case MOVE -> null;
+                default -> null;
             };
-            if (!"".equals(reason)) {
-                changes++;
-                reasons.add(reason);
+            if (reason == null) {
+                return null;
             }
+            reasons.add(reason);
         }
-        if (changes == 0 || reasons.contains(null)) {
-            return null;
-        }
-        return String.join("; ", reasons);
+        return reasons.isEmpty() ? null : String.join("; ", reasons);
     }
 
     private static DiffStats stats(List<SentenceOp> ops) {

@@ -110,7 +110,7 @@ final class Boilerplate {
         if (SHORTCODE.matcher(b.text()).matches()) {
             return true;
         }
-        if (words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_NOTICE.matcher(b.text()).matches()) {
+        if (words <= COOKIE_NOTICE_MAX_WORDS && mentionsCookiesOrSite(b.text()) && COOKIE_NOTICE.matcher(b.text()).matches()) {
             return true;
         }
         if (words > SHORT_LINE_WORDS) {
@@ -135,6 +135,12 @@ final class Boilerplate {
                 return;
             }
         }
+    }
+
+    /** Cheap pre-check so the cookie-notice pattern only runs on the few lines that could match. */
+    private static boolean mentionsCookiesOrSite(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.contains("cookie") || lower.contains("site");
     }
 
     private static boolean isKeywordList(String text) {

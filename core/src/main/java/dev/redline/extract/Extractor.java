@@ -84,33 +84,24 @@ public final class Extractor {
         String canonical = meta.canonicalUrl() != null ? meta.canonicalUrl() : url;
 
         String pageText = doc.body() == null ? "" : doc.body().text();
-        List<String> paragraphs = body(doc, rules);
-        if (length(paragraphs) < RETRY_BELOW_CHARS) {
-            paragraphs = relaxedBody(html, base, rules, paragraphs);
-        }
-        if (rules.bodySelectors().isEmpty()) {
-            paragraphs = preferDeclaredBody(paragraphs, meta.articleBody(), pageText);
-        }
-        if (paragraphs.isEmpty()) {
-            return new Extracted(canonical, title, meta.byline(), meta.published(), meta.modified(), meta.language(),
-                    List.of(), false, "no article found: the page has no body text");
-        }
-        if (Boilerplate.words(String.join(" ", paragraphs)) < MIN_ARTICLE_WORDS) {
-            return new Extracted(canonical, title, meta.byline(), meta.published(), meta.modified(), meta.language(),
-                    List.of(), false, "no article found: under " + MIN_ARTICLE_WORDS + " words of body text");
-        }
-        return new Extracted(canonical, title, meta.byline(), meta.published(), meta.modified(), meta.language(),
-                paragraphs, true, null);
-    }
-
-    /** The strict pass: configured selectors, or scoring with class/id hints. */
-    private List<String> body(Document doc, ExtractRules rules) {
         prepare(doc, rules);
         List<Element> configured = select(doc, rules.bodySelectors());
+        List<String> paragraphs;
         if (!configured.isEmpty()) {
-            return Boilerplate.clean(BlockWriter.write(configured, false));
+            // the operator's selectors are the answer for this source: no scoring, no retry
+            paragraphs = Boilerplate.clean(BlockWriter.write(configured, false));
+        } else {
+            paragraphs = Boilerplate.clean(BlockWriter.write(ContentFinder.find(doc, true), true));
+            if (length(paragraphs) < RETRY_BELOW_CHARS) {
+                paragraphs = relaxedBody(html, base, rules, paragraphs);
+            }
+            paragraphs = preferDeclaredBody(paragraphs, meta.articleBody(), pageText);
         }
-        return Boilerplate.clean(BlockWriter.write(ContentFinder.find(doc, true), true));
+        String reason = paragraphs.isEmpty() ? "no article found: the page has no body text"
+                : Boilerplate.words(String.join(" ", paragraphs)) < MIN_ARTICLE_WORDS
+                ? "no article found: under " + MIN_ARTICLE_WORDS + " words of body text" : null;
+        return new Extracted(canonical, title, meta.byline(), meta.published(), meta.modified(), meta.language(),
+                reason == null ? paragraphs : List.of(), reason == null, reason);
     }
 
     /** The relaxed retry on a fresh parse; keeps whichever pass found more. */

@@ -140,6 +140,32 @@ class DiffPropertiesTest {
         assertThat(List.of(rebuiltOld)).isEqualTo(a);
     }
 
+    @net.jqwik.api.Example
+    void fiveThousandSentencePagesStayConsistent() {
+        Random random = new Random(5_000);
+        ArticleText page = story(5_000, random);
+        List<String> sentences = new ArrayList<>(Diff.sentences(page));
+        for (int change = 0; change < 200; change++) {
+            int at = random.nextInt(sentences.size());
+            switch (change % 4) {
+                case 0 -> sentences.set(at, sentences.get(at).replace(".", " today."));
+                case 1 -> sentences.add(at, sentence(random));
+                case 2 -> sentences.remove(at);
+                default -> sentences.add(random.nextInt(sentences.size()), sentences.remove(at));
+            }
+        }
+        ArticleText next = paragraphs(page.title(), sentences, random);
+        for (Pair pair : List.of(new Pair(page, next), new Pair(page, story(5_000, random)))) {
+            DiffResult result = Diff.compare(pair.old(), pair.neu());
+            int newCovered = result.ops().stream().mapToInt(SentenceOp::newCount).sum();
+            int oldCovered = result.ops().stream().mapToInt(SentenceOp::oldCount).sum();
+            assertThat(newCovered).isEqualTo(Diff.sentences(pair.neu()).size());
+            assertThat(oldCovered).isEqualTo(Diff.sentences(pair.old()).size());
+        }
+        DiffResult revised = Diff.compare(page, next);
+        assertThat(revised.stats().same()).isGreaterThan(4_500);
+    }
+
     /** The words of one side of a word diff: unchanged runs plus the runs of {@code change}. */
     private static List<String> wordSide(List<WordOp> words, OpKind change) {
         List<String> side = new ArrayList<>();

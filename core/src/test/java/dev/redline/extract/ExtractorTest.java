@@ -208,6 +208,24 @@ class ExtractorTest {
     }
 
     @Test
+    void aShortConfiguredBodyIsNotOverruledByAutomaticExtraction() {
+        String brief = "The ferry Saltbird is back in service after a week in dry dock, the operator said on Sunday, "
+                + "and fares are unchanged.";
+        String html = Pages.article(Pages.STORY_PARAGRAPHS)
+                .replace("<main>", "<main><div class=\"brief\"><p>" + brief + "</p></div>");
+        Extracted x = extractor.extract(html.getBytes(StandardCharsets.UTF_8), null, null,
+                new ExtractRules(List.of("div.brief"), null, List.of()));
+
+        assertThat(x.found()).isFalse();
+        assertThat(x.reason()).contains("under 25 words");
+
+        String longer = brief + " Passengers are asked to arrive ten minutes early while the new gangway is tested.";
+        Extracted y = extractor.extract(html.replace(brief, longer).getBytes(StandardCharsets.UTF_8), null, null,
+                new ExtractRules(List.of("div.brief"), null, List.of()));
+        assertThat(y.paragraphs()).containsExactly(longer);
+    }
+
+    @Test
     void brokenPerSourceSelectorFallsBackToAutomaticExtraction() {
         ExtractRules rules = new ExtractRules(List.of("div[[["), "::nonsense(", List.of(">>>"));
         Extracted x = extractor.extract(Pages.article(Pages.STORY_PARAGRAPHS).getBytes(StandardCharsets.UTF_8),
