@@ -1,7 +1,6 @@
 package dev.redline.cli;
 
 import dev.redline.fetch.FetchConfig;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
 import dev.redline.trace.Tracer;
 import dev.redline.track.PollSummary;
@@ -52,7 +51,7 @@ public final class PollCommand implements Callable<Integer> {
         FetchConfig fetchConfig = FetchConfig.defaults().withHostDelay(Duration.ofMillis(hostDelayMs))
                 .withAllowPrivateNetwork(allowPrivateNetwork);
         TrackerConfig trackerConfig = TrackerConfig.defaults().withThreads(workers);
-        try (Store store = openStore(config);
+        try (Store store = CliStore.open(config);
              TrackerRuntime runtime = TrackerRuntime.create(store, config.warcDir(), fetchConfig, trackerConfig,
                      Clock.systemUTC())) {
             Tracer.attach(store); // keep the trace index current with every stored version
@@ -85,15 +84,6 @@ public final class PollCommand implements Callable<Integer> {
             }
             progress.finish("stopped");
             return 0;
-        }
-    }
-
-    /** Opens the configured store, turning an unusable database into a clear user error. */
-    static Store openStore(AppConfig config) {
-        try {
-            return JdbcStore.open(config.db());
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage(), e);
         }
     }
 }

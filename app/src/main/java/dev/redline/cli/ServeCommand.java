@@ -60,7 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
         String token = adminToken != null ? adminToken : System.getenv("REDLINE_ADMIN_TOKEN");
         FetchConfig fetchConfig = FetchConfig.defaults().withAllowPrivateNetwork(allowPrivateNetwork);
         untilStopped(stop -> {
-            try (Store store = PollCommand.openStore(config);
+            try (Store store = CliStore.open(config);
                  TrackerRuntime runtime = TrackerRuntime.create(store, config.warcDir(), fetchConfig,
                          TrackerConfig.defaults(), Clock.systemUTC());
                  Fetcher traceFetcher = Fetcher.standalone(fetchConfig, Clock.systemUTC())) {

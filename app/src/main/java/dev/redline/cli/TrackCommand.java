@@ -51,7 +51,7 @@ public final class TrackCommand implements Callable<Integer> {
         FetchConfig fetchConfig = FetchConfig.defaults().withHostDelay(Duration.ofMillis(hostDelayMs))
                 .withAllowPrivateNetwork(allowPrivateNetwork);
         PrintWriter out = spec.commandLine().getOut();
-        try (Store store = PollCommand.openStore(config);
+        try (Store store = CliStore.open(config);
              TrackerRuntime runtime = TrackerRuntime.create(store, config.warcDir(), fetchConfig,
                      TrackerConfig.defaults().withThreads(1), Clock.systemUTC())) {
             Tracer.attach(store); // keep the trace index current with every stored version
