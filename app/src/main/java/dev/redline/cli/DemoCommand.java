@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -49,11 +50,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "TCP port (0 picks a free one; default ${DEFAULT-VALUE})")
-    int port;
-
-    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS", description = "Address to listen on (default ${DEFAULT-VALUE})")
-    String bind;
+    @Mixin
+    ListenOptions listen;
 
     @Option(names = "--step-pause", defaultValue = "50", paramLabel = "MS",
             description = "Real milliseconds between 5-minute steps of the virtual day (default ${DEFAULT-VALUE})")
@@ -61,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ServeCommand.checkPort(port);
+        ServeCommand.checkPort(listen.port);
         if (stepPauseMillis < 0) {
             throw new UserException("--step-pause must not be negative");
         }
@@ -86,10 +84,10 @@ public final class DemoCommand implements Callable<Integer> {
                                 Duration.ofMinutes(10), defaults.idleWait()));
                 WebServer.Options options = WebServer.Options.defaults().withClock(clock).withWarcDir(data.resolve("warc"))
                         .withTracing(new TraceService(Tracer.attach(store), traceFetcher));
-                try (WebServer server = ServeCommand.start(store, options, bind, port)) {
+                try (WebServer server = ServeCommand.start(store, options, listen.bind, listen.port)) {
                     out.println("Redline demo: " + sim.sites().size() + " simulated news sites, data in " + data
                             + " (removed on exit)");
-                    out.println("Open " + ServeCommand.url(bind, server.port())
+                    out.println("Open " + ServeCommand.url(listen.bind, server.port())
                             + " — versions arrive as the virtual day runs (well under a minute). Ctrl-C stops.");
                     out.flush();
                     if (replayDay(clock, tracker, start, stop)) {

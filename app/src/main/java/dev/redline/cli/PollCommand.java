@@ -7,10 +7,10 @@ import dev.redline.track.PollSummary;
 import dev.redline.track.TrackerConfig;
 import dev.redline.track.TrackerRuntime;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -27,13 +27,8 @@ public final class PollCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Check every active article now, whatever its schedule (first round).")
     boolean all;
 
-    @Option(names = "--host-delay", paramLabel = "MS", defaultValue = "1000",
-            description = "Minimum milliseconds between two requests to one host (default ${DEFAULT-VALUE}; 0 for loopback tests).")
-    long hostDelayMs;
-
-    @Option(names = "--allow-private-network",
-            description = "Allow fetching from loopback, private and link-local addresses.")
-    boolean allowPrivateNetwork;
+    @Mixin
+    FetchOptions fetch;
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "4",
             description = "Threads checking articles in parallel (default ${DEFAULT-VALUE}).")
@@ -41,15 +36,11 @@ public final class PollCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (hostDelayMs < 0) {
-            throw new UserException("--host-delay must be 0 or more milliseconds, not " + hostDelayMs);
-        }
         if (workers < 1 || workers > 256) {
             throw new UserException("--workers must be between 1 and 256, not " + workers);
         }
         AppConfig config = root.config();
-        FetchConfig fetchConfig = FetchConfig.defaults().withHostDelay(Duration.ofMillis(hostDelayMs))
-                .withAllowPrivateNetwork(allowPrivateNetwork);
+        FetchConfig fetchConfig = fetch.toConfig();
         TrackerConfig trackerConfig = TrackerConfig.defaults().withThreads(workers);
         try (Store store = CliStore.open(config);
              TrackerRuntime runtime = TrackerRuntime.create(store, config.warcDir(), fetchConfig, trackerConfig,

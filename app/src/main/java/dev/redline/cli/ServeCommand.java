@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -37,17 +38,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "TCP port (0 picks a free one; default ${DEFAULT-VALUE})")
-    int port;
-
-    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS", description = "Address to listen on (default ${DEFAULT-VALUE})")
-    String bind;
+    @Mixin
+    ListenOptions listen;
 
     @Option(names = "--no-poll", description = "Serve only; do not poll sources or re-check articles")
     boolean noPoll;
 
-    @Option(names = "--allow-private-network", description = "Let the tracker fetch private, loopback and link-local addresses")
-    boolean allowPrivateNetwork;
+    @Mixin
+    FetchOptions fetch;
 
     @Option(names = "--admin-token", paramLabel = "TOKEN",
             description = "Token that unlocks adding/removing sources and tracking URLs (env REDLINE_ADMIN_TOKEN); without one they are off")
@@ -55,10 +53,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        checkPort(port);
+        checkPort(listen.port);
         AppConfig config = root.config();
         String token = adminToken != null ? adminToken : System.getenv("REDLINE_ADMIN_TOKEN");
-        FetchConfig fetchConfig = FetchConfig.defaults().withAllowPrivateNetwork(allowPrivateNetwork);
+        FetchConfig fetchConfig = fetch.toConfig();
         untilStopped(stop -> {
             try (Store store = CliStore.open(config);
                  TrackerRuntime runtime = TrackerRuntime.create(store, config.warcDir(), fetchConfig,
@@ -68,9 +66,9 @@ public final class ServeCommand implements Callable<Integer> {
                         .withWarcDir(config.warcDir())
                         .withSubmitter(url -> runtime.tracker().track(url, null).article())
                         .withTracing(new TraceService(Tracer.attach(store), traceFetcher));
-                try (WebServer server = start(store, options, bind, port)) {
+                try (WebServer server = start(store, options, listen.bind, listen.port)) {
                     PrintWriter out = spec.commandLine().getOut();
-                    out.println("Redline is serving " + url(bind, server.port()) + (noPoll ? " (polling off)" : ""));
+                    out.println("Redline is serving " + url(listen.bind, server.port()) + (noPoll ? " (polling off)" : ""));
                     out.println(options.adminToken() == null ? "Write actions are off (no --admin-token)."
                             : "Write actions are on for holders of the admin token.");
                     out.flush();

@@ -10,10 +10,10 @@ import dev.redline.track.TrackerConfig;
 import dev.redline.track.TrackerRuntime;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -35,21 +35,13 @@ public final class TrackCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "NAME", description = "Attach the article to this source (its extraction rules apply).")
     String sourceName;
 
-    @Option(names = "--allow-private-network", description = "Allow loopback, private and link-local addresses.")
-    boolean allowPrivateNetwork;
-
-    @Option(names = "--host-delay", paramLabel = "MS", defaultValue = "1000",
-            description = "Minimum milliseconds between two requests to one host (default ${DEFAULT-VALUE}).")
-    long hostDelayMs;
+    @Mixin
+    FetchOptions fetch;
 
     @Override
     public Integer call() {
-        if (hostDelayMs < 0) {
-            throw new UserException("--host-delay must be 0 or more milliseconds, not " + hostDelayMs);
-        }
         AppConfig config = root.config();
-        FetchConfig fetchConfig = FetchConfig.defaults().withHostDelay(Duration.ofMillis(hostDelayMs))
-                .withAllowPrivateNetwork(allowPrivateNetwork);
+        FetchConfig fetchConfig = fetch.toConfig();
         PrintWriter out = spec.commandLine().getOut();
         try (Store store = CliStore.open(config);
              TrackerRuntime runtime = TrackerRuntime.create(store, config.warcDir(), fetchConfig,
