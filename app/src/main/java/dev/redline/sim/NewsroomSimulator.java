@@ -152,7 +152,7 @@ public final class NewsroomSimulator implements AutoCloseable {
         }
     }
 
-    /** A logged request whose end time is filled in once the response is written. */
+    /** A logged request whose end time is filled in when its response starts to go out. */
     private static final class Logged {
         final SimRequest request;
         volatile long endNanos;
@@ -184,6 +184,10 @@ public final class NewsroomSimulator implements AutoCloseable {
                     0, reply.status(), ex.getRequestHeaders().getFirst("User-Agent"),
                     ex.getRequestHeaders().getFirst("If-None-Match"), reply.slug(), reply.version()));
             requests.add(logged);
+            // Stamped before the first byte goes out: once the client holds the whole response it may
+            // send its next request at once, which on a loaded machine can arrive before this thread
+            // runs again; a stamp taken after close() would then report an overlap that never happened.
+            logged.endNanos = System.nanoTime();
             write(ex, reply);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -191,9 +195,6 @@ public final class NewsroomSimulator implements AutoCloseable {
             // the client aborted (size cap, timeout); the request is still logged
         } finally {
             ex.close();
-            if (logged != null) {
-                logged.endNanos = System.nanoTime();
-            }
         }
     }
 

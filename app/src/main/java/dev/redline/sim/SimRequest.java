@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param query       raw query, or null
  * @param at          virtual time at arrival
  * @param startNanos  wall-clock arrival ({@link System#nanoTime()})
- * @param endNanos    wall-clock end of the response
+ * @param endNanos    wall-clock time the response started to go out: a client that waits for each
+ *                    response cannot send its next request to the site before this
  * @param status      status answered
  * @param userAgent   User-Agent header
  * @param ifNoneMatch If-None-Match header, or null
