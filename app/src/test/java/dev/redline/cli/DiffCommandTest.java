@@ -1,11 +1,10 @@
 package dev.redline.cli;
 
+import static dev.redline.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redline.json.Json;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 class DiffCommandTest {
@@ -36,26 +34,13 @@ class DiffCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Redline.newCommandLine();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int code = cmd.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
 
     @Test
     void textDiffWithoutColourOffTerminal() throws IOException {
-        Run r = run("diff", write("old.txt", OLD).toString(), write("new.txt", NEW).toString(),
+        CliRun r = run("diff", write("old.txt", OLD).toString(), write("new.txt", NEW).toString(),
                 "--old-time", "2026-03-01T08:00:00Z", "--new-time", "2026-03-04T09:00:00Z");
         assertThat(r.code()).isZero();
         assertThat(r.out()).doesNotContain("\u001B[")
@@ -79,7 +64,7 @@ class DiffCommandTest {
 
     @Test
     void controlCharactersFromPagesNeverReachTheTerminal() throws IOException {
-        Run r = run("diff", write("old.txt", "Title\nA calm day.\n").toString(),
+        CliRun r = run("diff", write("old.txt", "Title\nA calm day.\n").toString(),
                 write("new.txt", "Title\nA calm day.\nEvil \u001B]0;pwned\u0007 text.\n").toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).doesNotContain("\u001B").doesNotContain("\u0007").contains("+ Evil ?]0;pwned? text.");
@@ -87,7 +72,7 @@ class DiffCommandTest {
 
     @Test
     void jsonHasTheDiffShape() throws IOException {
-        Run r = run("diff", write("old.txt", OLD).toString(), write("new.txt", NEW).toString(), "--format", "json");
+        CliRun r = run("diff", write("old.txt", OLD).toString(), write("new.txt", NEW).toString(), "--format", "json");
         assertThat(r.code()).isZero();
         JsonNode root = Json.MAPPER.readTree(r.out());
         assertThat(root.get("title").get("old").asString()).isEqualTo("Ferry strikes pier at Marrowby");
@@ -110,7 +95,7 @@ class DiffCommandTest {
 
     @Test
     void htmlIsSelfContainedAndEscaped() throws IOException {
-        Run r = run("diff", write("old.txt", OLD).toString(), write("new.txt", NEW).toString(), "--format", "html");
+        CliRun r = run("diff", write("old.txt", OLD).toString(), write("new.txt", NEW).toString(), "--format", "html");
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("<!DOCTYPE html>")
                 .contains("<ins>late</ins>")
@@ -138,16 +123,16 @@ class DiffCommandTest {
                 {latin1.toString(), "not UTF-8"},
         };
         for (String[] c : cases) {
-            Run r = run("diff", good.toString(), c[0]);
+            CliRun r = run("diff", good.toString(), c[0]);
             assertThat(r.code()).as(c[0]).isEqualTo(2);
             assertThat(r.out()).as(c[0]).isEmpty();
             assertThat(r.err()).as(c[0]).startsWith("redline: ").contains(c[1]);
             assertThat(r.err().strip().lines().count()).as(c[0]).isEqualTo(1);
         }
-        Run badTime = run("diff", good.toString(), good.toString(), "--new-time", "next tuesday");
+        CliRun badTime = run("diff", good.toString(), good.toString(), "--new-time", "next tuesday");
         assertThat(badTime.code()).isEqualTo(2);
         assertThat(badTime.err()).contains("--new-time").contains("next tuesday");
-        Run badFormat = run("diff", good.toString(), good.toString(), "--format", "pdf");
+        CliRun badFormat = run("diff", good.toString(), good.toString(), "--format", "pdf");
         assertThat(badFormat.code()).isEqualTo(2);
         assertThat(badFormat.out()).isEmpty();
     }

@@ -1,13 +1,12 @@
 package dev.redline.cli;
 
+import static dev.redline.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.redline.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 class ExtractCommandTest {
@@ -50,19 +48,6 @@ class ExtractCommandTest {
                 """.formatted(title, author, title, body);
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Redline.newCommandLine();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int code = cmd.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private Path write(String name, String html) throws IOException {
         return Files.writeString(dir.resolve(name), html, StandardCharsets.UTF_8);
     }
@@ -81,7 +66,7 @@ class ExtractCommandTest {
         Path gz = writeGzip("keeper-later.html.gz", SECOND);
         Path out = dir.resolve("out");
 
-        Run r = run("extract", html.toString(), gz.toString(), "--out", out.toString());
+        CliRun r = run("extract", html.toString(), gz.toString(), "--out", out.toString());
 
         assertThat(r.code()).isZero();
         try (Stream<Path> files = Files.list(out)) {
@@ -110,7 +95,7 @@ class ExtractCommandTest {
         Path notHtml = Files.writeString(dir.resolve("notes.txt"), "hello");
         Path out = dir.resolve("out");
 
-        Run r = run("extract", dir.resolve("missing.html").toString(), notHtml.toString(), good.toString(), "--out", out.toString());
+        CliRun r = run("extract", dir.resolve("missing.html").toString(), notHtml.toString(), good.toString(), "--out", out.toString());
 
         assertThat(r.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("missing.html: no such file")
@@ -125,12 +110,12 @@ class ExtractCommandTest {
     void jsonAndTextFormatsOnStdout() throws IOException {
         Path html = write("keeper.html", FIRST);
 
-        Run json = run("extract", "--format", "json", html.toString());
+        CliRun json = run("extract", "--format", "json", html.toString());
         assertThat(json.code()).isZero();
         assertThat(Json.MAPPER.readTree(json.out().strip()).get("title").asString())
                 .isEqualTo("Lighthouse keeper retires after four decades");
 
-        Run text = run("extract", html.toString());
+        CliRun text = run("extract", html.toString());
         assertThat(text.code()).isZero();
         assertThat(text.out()).startsWith("Lighthouse keeper retires after four decades\n")
                 .contains("by Ada Brennan")
@@ -144,7 +129,7 @@ class ExtractCommandTest {
         Files.writeString(dir.resolve("skip.txt"), "not a page");
         Path out = Files.createDirectories(dir.resolve("sub")).resolveSibling("out");
 
-        Run r = run("extract", dir.toString(), "--out", out.toString());
+        CliRun r = run("extract", dir.toString(), "--out", out.toString());
 
         assertThat(r.code()).isZero();
         assertThat(r.err()).contains("empty.htm: no article found");
@@ -168,11 +153,11 @@ class ExtractCommandTest {
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/keeper";
 
-            Run refused = run("extract", url);
+            CliRun refused = run("extract", url);
             assertThat(refused.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
             assertThat(refused.err()).contains(url).contains("--allow-private-network");
 
-            Run allowed = run("extract", "--allow-private-network", "--format", "json", url);
+            CliRun allowed = run("extract", "--allow-private-network", "--format", "json", url);
             assertThat(allowed.code()).isZero();
             assertThat(Json.MAPPER.readTree(allowed.out().strip()).get("paragraphs")).hasSize(2);
         } finally {
@@ -185,7 +170,7 @@ class ExtractCommandTest {
         Path older = write("v1.html", FIRST);
         Path newer = writeGzip("v2.html.gz", SECOND);
 
-        Run r = run("diff", "--no-color", older.toString(), newer.toString());
+        CliRun r = run("diff", "--no-color", older.toString(), newer.toString());
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Saturday").contains("41 years");
@@ -196,7 +181,7 @@ class ExtractCommandTest {
         Path older = write("v1.html", FIRST);
         Path empty = write("empty.html", "<html><body><p>Nothing here.</p></body></html>");
 
-        Run r = run("diff", older.toString(), empty.toString());
+        CliRun r = run("diff", older.toString(), empty.toString());
 
         assertThat(r.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("empty.html: no article found");

@@ -8,45 +8,32 @@ import dev.redline.store.TestDatabases;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code source}, {@code history}, {@code import}, {@code export} against real SQLite files. */
 class StoreCommandsTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
     Path db() {
         return dir.resolve("data/redline.db");
     }
 
-    Result run(String... args) {
+    CliRun run(String... args) {
         return runOn(db(), args);
     }
 
-    static Result runOn(Path db, String... args) {
+    static CliRun runOn(Path db, String... args) {
         return runOn(db.toString(), args);
     }
 
-    static Result runOn(String db, String... args) {
-        CommandLine cmd = Redline.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        String[] all = Stream.concat(Stream.of("--db", db), Stream.of(args)).toArray(String[]::new);
-        int code = cmd.execute(all);
-        return new Result(code, out.toString(), err.toString());
+    static CliRun runOn(String db, String... args) {
+        return CliRun.run(Stream.concat(Stream.of("--db", db), Stream.of(args)).toArray(String[]::new));
     }
 
     static final String HARBOUR = """
@@ -71,13 +58,13 @@ class StoreCommandsTest {
 
     @Test
     void sourceAddListRemove() {
-        Result added = run("source", "add", "daily-planet", "--feed", "https://planet.example/rss", "--feed",
+        CliRun added = run("source", "add", "daily-planet", "--feed", "https://planet.example/rss", "--feed",
                 "https://planet.example/atom", "--sitemap", "https://planet.example/news.xml",
                 "--body-selector", "div.story > p", "--title-selector", "h1.headline", "--remove-selector", ".ad");
         assertThat(added.code()).as(added.err()).isZero();
         assertThat(added.out()).contains("added source daily-planet: 2 feed(s), 1 sitemap(s)");
 
-        Result list = run("source", "list");
+        CliRun list = run("source", "list");
         assertThat(list.code()).isZero();
         assertThat(list.out()).contains("daily-planet").contains("feed    https://planet.example/atom")
                 .contains("sitemap https://planet.example/news.xml").containsPattern("daily-planet\\s+ok");
@@ -90,7 +77,7 @@ class StoreCommandsTest {
             assertThat(s.rules().removeSelectors()).containsExactly(".ad");
         }
 
-        Result removed = run("source", "remove", "daily-planet");
+        CliRun removed = run("source", "remove", "daily-planet");
         assertThat(removed.code()).isZero();
         assertThat(run("source", "list").out()).contains("no sources yet");
     }
@@ -98,23 +85,23 @@ class StoreCommandsTest {
     @Test
     void sourceMistakesAreExit2WithAClearMessage() {
         assertThat(run("source", "add", "bugle", "--feed", "https://bugle.example/feed").code()).isZero();
-        Result duplicate = run("source", "add", "bugle", "--feed", "https://other.example/feed");
+        CliRun duplicate = run("source", "add", "bugle", "--feed", "https://other.example/feed");
         assertThat(duplicate.code()).isEqualTo(2);
         assertThat(duplicate.err()).contains("redline: ").contains("'bugle' already exists");
 
-        Result noFeed = run("source", "add", "gazette");
+        CliRun noFeed = run("source", "add", "gazette");
         assertThat(noFeed.code()).isEqualTo(2);
         assertThat(noFeed.err()).contains("--feed or --sitemap");
 
-        Result badUrl = run("source", "add", "gazette", "--feed", "ftp://gazette.example/feed");
+        CliRun badUrl = run("source", "add", "gazette", "--feed", "ftp://gazette.example/feed");
         assertThat(badUrl.code()).isEqualTo(2);
         assertThat(badUrl.err()).contains("ftp://gazette.example/feed").contains("http(s)");
 
-        Result badCss = run("source", "add", "gazette", "--feed", "https://gazette.example/feed", "--body-selector", "div[[");
+        CliRun badCss = run("source", "add", "gazette", "--feed", "https://gazette.example/feed", "--body-selector", "div[[");
         assertThat(badCss.code()).isEqualTo(2);
         assertThat(badCss.err()).contains("--body-selector 'div[['");
 
-        Result unknown = run("source", "remove", "nope");
+        CliRun unknown = run("source", "remove", "nope");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("no source named 'nope'");
 
@@ -126,15 +113,15 @@ class StoreCommandsTest {
     @Test
     void importedHistoryComesBackInExactlyTheHistoryShape() throws IOException {
         Path file = write("harbour.json", HARBOUR);
-        Result imported = run("import", file.toString());
+        CliRun imported = run("import", file.toString());
         assertThat(imported.code()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("imported 1 histories: 2 versions added");
 
-        Result json = run("history", "https://bugle.example/2026/harbour-crane", "--format", "json");
+        CliRun json = run("history", "https://bugle.example/2026/harbour-crane", "--format", "json");
         assertThat(json.code()).isZero();
         assertThat(json.out().strip()).isEqualTo(HARBOUR);
 
-        Result text = run("history", "https://bugle.example/2026/harbour-crane");
+        CliRun text = run("history", "https://bugle.example/2026/harbour-crane");
         assertThat(text.out()).as(text.err()).contains("source bugle").contains("2 version(s)")
                 .contains("v1   2026-03-14T10:30:00Z  changed title, byline, body")
                 .contains("Crane topples in harbour, two hurt");
@@ -150,7 +137,7 @@ class StoreCommandsTest {
     void importIsIdempotentAndReadsJsonLines() throws IOException {
         Path file = write("two.jsonl", HARBOUR + "\n" + OTTERS + "\n");
         assertThat(run("import", file.toString()).code()).isZero();
-        Result again = run("import", file.toString());
+        CliRun again = run("import", file.toString());
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("0 versions added");
         try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
@@ -167,7 +154,7 @@ class StoreCommandsTest {
         assertThat(run("import", write("h.json", HARBOUR).toString()).code()).isZero();
         String longer = HARBOUR.replace("]}", ",{\"n\":2,\"fetchedAt\":\"2026-03-14T12:00:00Z\",\"title\":\"Crane topples, two hurt\","
                 + "\"byline\":\"By Ada Quill\",\"paragraphs\":[\"Two dock workers were hurt.\"],\"boring\":false}]}");
-        Result more = run("import", write("h2.json", longer).toString());
+        CliRun more = run("import", write("h2.json", longer).toString());
         assertThat(more.code()).as(more.err()).isZero();
         assertThat(more.out()).contains("1 versions added");
         assertThat(run("history", "https://bugle.example/2026/harbour-crane", "--format", "json").out().strip()).isEqualTo(longer);
@@ -177,12 +164,12 @@ class StoreCommandsTest {
     void badFilesAreRefusedWithFileAndLineAndChangeNothing() throws IOException {
         assertThat(run("import", write("ok.json", OTTERS).toString()).code()).isZero();
         Path broken = write("broken.jsonl", HARBOUR + "\n" + HARBOUR.replace("https://bugle", "https://other") + "\n{\"url\": oops}\n");
-        Result syntax = run("import", broken.toString());
+        CliRun syntax = run("import", broken.toString());
         assertThat(syntax.code()).isEqualTo(2);
         assertThat(syntax.err()).contains(broken + ":3").contains("not valid JSON");
 
         Path badTime = write("time.json", "\n\n" + HARBOUR.replace("2026-03-14T10:30:00Z", "yesterday"));
-        Result time = run("import", badTime.toString());
+        CliRun time = run("import", badTime.toString());
         assertThat(time.code()).isEqualTo(2);
         assertThat(time.err()).contains(badTime + ":3").contains("versions[1]").contains("'yesterday'");
 
@@ -196,7 +183,7 @@ class StoreCommandsTest {
         assertThat(run("import", missing.toString()).err()).contains(missing + ": no such file");
 
         // A good file listed before a bad one is not imported either: files are all checked first.
-        Result mixed = run("import", write("good.json", HARBOUR).toString(), broken.toString());
+        CliRun mixed = run("import", write("good.json", HARBOUR).toString(), broken.toString());
         assertThat(mixed.code()).isEqualTo(2);
         try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
             assertThat(store.articleCount()).isEqualTo(1);
@@ -212,7 +199,7 @@ class StoreCommandsTest {
         String rewritten = HARBOUR.replace("Nobody was hurt.", "Nobody was hurt, police said.")
                 .replace("2026-03-14T08:00:00Z", "2026-03-14T09:00:00Z")
                 .replace("2026-03-14T10:30:00Z", "2026-03-14T11:00:00Z");
-        Result refused = run("import", write("r.jsonl", OTTERS + "\n" + rewritten + "\n").toString());
+        CliRun refused = run("import", write("r.jsonl", OTTERS + "\n" + rewritten + "\n").toString());
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).contains("r.jsonl:2").contains("append-only");
         try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
@@ -225,7 +212,7 @@ class StoreCommandsTest {
     void exportRoundTripsThroughImport() throws IOException {
         assertThat(run("import", write("two.jsonl", HARBOUR + "\n" + OTTERS).toString()).code()).isZero();
         Path exported = dir.resolve("out/all.jsonl");
-        Result export = run("export", "--out", exported.toString());
+        CliRun export = run("export", "--out", exported.toString());
         assertThat(export.code()).as(export.err()).isZero();
         List<String> lines = Files.readAllLines(exported);
         assertThat(lines).hasSize(2);
@@ -237,7 +224,7 @@ class StoreCommandsTest {
         assertThat(runOn(otherDb, "export", "--out", again.toString()).code()).isZero();
         assertThat(Files.readAllLines(again)).isEqualTo(lines);
 
-        Result stdout = run("export");
+        CliRun stdout = run("export");
         assertThat(stdout.out().lines().toList()).isEqualTo(lines);
 
         Path folder = Files.createDirectories(dir.resolve("per-article"));
@@ -269,7 +256,7 @@ class StoreCommandsTest {
     @Test
     void newsEditsExportHasOneRowPerSentenceOperation() throws IOException {
         assertThat(run("import", write("two.jsonl", HARBOUR + "\n" + OTTERS).toString()).code()).isZero();
-        Result r = run("export", "--format", "newsedits");
+        CliRun r = run("export", "--format", "newsedits");
         assertThat(r.code()).as(r.err()).isZero();
         List<String> rows = r.out().lines().toList();
         // Harbour v0 -> v1: one sentence kept, one replaced (delete + add); otters v0 -> v1: whitespace only.
@@ -300,13 +287,13 @@ class StoreCommandsTest {
         assertThat(exported.getFirst()).isEqualTo(HARBOUR);
         assertThat(exported.get(1)).startsWith("{\"url\":\"https://gazette.example/otters\",\"source\":null,")
                 .contains("\"n\":1,").contains("\"byline\":null").contains("\"boring\":true");
-        Result list = runOn(pg, "source", "list");
+        CliRun list = runOn(pg, "source", "list");
         assertThat(list.out()).contains("bugle");
     }
 
     @Test
     void historyOfAnUnknownArticleIsExit2() {
-        Result r = run("history", "https://bugle.example/never");
+        CliRun r = run("history", "https://bugle.example/never");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no tracked article with URL https://bugle.example/never");
     }
@@ -314,11 +301,11 @@ class StoreCommandsTest {
     @Test
     void aDbThatIsNotADatabaseIsExit2AndUntouched() throws IOException {
         Path notes = write("notes.txt", "Remember: buy rope for the harbour crane story.\n");
-        Result r = runOn(notes, "source", "list");
+        CliRun r = runOn(notes, "source", "list");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(notes.toString()).contains("not a SQLite database");
         assertThat(Files.readString(notes)).isEqualTo("Remember: buy rope for the harbour crane story.\n");
-        Result imp = runOn(notes, "import", write("h.json", HARBOUR).toString());
+        CliRun imp = runOn(notes, "import", write("h.json", HARBOUR).toString());
         assertThat(imp.code()).isEqualTo(2);
         assertThat(Files.readString(notes)).isEqualTo("Remember: buy rope for the harbour crane story.\n");
     }
@@ -327,7 +314,7 @@ class StoreCommandsTest {
     void controlCharactersFromSitesNeverReachTheTerminal() throws IOException {
         String evil = HARBOUR.replace("Crane topples in harbour, two hurt", "Crane \\u001b]0;pwned\\u0007 topples");
         assertThat(run("import", write("evil.json", evil).toString()).code()).isZero();
-        Result text = run("history", "https://bugle.example/2026/harbour-crane");
+        CliRun text = run("history", "https://bugle.example/2026/harbour-crane");
         assertThat(text.out()).doesNotContain("\u001b").contains("\\u001b]0;pwned\\u0007");
     }
 }

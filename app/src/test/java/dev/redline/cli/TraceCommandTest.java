@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import static dev.redline.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redline.article.ArticleText;
@@ -10,8 +11,6 @@ import dev.redline.store.JdbcStore;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 class TraceCommandTest {
@@ -27,19 +25,6 @@ class TraceCommandTest {
             "The lighthouse keepers of Saltreach walked out on Sunday after the maritime board cut their night allowance by a third.",
             "Union organiser Petra Auclair said eleven keepers had left their towers and that ships had been warned by radio.",
             "The board said automatic lamps would cover the coast for a week while talks continued in New Bramley.");
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cmd = Redline.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int code = cmd.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** An article stored before the index existed: two versions, the headline changed in the second. */
     private static String seed(Path db) {
@@ -63,15 +48,15 @@ class TraceCommandTest {
         Files.writeString(copy, "LIGHTHOUSE KEEPERS WALK OUT OVER PAY\n\n" + String.join("\n", BODY)
                 + "\nReceive News Alerts on our channel every morning\nNo Comments yet\n");
 
-        Run before = run("--db", db.toString(), "trace", "--format", "json", copy.toString());
+        CliRun before = run("--db", db.toString(), "trace", "--format", "json", copy.toString());
         assertThat(before.code()).isZero();
         assertThat(Json.MAPPER.readTree(before.out()).get("matches")).isEmpty();
         assertThat(before.err()).contains("2 stored versions are not in the trace index");
 
-        Run reindex = run("--db", db.toString(), "trace", "--reindex");
+        CliRun reindex = run("--db", db.toString(), "trace", "--reindex");
         assertThat(reindex.code()).as(reindex.err()).isZero();
 
-        Run after = run("--db", db.toString(), "trace", "--format", "json", copy.toString());
+        CliRun after = run("--db", db.toString(), "trace", "--format", "json", copy.toString());
         assertThat(after.err()).isEmpty();
         JsonNode match = Json.MAPPER.readTree(after.out()).get("matches").get(0);
         assertThat(match.get("url").asString()).isEqualTo(url);
@@ -84,7 +69,7 @@ class TraceCommandTest {
         assertThat(match.has("diff")).isTrue();
         assertThat(match.get("diff").has("ops")).isTrue();
 
-        Run text = run("--db", db.toString(), "trace", copy.toString());
+        CliRun text = run("--db", db.toString(), "trace", copy.toString());
         assertThat(text.out()).contains(url).contains("version 0 of 2026-05-03T07:00:00Z");
     }
 
@@ -92,13 +77,13 @@ class TraceCommandTest {
     void badInputIsAUserError(@TempDir Path dir) {
         Path db = dir.resolve("r.db");
         seed(db);
-        Run missing = run("--db", db.toString(), "trace", dir.resolve("nope.txt").toString());
+        CliRun missing = run("--db", db.toString(), "trace", dir.resolve("nope.txt").toString());
         assertThat(missing.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
         assertThat(missing.err()).contains("no such file");
-        Run none = run("--db", db.toString(), "trace");
+        CliRun none = run("--db", db.toString(), "trace");
         assertThat(none.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
         assertThat(none.err()).contains("missing INPUT");
-        Run limit = run("--db", db.toString(), "trace", "--limit", "0", "-");
+        CliRun limit = run("--db", db.toString(), "trace", "--limit", "0", "-");
         assertThat(limit.err()).contains("--limit must be at least 1");
     }
 }

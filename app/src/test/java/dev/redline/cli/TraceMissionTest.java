@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import static dev.redline.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -11,8 +12,6 @@ import dev.redline.store.JdbcStore;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Store;
 import dev.redline.trace.Tracer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -87,18 +85,6 @@ class TraceMissionTest {
         return html.toString();
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cmd = Redline.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        return new Run(cmd.execute(args), out.toString(), err.toString());
-    }
-
     private static void storeHistory(Path db) {
         try (Store store = JdbcStore.open("jdbc:sqlite:" + db)) {
             Tracer.attach(store);
@@ -113,7 +99,7 @@ class TraceMissionTest {
         }
     }
 
-    private static void assertVersionZero(Run run) {
+    private static void assertVersionZero(CliRun run) {
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode matches = Json.MAPPER.readTree(run.out()).get("matches");
         assertThat(matches).hasSize(1);
@@ -147,7 +133,7 @@ class TraceMissionTest {
 
         assertVersionZero(run("--db", db.toString(), "trace", "--format", "json", page.toString()));
 
-        Run text = run("--db", db.toString(), "trace", page.toString());
+        CliRun text = run("--db", db.toString(), "trace", page.toString());
         assertThat(text.out()).contains(URL).contains("version 0 of 2026-09-24T06:10:00Z").contains(HEADLINES[0]);
     }
 
@@ -169,7 +155,7 @@ class TraceMissionTest {
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/news/varn-talks";
-            Run refused = run("--db", db.toString(), "trace", url);
+            CliRun refused = run("--db", db.toString(), "trace", url);
             assertThat(refused.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
             assertThat(refused.err()).contains("--allow-private-network");
 
