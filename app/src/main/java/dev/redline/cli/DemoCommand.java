@@ -73,7 +73,9 @@ public final class DemoCommand implements Callable<Integer> {
                  Fetcher fetcher = new Fetcher(FetchConfig.defaults().withAllowPrivateNetwork(true)
                          .withHostDelay(Duration.ofSeconds(1)), clock, clock.sleeper(), store::reserveHostSlot,
                          new WarcArchive(data.resolve("warc"), clock));
-                 Fetcher traceFetcher = Fetcher.standalone(FetchConfig.defaults().withAllowPrivateNetwork(true), clock)) {
+                 // The tracker may reach the simulator on loopback, but /trace takes URLs from anyone
+                 // (any page the user visits can post to it): those keep the private-address guard.
+                 Fetcher traceFetcher = Fetcher.standalone(FetchConfig.defaults(), clock)) {
                 for (NewsroomSimulator.SiteInfo site : sim.sites()) {
                     store.addSource(site.name(), List.of(site.rssUrl()), List.of(), ExtractRules.NONE);
                 }

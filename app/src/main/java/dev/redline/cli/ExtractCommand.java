@@ -180,12 +180,12 @@ public final class ExtractCommand implements Callable<Integer> {
 
     private static void printText(PrintWriter out, String input, Extracted x, boolean many) {
         if (many) {
-            out.println("==> " + input + " <==");
+            out.println("==> " + Printable.of(input) + " <==");
         }
-        out.println(x.title() == null ? "(no title)" : x.title());
+        out.println(x.title() == null ? "(no title)" : Printable.of(x.title()));
         List<String> facts = new ArrayList<>();
         if (x.byline() != null) {
-            facts.add("by " + x.byline());
+            facts.add("by " + Printable.of(x.byline()));
         }
         if (x.published() != null) {
             facts.add("published " + x.published());
@@ -194,10 +194,10 @@ public final class ExtractCommand implements Callable<Integer> {
             facts.add("modified " + x.modified());
         }
         if (x.language() != null) {
-            facts.add("language " + x.language());
+            facts.add("language " + Printable.of(x.language()));
         }
         if (x.url() != null) {
-            facts.add(x.url());
+            facts.add(Printable.of(x.url()));
         }
         if (!facts.isEmpty()) {
             out.println(String.join(" · ", facts));
@@ -207,7 +207,7 @@ public final class ExtractCommand implements Callable<Integer> {
             out.println("(" + x.reason() + ")");
         }
         for (String paragraph : x.paragraphs()) {
-            out.println(paragraph);
+            out.println(Printable.of(paragraph));
             out.println();
         }
     }

@@ -35,8 +35,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Which tracked article, and which version of it, a text copies.")
 public final class TraceCommand implements Callable<Integer> {
-    enum Format { text, json }
-
     @ParentCommand
     Redline root;
 
@@ -47,7 +45,7 @@ public final class TraceCommand implements Callable<Integer> {
     String input;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
-    Format format;
+    OutputFormat format;
 
     @Option(names = "--limit", defaultValue = "5", paramLabel = "K", description = "at most K source articles (default ${DEFAULT-VALUE})")
     int limit;
@@ -116,7 +114,7 @@ public final class TraceCommand implements Callable<Integer> {
 
     private void print(TraceResult result) {
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
+        if (format == OutputFormat.json) {
             out.println(Json.write(result));
         } else if (result.matches().isEmpty()) {
             out.printf(Locale.ROOT, "No tracked article matches (floor: %d shared five-word runs and %.0f%% coverage or containment).%n",
@@ -124,8 +122,9 @@ public final class TraceCommand implements Callable<Integer> {
         } else {
             int rank = 1;
             for (TraceMatch m : result.matches()) {
-                out.printf(Locale.ROOT, "%d. %s%s%n", rank++, m.url(), m.source() == null ? "" : "  (" + m.source() + ")");
-                out.printf(Locale.ROOT, "   version %d of %s, \"%s\"%s%n", m.version(), m.fetchedAt(), m.title(),
+                out.printf(Locale.ROOT, "%d. %s%s%n", rank++, Printable.of(m.url()),
+                        m.source() == null ? "" : "  (" + Printable.of(m.source()) + ")");
+                out.printf(Locale.ROOT, "   version %d of %s, \"%s\"%s%n", m.version(), m.fetchedAt(), Printable.of(m.title()),
                         m.tiedVersions().size() > 1 ? "  (same text in versions " + m.tiedVersions() + ", earliest shown)" : "");
                 out.printf(Locale.ROOT, "   %.0f%% of the copy is in that version; the copy carries %.0f%% of it%n",
                         100 * m.coverage(), 100 * m.containment());

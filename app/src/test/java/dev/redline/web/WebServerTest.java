@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
+import dev.redline.article.ArticleText;
 import dev.redline.diff.Diff;
 import dev.redline.json.Json;
 import dev.redline.store.Version;
+import dev.redline.store.VersionField;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -191,6 +194,19 @@ class WebServerTest {
         assertThat(web.get("/").body()).contains(
                 "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Redline: latest changes\" href=\"/feeds/changes.atom\">");
         assertThat(web.get("/sources").body()).contains("href=\"/sources/harbour-gazette/changes.atom\"");
+    }
+
+    @Test
+    void aHeadlineWithControlCharactersCannotBreakTheFeeds() throws Exception {
+        seeded();
+        web.append(web.bridge, WebFixture.T0.plusSeconds(30_000), new ArticleText("Bridge\u001b]0;owned\u0007 reopens\u0000",
+                null, List.of("Traffic\u0000 flows again.")), Set.of(VersionField.TITLE, VersionField.BODY), false);
+        for (String path : List.of("/feeds/changes.atom", "/articles/" + web.bridge.id() + "/changes.atom")) {
+            HttpResponse<String> r = web.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            SyndFeed feed = new SyndFeedInput().build(new StringReader(r.body()));
+            assertThat(feed.getEntries()).extracting(SyndEntry::getTitle).anyMatch(t -> t.contains("Bridge]0;owned reopens"));
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.redline.extract;
 
+import dev.redline.text.Normalize;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -281,7 +282,8 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
         if (s == null) {
             return null;
         }
-        return s.replace('\u00a0', ' ').replaceAll("[\\u200b\\u200c\\u200d\\ufeff]", "").replaceAll("\\s+", " ").trim();
+        return Normalize.printable(s.replace('\u00a0', ' ').replaceAll("[\\u200b\\u200c\\u200d\\ufeff]", ""))
+                .replaceAll("\\s+", " ").trim();
     }
 
     static String firstNonBlank(String... values) {

@@ -13,6 +13,35 @@ public final class Normalize {
     }
 
     /**
+     * The text without control characters, for storing and showing: tabs and line breaks become
+     * spaces, every other C0/C1 control (NUL, ESC, BEL, …) is dropped. Such characters carry no
+     * meaning in an article, yet would break XML (Atom), PostgreSQL text (NUL) or a terminal (ESC).
+     * Returns the same instance when there is nothing to remove, so the common case costs one scan.
+     */
+    public static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        int first = 0;
+        while (first < text.length() && !Character.isISOControl(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length()).append(text, 0, first);
+        for (int k = first; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000b') {
+                sb.append(' ');
+            } else if (!Character.isISOControl(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
      * The comparison key of a text: NFC, curly quotes made straight, every dash a hyphen-minus,
      * whitespace runs collapsed to one space, trimmed. Case is kept: a change of case is a change.
      */

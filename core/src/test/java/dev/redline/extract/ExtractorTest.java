@@ -72,6 +72,15 @@ class ExtractorTest {
     }
 
     @Test
+    void controlCharactersInThePageNeverReachTheResult() {
+        String html = "<html><head><title>Pier&#27;]0;owned&#7; reopens</title></head><body><article><h1>Pier&#27;]0;owned&#7; reopens</h1>"
+                + Pages.STORY_PARAGRAPHS + "</article></body></html>";
+        Extracted x = extract(html);
+        assertThat(x.title()).isEqualTo("Pier]0;owned reopens");
+        assertThat(String.join("", x.paragraphs())).doesNotContainPattern("\\p{Cc}");
+    }
+
+    @Test
     void bodyKeepsParagraphsSubheadingsAndListItemsInOrder() {
         Extracted x = extract(Pages.article(Pages.STORY_PARAGRAPHS));
 

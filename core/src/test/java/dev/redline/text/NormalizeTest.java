@@ -30,4 +30,13 @@ class NormalizeTest {
         assertThat(Words.tokens("  Harbour won 7-2, \u201Cat last.\u201D ")).containsExactly("Harbour", "won", "7-2,", "\u201Cat", "last.\u201D");
         assertThat(Words.tokens(" ")).isEmpty();
     }
+
+    @Test
+    void printableDropsControlCharactersAndKeepsEverythingElse() {
+        assertThat(Normalize.printable("Pier\u001b]0;owned\u0007 reopens\u0000")).isEqualTo("Pier]0;owned reopens");
+        assertThat(Normalize.printable("two\nlines\tand\u0085tab")).isEqualTo("two lines andtab");
+        String clean = "Caf\u00e9 \u201cquoted\u201d \u2014 fine";
+        assertThat(Normalize.printable(clean)).isSameAs(clean);
+        assertThat(Normalize.printable(null)).isNull();
+    }
 }
