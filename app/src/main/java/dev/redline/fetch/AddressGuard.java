@@ -5,16 +5,25 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
  * Refuses hosts that resolve to non-public addresses, so a feed or a redirect cannot make Redline
  * probe the machine it runs on or its private network (SSRF). Checked after DNS resolution, for
- * every redirect hop. Stateless and thread-safe.
+ * every redirect hop. IPv6 forms that carry an IPv4 address (IPv4-mapped, IPv4-compatible, NAT64,
+ * 6to4) are judged by that IPv4 address; Teredo is refused outright. Stateless and thread-safe.
  */
 final class AddressGuard {
+    /** How a host name becomes addresses; a seam so tests can play a DNS server whose answer changes. */
+    @FunctionalInterface
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
     private final boolean allowPrivate;
     private final Set<InetAddress> exempt;
+    private final Resolver resolver;
 
     AddressGuard(boolean allowPrivate) {
         this(allowPrivate, Set.of());
@@ -22,8 +31,13 @@ final class AddressGuard {
 
     /** A guard that lets exactly the {@code exempt} addresses through (tests: one loopback server, nothing else). */
     AddressGuard(boolean allowPrivate, Set<InetAddress> exempt) {
+        this(allowPrivate, exempt, InetAddress::getAllByName);
+    }
+
+    AddressGuard(boolean allowPrivate, Set<InetAddress> exempt, Resolver resolver) {
         this.allowPrivate = allowPrivate;
         this.exempt = Set.copyOf(exempt);
+        this.resolver = resolver;
     }
 
     /** Resolves the URI's host and throws if any of its addresses is not public (unless allowed). */
@@ -34,7 +48,7 @@ final class AddressGuard {
         }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
             throw new FetchException(FetchException.Reason.NETWORK, uri, "cannot resolve host " + host, e);
         }
@@ -88,7 +102,48 @@ final class AddressGuard {
             if ((b[0] & 0xfe) == 0xfc) {
                 return "private (unique local)";
             }
+            if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0) {
+                // Teredo 2001:0000::/32 hides the client IPv4 XOR-ed in the last 32 bits; no news site lives there
+                return "tunnelled (Teredo)";
+            }
+            InetAddress embedded = embeddedIpv4(b);
+            if (embedded != null) {
+                String kind = nonPublicKind(embedded);
+                return kind == null ? null : kind + " (embedded IPv4 " + embedded.getHostAddress() + ")";
+            }
         }
         return null;
+    }
+
+    /**
+     * The IPv4 address carried by an IPv4-compatible ({@code ::a.b.c.d}, ::/96), NAT64
+     * ({@code 64:ff9b::a.b.c.d}, 64:ff9b::/96) or 6to4 (2002::/16, the IPv4 in {@code 2002:AABB:CCDD::}) address, or null.
+     * (IPv4-mapped {@code ::ffff:a.b.c.d} never gets here: the JDK turns it into an Inet4Address.)
+     * :: and ::1 are left to the unspecified and loopback checks before this one.
+     */
+    private static InetAddress embeddedIpv4(byte[] b) {
+        int from;
+        if (b[0] == 0x20 && b[1] == 0x02) {
+            from = 2;
+        } else if (zero(b, 0, 12) || (b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+                && zero(b, 4, 12))) {
+            from = 12;
+        } else {
+            return null;
+        }
+        try {
+            return InetAddress.getByAddress(Arrays.copyOfRange(b, from, from + 4));
+        } catch (UnknownHostException e) {
+            throw new AssertionError("four bytes are always an IPv4 address", e);
+        }
+    }
+
+    private static boolean zero(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -27,8 +27,9 @@ import java.util.zip.GZIPInputStream;
  * Redline's one way to the web: a polite, defensive HTTP GET.
  *
  * <ul>
- *   <li>every hop (including each redirect, followed by hand up to a cap) is checked against the
- *       {@link AddressGuard} after DNS resolution and against robots.txt (RFC 9309, cached per host);</li>
+ *   <li>every hop (including each redirect and each robots.txt fetch, followed by hand up to a cap) is
+ *       checked against the {@link AddressGuard} after DNS resolution and against robots.txt
+ *       (RFC 9309, cached per host);</li>
  *   <li>at most one request at a time per host, spaced by {@link FetchConfig#hostDelay()} through
  *       {@link HostSlots} (the store's shared slots when several workers run);</li>
  *   <li>conditional GET, gzip, a body-size cap that aborts the stream, one timeout per exchange;</li>
@@ -38,6 +39,14 @@ import java.util.zip.GZIPInputStream;
  * and waits go through the injected {@link Sleeper}; network timeouts are wall-clock. Call it from
  * threads of your own, not from {@code ForkJoinPool.commonPool()}: on a small machine that pool has
  * one worker, and blocking it starves the HTTP client's completion stages until the timeout.
+ *
+ * <p>DNS rebinding: the address check that counts runs right before each exchange, after robots.txt,
+ * the per-host lock and the politeness wait, so a name cannot answer public when checked and private
+ * seconds later when connected. A small window remains: the HTTP client resolves the name again to
+ * connect. That lookup normally hits the JDK's address cache the check has just filled (30 s TTL),
+ * so only an entry that expires between check and connect, microseconds apart, can still be swapped.
+ * Closing it fully would mean connecting to the checked address itself, which {@code java.net.http}
+ * cannot do for https without a process-wide {@code InetAddressResolverProvider}.
  */
 public final class Fetcher implements AutoCloseable {
     private static final Duration ROBOTS_TTL = Duration.ofHours(24);
@@ -142,7 +151,11 @@ public final class Fetcher implements AutoCloseable {
         }
     }
 
-    /** One request: address check, robots check, politeness, exchange. */
+    /**
+     * One request: address check, robots check, politeness, address check again, exchange. The first
+     * check refuses early with the URL asked for (not its robots.txt); the second, after every wait,
+     * is the one that guards the connection (see the class comment on DNS rebinding).
+     */
     private Hop hop(URI uri, Validators validators, boolean content) throws FetchException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -163,6 +176,7 @@ public final class Fetcher implements AutoCloseable {
         }
         try {
             waitForSlot(host, uri);
+            guard.check(uri);
             return exchange(uri, validators, content);
         } finally {
             lock.unlock();

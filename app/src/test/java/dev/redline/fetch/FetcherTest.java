@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -225,6 +226,31 @@ class FetcherTest {
             assertThatThrownBy(() -> f.fetch(uri("/to-private")))
                     .hasMessageContaining("private address 10.1.2.3");
         }
+    }
+
+    @Test
+    void checksTheAddressAgainAfterThePolitenessWaitSoARebindingNameIsRefused() throws Exception {
+        handle("/story", ex -> send(ex, 200, "text/html", "<p>Harbour reopens</p>".getBytes(StandardCharsets.UTF_8)));
+        // a hostile DNS name: public while robots.txt is fetched, private once the fetcher has waited its turn
+        var answer = new AtomicReference<>(InetAddress.getByName("203.0.113.7"));
+        var resolutions = new AtomicInteger();
+        var guard = new AddressGuard(false, Set.of(), host -> {
+            resolutions.incrementAndGet();
+            return new InetAddress[] {answer.get()};
+        });
+        InetAddress rebound = InetAddress.getByName("10.9.8.7");
+        Sleeper rebindWhileWaiting = d -> {
+            answer.set(rebound);
+            clock.sleeper().sleep(d);
+        };
+        try (Fetcher f = new Fetcher(config().withAllowPrivateNetwork(false).withHostDelay(Duration.ofSeconds(2)),
+                clock, rebindWhileWaiting, new InMemoryHostSlots(), null, guard)) {
+            assertThatThrownBy(() -> f.fetch(uri("/story")))
+                    .hasMessageContaining("private address 10.9.8.7")
+                    .extracting(e -> ((FetchException) e).reason()).isEqualTo(FetchException.Reason.BLOCKED_ADDRESS);
+        }
+        assertThat(requests).as("robots.txt went out while the name was public, the story never").containsExactly("/robots.txt");
+        assertThat(resolutions).as("content: before robots and after the wait; robots.txt: likewise").hasValue(4);
     }
 
     @Test
