@@ -8,6 +8,7 @@ import dev.redline.diff.WordOp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A {@link DiffResult} laid out for the diff page: rows of old and new cells for the side-by-side
@@ -29,17 +30,26 @@ public record DiffView(List<Piece> title, List<Piece> byline, List<Row> rows, Li
     /**
      * One sentence as shown: {@code kind} is same, edit, add, delete, move (arrived here) or
      * moved-away (left from here); {@code anchor} its fragment id; {@code note}/{@code noteHref}
-     * say where a moved sentence came from or went.
+     * say where a moved sentence came from or went; {@code paragraph} whether it begins a paragraph
+     * of its version.
      */
-    public record Cell(String kind, List<Piece> pieces, String anchor, String note, String noteHref) {
-        static final Cell EMPTY = new Cell("empty", List.of(), null, null, null);
+    public record Cell(String kind, List<Piece> pieces, String anchor, String note, String noteHref, boolean paragraph) {
+        static final Cell EMPTY = new Cell("empty", List.of(), null, null, null, false);
 
         public boolean empty() {
             return pieces.isEmpty();
         }
+
+        Cell startingParagraph(boolean starts) {
+            return starts == paragraph ? this : new Cell(kind, pieces, anchor, note, noteHref, starts);
+        }
     }
 
     public record Row(Cell old, Cell neu) {
+        /** A row begins a paragraph when either of its sentences does. */
+        public boolean paragraph() {
+            return old.paragraph() || neu.paragraph();
+        }
     }
 
     static DiffView of(DiffResult diff) {
@@ -47,41 +57,47 @@ public record DiffView(List<Piece> title, List<Piece> byline, List<Row> rows, Li
         List<Integer> rowOldIndex = new ArrayList<>();
         List<Cell> lines = new ArrayList<>();
         List<SentenceOp> moves = new ArrayList<>();
+        Set<Integer> oldStarts = Set.copyOf(diff.oldParagraphStarts());
+        Set<Integer> newStarts = Set.copyOf(diff.newParagraphStarts());
         for (SentenceOp op : diff.ops()) {
+            boolean oldStart = op.oldIndex() != null && oldStarts.contains(op.oldIndex());
+            boolean newStart = op.newIndex() != null && newStarts.contains(op.newIndex());
             switch (op.op()) {
                 case SAME -> {
-                    rows.add(new Row(plain("same", op.old(), oldAnchor(op)), plain("same", op.new_(), newAnchor(op))));
-                    lines.add(plain("same", op.new_(), newAnchor(op)));
+                    rows.add(new Row(plain("same", op.old(), oldAnchor(op)).startingParagraph(oldStart),
+                            plain("same", op.new_(), newAnchor(op)).startingParagraph(newStart)));
+                    lines.add(plain("same", op.new_(), newAnchor(op)).startingParagraph(newStart));
                 }
                 case EDIT -> {
-                    rows.add(new Row(words("edit", op.words(), OpKind.ADD, oldAnchor(op), null, null),
-                            words("edit", op.words(), OpKind.DELETE, newAnchor(op), null, null)));
-                    lines.add(words("edit", op.words(), null, newAnchor(op), null, null));
+                    rows.add(new Row(words("edit", op.words(), OpKind.ADD, oldAnchor(op), null, null).startingParagraph(oldStart),
+                            words("edit", op.words(), OpKind.DELETE, newAnchor(op), null, null).startingParagraph(newStart)));
+                    lines.add(words("edit", op.words(), null, newAnchor(op), null, null).startingParagraph(newStart));
                 }
                 case ADD -> {
-                    rows.add(new Row(Cell.EMPTY, plain("add", op.new_(), newAnchor(op))));
-                    lines.add(plain("add", op.new_(), newAnchor(op)));
+                    rows.add(new Row(Cell.EMPTY, plain("add", op.new_(), newAnchor(op)).startingParagraph(newStart)));
+                    lines.add(plain("add", op.new_(), newAnchor(op)).startingParagraph(newStart));
                 }
                 case DELETE -> {
-                    rows.add(new Row(plain("delete", op.old(), oldAnchor(op)), Cell.EMPTY));
-                    lines.add(plain("delete", op.old(), oldAnchor(op)));
+                    rows.add(new Row(plain("delete", op.old(), oldAnchor(op)).startingParagraph(oldStart), Cell.EMPTY));
+                    lines.add(plain("delete", op.old(), oldAnchor(op)).startingParagraph(oldStart));
                 }
                 case MOVE -> {
                     moves.add(op);
                     String note = "moved here from sentence " + number(op.oldIndex());
-                    Cell arrived = op.words().isEmpty()
-                            ? new Cell("move", List.of(new Piece(op.new_(), "same")), newAnchor(op), note, "#" + oldAnchor(op))
-                            : words("move", op.words(), OpKind.DELETE, newAnchor(op), note, "#" + oldAnchor(op));
+                    Cell arrived = (op.words().isEmpty()
+                            ? new Cell("move", List.of(new Piece(op.new_(), "same")), newAnchor(op), note, "#" + oldAnchor(op), false)
+                            : words("move", op.words(), OpKind.DELETE, newAnchor(op), note, "#" + oldAnchor(op)))
+                            .startingParagraph(newStart);
                     rows.add(new Row(Cell.EMPTY, arrived));
                     lines.add(op.words().isEmpty() ? arrived
-                            : words("move", op.words(), null, newAnchor(op), note, "#" + oldAnchor(op)));
+                            : words("move", op.words(), null, newAnchor(op), note, "#" + oldAnchor(op)).startingParagraph(newStart));
                 }
             }
             rowOldIndex.add(op.op() == OpKind.MOVE ? null : op.oldIndex());
         }
         return new DiffView(titlePieces(diff.title()), diff.byline() != null && diff.byline().changed()
-                ? titlePieces(diff.byline()) : List.of(), placeMovedAway(rows, rowOldIndex, moves, false),
-                placeMovedAway(lines, rowOldIndex, moves, true));
+                ? titlePieces(diff.byline()) : List.of(), placeMovedAway(rows, rowOldIndex, moves, oldStarts, false),
+                placeMovedAway(lines, rowOldIndex, moves, oldStarts, true));
     }
 
     /**
@@ -91,7 +107,7 @@ public record DiffView(List<Piece> title, List<Piece> byline, List<Row> rows, Li
      */
     @SuppressWarnings("unchecked")
     private static <T> List<T> placeMovedAway(List<T> items, List<Integer> itemOldIndex, List<SentenceOp> moves,
-                                              boolean inline) {
+                                              Set<Integer> oldStarts, boolean inline) {
         List<List<T>> before = new ArrayList<>();
         for (int i = 0; i <= items.size(); i++) {
             before.add(new ArrayList<>());
@@ -106,7 +122,7 @@ public record DiffView(List<Piece> title, List<Piece> byline, List<Row> rows, Li
                 }
             }
             Cell away = new Cell("moved-away", List.of(new Piece(move.old(), "same")), oldAnchor(move),
-                    "moved to sentence " + number(move.newIndex()), "#" + newAnchor(move));
+                    "moved to sentence " + number(move.newIndex()), "#" + newAnchor(move), oldStarts.contains(move.oldIndex()));
             before.get(at).add((T) (inline ? away : new Row(away, Cell.EMPTY)));
         });
         List<T> out = new ArrayList<>();
@@ -126,14 +142,14 @@ public record DiffView(List<Piece> title, List<Piece> byline, List<Row> rows, Li
     }
 
     private static Cell plain(String kind, String text, String anchor) {
-        return new Cell(kind, List.of(new Piece(text, "same")), anchor, null, null);
+        return new Cell(kind, List.of(new Piece(text, "same")), anchor, null, null, false);
     }
 
     /** The word runs of an edit, leaving out those of kind {@code skip} (null keeps all). */
     private static Cell words(String kind, List<WordOp> words, OpKind skip, String anchor, String note, String href) {
         List<Piece> pieces = words.stream().filter(w -> w.op() != skip)
                 .map(w -> new Piece(w.text(), w.op().toString())).toList();
-        return new Cell(kind, pieces, anchor, note, href);
+        return new Cell(kind, pieces, anchor, note, href, false);
     }
 
     private static String oldAnchor(SentenceOp op) {

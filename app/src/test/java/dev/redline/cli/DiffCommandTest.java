@@ -67,7 +67,8 @@ class DiffCommandTest {
         CliRun r = run("diff", write("old.txt", "Title\nA calm day.\n").toString(),
                 write("new.txt", "Title\nA calm day.\nEvil \u001B]0;pwned\u0007 text.\n").toString());
         assertThat(r.code()).isZero();
-        assertThat(r.out()).doesNotContain("\u001B").doesNotContain("\u0007").contains("+ Evil ?]0;pwned? text.");
+        // the article model drops control characters before any renderer sees them
+        assertThat(r.out()).doesNotContain("\u001B").doesNotContain("\u0007").contains("+ Evil ]0;pwned text.");
     }
 
     @Test

@@ -94,7 +94,9 @@ class WebServerTest {
                 .contains("href=\"/articles/" + id + "/diff/1/2\" rel=\"next\"")
                 .contains("href=\"/articles/" + id + "/diff/0/1?view=inline\"");
         assertThat(side).doesNotContain("rel=\"prev\"");
+        assertThat(side).as("paragraph breaks of the article are shown").contains("<tr class=\"para\">");
         String inline = web.get("/articles/" + id + "/diff/1/2?view=inline").body();
+        assertThat(inline).contains(" para\" id=\"n0\"");
         assertThat(inline).contains("class=\"inline-diff\"").doesNotContain("class=\"side-by-side\"")
                 .contains("href=\"/articles/" + id + "/diff/0/1?view=inline\" rel=\"prev\"")
                 .contains("Construction could start next spring.");

@@ -39,12 +39,15 @@ public final class Diff {
     public static DiffResult compare(ArticleText old, ArticleText neu, Instant oldTime, Instant newTime) {
         Objects.requireNonNull(old, "old");
         Objects.requireNonNull(neu, "neu");
-        List<SentenceOp> ops = ops(sentences(old), sentences(neu));
+        Body a = Body.of(old);
+        Body b = Body.of(neu);
+        List<SentenceOp> ops = ops(a.sentences(), b.sentences());
         TitleChange title = headline(old.title(), neu.title());
         TitleChange byline = headline(old.byline(), neu.byline());
         String boringReason = boringReason(title, byline, ops);
         String gap = oldTime != null && newTime != null ? Gap.describe(Duration.between(oldTime, newTime)) : null;
-        return new DiffResult(title, byline, ops, boringReason != null, boringReason, stats(ops), gap);
+        return new DiffResult(title, byline, ops, boringReason != null, boringReason, stats(ops), gap,
+                a.paragraphStarts(), b.paragraphStarts());
     }
 
     /**
@@ -59,11 +62,23 @@ public final class Diff {
 
     /** The sentences of a version's body in reading order: the indices {@link SentenceOp} refers to. */
     public static List<String> sentences(ArticleText text) {
-        List<String> all = new ArrayList<>();
-        for (String paragraph : text.paragraphs()) {
-            all.addAll(Sentences.split(paragraph));
+        return Body.of(text).sentences();
+    }
+
+    /** A body split into sentences, remembering which sentence begins each paragraph. */
+    private record Body(List<String> sentences, List<Integer> paragraphStarts) {
+        static Body of(ArticleText text) {
+            List<String> all = new ArrayList<>();
+            List<Integer> starts = new ArrayList<>(text.paragraphs().size());
+            for (String paragraph : text.paragraphs()) {
+                List<String> split = Sentences.split(paragraph);
+                if (!split.isEmpty()) {
+                    starts.add(all.size());
+                    all.addAll(split);
+                }
+            }
+            return new Body(all, starts);
         }
-        return all;
     }
 
     private static Sentence[] toSentences(List<String> texts) {

@@ -15,10 +15,16 @@ import java.util.List;
  * @param stats        counts of the ops
  * @param gap          the time between the versions in words ("about 6 hours later"), or null
  *                     when the times are unknown
+ * @param oldParagraphStarts the old sentence indexes that begin a paragraph, ascending, so a
+ *                     reader can be shown the paragraphs and not one sentence after another
+ * @param newParagraphStarts the same for the new version
  */
 public record DiffResult(TitleChange title, TitleChange byline, List<SentenceOp> ops, boolean boring,
-                         String boringReason, DiffStats stats, String gap) {
+                         String boringReason, DiffStats stats, String gap, List<Integer> oldParagraphStarts,
+                         List<Integer> newParagraphStarts) {
     public DiffResult {
         ops = List.copyOf(ops);
+        oldParagraphStarts = List.copyOf(oldParagraphStarts);
+        newParagraphStarts = List.copyOf(newParagraphStarts);
     }
 }

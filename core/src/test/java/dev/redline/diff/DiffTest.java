@@ -19,6 +19,17 @@ class DiffTest {
     }
 
     @Test
+    void saysWhichSentencesBeginAParagraphInEachVersion() {
+        ArticleText old = new ArticleText("Quay works", null, List.of(
+                "Work on the quay began on Monday. Crews arrived early.", "The council paid for it."));
+        ArticleText neu = new ArticleText("Quay works", null, List.of(
+                "Work on the quay began on Monday.", "Crews arrived early. Traffic was slow.", "The council paid for it."));
+        DiffResult result = Diff.compare(old, neu);
+        assertThat(result.oldParagraphStarts()).containsExactly(0, 2);
+        assertThat(result.newParagraphStarts()).containsExactly(0, 1, 3);
+    }
+
+    @Test
     void identicalVersionsAreAllSame() {
         ArticleText v = story(TITLE, "A ferry struck the north pier of the Marrowby bridge on Tuesday. Nobody was hurt.",
                 "Engineers will inspect the pier on Wednesday.");
