@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
@@ -41,7 +43,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE|DIR",
             description = "JSON Lines file, or an existing folder (or a path ending in '/') for one FILE per article; default stdout")
-    Path out;
+    String outOption; // kept as typed: converting to a Path drops the trailing '/' that asks for a folder
 
     @Option(names = "--format", defaultValue = "history", paramLabel = "history|newsedits",
             description = "history: one history object per article (default); newsedits: one row per sentence operation between consecutive versions")
@@ -52,9 +54,13 @@ public final class ExportCommand implements Callable<Integer> {
         if (!format.equals("history") && !format.equals("newsedits")) {
             throw new UserException("--format must be history or newsedits, not '" + format + "'");
         }
+        Path out = outPath();
         try (JdbcStore store = CliStore.open(root)) {
-            boolean perArticle = out != null && (Files.isDirectory(out) || out.toString().endsWith("/"));
+            boolean perArticle = out != null && (Files.isDirectory(out) || endsWithSeparator(outOption));
             if (perArticle) {
+                if (Files.exists(out) && !Files.isDirectory(out)) {
+                    throw new UserException("--out " + outOption + " asks for a folder, but " + out + " is a file");
+                }
                 Files.createDirectories(out);
                 return exportTo(store, history -> {
                     String lines = lines(history);
@@ -76,6 +82,21 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw new UserException("cannot write " + out + ": " + e.getCause().getMessage(), e);
         }
+    }
+
+    private Path outPath() {
+        if (outOption == null) {
+            return null;
+        }
+        try {
+            return Path.of(outOption);
+        } catch (InvalidPathException e) {
+            throw new UserException("--out '" + outOption + "' is not a valid path: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean endsWithSeparator(String path) {
+        return path.endsWith("/") || path.endsWith(FileSystems.getDefault().getSeparator());
     }
 
     /** The article's output lines in the chosen format, each ending in a newline. */

@@ -7,6 +7,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
@@ -15,9 +19,9 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Opens a database for {@link JdbcStore}: checks that a SQLite file really is one before touching
- * it, sets up the pool (SQLite: WAL, busy timeout, foreign keys, {@code BEGIN IMMEDIATE} writes;
- * PostgreSQL: HikariCP) and runs the Flyway migrations.
+ * Opens a database for {@link JdbcStore}: checks, read-only, that a SQLite file is new, empty or
+ * already Redline's before touching it, sets up the pool (SQLite: WAL, busy timeout, foreign keys,
+ * {@code BEGIN IMMEDIATE} writes; PostgreSQL: HikariCP) and runs the Flyway migrations.
  *
  * <p>Migrations live in {@code db/migration/common} (portable DDL, run on both) and
  * {@code db/migration/sqlite} or {@code db/migration/postgresql} (the few statements that differ).
@@ -27,6 +31,8 @@ final class StoreDatabase {
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final String SQLITE_PREFIX = "jdbc:sqlite:";
     private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
+    /** Flyway's default history table: its presence marks a database as Redline's own. */
+    private static final String FLYWAY_HISTORY = "flyway_schema_history";
 
     private StoreDatabase() {
     }
@@ -84,7 +90,11 @@ final class StoreDatabase {
         return migrate(pool, false, "database " + file, clock);
     }
 
-    /** Refuses a path that exists but is not a SQLite database, before anything could write to it. */
+    /**
+     * Refuses a path that exists but is not a fresh or Redline SQLite database, before anything could
+     * write to it: the pool's pragmas ({@code journal_mode=WAL} rewrites the file header and leaves
+     * {@code -wal}/{@code -shm} files) must never reach another program's database.
+     */
     private static void checkSqliteFile(Path file) {
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException("database " + file + " is a folder, not a SQLite database file");
@@ -92,16 +102,45 @@ final class StoreDatabase {
         if (!Files.exists(file)) {
             return;
         }
+        byte[] header;
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] header = in.readNBytes(SQLITE_HEADER.length);
-            if (header.length == 0) {
-                return; // an empty file is a fresh database to SQLite
-            }
-            if (!Arrays.equals(header, SQLITE_HEADER)) {
-                throw new IllegalArgumentException("database " + file + " is not a SQLite database (refusing to touch it)");
-            }
+            header = in.readNBytes(SQLITE_HEADER.length + 4);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read database " + file + ": " + e.getMessage(), e);
+        }
+        if (header.length == 0) {
+            return; // an empty file is a fresh database to SQLite
+        }
+        if (header.length < SQLITE_HEADER.length || !Arrays.equals(header, 0, SQLITE_HEADER.length, SQLITE_HEADER, 0, SQLITE_HEADER.length)) {
+            throw new IllegalArgumentException("database " + file + " is not a SQLite database (refusing to touch it)");
+        }
+        // Header bytes 18 and 19 (write and read format version) are 2 in WAL mode.
+        boolean walMode = header.length > 19 && (header[18] == 2 || header[19] == 2);
+        if (!isEmptyOrRedline(file, walMode)) {
+            throw new IllegalArgumentException("database " + file
+                    + " belongs to another program (it has tables but no Redline history); refusing to touch it");
+        }
+    }
+
+    /**
+     * Whether the SQLite database holds no schema at all or has Flyway's history table (one of ours),
+     * read through a read-only connection with no journal pragma. A WAL database that nobody has open
+     * (no {@code -wal} file) is read as {@code immutable}, because even a read-only connection would
+     * leave {@code -wal} and {@code -shm} files beside it.
+     */
+    private static boolean isEmptyOrRedline(Path file, boolean walMode) {
+        boolean immutable = walMode && !Files.exists(file.resolveSibling(file.getFileName() + "-wal"));
+        String url = immutable ? SQLITE_PREFIX + file.toAbsolutePath().toUri() + "?immutable=1" : SQLITE_PREFIX + file;
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection connection = readOnly.createConnection(url);
+             Statement statement = connection.createStatement();
+             ResultSet schema = statement.executeQuery("SELECT count(*), count(*) FILTER (WHERE type = 'table' AND name = '"
+                     + FLYWAY_HISTORY + "') FROM sqlite_master")) {
+            schema.next();
+            return schema.getLong(1) == 0 || schema.getLong(2) > 0;
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("cannot read database " + file + ": " + rootMessage(e), e);
         }
     }
 
@@ -123,6 +162,7 @@ final class StoreDatabase {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
+                    .table(FLYWAY_HISTORY)
                     .locations("classpath:db/migration/common", "classpath:db/migration/" + (postgres ? "postgresql" : "sqlite"))
                     .placeholders(Map.of("id_pk", postgres ? "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"
                             : "INTEGER PRIMARY KEY AUTOINCREMENT"))

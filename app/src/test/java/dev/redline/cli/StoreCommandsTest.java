@@ -237,6 +237,27 @@ class StoreCommandsTest {
     }
 
     @Test
+    void exportToAFolderThatDoesNotExistYetWritesOneFilePerArticle() throws IOException {
+        assertThat(run("import", write("two.jsonl", HARBOUR + "\n" + OTTERS).toString()).code()).isZero();
+        Path folder = dir.resolve("exports/new");
+        CliRun export = run("export", "--out", folder + "/");
+        assertThat(export.code()).as(export.err()).isZero();
+        assertThat(folder).isDirectory();
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> written = files.sorted().toList();
+            assertThat(written).extracting(p -> p.getFileName().toString()).allMatch(name -> name.matches("article-\\d+\\.json"));
+            assertThat(written).hasSize(2);
+            assertThat(Files.readString(written.getFirst()).strip()).isEqualTo(HARBOUR);
+        }
+
+        Path aFile = write("taken", "not a folder\n");
+        CliRun refused = run("export", "--out", aFile + "/");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("asks for a folder").contains(aFile.toString());
+        assertThat(Files.readString(aFile)).isEqualTo("not a folder\n");
+    }
+
+    @Test
     void importJudgesBoringChangesWithTheDiffEngineUnlessTheFileSays() throws IOException {
         String punctuation = """
                 {"url":"https://gazette.example/fair","source":"gazette","versions":[\

@@ -73,13 +73,65 @@ class JdbcStoreSqliteTest extends StoreContractTest {
             st.execute("CREATE TABLE recipes (name TEXT)");
             st.execute("INSERT INTO recipes VALUES ('soup')");
         }
+        byte[] before = Files.readAllBytes(file);
+        assertThat(before[18]).as("write version: rollback journal").isEqualTo((byte) 1);
         assertThatThrownBy(() -> JdbcStore.open("jdbc:sqlite:" + file))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(file.toString());
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(file.toString())
+                .hasMessageContaining("another program");
+        assertThat(Files.readAllBytes(file)).as("file bytes, including WAL version bytes 18-19").isEqualTo(before);
+        assertThat(dir.resolve("other-app.db-wal")).doesNotExist();
+        assertThat(dir.resolve("other-app.db-shm")).doesNotExist();
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement();
              var rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("recipes");
             assertThat(rs.next()).isFalse();
+        }
+    }
+
+    @Test
+    void aForeignWalDatabaseNobodyHasOpenGetsNoWalOrShmFiles() throws Exception {
+        Path file = dir.resolve("other-wal-app.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode=WAL");
+            st.execute("CREATE TABLE recipes (name TEXT)");
+        }
+        assertThat(dir.resolve("other-wal-app.db-wal")).doesNotExist(); // the last close removed it
+        byte[] before = Files.readAllBytes(file);
+        assertThatThrownBy(() -> JdbcStore.open("jdbc:sqlite:" + file))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(file.toString());
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(dir.resolve("other-wal-app.db-wal")).doesNotExist();
+        assertThat(dir.resolve("other-wal-app.db-shm")).doesNotExist();
+    }
+
+    @Test
+    void anEmptyFileOrADatabaseWithoutTablesBecomesAStore() throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.db"));
+        Path noTables = dir.resolve("no-tables.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + noTables); var st = c.createStatement()) {
+            st.execute("PRAGMA user_version = 7"); // writes a real header, still no schema
+        }
+        assertThat(Files.size(noTables)).isPositive();
+        for (Path file : List.of(empty, noTables)) {
+            try (JdbcStore s = JdbcStore.open("jdbc:sqlite:" + file)) {
+                s.addSource("bugle", List.of("https://bugle.example/feed"), List.of(), ExtractRules.NONE);
+            }
+            try (JdbcStore s = JdbcStore.open("jdbc:sqlite:" + file)) {
+                assertThat(s.sources()).as(file.toString()).extracting(Source::name).containsExactly("bugle");
+            }
+        }
+    }
+
+    @Test
+    void aRedlineDatabaseThatIsOpenElsewhereOpensAgain() {
+        Path file = dir.resolve("shared.db");
+        try (JdbcStore first = JdbcStore.open("jdbc:sqlite:" + file)) {
+            first.addSource("bugle", List.of("https://bugle.example/feed"), List.of(), ExtractRules.NONE);
+            assertThat(dir.resolve("shared.db-wal")).exists();
+            try (JdbcStore second = JdbcStore.open("jdbc:sqlite:" + file)) {
+                assertThat(second.sources()).extracting(Source::name).containsExactly("bugle");
+            }
         }
     }
 
