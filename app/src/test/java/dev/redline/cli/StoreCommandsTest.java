@@ -336,6 +336,7 @@ class StoreCommandsTest {
         String evil = HARBOUR.replace("Crane topples in harbour, two hurt", "Crane \\u001b]0;pwned\\u0007 topples");
         assertThat(run("import", write("evil.json", evil).toString()).code()).isZero();
         CliRun text = run("history", "https://bugle.example/2026/harbour-crane");
-        assertThat(text.out()).doesNotContain("\u001b").contains("\\u001b]0;pwned\\u0007");
+        // the article model drops control characters on the way in, so none can be printed
+        assertThat(text.out()).doesNotContain("\u001b").doesNotContain("\u0007").contains("Crane ]0;pwned topples");
     }
 }
