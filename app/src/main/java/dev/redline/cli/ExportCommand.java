@@ -9,12 +9,10 @@ import dev.redline.store.Version;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +63,7 @@ public final class ExportCommand implements Callable<Integer> {
                 return exportTo(store, history -> {
                     String lines = lines(history);
                     if (!lines.isEmpty()) { // newsedits of a one-version article: no file
-                        writeAtomically(out.resolve("article-" + history.id() + (format.equals("history") ? ".json" : ".jsonl")),
+                        AtomicFile.write(out.resolve("article-" + history.id() + (format.equals("history") ? ".json" : ".jsonl")),
                                 w -> w.write(lines));
                     }
                 });
@@ -77,7 +75,7 @@ public final class ExportCommand implements Callable<Integer> {
                 return code;
             }
             int[] code = new int[1];
-            writeAtomically(out, w -> code[0] = exportTo(store, history -> w.write(lines(history))));
+            AtomicFile.write(out, w -> code[0] = exportTo(store, history -> w.write(lines(history))));
             return code[0];
         } catch (UncheckedIOException e) {
             throw new UserException("cannot write " + out + ": " + e.getCause().getMessage(), e);
@@ -119,10 +117,6 @@ public final class ExportCommand implements Callable<Integer> {
         void accept(Exported history) throws IOException;
     }
 
-    interface Body {
-        void write(Writer writer) throws IOException;
-    }
-
     private int exportTo(JdbcStore store, Sink sink) throws IOException {
         Progress progress = Progress.start("export", store.articleCount());
         Map<Long, String> sourceNames = new HashMap<>();
@@ -144,19 +138,5 @@ public final class ExportCommand implements Callable<Integer> {
         }
         progress.finish(progress.done() + " articles, " + versions + " versions");
         return 0;
-    }
-
-    private static void writeAtomically(Path file, Body body) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(w);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -16,10 +16,8 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -336,20 +334,9 @@ public final class ExtractCommand implements Callable<Integer> {
     }
 
     private static void writeAtomically(Path target, String content) {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
-            Files.writeString(tmp, content);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(target, content);
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the original error is the one worth reporting
-            }
             throw new UserException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
