@@ -26,11 +26,6 @@ final class DiffText {
     private DiffText() {
     }
 
-    /** The text with control characters (ESC and friends) replaced, safe to print. */
-    static String clean(String text) {
-        return text == null ? "" : text.replaceAll("[\\p{Cc}\\p{Cf}&&[^\\u200D]]", "?");
-    }
-
     static String render(DiffResult diff, boolean color) {
         Painter p = new Painter(color);
         StringBuilder out = new StringBuilder();
@@ -58,7 +53,7 @@ final class DiffText {
         if (change.changed()) {
             out.append(words(change.words(), p));
         } else {
-            out.append(clean(change.new_()));
+            out.append(Printable.of(change.new_()));
         }
         out.append('\n');
     }
@@ -91,13 +86,13 @@ final class DiffText {
 
     private static String op(SentenceOp op, Painter p) {
         return switch (op.op()) {
-            case SAME -> p.dim("  " + clean(op.new_()));
-            case ADD -> p.green("+ " + clean(op.new_()));
-            case DELETE -> p.red("- " + clean(op.old()));
+            case SAME -> p.dim("  " + Printable.of(op.new_()));
+            case ADD -> p.green("+ " + Printable.of(op.new_()));
+            case DELETE -> p.red("- " + Printable.of(op.old()));
             case EDIT -> "~ " + (op.oldIndexEnd() != null || op.newIndexEnd() != null ? p.dim("(" + kindLabel(op) + ") ") : "")
                     + words(op.words(), p);
             case MOVE -> "> " + p.dim("(moved from sentence " + (op.oldIndex() + 1) + ") ")
-                    + (op.words().isEmpty() ? clean(op.new_()) : words(op.words(), p));
+                    + (op.words().isEmpty() ? Printable.of(op.new_()) : words(op.words(), p));
         };
     }
 
@@ -107,7 +102,7 @@ final class DiffText {
             if (!s.isEmpty()) {
                 s.append(' ');
             }
-            String text = clean(w.text());
+            String text = Printable.of(w.text());
             s.append(switch (w.op()) {
                 case ADD -> p.added(text);
                 case DELETE -> p.deleted(text);
