@@ -1,18 +1,19 @@
 package dev.redline.store;
 
 import dev.redline.article.ArticleText;
+import dev.redline.text.Normalize;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
 
 /**
- * Hashes of a version's normalised fields (Unicode NFKC, whitespace runs collapsed, trimmed), so
- * that two texts that differ only in invisible formatting hash the same. Stored with each version;
- * {@link #changedFields} tells which fields differ. Stateless and thread-safe.
+ * Hashes of a version's fields under Redline's comparison key ({@link Normalize#key}: Unicode NFC,
+ * whitespace, curly vs straight quotes, dashes; blank paragraphs ignored), so that two texts a
+ * reader would call the same hash the same. Stored with each version; {@link #changedFields} is the
+ * one rule, for the tracker and for import alike, of which fields changed. Stateless and thread-safe.
  *
  * @param title  hash of the headline
  * @param byline hash of the byline ("" when absent)
@@ -21,8 +22,9 @@ import java.util.Set;
 public record FieldHashes(String title, String byline, String body) {
 
     public static FieldHashes of(ArticleText text) {
-        return new FieldHashes(hash(text.title()), hash(text.byline() == null ? "" : text.byline()),
-                hash(String.join("\n", text.paragraphs().stream().map(FieldHashes::normalise).toList())));
+        return new FieldHashes(hash(Normalize.key(text.title())),
+                hash(text.byline() == null ? "" : Normalize.key(text.byline())),
+                hash(String.join("\n", text.paragraphs().stream().map(Normalize::key).filter(p -> !p.isEmpty()).toList())));
     }
 
     /** Fields whose normalised text differs between two versions. */
@@ -42,13 +44,9 @@ public record FieldHashes(String title, String byline, String body) {
         return changed;
     }
 
-    static String normalise(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", " ").strip();
-    }
-
     private static String hash(String s) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalise(s).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

@@ -21,18 +21,17 @@ import dev.redline.store.ArticleStatus;
 import dev.redline.store.CheckOutcome;
 import dev.redline.store.FeedTask;
 import dev.redline.store.FetchState;
+import dev.redline.store.FieldHashes;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
-import dev.redline.text.Normalize;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -355,13 +354,13 @@ public final class Tracker {
         }
         Version latest = store.version(article.id(), article.versionCount() - 1).orElseThrow(() ->
                 new IllegalStateException("article " + article.id() + " lacks version " + (article.versionCount() - 1)));
-        Set<VersionField> changed = changedFields(latest.text(), text);
+        Set<VersionField> changed = FieldHashes.changedFields(latest.text(), text);
         if (changed.isEmpty()) {
             return unchanged(article, state, r, "unchanged", counts);
         }
-        Key key = Key.of(text);
+        FieldHashes hashes = FieldHashes.of(text);
         for (Version earlier : store.versions(article.id())) {
-            if (earlier.number() != latest.number() && Key.of(earlier.text()).equals(key)) {
+            if (earlier.number() != latest.number() && FieldHashes.of(earlier.text()).equals(hashes)) {
                 counts.incrementAndGet(Count.FLIP_FLOPS.ordinal());
                 store.recordEvent(new ArticleEvent(article.id(), now, "flip-flop",
                         "the page shows version " + earlier.number() + " again (latest is " + latest.number() + ")"));
@@ -438,31 +437,6 @@ public final class Tracker {
         }
         return rulesBySource.computeIfAbsent(article.sourceId(),
                 id -> store.source(id).map(Source::rules).orElse(ExtractRules.NONE));
-    }
-
-    /** Fields whose comparison keys differ. */
-    static Set<VersionField> changedFields(ArticleText a, ArticleText b) {
-        Key ka = Key.of(a);
-        Key kb = Key.of(b);
-        Set<VersionField> changed = EnumSet.noneOf(VersionField.class);
-        if (!ka.title().equals(kb.title())) {
-            changed.add(VersionField.TITLE);
-        }
-        if (!ka.byline().equals(kb.byline())) {
-            changed.add(VersionField.BYLINE);
-        }
-        if (!ka.body().equals(kb.body())) {
-            changed.add(VersionField.BODY);
-        }
-        return changed;
-    }
-
-    /** The normalised comparison keys of a version's fields. */
-    private record Key(String title, String byline, List<String> body) {
-        static Key of(ArticleText t) {
-            return new Key(Normalize.key(t.title()), t.byline() == null ? "" : Normalize.key(t.byline()),
-                    t.paragraphs().stream().map(Normalize::key).filter(p -> !p.isEmpty()).toList());
-        }
     }
 
     private static PollSummary summary(AtomicLongArray c) {
