@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code redline trace INPUT}: which tracked article, and which version of it, a text copies.
- * INPUT is a {@code .txt} file (first line the headline), an {@code .html} file or an http(s) URL
+ * INPUT is a UTF-8 text file (first line the headline), an {@code .html}/{@code .htm}/{@code .html.gz} file or an http(s) URL
  * (both through the extractor, so the copier's page furniture is dropped), or {@code -} for stdin.
  * {@code redline trace --reindex} indexes versions stored before the index existed.
  */
@@ -41,7 +41,7 @@ public final class TraceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT", description = "a .txt or .html file, an http(s) URL, or - for stdin")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT", description = "a text file, an .html/.htm/.html.gz file, an http(s) URL, or - for stdin")
     String input;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
@@ -98,15 +98,15 @@ public final class TraceCommand implements Callable<Integer> {
                             + (e.reason() == FetchException.Reason.BLOCKED_ADDRESS ? " (use --allow-private-network to allow it)" : ""));
                 }
             }
+            // files are read as diff and extract read them: the same checks, gzip and size cap
             Path file = Path.of(input);
-            if (!Files.isRegularFile(file)) {
-                throw new UserException("no such file: " + input);
+            if (ExtractCommand.isHtmlFile(file.getFileName().toString())) {
+                if (!Files.isRegularFile(file)) {
+                    throw new UserException("no such file: " + input);
+                }
+                return tracer.traceHtml(ExtractCommand.readPage(file), null, null, limit);
             }
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".html") || name.endsWith(".htm")) {
-                return tracer.traceHtml(Files.readAllBytes(file), null, null, limit);
-            }
-            return tracer.trace(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), limit);
+            return tracer.trace(DiffCommand.readText(file), limit);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

@@ -11,6 +11,7 @@ import dev.redline.store.JdbcStore;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -74,12 +75,17 @@ class TraceCommandTest {
     }
 
     @Test
-    void badInputIsAUserError(@TempDir Path dir) {
+    void badInputIsAUserError(@TempDir Path dir) throws IOException {
         Path db = dir.resolve("r.db");
         seed(db);
         CliRun missing = run("--db", db.toString(), "trace", dir.resolve("nope.txt").toString());
         assertThat(missing.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
         assertThat(missing.err()).contains("no such file");
+        Path binary = dir.resolve("scan.txt");
+        Files.write(binary, new byte[] {'P', 'K', 3, 4, 0, 0, 1, 2});
+        CliRun notText = run("--db", db.toString(), "trace", binary.toString());
+        assertThat(notText.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
+        assertThat(notText.err()).contains("looks like a binary file");
         CliRun none = run("--db", db.toString(), "trace");
         assertThat(none.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
         assertThat(none.err()).contains("missing INPUT");

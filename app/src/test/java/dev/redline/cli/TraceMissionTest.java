@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,6 +136,17 @@ class TraceMissionTest {
 
         CliRun text = run("--db", db.toString(), "trace", page.toString());
         assertThat(text.out()).contains(URL).contains("version 0 of 2026-09-24T06:10:00Z").contains(HEADLINES[0]);
+    }
+
+    @Test
+    void aGzippedCopyIsReadLikeAnyOtherHtmlFile(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("redline.db");
+        storeHistory(db);
+        Path page = dir.resolve("copy.html.gz");
+        try (var out = new GZIPOutputStream(Files.newOutputStream(page))) {
+            out.write(copierPage().getBytes(StandardCharsets.UTF_8));
+        }
+        assertVersionZero(run("--db", db.toString(), "trace", "--format", "json", page.toString()));
     }
 
     @Test
