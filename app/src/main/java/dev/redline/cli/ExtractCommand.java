@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -62,8 +63,8 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--url", paramLabel = "URL", description = "The page's address, for a single file input (resolves links; used when the page declares no canonical URL)")
     String pageUrl;
 
-    @Option(names = "--allow-private-network", description = "Allow URL inputs on private or loopback addresses")
-    boolean allowPrivateNetwork;
+    @Mixin
+    NetworkOptions network = new NetworkOptions();
 
     @Spec
     CommandSpec spec;
@@ -236,7 +237,7 @@ public final class ExtractCommand implements Callable<Integer> {
             throw new UserException("not a valid URL (" + e.getReason() + ")");
         }
         if (fetcher == null) {
-            fetcher = Fetcher.standalone(FetchConfig.defaults().withAllowPrivateNetwork(allowPrivateNetwork), Clock.systemUTC());
+            fetcher = Fetcher.standalone(network.applyTo(FetchConfig.defaults()), Clock.systemUTC());
         }
         try {
             FetchResult result = fetcher.fetch(uri);
@@ -245,9 +246,7 @@ public final class ExtractCommand implements Callable<Integer> {
             }
             return new Page(result.body(), result.contentType(), result.finalUri().toString());
         } catch (FetchException e) {
-            String hint = e.reason() == FetchException.Reason.BLOCKED_ADDRESS && !allowPrivateNetwork
-                    ? " (use --allow-private-network to allow it)" : "";
-            throw new UserException("cannot fetch: " + e.getMessage() + hint, e);
+            throw new UserException("cannot fetch: " + e.getMessage(), e);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -50,8 +51,8 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "5", paramLabel = "K", description = "at most K source articles (default ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = "--allow-private-network", description = "allow fetching a URL on a loopback or private address")
-    boolean allowPrivateNetwork;
+    @Mixin
+    NetworkOptions network = new NetworkOptions();
 
     @Option(names = "--reindex", description = "index every stored version not yet in the trace index, then exit")
     boolean reindex;
@@ -90,12 +91,11 @@ public final class TraceCommand implements Callable<Integer> {
                 return tracer.trace(new String(System.in.readAllBytes(), StandardCharsets.UTF_8), limit);
             }
             if (input.startsWith("http://") || input.startsWith("https://")) {
-                FetchConfig config = FetchConfig.defaults().withAllowPrivateNetwork(allowPrivateNetwork);
+                FetchConfig config = network.applyTo(FetchConfig.defaults());
                 try (Fetcher fetcher = Fetcher.standalone(config, Clock.systemUTC())) {
                     return tracer.traceUrl(fetcher, URI.create(input), limit);
                 } catch (FetchException e) {
-                    throw new UserException("cannot fetch " + input + ": " + e.getMessage()
-                            + (e.reason() == FetchException.Reason.BLOCKED_ADDRESS ? " (use --allow-private-network to allow it)" : ""));
+                    throw new UserException("cannot fetch " + input + ": " + e.getMessage());
                 }
             }
             // files are read as diff and extract read them: the same checks, gzip and size cap

@@ -76,7 +76,7 @@ public final class Fetcher implements AutoCloseable {
      * @param archive where raw responses go, or null to archive nothing
      */
     public Fetcher(FetchConfig config, Clock clock, Sleeper sleeper, HostSlots slots, WarcArchive archive) {
-        this(config, clock, sleeper, slots, archive, new AddressGuard(config.allowPrivateNetwork()));
+        this(config, clock, sleeper, slots, archive, new AddressGuard(config.allowedNetworks()));
     }
 
     Fetcher(FetchConfig config, Clock clock, Sleeper sleeper, HostSlots slots, WarcArchive archive,
