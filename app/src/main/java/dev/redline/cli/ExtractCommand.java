@@ -140,7 +140,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 extractNanos += System.nanoTime() - start;
                 if (!extracted.found()) {
                     withoutArticle++;
-                    err.println("redline: " + input + ": " + extracted.reason());
+                    err.println("redline: " + Printable.of(input) + ": " + Printable.of(extracted.reason()));
                 }
                 if (outDir != null) {
                     String name = outputNames.computeIfAbsent(input, in -> uniqueName(baseName(in), usedNames));
@@ -152,7 +152,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 }
             } catch (UserException e) {
                 failed++;
-                err.println("redline: " + input + ": " + e.getMessage());
+                err.println("redline: " + Printable.of(input) + ": " + Printable.of(e.getMessage()));
             }
             err.flush();
             out.flush();
@@ -203,7 +203,7 @@ public final class ExtractCommand implements Callable<Integer> {
         }
         out.println();
         if (!x.found()) {
-            out.println("(" + x.reason() + ")");
+            out.println("(" + Printable.of(x.reason()) + ")");
         }
         for (String paragraph : x.paragraphs()) {
             out.println(Printable.of(paragraph));

@@ -1,6 +1,7 @@
 package dev.redline.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,12 +65,14 @@ public final class Redline implements Runnable {
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof UserException) {
-                err.println("redline: " + ex.getMessage());
+                err.println("redline: " + Printable.of(ex.getMessage()));
                 err.flush();
                 return EXIT_BAD_INPUT;
             }
-            err.println("redline: " + ex);
-            ex.printStackTrace(err);
+            err.println("redline: " + Printable.of(ex.toString()));
+            StringWriter trace = new StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            err.print(Printable.lines(trace.toString()));
             err.flush();
             return EXIT_FAILURE;
         });
