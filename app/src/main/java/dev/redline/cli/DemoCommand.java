@@ -63,6 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (stepPauseMillis < 0) {
             throw new UserException("--step-pause must not be negative");
         }
+        String baseUrl = listen.baseUrl();
         Path data = tempDataFolder();
         PrintWriter out = spec.commandLine().getOut();
         ServeCommand.untilStopped(stop -> {
@@ -85,6 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
                                 new Schedule(Duration.ofMinutes(15), 1.2, Duration.ofDays(40), Duration.ofHours(1)),
                                 Duration.ofMinutes(10), defaults.idleWait()));
                 WebServer.Options options = WebServer.Options.defaults().withClock(clock).withWarcDir(data.resolve("warc"))
+                        .withBaseUrl(baseUrl)
                         .withTracing(new TraceService(Tracer.attach(store), traceFetcher));
                 try (WebServer server = ServeCommand.start(store, options, listen.bind, listen.port)) {
                     out.println("Redline demo: " + sim.sites().size() + " simulated news sites, data in " + data

@@ -51,18 +51,23 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Token that unlocks adding/removing sources and tracking URLs (env REDLINE_ADMIN_TOKEN); without one they are off")
     String adminToken;
 
+    @Option(names = "--public-metrics", description = "Serve /metrics to anyone (default: only with the admin token)")
+    boolean publicMetrics;
+
     @Override
     public Integer call() {
         checkPort(listen.port);
         AppConfig config = root.config();
         String token = adminToken != null ? adminToken : System.getenv("REDLINE_ADMIN_TOKEN");
         FetchConfig fetchConfig = fetch.toConfig();
+        String baseUrl = listen.baseUrl();
         untilStopped(stop -> {
             try (Store store = CliStore.open(config);
                  TrackerRuntime runtime = TrackerRuntime.create(store, config.warcDir(), fetchConfig,
                          TrackerConfig.defaults(), Clock.systemUTC());
                  Fetcher traceFetcher = Fetcher.standalone(fetchConfig, Clock.systemUTC())) {
                 WebServer.Options options = WebServer.Options.defaults().withAdminToken(token)
+                        .withBaseUrl(baseUrl).withPublicMetrics(publicMetrics)
                         .withWarcDir(config.warcDir())
                         .withSubmitter(url -> runtime.tracker().track(url, null).article())
                         .withTracing(new TraceService(Tracer.attach(store), traceFetcher));

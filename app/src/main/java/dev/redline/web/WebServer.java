@@ -51,35 +51,52 @@ public final class WebServer implements AutoCloseable {
      * @param warcDir    folder of raw captures, or null when captures are not served
      * @param submitter  tracks URLs posted by an admin, or null when tracking by URL is unavailable
      * @param tracing    answers trace queries, or null when tracing is unavailable
+     * @param baseUrl    public address for absolute links (Atom feeds), without a trailing slash, or
+     *                   null for the listen address; never taken from the request's Host header
+     * @param publicMetrics serve {@code /metrics} to anyone; otherwise only with the admin token
      */
-    public record Options(Clock clock, String adminToken, Path warcDir, UrlSubmitter submitter, TraceService tracing) {
+    public record Options(Clock clock, String adminToken, Path warcDir, UrlSubmitter submitter, TraceService tracing,
+                          String baseUrl, boolean publicMetrics) {
         public Options {
             Objects.requireNonNull(clock, "clock");
             adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
+            baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.replaceAll("/+$", "");
+        }
+
+        public Options(Clock clock, String adminToken, Path warcDir, UrlSubmitter submitter, TraceService tracing) {
+            this(clock, adminToken, warcDir, submitter, tracing, null, false);
         }
 
         public static Options defaults() {
             return new Options(Clock.systemUTC(), null, null, null, null);
         }
 
+        public Options withBaseUrl(String url) {
+            return new Options(clock, adminToken, warcDir, submitter, tracing, url, publicMetrics);
+        }
+
+        public Options withPublicMetrics(boolean on) {
+            return new Options(clock, adminToken, warcDir, submitter, tracing, baseUrl, on);
+        }
+
         public Options withAdminToken(String token) {
-            return new Options(clock, token, warcDir, submitter, tracing);
+            return new Options(clock, token, warcDir, submitter, tracing, baseUrl, publicMetrics);
         }
 
         public Options withWarcDir(Path dir) {
-            return new Options(clock, adminToken, dir, submitter, tracing);
+            return new Options(clock, adminToken, dir, submitter, tracing, baseUrl, publicMetrics);
         }
 
         public Options withSubmitter(UrlSubmitter s) {
-            return new Options(clock, adminToken, warcDir, s, tracing);
+            return new Options(clock, adminToken, warcDir, s, tracing, baseUrl, publicMetrics);
         }
 
         public Options withTracing(TraceService t) {
-            return new Options(clock, adminToken, warcDir, submitter, t);
+            return new Options(clock, adminToken, warcDir, submitter, t, baseUrl, publicMetrics);
         }
 
         public Options withClock(Clock c) {
-            return new Options(c, adminToken, warcDir, submitter, tracing);
+            return new Options(c, adminToken, warcDir, submitter, tracing, baseUrl, publicMetrics);
         }
     }
 
@@ -87,11 +104,14 @@ public final class WebServer implements AutoCloseable {
     private static final String FAILED = "redline.failed";
 
     private final Javalin app;
+    private final Options options;
+    private volatile String listenBase = "http://localhost";
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
     public WebServer(Store store, Options options) {
         Objects.requireNonNull(store, "store");
+        this.options = options;
         Gauge.builder("redline_articles", store, Store::articleCount).description("Articles tracked")
                 .register(registry);
         Gauge.builder("redline_versions", store, Store::versionCount).description("Versions stored")
@@ -99,7 +119,7 @@ public final class WebServer implements AutoCloseable {
         Differ differ = new Differ();
         Pages pages = new Pages(store, options, differ, this);
         Api api = new Api(store, options, differ);
-        Feeds feeds = new Feeds(store, differ);
+        Feeds feeds = new Feeds(store, differ, this::baseUrl);
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
             config.startup.showJavalinBanner = false;
@@ -114,8 +134,11 @@ public final class WebServer implements AutoCloseable {
             pages.register(config.routes);
             feeds.register(config.routes);
             api.register(config.routes);
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(registry.scrape()));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new SecureErrorHandler()));
+            config.routes.get("/metrics", ctx -> {
+                requireMetricsAccess(ctx, options);
+                ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
+            });
             config.routes.get("/health", ctx -> json(ctx, Map.of("status", "ok",
                     "articles", store.articleCount(), "versions", store.versionCount())));
             config.routes.exception(HttpError.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()));
@@ -139,7 +162,14 @@ public final class WebServer implements AutoCloseable {
     /** Starts listening; port 0 picks a free port (see {@link #port()}). */
     public WebServer start(String host, int port) {
         app.start(host, port);
+        String listenHost = host.contains(":") ? "[" + host + "]" : host.equals("0.0.0.0") ? "localhost" : host;
+        listenBase = "http://" + listenHost + ":" + port();
         return this;
+    }
+
+    /** Scheme, host and port of absolute links: the configured base URL, else the listen address. */
+    String baseUrl() {
+        return options.baseUrl() != null ? options.baseUrl() : listenBase;
     }
 
     public int port() {
@@ -186,11 +216,27 @@ public final class WebServer implements AutoCloseable {
         render(ctx, "error.jte", new View.Error(status, title, message));
     }
 
+    /** Metrics reveal traffic and sizes: only for the admin token holder unless made public. */
+    private static void requireMetricsAccess(Context ctx, Options options) {
+        if (options.publicMetrics()) {
+            return;
+        }
+        if (options.adminToken() == null) {
+            throw new HttpError(403, "Metrics are private: start the server with --admin-token and send it as "
+                    + "'Authorization: Bearer TOKEN', or with --public-metrics.");
+        }
+        Pages.requireAdmin(ctx, options.adminToken());
+    }
+
+    /** The security headers of every response, Jetty's own error pages included ({@link SecureErrorHandler}). */
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", CSP,
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "X-Frame-Options", "DENY");
+
     private static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Frame-Options", "DENY");
+        SECURITY_HEADERS.forEach(ctx::header);
     }
 
     /** The matched route pattern (bounded metric cardinality), or "unmatched". */
