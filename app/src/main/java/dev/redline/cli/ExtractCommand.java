@@ -17,6 +17,7 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -275,6 +276,8 @@ public final class ExtractCommand implements Callable<Integer> {
                 throw new UserException("page larger than " + (MAX_PAGE_BYTES >> 20) + " MB");
             }
             return body;
+        } catch (NoSuchFileException e) {
+            throw new UserException(path + ": no such file", e);
         } catch (IOException e) {
             throw new UserException("cannot read " + path + ": " + e.getMessage(), e);
         }

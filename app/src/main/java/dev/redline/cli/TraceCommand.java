@@ -12,7 +12,6 @@ import dev.redline.trace.TraceResult;
 import dev.redline.trace.Tracer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.net.URI;
 import java.nio.file.Path;
@@ -88,7 +87,8 @@ public final class TraceCommand implements Callable<Integer> {
     private TraceResult traceInput(Tracer tracer) throws IOException {
         try {
             if (input.equals("-")) {
-                return tracer.trace(new String(System.in.readAllBytes(), StandardCharsets.UTF_8), limit);
+                // standard input is checked like a file: a size cap, binary and empty input refused
+                return tracer.trace(DiffCommand.readText("stdin", System.in), limit);
             }
             if (input.startsWith("http://") || input.startsWith("https://")) {
                 FetchConfig config = network.applyTo(FetchConfig.defaults());

@@ -103,6 +103,8 @@ public final class WebServer implements AutoCloseable {
     /** Request attribute marking a response already rendered as an error page. */
     private static final String FAILED = "redline.failed";
 
+    static final long MAX_REQUEST_BYTES = 1 << 20;
+
     private final Javalin app;
     private final Options options;
     private volatile String listenBase = "http://localhost";
@@ -123,6 +125,8 @@ public final class WebServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
             config.startup.showJavalinBanner = false;
+            // every body (form posts, the trace API) fits in 1 MB: the largest, a trace text, is 200,000 characters
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";

@@ -84,6 +84,18 @@ class WebHardeningTest {
         assertThat(web.get("/health").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void bodiesOverOneMegabyteAreRefusedWithoutAServerError() {
+        web = WebFixture.empty(dir);
+        String huge = "x".repeat(3 << 20);
+        var api = web.send(HttpRequest.newBuilder(URI.create(web.base() + "/api/trace"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + huge + "\"}")).build());
+        assertThat(api.statusCode()).isEqualTo(413);
+        var form = web.postForm("/trace", "text=" + huge);
+        assertThat(form.statusCode()).isEqualTo(413);
+    }
+
     private static List<String> links(String atom) throws Exception {
         SyndFeed feed = new SyndFeedInput().build(new StringReader(atom));
         List<String> links = new ArrayList<>();
