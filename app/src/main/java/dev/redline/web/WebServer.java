@@ -9,13 +9,16 @@ import gg.jte.output.StringOutput;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.security.RouteRole;
 import io.javalin.json.JavalinJackson3;
+import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -127,6 +130,7 @@ public final class WebServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             // every body (form posts, the trace API) fits in 1 MB: the largest, a trace text, is 200,000 characters
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.validation.register(Params.DayOrInstant.class, Params.DayOrInstant::parse);
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
@@ -135,14 +139,15 @@ public final class WebServer implements AutoCloseable {
             });
             config.requestLogger.http(this::recordRequest);
             config.routes.before(WebServer::securityHeaders);
+            config.routes.beforeMatched(new AdminAccess(options.adminToken())::check);
             pages.register(config.routes);
             feeds.register(config.routes);
             api.register(config.routes);
             config.jetty.modifyServer(server -> server.setErrorHandler(new SecureErrorHandler()));
-            config.routes.get("/metrics", ctx -> {
-                requireMetricsAccess(ctx, options);
-                ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
-            });
+            // metrics reveal traffic and sizes: for the admin token holder unless made public
+            RouteRole[] metricsRoles = options.publicMetrics() ? new RouteRole[0] : new RouteRole[] {AdminAccess.Role.ADMIN};
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(registry.scrape()), metricsRoles);
             config.routes.get("/health", ctx -> json(ctx, Map.of("status", "ok",
                     "articles", store.articleCount(), "versions", store.versionCount())));
             config.routes.exception(HttpError.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()));
@@ -178,6 +183,11 @@ public final class WebServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** Every HTTP route the server answers, as Javalin holds them (so tests can check each one's roles). */
+    List<Endpoint> endpoints() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint).toList();
     }
 
     /** The metrics registry, so the tracker running in the same process can add its meters. */
@@ -218,18 +228,6 @@ public final class WebServer implements AutoCloseable {
             default -> status >= 500 ? "Server error" : "Request refused";
         };
         render(ctx, "error.jte", new View.Error(status, title, message));
-    }
-
-    /** Metrics reveal traffic and sizes: only for the admin token holder unless made public. */
-    private static void requireMetricsAccess(Context ctx, Options options) {
-        if (options.publicMetrics()) {
-            return;
-        }
-        if (options.adminToken() == null) {
-            throw new HttpError(403, "Metrics are private: start the server with --admin-token and send it as "
-                    + "'Authorization: Bearer TOKEN', or with --public-metrics.");
-        }
-        Pages.requireAdmin(ctx, options.adminToken());
     }
 
     /** The security headers of every response, Jetty's own error pages included ({@link SecureErrorHandler}). */
