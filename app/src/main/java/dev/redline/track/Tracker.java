@@ -301,8 +301,8 @@ public final class Tracker {
         try {
             r = fetcher.fetch(URI.create(article.url()), validators);
         } catch (FetchException e) {
-            if (e.reason() == FetchException.Reason.ROBOTS_DISALLOWED
-                    || e.reason() == FetchException.Reason.BLOCKED_ADDRESS) {
+            // only a real disallow ends tracking; an unreachable robots.txt or a refused address is temporary
+            if (e.reason() == FetchException.Reason.ROBOTS_DISALLOWED) {
                 counts.incrementAndGet(Count.DISALLOWED.ordinal());
                 Instant now = clock.instant();
                 store.recordEvent(new ArticleEvent(article.id(), now, "disallowed", e.getMessage()));

@@ -290,7 +290,7 @@ class FetcherTest {
     }
 
     @Test
-    void robotsUnavailableAllowsAndUnreachableDisallows() throws Exception {
+    void robotsUnavailableAllowsAndUnreachableDisallowsForNow() throws Exception {
         handle("/page", ex -> send(ex, 200, "text/html", "ok".getBytes(StandardCharsets.UTF_8)));
         robotsStatus = 404;
         try (Fetcher f = fetcher(config())) {
@@ -299,7 +299,8 @@ class FetcherTest {
         robotsStatus = 503;
         try (Fetcher f = fetcher(config())) {
             assertThatThrownBy(() -> f.fetch(uri("/page")))
-                    .extracting(e -> ((FetchException) e).reason()).isEqualTo(FetchException.Reason.ROBOTS_DISALLOWED);
+                    .hasMessageEndingWith("is unreachable (HTTP 503); will retry")
+                    .extracting(e -> ((FetchException) e).reason()).isEqualTo(FetchException.Reason.ROBOTS_UNREACHABLE);
         }
     }
 
