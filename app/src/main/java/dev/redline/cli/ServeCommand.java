@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -61,6 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
         String token = adminToken != null ? adminToken : System.getenv("REDLINE_ADMIN_TOKEN");
         FetchConfig fetchConfig = fetch.toConfig();
         String baseUrl = listen.baseUrl();
+        AtomicReference<Thread> poller = new AtomicReference<>();
         untilStopped(stop -> {
             try (Store store = CliStore.open(config);
                  TrackerRuntime runtime = TrackerRuntime.create(store, config.warcDir(), fetchConfig,
@@ -68,6 +70,7 @@ public final class ServeCommand implements Callable<Integer> {
                  Fetcher traceFetcher = Fetcher.standalone(fetchConfig, Clock.systemUTC())) {
                 WebServer.Options options = WebServer.Options.defaults().withAdminToken(token)
                         .withBaseUrl(baseUrl).withPublicMetrics(publicMetrics)
+                        .withPolling(noPoll ? null : () -> poller.get() == null || poller.get().isAlive())
                         .withWarcDir(config.warcDir())
                         .withSubmitter(url -> runtime.tracker().track(url, null).article())
                         .withTracing(new TraceService(Tracer.attach(store), traceFetcher));
@@ -77,14 +80,16 @@ public final class ServeCommand implements Callable<Integer> {
                     out.println(options.adminToken() == null ? "Write actions are off (no --admin-token)."
                             : "Write actions are on for holders of the admin token.");
                     out.flush();
-                    Thread poller = noPoll ? null : startPolling(runtime);
+                    if (!noPoll) {
+                        poller.set(startPolling(runtime));
+                    }
                     try {
                         stop.await();
                     } finally {
-                        if (poller != null) {
+                        if (poller.get() != null) {
                             runtime.tracker().stop();
-                            poller.interrupt();
-                            poller.join(TimeUnit.SECONDS.toMillis(30));
+                            poller.get().interrupt();
+                            poller.get().join(TimeUnit.SECONDS.toMillis(30));
                         }
                     }
                 }
@@ -101,8 +106,8 @@ public final class ServeCommand implements Callable<Integer> {
                         log.info("poll: {}", round.line());
                     }
                 });
-            } catch (RuntimeException e) {
-                log.error("the polling loop stopped; the web server keeps serving", e);
+            } catch (RuntimeException | Error e) {
+                log.error("the polling loop stopped; the web server keeps serving and /health says so", e);
             }
         }, "redline-poll");
         poller.setDaemon(true);

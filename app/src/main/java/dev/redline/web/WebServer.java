@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,9 +58,10 @@ public final class WebServer implements AutoCloseable {
      * @param baseUrl    public address for absolute links (Atom feeds), without a trailing slash, or
      *                   null for the listen address; never taken from the request's Host header
      * @param publicMetrics serve {@code /metrics} to anyone; otherwise only with the admin token
+     * @param polling    whether the polling loop in this process is still alive, or null when there is none
      */
     public record Options(Clock clock, String adminToken, Path warcDir, UrlSubmitter submitter, TraceService tracing,
-                          String baseUrl, boolean publicMetrics) {
+                          String baseUrl, boolean publicMetrics, BooleanSupplier polling) {
         public Options {
             Objects.requireNonNull(clock, "clock");
             adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
@@ -67,7 +69,7 @@ public final class WebServer implements AutoCloseable {
         }
 
         public Options(Clock clock, String adminToken, Path warcDir, UrlSubmitter submitter, TraceService tracing) {
-            this(clock, adminToken, warcDir, submitter, tracing, null, false);
+            this(clock, adminToken, warcDir, submitter, tracing, null, false, null);
         }
 
         public static Options defaults() {
@@ -75,31 +77,35 @@ public final class WebServer implements AutoCloseable {
         }
 
         public Options withBaseUrl(String url) {
-            return new Options(clock, adminToken, warcDir, submitter, tracing, url, publicMetrics);
+            return new Options(clock, adminToken, warcDir, submitter, tracing, url, publicMetrics, polling);
+        }
+
+        public Options withPolling(BooleanSupplier alive) {
+            return new Options(clock, adminToken, warcDir, submitter, tracing, baseUrl, publicMetrics, alive);
         }
 
         public Options withPublicMetrics(boolean on) {
-            return new Options(clock, adminToken, warcDir, submitter, tracing, baseUrl, on);
+            return new Options(clock, adminToken, warcDir, submitter, tracing, baseUrl, on, polling);
         }
 
         public Options withAdminToken(String token) {
-            return new Options(clock, token, warcDir, submitter, tracing, baseUrl, publicMetrics);
+            return new Options(clock, token, warcDir, submitter, tracing, baseUrl, publicMetrics, polling);
         }
 
         public Options withWarcDir(Path dir) {
-            return new Options(clock, adminToken, dir, submitter, tracing, baseUrl, publicMetrics);
+            return new Options(clock, adminToken, dir, submitter, tracing, baseUrl, publicMetrics, polling);
         }
 
         public Options withSubmitter(UrlSubmitter s) {
-            return new Options(clock, adminToken, warcDir, s, tracing, baseUrl, publicMetrics);
+            return new Options(clock, adminToken, warcDir, s, tracing, baseUrl, publicMetrics, polling);
         }
 
         public Options withTracing(TraceService t) {
-            return new Options(clock, adminToken, warcDir, submitter, t, baseUrl, publicMetrics);
+            return new Options(clock, adminToken, warcDir, submitter, t, baseUrl, publicMetrics, polling);
         }
 
         public Options withClock(Clock c) {
-            return new Options(c, adminToken, warcDir, submitter, tracing, baseUrl, publicMetrics);
+            return new Options(c, adminToken, warcDir, submitter, tracing, baseUrl, publicMetrics, polling);
         }
     }
 
@@ -148,8 +154,7 @@ public final class WebServer implements AutoCloseable {
             RouteRole[] metricsRoles = options.publicMetrics() ? new RouteRole[0] : new RouteRole[] {AdminAccess.Role.ADMIN};
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(registry.scrape()), metricsRoles);
-            config.routes.get("/health", ctx -> json(ctx, Map.of("status", "ok",
-                    "articles", store.articleCount(), "versions", store.versionCount())));
+            config.routes.get("/health", ctx -> health(ctx, store, options));
             config.routes.exception(HttpError.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("{} {} failed", ctx.method(), ctx.path(), e);
@@ -228,6 +233,15 @@ public final class WebServer implements AutoCloseable {
             default -> status >= 500 ? "Server error" : "Request refused";
         };
         render(ctx, "error.jte", new View.Error(status, title, message));
+    }
+
+    /** Liveness: 503 when this process's polling loop has stopped, so a monitor sees it. */
+    private static void health(Context ctx, Store store, Options options) {
+        String polling = options.polling() == null ? "off" : options.polling().getAsBoolean() ? "running" : "stopped";
+        boolean ok = !polling.equals("stopped");
+        ctx.status(ok ? 200 : 503);
+        json(ctx, Map.of("status", ok ? "ok" : "polling stopped", "polling", polling,
+                "articles", store.articleCount(), "versions", store.versionCount()));
     }
 
     /** The security headers of every response, Jetty's own error pages included ({@link SecureErrorHandler}). */

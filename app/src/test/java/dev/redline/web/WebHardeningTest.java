@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +95,22 @@ class WebHardeningTest {
         assertThat(api.statusCode()).isEqualTo(413);
         var form = web.postForm("/trace", "text=" + huge);
         assertThat(form.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void healthSaysWhenThePollingLoopHasStopped() throws Exception {
+        AtomicBoolean alive = new AtomicBoolean(true);
+        web = WebFixture.seeded(dir, WebServer.Options.defaults().withPolling(alive::get));
+        var running = web.get("/health");
+        assertThat(running.statusCode()).isEqualTo(200);
+        assertThat(running.body()).contains("\"polling\":\"running\"").contains("\"status\":\"ok\"");
+        alive.set(false);
+        var stopped = web.get("/health");
+        assertThat(stopped.statusCode()).isEqualTo(503);
+        assertThat(stopped.body()).contains("\"polling\":\"stopped\"").contains("\"status\":\"polling stopped\"");
+        web.close();
+        web = WebFixture.empty(dir.resolve("off"));
+        assertThat(web.get("/health").body()).contains("\"polling\":\"off\"");
     }
 
     private static List<String> links(String atom) throws Exception {
