@@ -47,6 +47,10 @@ final class HistoryFile {
 
     /** Reads every history in the file, in order, and returns how many there were. */
     static int read(Path file, Sink sink) {
+        if (Files.isDirectory(file)) {
+            throw new UserException(file + " is a folder; import takes history files (.json, .jsonl), e.g. "
+                    + file + "/*.jsonl");
+        }
         if (!Files.isRegularFile(file)) {
             throw new UserException(file + ": no such file");
         }

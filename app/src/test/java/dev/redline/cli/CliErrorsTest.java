@@ -1,0 +1,45 @@
+package dev.redline.cli;
+
+import static dev.redline.cli.CliRun.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wrong exit codes and stack traces issue 16 listed: each is one line naming what was wrong, exit 2. */
+class CliErrorsTest {
+    private static final String HISTORY = """
+            {"url":"https://x.example/a","source":"wire","versions":[
+             {"fetchedAt":"2026-01-01T00:00:00Z","title":"Ferry strike","paragraphs":["Crews walked out on Monday."]},
+             {"fetchedAt":"2026-01-02T00:00:00Z","title":"Ferry strike ends","paragraphs":["Crews went back on Tuesday."]}]}
+            """;
+
+    @TempDir
+    Path dir;
+    private String db;
+
+    @BeforeEach
+    void seed() throws IOException {
+        db = dir.resolve("r.db").toString();
+        Path history = Files.writeString(dir.resolve("h.jsonl"), HISTORY);
+        assertThat(run("--db", db, "import", history.toString()).code()).isZero();
+    }
+
+    @Test
+    void exportToAnUnwritablePlaceIsOneLine() {
+        CliRun export = run("--db", db, "export", "--out", "/proc/x/y.jsonl");
+        assertThat(export.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
+        assertThat(export.err()).isEqualTo("redline: cannot write /proc/x/y.jsonl: no such file or folder /proc/x\n");
+    }
+
+    @Test
+    void importOfAFolderSaysItIsAFolder() {
+        CliRun imported = run("--db", db, "import", dir.toString());
+        assertThat(imported.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
+        assertThat(imported.err()).startsWith("redline: " + dir + " is a folder; import takes history files");
+    }
+}
