@@ -28,9 +28,9 @@ class MemoryBudgetTest {
     void pollStaysWithin512MegabytesOverHostilePages(@TempDir Path dir) throws Exception {
         try (HostileSite site = new HostileSite()) {
             site.answer("/robots.txt", 404, "text/plain", "");
-            site.answer("/wide", 200, "text/html", page("<p>a</p>", 4_800_000));
-            site.answer("/deep", 200, "text/html", page("<div>x ", 1_800_000));
-            site.answer("/ok", 200, "text/html", page("", 0));
+            site.answer("/wide", 200, "text/html", HostileSite.articlePage("<p>a</p>", 4_800_000));
+            site.answer("/deep", 200, "text/html", HostileSite.articlePage("<div>x ", 1_800_000));
+            site.answer("/ok", 200, "text/html", HostileSite.articlePage("", 0));
             site.answer("/feed.rss", 200, "application/rss+xml", """
                     <rss version="2.0"><channel><title>Hostile</title><link>%s</link>
                     <item><link>%s</link></item><item><link>%s</link></item><item><link>%s</link></item>
@@ -62,13 +62,4 @@ class MemoryBudgetTest {
         }
     }
 
-    private static String page(String filler, int bytes) {
-        StringBuilder html = new StringBuilder("<html><head><title>Harbour news</title></head><body><article><p>")
-                .append("The harbour authority said on Monday that the ferry link would reopen next week. ".repeat(5))
-                .append("</p>");
-        while (html.length() < bytes) {
-            html.append(filler);
-        }
-        return html.append("</article></body></html>").toString();
-    }
 }

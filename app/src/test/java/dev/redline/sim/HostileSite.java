@@ -51,6 +51,21 @@ public final class HostileSite implements AutoCloseable {
         return answer(path, status, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * An article page: one real paragraph, then {@code filler} repeated until the page is
+     * {@code bytes} long (the hostile pages of issue 16: {@code "<p>a</p>"} to 4.8 MB is the wide one,
+     * {@code "<div>x "} to 1.8 MB the unclosed one).
+     */
+    public static String articlePage(String filler, int bytes) {
+        StringBuilder html = new StringBuilder("<html><head><title>Harbour news</title></head><body><article><p>")
+                .append("The harbour authority said on Monday that the ferry link would reopen next week. ".repeat(5))
+                .append("</p>");
+        while (html.length() < bytes) {
+            html.append(filler);
+        }
+        return html.append("</article></body></html>").toString();
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }

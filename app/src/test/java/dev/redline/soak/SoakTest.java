@@ -196,8 +196,8 @@ class SoakTest {
     private static HostileSite hostileSite() {
         HostileSite site = new HostileSite();
         site.answer("/robots.txt", 404, "text/plain", "");
-        site.answer("/wide", 200, "text/html", page("<p>a</p>", 4_800_000));
-        site.answer("/deep", 200, "text/html", page("<div>x ", 1_800_000));
+        site.answer("/wide", 200, "text/html", HostileSite.articlePage("<p>a</p>", 4_800_000));
+        site.answer("/deep", 200, "text/html", HostileSite.articlePage("<div>x ", 1_800_000));
         site.answer("/feed.rss", 200, "application/rss+xml", rss(site, "/wide", "/deep"));
         return site;
     }
@@ -206,7 +206,7 @@ class SoakTest {
     private static HostileSite flakySite() {
         HostileSite site = new HostileSite();
         site.answer("/robots.txt", 200, "text/plain", "User-agent: *\nAllow: /\n");
-        site.answer("/news/back", 200, "text/html", page("", 0));
+        site.answer("/news/back", 200, "text/html", HostileSite.articlePage("", 0));
         site.answer("/feed.rss", 200, "application/rss+xml", rss(site, "/news/back"));
         return site;
     }
@@ -218,16 +218,6 @@ class SoakTest {
         }
         return "<rss version=\"2.0\"><channel><title>t</title><link>" + site.url("/") + "</link>" + items
                 + "</channel></rss>";
-    }
-
-    private static String page(String filler, int bytes) {
-        StringBuilder html = new StringBuilder("<html><head><title>Harbour news</title></head><body><article><p>")
-                .append("The harbour authority said on Monday that the ferry link would reopen next week. ".repeat(5))
-                .append("</p>");
-        while (html.length() < bytes) {
-            html.append(filler);
-        }
-        return html.append("</article></body></html>").toString();
     }
 
     /** Starts a real {@code poll --once --all} under the same budget and kills it with SIGKILL mid-round. */
