@@ -8,7 +8,6 @@ import dev.redline.fetch.Fetcher;
 import dev.redline.fetch.WarcArchive;
 import dev.redline.sim.NewsroomSimulator;
 import dev.redline.sim.VirtualClock;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
 import dev.redline.trace.Tracer;
 import dev.redline.track.Schedule;
@@ -69,9 +68,9 @@ public final class DemoCommand implements Callable<Integer> {
             Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(DAY);
             VirtualClock clock = new VirtualClock(start);
             try (NewsroomSimulator sim = NewsroomSimulator.start(clock);
-                 Store store = JdbcStore.open("jdbc:sqlite:" + data.resolve("redline.db"), clock);
+                 Store store = Store.open("jdbc:sqlite:" + data.resolve("redline.db"), clock);
                  Fetcher fetcher = new Fetcher(FetchConfig.defaults().withAllowPrivateNetwork(true)
-                         .withHostDelay(Duration.ofSeconds(1)), clock, clock.sleeper(), store::reserveHostSlot,
+                         .withHostDelay(Duration.ofSeconds(1)), clock, clock.sleeper(), store,
                          new WarcArchive(data.resolve("warc"), clock));
                  // The tracker may reach the simulator on loopback, but /trace takes URLs from anyone
                  // (any page the user visits can post to it): those keep the private-address guard.

@@ -62,7 +62,7 @@ public final class Tracer {
     private final Extractor extractor = new Extractor();
 
     public Tracer(Store store) {
-        this(store, new TraceIndex(store.dataSource()), Fingerprinter.DEFAULT, Floor.DEFAULT);
+        this(store, new TraceIndex(store.tracePostings()), Fingerprinter.DEFAULT, Floor.DEFAULT);
     }
 
     public Tracer(Store store, TraceIndex index, Fingerprinter fingerprinter, Floor floor) {

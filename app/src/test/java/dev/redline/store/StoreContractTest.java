@@ -40,7 +40,7 @@ abstract class StoreContractTest {
 
     @BeforeEach
     void openStore() {
-        store = JdbcStore.open(databaseUrl(), Clock.fixed(T0, ZoneOffset.UTC));
+        store = (JdbcStore) Store.open(databaseUrl(), Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -49,7 +49,7 @@ abstract class StoreContractTest {
     }
 
     JdbcStore secondStore() {
-        return JdbcStore.open(databaseUrl(), Clock.fixed(T0, ZoneOffset.UTC));
+        return (JdbcStore) Store.open(databaseUrl(), Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     static ArticleText text(String title, String... paragraphs) {
@@ -381,7 +381,7 @@ abstract class StoreContractTest {
     void finishCheckLogsReschedulesAndReleases() {
         Source bugle = store.addSource("bugle", List.of("https://bugle.example/feed"), List.of(), ExtractRules.NONE);
         Article a = store.upsertArticle("https://bugle.example/a", bugle.id(), T0);
-        assertThat(store.fetchState(a.id())).isEqualTo(new FetchState(null, null, JdbcStore.INITIAL_INTERVAL, 0, 0));
+        assertThat(store.fetchState(a.id())).isEqualTo(new FetchState(null, null, FetchState.INITIAL_INTERVAL, 0, 0));
         assertThat(store.claimDueArticles(T0, 5, "w1", LEASE, false)).hasSize(1);
 
         FetchState state = new FetchState("\"abc\"", "Sat, 14 Mar 2026 08:00:00 GMT", Duration.ofMinutes(36), 1, 0);
@@ -491,11 +491,11 @@ abstract class StoreContractTest {
     @Test
     void hostSlotsAreSpacedByTheMinimumDelayEvenUnderConcurrency() throws Exception {
         Duration delay = Duration.ofMillis(1000);
-        assertThat(store.reserveHostSlot("bugle.example", T0, delay)).isEqualTo(T0);
-        assertThat(store.reserveHostSlot("BUGLE.example", T0, delay)).isEqualTo(T0.plusMillis(1000));
-        assertThat(store.reserveHostSlot("other.example", T0, delay)).isEqualTo(T0);
+        assertThat(store.reserve("bugle.example", T0, delay)).isEqualTo(T0);
+        assertThat(store.reserve("BUGLE.example", T0, delay)).isEqualTo(T0.plusMillis(1000));
+        assertThat(store.reserve("other.example", T0, delay)).isEqualTo(T0);
         // Much later: the slot is now.
-        assertThat(store.reserveHostSlot("bugle.example", T0.plusSeconds(60), delay)).isEqualTo(T0.plusSeconds(60));
+        assertThat(store.reserve("bugle.example", T0.plusSeconds(60), delay)).isEqualTo(T0.plusSeconds(60));
 
         Instant now = T0.plusSeconds(120);
         try (JdbcStore other = secondStore()) {
@@ -505,7 +505,7 @@ abstract class StoreContractTest {
                 callers.add(() -> {
                     List<Instant> slots = new ArrayList<>();
                     for (int i = 0; i < 5; i++) {
-                        slots.add(target.reserveHostSlot("busy.example", now, delay));
+                        slots.add(target.reserve("busy.example", now, delay));
                     }
                     return slots;
                 });

@@ -8,12 +8,12 @@ import dev.redline.fingerprint.Fingerprinter;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Store;
 import dev.redline.store.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,8 +36,12 @@ class TracerDatabaseTest {
     @TempDir
     Path dir;
 
+    /** The JDBC URL of the database last opened, for looking at the index's rows directly. */
+    private String url;
+
     private Store open(String db) {
-        return JdbcStore.open(db.equals("postgres") ? TestDatabases.freshPostgresUrl() : TestDatabases.sqliteUrl(dir));
+        url = db.equals("postgres") ? TestDatabases.freshPostgresUrl() : TestDatabases.sqliteUrl(dir);
+        return Store.open(url);
     }
 
     private static Article article(Store store, String source, String url, Instant at, ArticleText... versions) {
@@ -50,8 +54,8 @@ class TracerDatabaseTest {
         return article;
     }
 
-    private static int df(Store store, long anchor) throws SQLException {
-        try (Connection c = store.dataSource().getConnection();
+    private int df(long anchor) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url);
              PreparedStatement ps = c.prepareStatement("SELECT articles FROM trace_anchor_df WHERE anchor = ?")) {
             ps.setLong(1, anchor);
             try (ResultSet rs = ps.executeQuery()) {
@@ -71,18 +75,18 @@ class TracerDatabaseTest {
             Article b = article(store, "north-wire", "https://north-wire.example/b", Instant.parse("2026-04-02T08:00:00Z"), second);
 
             long sharedAnchor = Fingerprinter.DEFAULT.of(SHARED_PARAGRAPH).anchors()[0];
-            assertThat(df(store, sharedAnchor)).isEqualTo(2);
+            assertThat(df(sharedAnchor)).isEqualTo(2);
             assertThat(tracer.index(store.versions(a.id()).getFirst())).isFalse(); // already indexed: no double count
-            assertThat(df(store, sharedAnchor)).isEqualTo(2);
-            assertThat(new TraceIndex(store.dataSource()).indexedVersions()).isEqualTo(3);
+            assertThat(df(sharedAnchor)).isEqualTo(2);
+            assertThat(new TraceIndex(store.tracePostings()).indexedVersions()).isEqualTo(3);
 
             var copy = Fingerprinter.DEFAULT.of(new ArticleText("", null, List.of(SHARED_PARAGRAPH)));
-            assertThat(new TraceIndex(store.dataSource()).candidates(copy, null, 10))
+            assertThat(new TraceIndex(store.tracePostings()).candidates(copy, null, 10))
                     .extracting(Candidate::articleId).containsExactlyInAnyOrder(a.id(), b.id());
             // with a threshold of one article, the shared paragraph counts as boilerplate: only bands remain
-            assertThat(new TraceIndex(store.dataSource(), 1).candidates(copy, null, 10))
+            assertThat(new TraceIndex(store.tracePostings(), 1).candidates(copy, null, 10))
                     .allMatch(c -> c.anchorHits() == 0);
-            assertThat(new TraceIndex(store.dataSource()).candidates(copy, a.id(), 10))
+            assertThat(new TraceIndex(store.tracePostings()).candidates(copy, a.id(), 10))
                     .extracting(Candidate::articleId).containsExactly(b.id());
         }
     }

@@ -16,7 +16,6 @@ import dev.redline.sim.StoryVersion;
 import dev.redline.sim.VirtualClock;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleStatus;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.text.Normalize;
@@ -45,7 +44,7 @@ class TrackerReplayTest {
         Instant t0 = Instant.parse("2026-03-01T06:00:00Z");
         VirtualClock clock = new VirtualClock(t0);
         try (NewsroomSimulator sim = NewsroomSimulator.start(clock);
-             Store store = JdbcStore.open("jdbc:sqlite:" + dir.resolve("redline.db"), clock)) {
+             Store store = Store.open("jdbc:sqlite:" + dir.resolve("redline.db"), clock)) {
             var gazette = sim.site("harbour-gazette");
             var courier = sim.site("valley-courier");
             var ledger = sim.site("northern-ledger");
@@ -60,7 +59,7 @@ class TrackerReplayTest {
             config = new TrackerConfig(config.workerId(), 1, 8, config.lease(),
                     new Schedule(Duration.ofMinutes(15), 1.2, Duration.ofDays(40), Duration.ofHours(1)),
                     config.feedInterval(), config.idleWait());
-            try (Fetcher fetcher = new Fetcher(fetchConfig, clock, clock.sleeper(), store::reserveHostSlot,
+            try (Fetcher fetcher = new Fetcher(fetchConfig, clock, clock.sleeper(), store,
                     new WarcArchive(dir.resolve("warc"), clock))) {
                 Tracker tracker = new Tracker(store, fetcher, new FeedReader(), new Extractor(), clock, config);
                 PollSummary total = new PollSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);

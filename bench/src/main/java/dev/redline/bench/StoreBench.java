@@ -5,7 +5,7 @@ import dev.redline.store.Article;
 import dev.redline.store.ArticleStatus;
 import dev.redline.store.CheckOutcome;
 import dev.redline.store.FetchState;
-import dev.redline.store.JdbcStore;
+import dev.redline.store.Store;
 import dev.redline.store.NewVersion;
 import dev.redline.store.SearchHit;
 import dev.redline.store.VersionField;
@@ -55,7 +55,7 @@ public class StoreBench {
     String db;
 
     private Path dir;
-    private JdbcStore store;
+    private Store store;
     private List<Long> ids;
     private Random random;
     private long tick;
@@ -63,7 +63,7 @@ public class StoreBench {
     @Setup(Level.Trial)
     public void fill() throws IOException {
         dir = Files.createTempDirectory("redline-store-bench");
-        store = JdbcStore.open(db.isEmpty() ? "jdbc:sqlite:" + dir.resolve("bench.db") : db);
+        store = Store.open(db.isEmpty() ? "jdbc:sqlite:" + dir.resolve("bench.db") : db);
         random = new Random(42);
         ids = new ArrayList<>();
         for (int i = 0; i < articles; i++) {
@@ -126,6 +126,6 @@ public class StoreBench {
 
     @Benchmark
     public Instant reserveHostSlot() {
-        return store.reserveHostSlot("host" + random.nextInt(50) + ".example", T0.plusSeconds(++tick), Duration.ZERO);
+        return store.reserve("host" + random.nextInt(50) + ".example", T0.plusSeconds(++tick), Duration.ZERO);
     }
 }
