@@ -52,6 +52,8 @@ public final class Tracer {
     public static final double REUSE_MIN_COVERAGE = 0.5;
     /** Candidate articles verified per query. */
     static final int MAX_CANDIDATES = 25;
+    /** Articles read per page by {@link #reindex}. */
+    static final int REINDEX_PAGE = 500;
 
     private static final Logger LOG = LoggerFactory.getLogger(Tracer.class);
 
@@ -97,9 +99,10 @@ public final class Tracer {
      */
     public long reindex(LongConsumer onVersion) {
         long added = 0;
-        int page = 500;
-        for (int offset = 0; ; offset += page) {
-            List<Article> articles = store.articles(null, offset, page);
+        long after = 0;
+        List<Article> articles;
+        // keyset paging by id: appends (which move an article in the by-activity order) cannot make it skip one
+        while (!(articles = store.articlesAfter(after, REINDEX_PAGE)).isEmpty()) {
             for (Article article : articles) {
                 for (Version version : store.versions(article.id())) {
                     if (index(version)) {
@@ -108,10 +111,9 @@ public final class Tracer {
                     onVersion.accept(1);
                 }
             }
-            if (articles.size() < page) {
-                return added;
-            }
+            after = articles.getLast().id();
         }
+        return added;
     }
 
     /** Stored versions not in the index (appended while no tracer was attached); 0 when up to date. */

@@ -18,7 +18,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -118,6 +121,40 @@ class TracerDatabaseTest {
             assertThat(reuse.sourceUrl()).isEqualTo("https://north-wire.example/valve");
             assertThat(reuse.containment()).isEqualTo(1.0);
             assertThat(onOriginal.getFirst().detail()).isEqualTo(onCopy.getFirst().detail());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void reindexVisitsEveryArticleWhileAnotherProcessAppendsVersions(String db) {
+        int articles = Tracer.REINDEX_PAGE + 100; // more than one page
+        Instant t0 = Instant.parse("2026-04-01T08:00:00Z");
+        try (Store store = open(db); Store serve = Store.open(url)) {
+            List<Long> ids = new ArrayList<>();
+            Map<Long, Long> firstVersion = new HashMap<>();
+            for (int i = 0; i < articles; i++) {
+                ArticleText text = new ArticleText("Ferry timetable " + i, null, List.of("Crossing number " + i
+                        + " leaves the Kessington quay at a new hour from Monday, the harbour office said."));
+                var version = store.importHistory("https://north-wire.example/ferry/" + i, null,
+                        List.of(new NewVersion(t0.plusSeconds(60L * i), text, Set.of(), false, null, null))).getFirst();
+                ids.add(version.articleId());
+                firstVersion.put(version.articleId(), version.id());
+            }
+            // while the reindex runs, "serve" appends newer versions to articles spread over the whole
+            // store, each of which then moves to the front of the by-activity order
+            int[] visited = {0};
+            Instant[] at = {t0.plusSeconds(86_400)};
+            long added = new Tracer(store).reindex(one -> {
+                long target = ids.get((visited[0]++ * 7) % ids.size());
+                at[0] = at[0].plusSeconds(1);
+                serve.appendVersion(target, new NewVersion(at[0], new ArticleText("Ferry timetable changed " + visited[0], null,
+                        List.of("The harbour office moved crossing " + visited[0] + " again.")), Set.of(), false, null, null));
+            });
+
+            TraceIndex index = new TraceIndex(store.tracePostings());
+            assertThat(ids).allSatisfy(id -> assertThat(index.isIndexed(firstVersion.get(id)))
+                    .as("version 0 of article %d indexed", id).isTrue());
+            assertThat(added).isGreaterThanOrEqualTo(articles);
         }
     }
 }
