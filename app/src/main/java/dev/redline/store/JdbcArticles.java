@@ -256,7 +256,7 @@ final class JdbcArticles implements ArticleStore {
     @Override
     public void recordEvent(ArticleEvent event) {
         jdbi.useTransaction(h -> h.createUpdate("INSERT INTO article_events (article_id, at, kind, detail) VALUES (:a, :at, :kind, :detail)")
-                .bind("a", event.articleId()).bind("at", event.at().toEpochMilli()).bind("kind", event.kind())
+                .bind("a", event.articleId()).bind("at", event.at().toEpochMilli()).bind("kind", event.kind().toString())
                 .bind("detail", event.detail()).execute());
     }
 
@@ -264,7 +264,8 @@ final class JdbcArticles implements ArticleStore {
     public List<ArticleEvent> events(long articleId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT article_id, at, kind, detail FROM article_events WHERE article_id = :a ORDER BY at, id")
                 .bind("a", articleId)
-                .map((rs, ctx) -> new ArticleEvent(rs.getLong("article_id"), instant(rs, "at"), rs.getString("kind"), rs.getString("detail")))
+                .map((rs, ctx) -> new ArticleEvent(rs.getLong("article_id"), instant(rs, "at"),
+                        EventKind.fromWire(rs.getString("kind")), rs.getString("detail")))
                 .list());
     }
 
@@ -275,7 +276,7 @@ final class JdbcArticles implements ArticleStore {
                 .bind("a", articleId).bind("limit", limit)
                 .map((rs, ctx) -> new CheckLog(rs.getLong("article_id"), instant(rs, "at"),
                         nullableLong(rs, "http_status") == null ? null : rs.getInt("http_status"),
-                        rs.getString("outcome"), rs.getString("error")))
+                        Outcome.fromWire(rs.getString("outcome")), rs.getString("error")))
                 .list());
     }
 }

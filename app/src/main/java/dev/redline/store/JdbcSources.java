@@ -137,12 +137,12 @@ final class JdbcSources implements SourceStore {
                                 instant(rs, "last_error_at"))).one();
                 long articles = count(h, "SELECT COUNT(*) FROM articles WHERE source_id = :id", id, null);
                 long errors = count(h, "SELECT COUNT(*) FROM check_log c JOIN articles a ON a.id = c.article_id"
-                        + " WHERE a.source_id = :id AND c.at >= :since AND (c.error IS NOT NULL OR c.outcome = 'error')", id, dayAgo)
+                        + " WHERE a.source_id = :id AND c.at >= :since AND (c.error IS NOT NULL OR c.outcome = '" + Outcome.ERROR + "')", id, dayAgo)
                         + count(h, "SELECT COUNT(*) FROM feed_log WHERE source_id = :id AND at >= :since AND error IS NOT NULL", id, dayAgo);
                 long newThisWeek = count(h, "SELECT COUNT(*) FROM articles WHERE source_id = :id AND first_seen >= :since", id, weekAgo);
                 Instant lastChange = maxInstant(h, "SELECT MAX(last_change_at) FROM articles WHERE source_id = :id", id);
                 Instant lastNew = maxInstant(h, "SELECT MAX(first_seen) FROM articles WHERE source_id = :id", id);
-                String verdict = verdict(source, now, row.lastSuccess(), row.lastErrorAt(), errors, lastNew, lastChange);
+                SourceHealth.Verdict verdict = verdict(source, now, row.lastSuccess(), row.lastErrorAt(), errors, lastNew, lastChange);
                 result.add(new SourceHealth(source, articles, row.lastSuccess(), row.lastError(), errors,
                         newThisWeek / 7.0, lastChange, verdict));
             }
@@ -151,23 +151,23 @@ final class JdbcSources implements SourceStore {
     }
 
     /**
-     * "failing" when the latest poll or check failed and either nothing succeeded for
-     * {@link #FAILING_AFTER} or errors keep coming ({@link #FAILING_ERRORS} in 24 h); "quiet" when
+     * {@code FAILING} when the latest poll or check failed and either nothing succeeded for
+     * {@link #FAILING_AFTER} or errors keep coming ({@link #FAILING_ERRORS} in 24 h); {@code QUIET} when
      * the source, older than {@link #QUIET_AFTER}, gave no new article and no change for that long.
      */
-    private static String verdict(Source source, Instant now, Instant lastSuccess, Instant lastErrorAt, long errors24h,
+    private static SourceHealth.Verdict verdict(Source source, Instant now, Instant lastSuccess, Instant lastErrorAt, long errors24h,
                                   Instant lastNew, Instant lastChange) {
         boolean latestFailed = lastErrorAt != null && (lastSuccess == null || !lastSuccess.isAfter(lastErrorAt));
         if (latestFailed && (lastSuccess == null || lastSuccess.isBefore(now.minus(FAILING_AFTER)) || errors24h >= FAILING_ERRORS)) {
-            return "failing";
+            return SourceHealth.Verdict.FAILING;
         }
         Instant quietSince = now.minus(QUIET_AFTER);
         Instant lastNews = lastNew == null ? lastChange : lastChange == null ? lastNew
                 : lastNew.isAfter(lastChange) ? lastNew : lastChange;
         if (source.createdAt().isBefore(quietSince) && (lastNews == null || lastNews.isBefore(quietSince))) {
-            return "quiet";
+            return SourceHealth.Verdict.QUIET;
         }
-        return "ok";
+        return SourceHealth.Verdict.OK;
     }
 
     private static Instant maxInstant(Handle h, String sql, long id) {

@@ -63,11 +63,11 @@ final class JdbcWorkQueue implements WorkQueue {
     public void finishCheck(long articleId, String workerId, CheckOutcome outcome) {
         long at = outcome.at().toEpochMilli();
         FetchState state = Objects.requireNonNull(outcome.state(), "state");
-        boolean failed = outcome.error() != null || "error".equals(outcome.outcome());
+        boolean failed = outcome.error() != null || outcome.outcome() == Outcome.ERROR;
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO check_log (article_id, at, http_status, outcome, error) VALUES (:a, :at, :status, :outcome, :error)")
                     .bind("a", articleId).bind("at", at).bind("status", outcome.httpStatus())
-                    .bind("outcome", outcome.outcome()).bind("error", outcome.error()).execute();
+                    .bind("outcome", outcome.outcome().toString()).bind("error", outcome.error()).execute();
             h.createUpdate("UPDATE articles SET last_checked = :at, next_check = :next, status = :st, etag = :etag,"
                             + " last_modified = :lm, interval_ms = :interval, unchanged_streak = :streak, failures = :failures,"
                             + " lease_owner = NULL, lease_until = NULL"
@@ -80,7 +80,7 @@ final class JdbcWorkQueue implements WorkQueue {
             Long sourceId = h.createQuery("SELECT source_id FROM articles WHERE id = :a").bind("a", articleId)
                     .map((rs, ctx) -> nullableLong(rs, "source_id")).one();
             if (sourceId != null) {
-                recordSourceResult(h, sourceId, at, failed ? Objects.requireNonNullElse(outcome.error(), outcome.outcome()) : null);
+                recordSourceResult(h, sourceId, at, failed ? Objects.requireNonNullElse(outcome.error(), outcome.outcome().toString()) : null);
             }
         });
     }

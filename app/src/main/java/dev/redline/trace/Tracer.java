@@ -12,6 +12,7 @@ import dev.redline.fingerprint.Fingerprinter;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
+import dev.redline.store.EventKind;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
@@ -40,14 +41,10 @@ import org.slf4j.LoggerFactory;
  * the other articles. When the new version of an article reuses an <em>earlier</em> version of an
  * article of another source (at least {@value #REUSE_MIN_COVERAGE} of the new version found there,
  * and the article did not carry that text itself before the other version appeared),
- * the relation is recorded on both articles as events {@value #REUSES} and {@value #REUSED_BY},
+ * the relation is recorded on both articles as events {@link EventKind#REUSES} and {@link EventKind#REUSED_BY},
  * whose detail is the JSON of a {@link Reuse}.
  */
 public final class Tracer {
-    /** Event kind on the article that copies. */
-    public static final String REUSES = "reuses";
-    /** Event kind on the article that was copied. */
-    public static final String REUSED_BY = "reused-by";
     /** Share of a new version that must come from another source's earlier version to record reuse. */
     public static final double REUSE_MIN_COVERAGE = 0.5;
     /** Candidate articles verified per query. */
@@ -258,8 +255,8 @@ public final class Tracer {
             Reuse reuse = new Reuse(copier.id(), copier.url(), version.number(), found.article().id(),
                     found.article().url(), original.number(), found.verdict().coverage(), found.verdict().containment());
             String detail = Json.write(reuse);
-            store.recordEvent(new ArticleEvent(copier.id(), version.fetchedAt(), REUSES, detail));
-            store.recordEvent(new ArticleEvent(found.article().id(), version.fetchedAt(), REUSED_BY, detail));
+            store.recordEvent(new ArticleEvent(copier.id(), version.fetchedAt(), EventKind.REUSES, detail));
+            store.recordEvent(new ArticleEvent(found.article().id(), version.fetchedAt(), EventKind.REUSED_BY, detail));
         }
     }
 
@@ -279,7 +276,7 @@ public final class Tracer {
 
     private boolean alreadyRecorded(long copierId, long sourceArticleId, int sourceVersion) {
         return store.events(copierId).stream()
-                .filter(e -> REUSES.equals(e.kind()))
+                .filter(e -> e.kind() == EventKind.REUSES)
                 .map(e -> Json.MAPPER.readValue(e.detail(), Reuse.class))
                 .anyMatch(r -> r.sourceArticle() == sourceArticleId && r.sourceVersion() == sourceVersion);
     }

@@ -8,6 +8,7 @@ import dev.redline.fingerprint.Fingerprinter;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
+import dev.redline.store.EventKind;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Store;
 import dev.redline.store.TestDatabases;
@@ -112,8 +113,8 @@ class TracerDatabaseTest {
 
             List<ArticleEvent> onCopy = store.events(copy.id());
             List<ArticleEvent> onOriginal = store.events(original.id());
-            assertThat(onCopy).extracting(ArticleEvent::kind).containsExactly(Tracer.REUSES);
-            assertThat(onOriginal).extracting(ArticleEvent::kind).containsExactly(Tracer.REUSED_BY);
+            assertThat(onCopy).extracting(ArticleEvent::kind).containsExactly(EventKind.REUSES);
+            assertThat(onOriginal).extracting(ArticleEvent::kind).containsExactly(EventKind.REUSED_BY);
             Reuse reuse = Json.MAPPER.readValue(onCopy.getFirst().detail(), Reuse.class);
             assertThat(reuse.copyArticle()).isEqualTo(copy.id());
             assertThat(reuse.sourceArticle()).isEqualTo(original.id());

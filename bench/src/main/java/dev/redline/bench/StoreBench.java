@@ -7,6 +7,7 @@ import dev.redline.store.CheckOutcome;
 import dev.redline.store.FetchState;
 import dev.redline.store.Store;
 import dev.redline.store.NewVersion;
+import dev.redline.store.Outcome;
 import dev.redline.store.SearchHit;
 import dev.redline.store.VersionField;
 import java.io.IOException;
@@ -109,7 +110,7 @@ public class StoreBench {
         List<Article> claimed = store.claimDueArticles(now, 1, "bench", Duration.ofMinutes(5), false);
         for (Article a : claimed) {
             store.fetchState(a.id());
-            store.finishCheck(a.id(), "bench", new CheckOutcome(now, 200, "unchanged", null, now, ArticleStatus.ACTIVE, STATE));
+            store.finishCheck(a.id(), "bench", new CheckOutcome(now, 200, Outcome.UNCHANGED, null, now, ArticleStatus.ACTIVE, STATE));
         }
         return claimed.size();
     }
