@@ -2,9 +2,9 @@ package dev.redline.cli;
 
 import dev.redline.extract.ExtractRules;
 import dev.redline.json.Json;
-import dev.redline.store.Store;
 import dev.redline.store.Source;
 import dev.redline.store.SourceHealth;
+import dev.redline.store.Store;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

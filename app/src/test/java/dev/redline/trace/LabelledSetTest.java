@@ -2,8 +2,8 @@ package dev.redline.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.redline.store.Store;
 import dev.redline.fingerprint.Fingerprinter;
+import dev.redline.store.Store;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
