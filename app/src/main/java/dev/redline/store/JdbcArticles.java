@@ -47,16 +47,26 @@ final class JdbcArticles implements ArticleStore {
         }
         long at = seenAt.toEpochMilli();
         return jdbi.inTransaction(h -> {
-            h.createUpdate("INSERT INTO articles (url, source_id, first_seen, next_check, status, activity_at)"
-                            + " VALUES (:url, :s, :at, :at, 'active', :at) ON CONFLICT (url) DO NOTHING")
-                    .bind("url", canonicalUrl).bind("s", sourceId).bind("at", at).execute();
-            if (sourceId != null) {
-                h.createUpdate("UPDATE articles SET source_id = :s WHERE url = :url AND source_id IS NULL")
-                        .bind("s", sourceId).bind("url", canonicalUrl).execute();
-            }
+            insertOrAttach(h, canonicalUrl, sourceId, at, at, ArticleStatus.ACTIVE);
             return h.createQuery("SELECT " + ARTICLE_FIELDS + " FROM articles WHERE url = :url")
                     .bind("url", canonicalUrl).map((rs, ctx) -> Rows.article(rs, "")).one();
         });
+    }
+
+    /**
+     * Creates the article when its URL is new (first seen and last active at {@code at}), and
+     * attaches it to {@code sourceId} when it has no source yet.
+     */
+    private static void insertOrAttach(Handle h, String canonicalUrl, Long sourceId, long at, Long nextCheck,
+                                       ArticleStatus status) {
+        h.createUpdate("INSERT INTO articles (url, source_id, first_seen, next_check, status, activity_at)"
+                        + " VALUES (:url, :s, :at, :next, :status, :at) ON CONFLICT (url) DO NOTHING")
+                .bind("url", canonicalUrl).bind("s", sourceId).bind("at", at).bind("next", nextCheck)
+                .bind("status", status.toString()).execute();
+        if (sourceId != null) {
+            h.createUpdate("UPDATE articles SET source_id = :s WHERE url = :url AND source_id IS NULL")
+                    .bind("s", sourceId).bind("url", canonicalUrl).execute();
+        }
     }
 
     @Override
@@ -126,13 +136,7 @@ final class JdbcArticles implements ArticleStore {
         }
         long firstSeen = history.getFirst().fetchedAt().toEpochMilli();
         List<Version> appended = jdbi.inTransaction(h -> {
-            h.createUpdate("INSERT INTO articles (url, source_id, first_seen, next_check, status, activity_at)"
-                            + " VALUES (:url, :s, :at, NULL, 'settled', :at) ON CONFLICT (url) DO NOTHING")
-                    .bind("url", canonicalUrl).bind("s", sourceId).bind("at", firstSeen).execute();
-            if (sourceId != null) {
-                h.createUpdate("UPDATE articles SET source_id = :s WHERE url = :url AND source_id IS NULL")
-                        .bind("s", sourceId).bind("url", canonicalUrl).execute();
-            }
+            insertOrAttach(h, canonicalUrl, sourceId, firstSeen, null, ArticleStatus.SETTLED);
             long articleId = h.createQuery("SELECT id FROM articles WHERE url = :url").bind("url", canonicalUrl)
                     .mapTo(Long.class).one();
             List<Version> existing = h.createQuery("SELECT " + VERSION_FIELDS + " FROM versions WHERE article_id = :a ORDER BY n")
