@@ -70,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
             try (NewsroomSimulator sim = NewsroomSimulator.start(clock);
                  Store store = Store.open("jdbc:sqlite:" + data.resolve("redline.db"), clock);
                  Fetcher fetcher = new Fetcher(FetchConfig.defaults().withAllowPrivateNetwork(true)
-                         .withHostDelay(Duration.ofSeconds(1)), clock, clock.sleeper(), store,
+                         .withHostDelay(Duration.ofSeconds(1)), clock, clock.sleeper(), store::reserveHostSlot,
                          new WarcArchive(data.resolve("warc"), clock));
                  // The tracker may reach the simulator on loopback, but /trace takes URLs from anyone
                  // (any page the user visits can post to it): those keep the private-address guard.

@@ -72,7 +72,7 @@ public final class Fetcher implements AutoCloseable {
     }
 
     /**
-     * @param slots   per-host request slots ({@code store} or {@link InMemoryHostSlots})
+     * @param slots   per-host request slots ({@code store::reserveHostSlot} or {@link InMemoryHostSlots})
      * @param archive where raw responses go, or null to archive nothing
      */
     public Fetcher(FetchConfig config, Clock clock, Sleeper sleeper, HostSlots slots, WarcArchive archive) {

@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /**
  * Hands out request slots per host so requests to one host are spaced by a minimum delay. The
- * store ({@code dev.redline.store.Store}) implements this across workers sharing a database;
- * {@link InMemoryHostSlots} does it within one process.
+ * store's {@code reserveHostSlot} implements this across workers sharing a database
+ * ({@code store::reserveHostSlot}); {@link InMemoryHostSlots} does it within one process.
  */
 @FunctionalInterface
 public interface HostSlots {

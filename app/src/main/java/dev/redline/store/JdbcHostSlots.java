@@ -1,16 +1,15 @@
 package dev.redline.store;
 
-import dev.redline.fetch.HostSlots;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@link HostSlots} shared by every worker on one database: the next free request slot per host,
+ * {@link HostSlotStore} shared by every worker on one database: the next free request slot per host,
  * moved atomically by one upsert. Thread-safe.
  */
-final class JdbcHostSlots implements HostSlots {
+final class JdbcHostSlots implements HostSlotStore {
     private final Jdbi jdbi;
 
     JdbcHostSlots(Database db) {
@@ -18,7 +17,7 @@ final class JdbcHostSlots implements HostSlots {
     }
 
     @Override
-    public Instant reserve(String host, Instant now, Duration minDelay) {
+    public Instant reserveHostSlot(String host, Instant now, Duration minDelay) {
         long delay = minDelay.toMillis();
         long nowMs = now.toEpochMilli();
         // One upsert: atomic on both databases (row lock on PostgreSQL, write lock on SQLite).

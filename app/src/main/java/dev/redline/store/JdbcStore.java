@@ -2,7 +2,6 @@ package dev.redline.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.redline.extract.ExtractRules;
-import dev.redline.fetch.HostSlots;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +29,7 @@ final class JdbcStore implements Store {
     private final ArticleStore articles;
     private final WorkQueue work;
     private final TextSearch search;
-    private final HostSlots slots;
+    private final HostSlotStore slots;
     private final TracePostings trace;
 
     JdbcStore(HikariDataSource dataSource, boolean postgres, Clock clock) {
@@ -216,7 +215,7 @@ final class JdbcStore implements Store {
     }
 
     @Override
-    public Instant reserve(String host, Instant now, Duration minDelay) {
-        return slots.reserve(host, now, minDelay);
+    public Instant reserveHostSlot(String host, Instant now, Duration minDelay) {
+        return slots.reserveHostSlot(host, now, minDelay);
     }
 }

@@ -1,17 +1,17 @@
 package dev.redline.store;
 
-import dev.redline.fetch.HostSlots;
 import java.time.Clock;
 
 /**
  * Redline's record: sources, articles, every version, the work queue, search and per-host request
  * slots, over SQLite (the embedded default) or PostgreSQL (many workers). Each job has its own
  * interface ({@link SourceStore}, {@link ArticleStore}, {@link WorkQueue}, {@link TextSearch},
- * {@link HostSlots}); a caller that needs one job takes that one, and this composite is what
+ * {@link HostSlotStore}); a caller that needs one job takes that one, and this composite is what
  * {@link #open} hands to the code that wires them. Implementations are thread-safe; any number of
  * threads, store instances and processes may share one database.
  */
-public interface Store extends SourceStore, ArticleStore, WorkQueue, TextSearch, HostSlots, AutoCloseable {
+public interface Store extends SourceStore, ArticleStore, WorkQueue, TextSearch, HostSlotStore,
+        AutoCloseable {
 
     /**
      * Opens (creating and migrating as needed) the database at a JDBC URL: {@code jdbc:sqlite:FILE}

@@ -20,7 +20,7 @@ public record TrackerRuntime(Tracker tracker, Fetcher fetcher) implements AutoCl
 
     public static TrackerRuntime create(Store store, Path warcDir, FetchConfig fetchConfig, TrackerConfig config,
                                         Clock clock) {
-        Fetcher fetcher = new Fetcher(fetchConfig, clock, Sleeper.REAL, store,
+        Fetcher fetcher = new Fetcher(fetchConfig, clock, Sleeper.REAL, store::reserveHostSlot,
                 new WarcArchive(warcDir, clock));
         return new TrackerRuntime(new Tracker(store, fetcher, new FeedReader(), new Extractor(), clock, config), fetcher);
     }

@@ -495,11 +495,11 @@ abstract class StoreContractTest {
     @Test
     void hostSlotsAreSpacedByTheMinimumDelayEvenUnderConcurrency() throws Exception {
         Duration delay = Duration.ofMillis(1000);
-        assertThat(store.reserve("bugle.example", T0, delay)).isEqualTo(T0);
-        assertThat(store.reserve("BUGLE.example", T0, delay)).isEqualTo(T0.plusMillis(1000));
-        assertThat(store.reserve("other.example", T0, delay)).isEqualTo(T0);
+        assertThat(store.reserveHostSlot("bugle.example", T0, delay)).isEqualTo(T0);
+        assertThat(store.reserveHostSlot("BUGLE.example", T0, delay)).isEqualTo(T0.plusMillis(1000));
+        assertThat(store.reserveHostSlot("other.example", T0, delay)).isEqualTo(T0);
         // Much later: the slot is now.
-        assertThat(store.reserve("bugle.example", T0.plusSeconds(60), delay)).isEqualTo(T0.plusSeconds(60));
+        assertThat(store.reserveHostSlot("bugle.example", T0.plusSeconds(60), delay)).isEqualTo(T0.plusSeconds(60));
 
         Instant now = T0.plusSeconds(120);
         try (JdbcStore other = secondStore()) {
@@ -509,7 +509,7 @@ abstract class StoreContractTest {
                 callers.add(() -> {
                     List<Instant> slots = new ArrayList<>();
                     for (int i = 0; i < 5; i++) {
-                        slots.add(target.reserve("busy.example", now, delay));
+                        slots.add(target.reserveHostSlot("busy.example", now, delay));
                     }
                     return slots;
                 });

@@ -60,7 +60,7 @@ class TrackerReplayTest {
             config = new TrackerConfig(config.workerId(), 1, 8, config.lease(),
                     new Schedule(Duration.ofMinutes(15), 1.2, Duration.ofDays(40), Duration.ofHours(1)),
                     config.feedInterval(), config.idleWait());
-            try (Fetcher fetcher = new Fetcher(fetchConfig, clock, clock.sleeper(), store,
+            try (Fetcher fetcher = new Fetcher(fetchConfig, clock, clock.sleeper(), store::reserveHostSlot,
                     new WarcArchive(dir.resolve("warc"), clock))) {
                 Tracker tracker = new Tracker(store, fetcher, new FeedReader(), new Extractor(), clock, config);
                 PollSummary total = new PollSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);

@@ -27,7 +27,7 @@ class TrackerRunLoopTest {
         try (NewsroomSimulator sim = NewsroomSimulator.start(clock);
              Store store = Store.open("jdbc:sqlite:" + dir.resolve("redline.db"), clock);
              Fetcher fetcher = new Fetcher(FetchConfig.defaults().withAllowPrivateNetwork(true)
-                     .withHostDelay(Duration.ZERO), clock, clock.sleeper(), store, null)) {
+                     .withHostDelay(Duration.ZERO), clock, clock.sleeper(), store::reserveHostSlot, null)) {
             var gazette = sim.site("harbour-gazette");
             store.addSource(gazette.name(), List.of(gazette.rssUrl()), List.of(), ExtractRules.NONE);
             Tracker tracker = new Tracker(store, fetcher, new FeedReader(), new Extractor(), clock,

@@ -48,8 +48,8 @@ class TwoWorkersPostgresTest {
         try (NewsroomSimulator sim = NewsroomSimulator.start(clock, newsroom, t0);
              Store storeA = Store.open(url, clock);
              Store storeB = Store.open(url, clock);
-             Fetcher fetcherA = new Fetcher(fetchConfig, clock, clock.sleeper(), storeA, null);
-             Fetcher fetcherB = new Fetcher(fetchConfig, clock, clock.sleeper(), storeB, null);
+             Fetcher fetcherA = new Fetcher(fetchConfig, clock, clock.sleeper(), storeA::reserveHostSlot, null);
+             Fetcher fetcherB = new Fetcher(fetchConfig, clock, clock.sleeper(), storeB::reserveHostSlot, null);
              ExecutorService workers = Executors.newFixedThreadPool(2)) {
             for (var site : sim.sites()) {
                 storeA.addSource(site.name(), List.of(site.rssUrl()), List.of(site.sitemapUrl()), ExtractRules.NONE);

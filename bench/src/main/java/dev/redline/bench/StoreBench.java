@@ -127,6 +127,6 @@ public class StoreBench {
 
     @Benchmark
     public Instant reserveHostSlot() {
-        return store.reserve("host" + random.nextInt(50) + ".example", T0.plusSeconds(++tick), Duration.ZERO);
+        return store.reserveHostSlot("host" + random.nextInt(50) + ".example", T0.plusSeconds(++tick), Duration.ZERO);
     }
 }
