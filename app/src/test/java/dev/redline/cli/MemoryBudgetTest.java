@@ -6,7 +6,6 @@ import dev.redline.extract.ExtractRules;
 import dev.redline.sim.HostileSite;
 import dev.redline.store.Article;
 import dev.redline.store.CheckLog;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ class MemoryBudgetTest {
                     <item><link>%s</link></item><item><link>%s</link></item><item><link>%s</link></item>
                     </channel></rss>""".formatted(site.url("/"), site.url("/wide"), site.url("/deep"), site.url("/ok")));
             Path db = dir.resolve("redline.db");
-            try (Store store = JdbcStore.open("jdbc:sqlite:" + db)) {
+            try (Store store = Store.open("jdbc:sqlite:" + db)) {
                 store.addSource("hostile", List.of(site.url("/feed.rss")), List.of(), ExtractRules.NONE);
             }
             Path log = dir.resolve("poll.log");
@@ -49,7 +48,7 @@ class MemoryBudgetTest {
             assertThat(poll.waitFor(180, TimeUnit.SECONDS)).as("poll finished").isTrue();
             assertThat(poll.exitValue()).as(Files.readString(log)).isZero();
 
-            try (Store store = JdbcStore.open("jdbc:sqlite:" + db)) {
+            try (Store store = Store.open("jdbc:sqlite:" + db)) {
                 Article ok = store.articleByUrl(site.url("/ok")).orElseThrow();
                 assertThat(ok.versionCount()).isEqualTo(1);
                 for (String hostile : List.of("/wide", "/deep")) {

@@ -16,7 +16,6 @@ import dev.redline.sim.Story;
 import dev.redline.sim.VirtualClock;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleStatus;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
 import dev.redline.track.PollSummary;
 import dev.redline.track.Schedule;
@@ -77,7 +76,7 @@ class SoakTest {
         try (NewsroomSimulator sim = NewsroomSimulator.start(clock, newsroom, t0);
              HostileSite hostile = hostileSite();
              HostileSite flaky = flakySite()) {
-            try (Store store = JdbcStore.open("jdbc:sqlite:" + db, clock)) {
+            try (Store store = Store.open("jdbc:sqlite:" + db, clock)) {
                 for (var site : sim.sites()) {
                     store.addSource(site.name(), List.of(site.rssUrl()), List.of(), ExtractRules.NONE);
                 }
@@ -101,7 +100,7 @@ class SoakTest {
                 clock.advanceTo(t0.plus(offset));
                 faults(sim, flaky, offset);
                 // the tracker is rebuilt each round, as a restarted process would be; store and fetcher included
-                try (Store store = JdbcStore.open("jdbc:sqlite:" + db, clock);
+                try (Store store = Store.open("jdbc:sqlite:" + db, clock);
                      Fetcher fetcher = new Fetcher(fetchConfig, clock, clock.sleeper(), store::reserveHostSlot, null)) {
                     Tracker tracker = new Tracker(store, fetcher, new FeedReader(), new Extractor(), clock, config);
                     PollSummary round = tracker.pollOnce(false);
@@ -127,7 +126,7 @@ class SoakTest {
             int missingLatest = 0;
             int settledByOutage = 0;
             long versionsStored;
-            try (Store store = JdbcStore.open("jdbc:sqlite:" + db, clock)) {
+            try (Store store = Store.open("jdbc:sqlite:" + db, clock)) {
                 for (SimSource source : newsroom.sources()) {
                     for (Story story : source.stories()) {
                         int live = story.versionAt(FAULTY);
@@ -149,7 +148,7 @@ class SoakTest {
                 Article back = store.articleByUrl(flaky.url("/news/back")).orElseThrow();
                 assertThat(back.versionCount()).as("the site that was down is tracked again").isEqualTo(1);
                 versionsStored = store.versionCount();
-                try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement();
+                try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
                      ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
                     rs.next();
                     assertThat(rs.getString(1)).isEqualTo("ok");
@@ -254,7 +253,7 @@ class SoakTest {
     /** Article URL to its versions (number, title, text), for "nothing committed is lost". */
     private static Map<String, List<String>> snapshot(Path db, VirtualClock clock) {
         Map<String, List<String>> out = new HashMap<>();
-        try (Store store = JdbcStore.open("jdbc:sqlite:" + db, clock)) {
+        try (Store store = Store.open("jdbc:sqlite:" + db, clock)) {
             for (Article a : store.articles(null, 0, 100_000)) {
                 List<String> versions = new ArrayList<>();
                 store.versions(a.id()).forEach(v -> versions.add(v.number() + "|" + v.text().title() + "|"

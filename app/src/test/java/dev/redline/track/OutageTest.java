@@ -12,7 +12,8 @@ import dev.redline.sim.VirtualClock;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.ArticleStatus;
-import dev.redline.store.JdbcStore;
+import dev.redline.store.EventKind;
+import dev.redline.store.Outcome;
 import dev.redline.store.Store;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class OutageTest {
     @BeforeEach
     void start() {
         site = new HostileSite();
-        store = JdbcStore.open("jdbc:sqlite:" + dir.resolve("redline.db"), clock);
+        store = Store.open("jdbc:sqlite:" + dir.resolve("redline.db"), clock);
         tracker = tracker(FetchConfig.defaults().withAllowPrivateNetwork(true).withHostDelay(Duration.ZERO));
     }
 
@@ -78,11 +79,11 @@ class OutageTest {
     void aRobotsTxtThatAnswers503IsRetriedNotSettled() {
         serve("503", "Ferry link to reopen");
         var first = tracker.track(site.url("/news/ferry"), null);
-        assertThat(first.outcome()).isEqualTo("error");
+        assertThat(first.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(first.article().status()).isEqualTo(ArticleStatus.FAILING);
         assertThat(store.checks(first.article().id(), 1).getFirst().error())
                 .contains("robots.txt of 127.0.0.1:").contains("is unreachable (HTTP 503); will retry");
-        assertThat(store.events(first.article().id())).extracting(ArticleEvent::kind).doesNotContain("disallowed");
+        assertThat(store.events(first.article().id())).extracting(ArticleEvent::kind).doesNotContain(EventKind.DISALLOWED);
 
         serve("200", "Ferry link to reopen");
         clock.advance(LATER);
@@ -94,7 +95,7 @@ class OutageTest {
     @Test
     void aSiteThatIsDownComesBackAndItsArticlesWithIt() {
         serve("200", "Ferry link to reopen");
-        assertThat(tracker.track(site.url("/news/ferry"), null).outcome()).isEqualTo("new-version");
+        assertThat(tracker.track(site.url("/news/ferry"), null).outcome()).isEqualTo(Outcome.NEW_VERSION);
 
         site.down();
         for (int round = 0; round < 3; round++) {
@@ -139,7 +140,7 @@ class OutageTest {
         site.answer("/robots.txt", 200, "text/plain", "User-agent: *\nDisallow: /news/\n");
         site.answer("/news/ferry", 200, "text/html", page("Ferry"));
         var disallowed = tracker.track(site.url("/news/ferry"), null);
-        assertThat(disallowed.outcome()).isEqualTo("disallowed");
+        assertThat(disallowed.outcome()).isEqualTo(Outcome.DISALLOWED);
         assertThat(disallowed.article().status()).isEqualTo(ArticleStatus.SETTLED);
     }
 }

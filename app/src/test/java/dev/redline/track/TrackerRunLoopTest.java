@@ -62,7 +62,7 @@ class TrackerRunLoopTest {
         VirtualClock clock = new VirtualClock(Instant.parse("2026-03-01T06:00:00Z"));
         String url = "jdbc:sqlite:" + dir.resolve("redline.db");
         try (NewsroomSimulator sim = NewsroomSimulator.start(clock);
-             Store store = JdbcStore.open(url, clock);
+             Store store = Store.open(url, clock);
              Fetcher fetcher = new Fetcher(FetchConfig.defaults().withAllowPrivateNetwork(true)
                      .withHostDelay(Duration.ZERO), clock, clock.sleeper(), new InMemoryHostSlots(), null)) {
             var gazette = sim.site("harbour-gazette");
