@@ -1,8 +1,10 @@
 package dev.redline.cli;
 
+import dev.redline.store.StorageFaults;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,6 +68,13 @@ public final class Redline implements Runnable {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof UserException) {
                 err.println("redline: " + Printable.of(ex.getMessage()));
+                err.flush();
+                return EXIT_BAD_INPUT;
+            }
+            Optional<String> storage = StorageFaults.describe(ex);
+            if (storage.isPresent()) {
+                // a full disk or a damaged database file is the operator's to fix: one line, like bad input
+                err.println("redline: " + storage.get());
                 err.flush();
                 return EXIT_BAD_INPUT;
             }

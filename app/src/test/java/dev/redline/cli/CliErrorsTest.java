@@ -4,8 +4,10 @@ import static dev.redline.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,31 @@ class CliErrorsTest {
         CliRun export = run("--db", db, "export", "--out", "/proc/x/y.jsonl");
         assertThat(export.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
         assertThat(export.err()).isEqualTo("redline: cannot write /proc/x/y.jsonl: no such file or folder /proc/x\n");
+    }
+
+    @Test
+    void aCorruptDatabaseDuringExportIsOneLineAndLeavesNoFile() throws IOException {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            many.append(HISTORY.replace("x.example/a", "x.example/a" + i).replace("\n", " ").strip()).append('\n');
+        }
+        Path more = Files.writeString(dir.resolve("more.jsonl"), many);
+        assertThat(run("--db", db, "import", more.toString()).code()).isZero();
+        try (RandomAccessFile file = new RandomAccessFile(db, "rw")) {
+            byte[] garbage = new byte[2_000];
+            new Random(16).nextBytes(garbage);
+            for (long page = 4; page < file.length() / 4096; page += 3) {
+                file.seek(page * 4096 + 100);
+                file.write(garbage);
+            }
+        }
+        Path out = dir.resolve("out.jsonl");
+        CliRun export = run("--db", db, "export", "--out", out.toString());
+        assertThat(export.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
+        assertThat(export.err()).startsWith("redline: the database file is damaged: nothing was written")
+                .contains("SQLITE_CORRUPT").hasLineCount(1);
+        assertThat(out).doesNotExist();
+        assertThat(dir.toFile().list()).noneMatch(name -> name.endsWith(".part"));
     }
 
     @Test
