@@ -300,12 +300,17 @@ public final class ExtractCommand implements Callable<Integer> {
         for (String input : inputs) {
             Path path = isUrl(input) ? null : Path.of(input);
             if (path != null && Files.isDirectory(path)) {
+                List<String> pages;
                 try (Stream<Path> files = Files.list(path)) {
-                    files.filter(p -> Files.isRegularFile(p) && isHtmlFile(p.getFileName().toString()))
-                            .map(Path::toString).sorted().forEach(out::add);
+                    pages = files.filter(p -> Files.isRegularFile(p) && isHtmlFile(p.getFileName().toString()))
+                            .map(Path::toString).sorted().toList();
                 } catch (IOException | UncheckedIOException e) {
                     throw new UserException("cannot list folder " + input + ": " + e.getMessage(), e);
                 }
+                if (pages.isEmpty()) {
+                    throw new UserException("folder " + input + " has no .html, .htm or .html.gz files");
+                }
+                out.addAll(pages);
             } else {
                 out.add(input);
             }

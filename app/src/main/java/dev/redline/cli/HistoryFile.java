@@ -2,6 +2,7 @@ package dev.redline.cli;
 
 import dev.redline.json.Json;
 import dev.redline.store.History;
+import dev.redline.store.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -140,6 +141,10 @@ final class HistoryFile {
                 throw new UserException(where + "\"source\" must be a non-empty string or null");
             }
             source = sourceNode.asString();
+            if (!Source.validName(source)) {
+                // the name import would create must be one `source add` accepts
+                throw new UserException(where + "source name '" + source + "' must be " + Source.NAME_RULE);
+            }
         }
         JsonNode versionsNode = node.get("versions");
         if (versionsNode == null || !versionsNode.isArray() || versionsNode.isEmpty()) {

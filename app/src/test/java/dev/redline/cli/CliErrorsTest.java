@@ -64,6 +64,26 @@ class CliErrorsTest {
     }
 
     @Test
+    void extractOfAnEmptyFolderIsAnError() throws IOException {
+        Path empty = Files.createDirectory(dir.resolve("pages"));
+        Files.writeString(empty.resolve("notes.txt"), "not a page");
+        CliRun extract = run("extract", empty.toString());
+        assertThat(extract.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
+        assertThat(extract.err()).isEqualTo("redline: folder " + empty + " has no .html, .htm or .html.gz files\n");
+    }
+
+    @Test
+    void importRefusesASourceNameThatSourceAddRefuses() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.jsonl"), HISTORY.replace("\"wire\"", "\"bad name!\""));
+        CliRun imported = run("--db", db, "import", bad.toString());
+        assertThat(imported.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
+        assertThat(imported.err()).contains("source name 'bad name!' must be 1-64 letters");
+        CliRun added = run("--db", db, "source", "add", "bad name!", "--feed", "https://x.example/feed");
+        assertThat(added.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
+        assertThat(run("--db", db, "source", "list").out()).doesNotContain("bad name!");
+    }
+
+    @Test
     void importOfAFolderSaysItIsAFolder() {
         CliRun imported = run("--db", db, "import", dir.toString());
         assertThat(imported.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
