@@ -4,22 +4,15 @@ import dev.redline.store.JdbcStore;
 
 /**
  * Opens the store the global options name ({@code --db}, {@code --data}, their environment
- * variables), turning "that is not a usable database" into a {@link UserException} (exit 2) that
- * names the file or URL. For every subcommand that needs the store.
+ * variables) for the commands that need the JDBC store's bulk reads (history, export, source);
+ * an unusable database is a {@link dev.redline.error.BadInput} naming the file or URL. Commands
+ * that track, record or trace get their parts from {@link dev.redline.service.Services}.
  */
-public final class CliStore {
+final class CliStore {
     private CliStore() {
     }
 
-    public static JdbcStore open(Redline root) {
-        return open(root.config());
-    }
-
-    public static JdbcStore open(AppConfig config) {
-        try {
-            return JdbcStore.open(config.db());
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage(), e);
-        }
+    static JdbcStore open(Redline root) {
+        return JdbcStore.open(root.config().db());
     }
 }

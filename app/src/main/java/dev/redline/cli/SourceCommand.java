@@ -79,12 +79,8 @@ public final class SourceCommand implements Callable<Integer> {
                 checkSelector("--title-selector", titleSelector);
             }
             try (JdbcStore store = CliStore.open(parent.root)) {
-                Source source;
-                try {
-                    source = store.addSource(name, feeds, sitemaps, new ExtractRules(bodySelectors, titleSelector, removeSelectors));
-                } catch (IllegalArgumentException e) {
-                    throw new UserException(e.getMessage(), e);
-                }
+                Source source = store.addSource(name, feeds, sitemaps,
+                        new ExtractRules(bodySelectors, titleSelector, removeSelectors));
                 spec.commandLine().getOut().printf("added source %s: %d feed(s), %d sitemap(s)%n",
                         source.name(), source.feeds().size(), source.sitemaps().size());
             }

@@ -2,6 +2,8 @@ package dev.redline.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.redline.article.ArticleText;
+import dev.redline.error.BadInput;
+import dev.redline.error.Conflict;
 import dev.redline.extract.ExtractRules;
 import dev.redline.json.Json;
 import java.sql.ResultSet;
@@ -21,15 +23,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Store} over JDBC (JDBI), for SQLite and PostgreSQL alike; open one with
@@ -42,7 +40,6 @@ import org.slf4j.LoggerFactory;
  * store instances and processes may share one database.
  */
 public final class JdbcStore implements Store {
-    private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
 
     /** Re-check interval in the fetch state of an article never checked yet. */
     public static final Duration INITIAL_INTERVAL = Duration.ofMinutes(30);
@@ -63,7 +60,6 @@ public final class JdbcStore implements Store {
     private final Jdbi jdbi;
     private final boolean postgres;
     private final Clock clock;
-    private final List<Consumer<Version>> listeners = new CopyOnWriteArrayList<>();
 
     JdbcStore(HikariDataSource dataSource, boolean postgres, Clock clock) {
         this.dataSource = dataSource;
@@ -74,7 +70,7 @@ public final class JdbcStore implements Store {
 
     /**
      * Opens (creating and migrating as needed) the database at a JDBC URL: {@code jdbc:sqlite:FILE}
-     * or {@code jdbc:postgresql://…}. Throws {@link IllegalArgumentException} naming the file or URL
+     * or {@code jdbc:postgresql://…}. Throws {@link BadInput} naming the file or URL
      * when it is not a usable database; such a file is never written to.
      */
     public static JdbcStore open(String jdbcUrl) {
@@ -91,14 +87,14 @@ public final class JdbcStore implements Store {
     @Override
     public Source addSource(String name, List<String> feeds, List<String> sitemaps, ExtractRules rules) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a source needs a name");
+            throw new BadInput("a source needs a name");
         }
         long now = clock.millis();
         try {
             long id = jdbi.inTransaction(h -> {
                 if (h.createQuery("SELECT COUNT(*) FROM sources WHERE name = :name").bind("name", name)
                         .mapTo(Long.class).one() > 0) {
-                    throw new IllegalArgumentException("a source named '" + name + "' already exists");
+                    throw new Conflict("a source named '" + name + "' already exists");
                 }
                 long sourceId = h.createQuery("INSERT INTO sources (name, rules, created_at) VALUES (:name, :rules, :at) RETURNING id")
                         .bind("name", name).bind("rules", Json.write(rules == null ? ExtractRules.NONE : rules))
@@ -115,7 +111,7 @@ public final class JdbcStore implements Store {
             return source(id).orElseThrow();
         } catch (RuntimeException e) {
             if (isUniqueViolation(e)) {
-                throw new IllegalArgumentException("a source named '" + name + "' already exists", e);
+                throw new Conflict("a source named '" + name + "' already exists", e);
             }
             throw e;
         }
@@ -314,9 +310,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public Version appendVersion(long articleId, NewVersion version) {
-        Version stored = jdbi.inTransaction(h -> append(h, articleId, version));
-        notifyListeners(List.of(stored));
-        return stored;
+        return jdbi.inTransaction(h -> append(h, articleId, version));
     }
 
     /**
@@ -328,14 +322,15 @@ public final class JdbcStore implements Store {
      * is older than the newest stored one (versions are append-only).
      *
      * @return the versions appended (empty when all were there)
-     * @throws IllegalArgumentException when the history conflicts with what is stored
+     * @throws Conflict when the history conflicts with what is stored
      */
+    @Override
     public List<Version> importHistory(String canonicalUrl, Long sourceId, List<NewVersion> history) {
         if (history.isEmpty()) {
-            throw new IllegalArgumentException("a history needs at least one version");
+            throw new BadInput("a history needs at least one version");
         }
         long firstSeen = history.getFirst().fetchedAt().toEpochMilli();
-        List<Version> appended = jdbi.inTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             h.createUpdate("INSERT INTO articles (url, source_id, first_seen, next_check, status, activity_at)"
                             + " VALUES (:url, :s, :at, NULL, 'settled', :at) ON CONFLICT (url) DO NOTHING")
                     .bind("url", canonicalUrl).bind("s", sourceId).bind("at", firstSeen).execute();
@@ -357,7 +352,7 @@ public final class JdbcStore implements Store {
                     continue;
                 }
                 if (newest != null && at.isBefore(newest)) {
-                    throw new IllegalArgumentException("the version fetched at " + at + " is older than stored version "
+                    throw new Conflict("the version fetched at " + at + " is older than stored version "
                             + (existing.size() + added.size() - 1) + " (" + newest + ") and not in the store; versions are append-only");
                 }
                 Version v = append(h, articleId, nv);
@@ -366,8 +361,6 @@ public final class JdbcStore implements Store {
             }
             return added;
         });
-        notifyListeners(appended);
-        return appended;
     }
 
     private Version append(Handle h, long articleId, NewVersion nv) {
@@ -409,19 +402,6 @@ public final class JdbcStore implements Store {
         }
         return new Version(id, articleId, n, Instant.ofEpochMilli(at), text, nv.changed(), nv.boring(),
                 nv.boringReason(), nv.captureRef());
-    }
-
-    private void notifyListeners(List<Version> committed) {
-        for (Version version : committed) {
-            for (Consumer<Version> listener : listeners) {
-                try {
-                    listener.accept(version);
-                } catch (RuntimeException e) {
-                    // The version is committed; a failing listener (say, the trace index) must not undo or hide that.
-                    log.warn("append listener failed for article {} version {}", version.articleId(), version.number(), e);
-                }
-            }
-        }
     }
 
     @Override
@@ -702,11 +682,6 @@ public final class JdbcStore implements Store {
     }
 
     // --- extension points ------------------------------------------------------------------------
-
-    @Override
-    public void addAppendListener(Consumer<Version> listener) {
-        listeners.add(Objects.requireNonNull(listener));
-    }
 
     @Override
     public DataSource dataSource() {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -17,7 +16,7 @@ public interface Store extends AutoCloseable {
 
     // --- sources -------------------------------------------------------------------------------
 
-    /** Adds a source; throws {@link IllegalArgumentException} if the name is taken. */
+    /** Adds a source; throws {@link dev.redline.error.Conflict} if the name is taken. */
     Source addSource(String name, List<String> feeds, List<String> sitemaps, ExtractRules rules);
 
     Optional<Source> source(String name);
@@ -57,8 +56,22 @@ public interface Store extends AutoCloseable {
 
     Optional<Version> version(long articleId, int number);
 
-    /** Appends the next version (number = count so far) atomically and returns it. */
+    /**
+     * Appends the next version (number = count so far) atomically and returns it. Callers outside
+     * the store go through {@code dev.redline.ingest.VersionRecorder}, which also runs the analysers.
+     */
     Version appendVersion(long articleId, NewVersion version);
+
+    /**
+     * Loads an archived history in one transaction: creates the article if it is new (settled),
+     * attaches the source if the article has none, and appends the versions not stored yet (same
+     * fetch time to the millisecond and same normalised fields). Nothing is written when a new
+     * version is older than the newest stored one.
+     *
+     * @return the versions appended, oldest first (empty when all were there)
+     * @throws dev.redline.error.Conflict when the history conflicts with what is stored
+     */
+    List<Version> importHistory(String canonicalUrl, Long sourceId, List<NewVersion> history);
 
     /**
      * Latest versions across the store, newest first, with the version each replaced.
@@ -121,9 +134,6 @@ public interface Store extends AutoCloseable {
     List<CheckLog> checks(long articleId, int limit);
 
     // --- extension points -------------------------------------------------------------------------
-
-    /** Called after each {@link #appendVersion} commits (e.g. to update the trace index). */
-    void addAppendListener(Consumer<Version> listener);
 
     /** The pooled database, for features that keep tables of their own (trace index). */
     DataSource dataSource();

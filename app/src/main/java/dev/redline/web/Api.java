@@ -85,12 +85,9 @@ final class Api {
             if (url == null || url.isBlank()) {
                 throw HttpError.badRequest("Send {\"url\": \"https://…\"}.");
             }
-            try {
-                ctx.status(201);
-                WebServer.json(ctx, options.submitter().track(url.strip()));
-            } catch (IllegalArgumentException e) {
-                throw HttpError.badRequest(e.getMessage());
-            }
+            Article article = options.submitter().track(url.strip());
+            ctx.status(201);
+            WebServer.json(ctx, article);
         });
     }
 
@@ -106,13 +103,9 @@ final class Api {
         if (feeds.isEmpty() && sitemaps.isEmpty()) {
             throw HttpError.badRequest("Give at least one feed or sitemap URL.");
         }
-        try {
-            Source source = store.addSource(Pages.checkedSourceName(name.strip()), feeds, sitemaps, ExtractRules.NONE);
-            ctx.status(201);
-            WebServer.json(ctx, source);
-        } catch (IllegalArgumentException e) {
-            throw HttpError.badRequest(e.getMessage());
-        }
+        Source source = store.addSource(Pages.checkedSourceName(name.strip()), feeds, sitemaps, ExtractRules.NONE);
+        ctx.status(201);
+        WebServer.json(ctx, source);
     }
 
     private void search(Context ctx) {

@@ -107,11 +107,7 @@ final class Pages {
         if (feeds.isEmpty() && sitemaps.isEmpty()) {
             throw HttpError.badRequest("Give at least one feed or sitemap URL.");
         }
-        try {
-            store.addSource(name, feeds, sitemaps, ExtractRules.NONE);
-        } catch (IllegalArgumentException e) {
-            throw HttpError.badRequest(e.getMessage());
-        }
+        store.addSource(name, feeds, sitemaps, ExtractRules.NONE);
         ctx.redirect("/sources", HttpStatus.SEE_OTHER);
     }
 
@@ -130,12 +126,7 @@ final class Pages {
             throw new HttpError(503, "Tracking a URL is not available in this server.");
         }
         String url = required(ctx.formParam("url"), "url");
-        Article article;
-        try {
-            article = options.submitter().track(url);
-        } catch (IllegalArgumentException e) {
-            throw HttpError.badRequest(e.getMessage());
-        }
+        Article article = options.submitter().track(url);
         ctx.redirect(Links.article(article.id()), HttpStatus.SEE_OTHER);
     }
 
@@ -394,18 +385,14 @@ final class Pages {
         if (tracing == null) {
             throw new HttpError(503, "Tracing is not available in this server.");
         }
-        try {
-            if (url != null && !url.isBlank()) {
-                return tracing.traceUrl(url.strip(), limit);
+        if (url != null && !url.isBlank()) {
+            return tracing.traceUrl(url.strip(), limit);
+        }
+        if (text != null && !text.isBlank()) {
+            if (text.length() > MAX_TRACE_CHARS) {
+                throw HttpError.badRequest("The text is too long (at most " + MAX_TRACE_CHARS + " characters).");
             }
-            if (text != null && !text.isBlank()) {
-                if (text.length() > MAX_TRACE_CHARS) {
-                    throw HttpError.badRequest("The text is too long (at most " + MAX_TRACE_CHARS + " characters).");
-                }
-                return tracing.traceText(text, limit);
-            }
-        } catch (IllegalArgumentException e) {
-            throw HttpError.badRequest(e.getMessage());
+            return tracing.traceText(text, limit);
         }
         throw HttpError.badRequest("Paste a text or give a URL to trace.");
     }
