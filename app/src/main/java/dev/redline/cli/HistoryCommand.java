@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.NotFound;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.History;
@@ -37,7 +38,7 @@ public final class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (JdbcStore store = CliStore.open(root)) {
-            Article article = ArticleRef.find(store, url).orElseThrow(() -> new UserException(
+            Article article = ArticleRef.find(store, url).orElseThrow(() -> new NotFound(
                     "no tracked article with " + (ArticleRef.isId(url) ? "id " : "URL ") + Printable.of(url)));
             String sourceName = article.sourceId() == null ? null : store.source(article.sourceId()).map(Source::name).orElse(null);
             List<Version> versions = store.versions(article.id());

@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.NotFound;
 import dev.redline.extract.ExtractRules;
 import dev.redline.json.Json;
 import dev.redline.store.JdbcStore;
@@ -157,7 +158,7 @@ public final class SourceCommand implements Callable<Integer> {
         public Integer call() {
             try (JdbcStore store = CliStore.open(parent.root)) {
                 if (!store.removeSource(name)) {
-                    throw new UserException("no source named '" + name + "'");
+                    throw new NotFound("no source named '" + name + "'");
                 }
             }
             spec.commandLine().getOut().printf("removed source %s (its articles and versions are kept)%n", name);

@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.NotFound;
 import dev.redline.service.Services;
 import dev.redline.store.Article;
 import dev.redline.store.CheckLog;
@@ -46,12 +47,12 @@ public final class TrackCommand implements Callable<Integer> {
             Long sourceId = null;
             if (sourceName != null) {
                 sourceId = store.source(sourceName).map(Source::id)
-                        .orElseThrow(() -> new UserException("no source named '" + sourceName
+                        .orElseThrow(() -> new NotFound("no source named '" + sourceName
                                 + "' (see `redline source list`)"));
             }
             String target = ArticleRef.find(store, url).map(Article::url).orElseGet(() -> {
                 if (ArticleRef.isId(url)) {
-                    throw new UserException("no tracked article with id " + url.strip());
+                    throw new NotFound("no tracked article with id " + url.strip());
                 }
                 return url;
             });

@@ -78,6 +78,7 @@ public final class Services implements AutoCloseable {
     private Store store;
     private Tracer tracer;
     private VersionRecorder recorder;
+    private Discovery discovery;
     private Fetcher trackerFetcher;
     private Tracker tracker;
     private Fetcher pageFetcher;
@@ -124,18 +125,24 @@ public final class Services implements AutoCloseable {
         return recorder;
     }
 
-    /** The one way articles enter the record (feed entries, push, one URL). */
-    public Discovery discovery() {
-        return new Discovery(store(), settings.clock());
+    /** The one way articles enter the record: feed entries (the tracker's polling, push to come), one URL. */
+    public synchronized Discovery discovery() {
+        if (discovery == null) {
+            discovery = new Discovery(store(), settings.clock());
+        }
+        return discovery;
     }
 
-    /** The tracker, recording through {@link #recorder()}, fetching politely with host slots in the store. */
+    /**
+     * The tracker: discovering through {@link #discovery()}, recording through {@link #recorder()},
+     * fetching politely with host slots in the store.
+     */
     public synchronized Tracker tracker() {
         if (tracker == null) {
             Store s = store();
             trackerFetcher = new Fetcher(settings.trackerFetch(), settings.clock(), settings.sleeper(),
                     s::reserveHostSlot, new WarcArchive(settings.config().warcDir(), settings.clock()));
-            tracker = new Tracker(s, trackerFetcher, recorder(), settings.clock(), settings.tracker());
+            tracker = new Tracker(s, trackerFetcher, discovery(), recorder(), settings.clock(), settings.tracker());
         }
         return tracker;
     }

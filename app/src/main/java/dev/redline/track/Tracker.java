@@ -78,14 +78,16 @@ public final class Tracker {
     private enum Count { FEEDS, FEED_ERRORS, NEW_ARTICLES, CHECKS, NEW_VERSIONS, UNCHANGED, FLIP_FLOPS, GONE, DISALLOWED, ERRORS }
 
     /**
-     * A tracker over {@code store}, fetching with {@code fetcher} and storing what it sees through
-     * {@code recorder} (whose analysers then see every new version).
+     * A tracker over {@code store}, fetching with {@code fetcher}, adding the articles feeds name
+     * through {@code discovery} and storing what it sees through {@code recorder} (whose analysers
+     * then see every new version).
      */
-    public Tracker(Store store, Fetcher fetcher, VersionRecorder recorder, Clock clock, TrackerConfig config) {
+    public Tracker(Store store, Fetcher fetcher, Discovery discovery, VersionRecorder recorder, Clock clock,
+                   TrackerConfig config) {
         this.store = store;
         this.fetcher = fetcher;
         this.recorder = recorder;
-        this.discovery = new Discovery(store, clock);
+        this.discovery = discovery;
         this.clock = clock;
         this.config = config;
     }

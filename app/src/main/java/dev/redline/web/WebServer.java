@@ -127,7 +127,7 @@ public final class WebServer implements AutoCloseable {
                     .result(registry.scrape()));
             config.routes.get("/health", ctx -> json(ctx, Map.of("status", "ok",
                     "articles", store.articleCount(), "versions", store.versionCount())));
-            config.routes.exception(HttpError.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()));
+            config.routes.exception(Unavailable.class, (e, ctx) -> fail(ctx, 503, e.getMessage()));
             config.routes.exception(UserError.class, (e, ctx) -> fail(ctx, status(e), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("{} {} failed", ctx.method(), ctx.path(), e);

@@ -6,6 +6,7 @@ import dev.redline.extract.ExtractRules;
 import dev.redline.fetch.FetchConfig;
 import dev.redline.fetch.Fetcher;
 import dev.redline.fetch.WarcArchive;
+import dev.redline.ingest.Discovery;
 import dev.redline.ingest.VersionRecorder;
 import dev.redline.sim.NewsroomSimulator;
 import dev.redline.sim.SimRequest;
@@ -61,7 +62,8 @@ class TrackerReplayTest {
                     config.feedInterval(), config.idleWait());
             try (Fetcher fetcher = new Fetcher(fetchConfig, clock, clock.sleeper(), store::reserveHostSlot,
                     new WarcArchive(dir.resolve("warc"), clock))) {
-                Tracker tracker = new Tracker(store, fetcher, new VersionRecorder(store), clock, config);
+                Tracker tracker = new Tracker(store, fetcher, new Discovery(store, clock), new VersionRecorder(store),
+                        clock, config);
                 PollSummary total = new PollSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
                 for (Instant t = t0; t.isBefore(t0.plus(Duration.ofHours(24))); t = t.plus(Duration.ofMinutes(5))) {
                     clock.advanceTo(t);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.redline.extract.ExtractRules;
 import dev.redline.fetch.FetchConfig;
 import dev.redline.fetch.Fetcher;
+import dev.redline.ingest.Discovery;
 import dev.redline.ingest.VersionRecorder;
 import dev.redline.sim.NewsroomSimulator;
 import dev.redline.sim.VirtualClock;
@@ -30,7 +31,7 @@ class TrackerRunLoopTest {
                      .withHostDelay(Duration.ZERO), clock, clock.sleeper(), store::reserveHostSlot, null)) {
             var gazette = sim.site("harbour-gazette");
             store.addSource(gazette.name(), List.of(gazette.rssUrl()), List.of(), ExtractRules.NONE);
-            Tracker tracker = new Tracker(store, fetcher, new VersionRecorder(store), clock,
+            Tracker tracker = new Tracker(store, fetcher, new Discovery(store, clock), new VersionRecorder(store), clock,
                     TrackerConfig.defaults().withThreads(1).withIdleWait(Duration.ofMillis(20)));
             List<PollSummary> rounds = new CopyOnWriteArrayList<>();
             Thread loop = Thread.ofPlatform().start(() -> tracker.run(rounds::add));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.redline.extract.ExtractRules;
 import dev.redline.fetch.FetchConfig;
 import dev.redline.fetch.Fetcher;
+import dev.redline.ingest.Discovery;
 import dev.redline.ingest.VersionRecorder;
 import dev.redline.sim.Newsroom;
 import dev.redline.sim.NewsroomSimulator;
@@ -54,9 +55,9 @@ class TwoWorkersPostgresTest {
             for (var site : sim.sites()) {
                 storeA.addSource(site.name(), List.of(site.rssUrl()), List.of(site.sitemapUrl()), ExtractRules.NONE);
             }
-            Tracker a = new Tracker(storeA, fetcherA, new VersionRecorder(storeA), clock,
+            Tracker a = new Tracker(storeA, fetcherA, new Discovery(storeA, clock), new VersionRecorder(storeA), clock,
                     config("worker-a", schedule));
-            Tracker b = new Tracker(storeB, fetcherB, new VersionRecorder(storeB), clock,
+            Tracker b = new Tracker(storeB, fetcherB, new Discovery(storeB, clock), new VersionRecorder(storeB), clock,
                     config("worker-b", schedule));
             long checksA = 0;
             long checksB = 0;
