@@ -9,6 +9,7 @@ import dev.redline.json.Json;
 import dev.redline.service.PageReader;
 import dev.redline.service.PageReader.Page;
 import dev.redline.service.Services;
+import dev.redline.text.Counted;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -9,6 +9,7 @@ import dev.redline.service.Services;
 import dev.redline.store.History;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
+import dev.redline.text.Counted;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import dev.redline.fetch.FetchConfig;
 import dev.redline.json.Json;
 import dev.redline.service.PageReader;
 import dev.redline.service.Services;
+import dev.redline.text.Counted;
 import dev.redline.trace.Floor;
 import dev.redline.trace.TraceMatch;
 import dev.redline.trace.TraceResult;
