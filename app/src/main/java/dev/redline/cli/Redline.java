@@ -2,6 +2,7 @@ package dev.redline.cli;
 
 import dev.redline.error.UserError;
 import dev.redline.service.AppConfig;
+import dev.redline.service.Services;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -49,6 +50,11 @@ public final class Redline implements Runnable {
     /** The resolved storage settings for subcommands. */
     public AppConfig config() {
         return AppConfig.resolve(db, data);
+    }
+
+    /** Services over the configured store with default settings, for commands that fetch nothing. */
+    Services services() {
+        return Services.create(Services.Settings.of(config()));
     }
 
     @Override

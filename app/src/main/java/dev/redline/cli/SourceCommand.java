@@ -3,9 +3,10 @@ package dev.redline.cli;
 import dev.redline.error.NotFound;
 import dev.redline.extract.ExtractRules;
 import dev.redline.json.Json;
-import dev.redline.store.JdbcStore;
+import dev.redline.service.Services;
 import dev.redline.store.Source;
 import dev.redline.store.SourceHealth;
+import dev.redline.store.Store;
 import dev.redline.text.Counted;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -80,7 +81,8 @@ public final class SourceCommand implements Callable<Integer> {
             if (titleSelector != null) {
                 checkSelector("--title-selector", titleSelector);
             }
-            try (JdbcStore store = CliStore.open(parent.root)) {
+            try (Services services = parent.root.services()) {
+                Store store = services.store();
                 Source source = store.addSource(name, feeds, sitemaps,
                         new ExtractRules(bodySelectors, titleSelector, removeSelectors));
                 spec.commandLine().getOut().printf("added source %s: %s, %s%n",
@@ -112,7 +114,8 @@ public final class SourceCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (JdbcStore store = CliStore.open(parent.root)) {
+            try (Services services = parent.root.services()) {
+                Store store = services.store();
                 List<SourceHealth> health = store.sourceHealth(Instant.now());
                 if (format == OutputFormat.json) {
                     out.println(Json.writePretty(health));
@@ -157,7 +160,8 @@ public final class SourceCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (JdbcStore store = CliStore.open(parent.root)) {
+            try (Services services = parent.root.services()) {
+                Store store = services.store();
                 if (!store.removeSource(name)) {
                     throw new NotFound("no source named '" + name + "'");
                 }

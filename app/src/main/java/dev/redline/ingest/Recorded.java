@@ -1,5 +1,6 @@
 package dev.redline.ingest;
 
+import dev.redline.store.EventKind;
 import dev.redline.store.Version;
 
 /** What {@link VersionRecorder#record} did with an observed text. */
@@ -14,8 +15,8 @@ public sealed interface Recorded {
     }
 
     /**
-     * The text of an earlier version came back (A/B/A): noted as a {@value VersionRecorder#FLIP_FLOP}
-     * event, not stored again.
+     * The text of an earlier version came back (A/B/A): noted as a {@link EventKind#FLIP_FLOP} event
+     * (its detail names both versions), not stored again.
      *
      * @param shown  the earlier version the page shows again
      * @param latest the latest stored version

@@ -5,6 +5,7 @@ import dev.redline.diff.Diff;
 import dev.redline.diff.DiffResult;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
+import dev.redline.store.EventKind;
 import dev.redline.store.FieldHashes;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Store;
@@ -32,9 +33,6 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: it holds no mutable state, and the store serialises appends per article.
  */
 public final class VersionRecorder {
-    /** Event kind of a flip-flop: the detail names the version shown again and the latest. */
-    public static final String FLIP_FLOP = "flip-flop";
-
     private static final Logger log = LoggerFactory.getLogger(VersionRecorder.class);
 
     private final Store store;
@@ -69,7 +67,7 @@ public final class VersionRecorder {
         FieldHashes hashes = FieldHashes.of(seen.text());
         for (Version earlier : store.versions(article.id())) {
             if (earlier.number() != latest.number() && FieldHashes.of(earlier.text()).equals(hashes)) {
-                store.recordEvent(new ArticleEvent(article.id(), seen.fetchedAt(), FLIP_FLOP,
+                store.recordEvent(new ArticleEvent(article.id(), seen.fetchedAt(), EventKind.FLIP_FLOP,
                         "the page shows version " + earlier.number() + " again (latest is " + latest.number() + ")"));
                 return new Recorded.FlipFlop(earlier.number(), latest.number());
             }

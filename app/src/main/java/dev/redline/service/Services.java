@@ -6,7 +6,6 @@ import dev.redline.fetch.Sleeper;
 import dev.redline.fetch.WarcArchive;
 import dev.redline.ingest.Discovery;
 import dev.redline.ingest.VersionRecorder;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
 import dev.redline.trace.Tracer;
 import dev.redline.track.Tracker;
@@ -104,7 +103,7 @@ public final class Services implements AutoCloseable {
      */
     public synchronized Store store() {
         if (store == null) {
-            store = JdbcStore.open(settings.config().db(), settings.clock());
+            store = Store.open(settings.config().db(), settings.clock());
         }
         return store;
     }

@@ -1,8 +1,8 @@
 package dev.redline.trace;
 
 import dev.redline.article.ArticleText;
-import dev.redline.diff.Diff;
 import dev.redline.article.PlainText;
+import dev.redline.diff.Diff;
 import dev.redline.fingerprint.Fingerprint;
 import dev.redline.fingerprint.Fingerprinter;
 import dev.redline.ingest.Recording;
@@ -10,6 +10,7 @@ import dev.redline.ingest.VersionAnalyser;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
+import dev.redline.store.EventKind;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
@@ -33,21 +34,19 @@ import org.slf4j.LoggerFactory;
  * wins, the earliest one on a tie. Matches below the {@link Floor} are not reported.
  *
  * <p>As a {@link VersionAnalyser} on the recording path, every stored version (tracked or imported)
- * is indexed and then traced against the other articles. When the new version of an article reuses an <em>earlier</em> version of an
- * article of another source (at least {@value #REUSE_MIN_COVERAGE} of the new version found there,
+ * is indexed and then traced against the other articles. When the new version of an article reuses
+ * an <em>earlier</em> version of an article of another source (at least {@value #REUSE_MIN_COVERAGE} of the new version found there,
  * and the article did not carry that text itself before the other version appeared),
- * the relation is recorded on both articles as events {@value #REUSES} and {@value #REUSED_BY},
+ * the relation is recorded on both articles as events {@link EventKind#REUSES} and {@link EventKind#REUSED_BY},
  * whose detail is the JSON of a {@link Reuse}.
  */
 public final class Tracer implements VersionAnalyser {
-    /** Event kind on the article that copies. */
-    public static final String REUSES = "reuses";
-    /** Event kind on the article that was copied. */
-    public static final String REUSED_BY = "reused-by";
     /** Share of a new version that must come from another source's earlier version to record reuse. */
     public static final double REUSE_MIN_COVERAGE = 0.5;
     /** Candidate articles verified per query. */
     static final int MAX_CANDIDATES = 25;
+    /** Articles read per page by {@link #reindex}. */
+    static final int REINDEX_PAGE = 500;
 
     private static final Logger LOG = LoggerFactory.getLogger(Tracer.class);
 
@@ -57,7 +56,7 @@ public final class Tracer implements VersionAnalyser {
     private final Floor floor;
 
     public Tracer(Store store) {
-        this(store, new TraceIndex(store.dataSource()), Fingerprinter.DEFAULT, Floor.DEFAULT);
+        this(store, new TraceIndex(store.tracePostings()), Fingerprinter.DEFAULT, Floor.DEFAULT);
     }
 
     public Tracer(Store store, TraceIndex index, Fingerprinter fingerprinter, Floor floor) {
@@ -85,9 +84,10 @@ public final class Tracer implements VersionAnalyser {
      */
     public long reindex(LongConsumer onVersion) {
         long added = 0;
-        int page = 500;
-        for (int offset = 0; ; offset += page) {
-            List<Article> articles = store.articles(null, offset, page);
+        long after = 0;
+        List<Article> articles;
+        // keyset paging by id: appends (which move an article in the by-activity order) cannot make it skip one
+        while (!(articles = store.articlesAfter(after, REINDEX_PAGE)).isEmpty()) {
             for (Article article : articles) {
                 for (Version version : store.versions(article.id())) {
                     if (index(version)) {
@@ -96,13 +96,12 @@ public final class Tracer implements VersionAnalyser {
                     onVersion.accept(1);
                 }
             }
-            if (articles.size() < page) {
-                return added;
-            }
+            after = articles.getLast().id();
         }
+        return added;
     }
 
-    /** Stored versions not in the index (appended while no tracer was attached); 0 when up to date. */
+    /** Stored versions not in the index (stored before the index existed); 0 when up to date. */
     public long unindexedVersions() {
         return Math.max(0, store.versionCount() - index.indexedVersions());
     }
@@ -207,8 +206,8 @@ public final class Tracer implements VersionAnalyser {
             Reuse reuse = new Reuse(copier.id(), copier.url(), version.number(), found.article().id(),
                     found.article().url(), original.number(), found.verdict().coverage(), found.verdict().containment());
             String detail = Json.write(reuse);
-            store.recordEvent(new ArticleEvent(copier.id(), version.fetchedAt(), REUSES, detail));
-            store.recordEvent(new ArticleEvent(found.article().id(), version.fetchedAt(), REUSED_BY, detail));
+            store.recordEvent(new ArticleEvent(copier.id(), version.fetchedAt(), EventKind.REUSES, detail));
+            store.recordEvent(new ArticleEvent(found.article().id(), version.fetchedAt(), EventKind.REUSED_BY, detail));
         }
     }
 
@@ -228,7 +227,7 @@ public final class Tracer implements VersionAnalyser {
 
     private boolean alreadyRecorded(long copierId, long sourceArticleId, int sourceVersion) {
         return store.events(copierId).stream()
-                .filter(e -> REUSES.equals(e.kind()))
+                .filter(e -> e.kind() == EventKind.REUSES)
                 .map(e -> Json.MAPPER.readValue(e.detail(), Reuse.class))
                 .anyMatch(r -> r.sourceArticle() == sourceArticleId && r.sourceVersion() == sourceVersion);
     }

@@ -9,7 +9,6 @@ import dev.redline.extract.ExtractRules;
 import dev.redline.ingest.Observation;
 import dev.redline.ingest.VersionRecorder;
 import dev.redline.json.Json;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
 import dev.redline.trace.Tracer;
 import java.net.InetAddress;
@@ -86,7 +85,7 @@ class TraceMissionTest {
     }
 
     private static void storeHistory(Path db) {
-        try (Store store = JdbcStore.open("jdbc:sqlite:" + db)) {
+        try (Store store = Store.open("jdbc:sqlite:" + db)) {
             long source = store.addSource("world-wire", List.of(), List.of(), ExtractRules.NONE).id();
             Instant morning = Instant.parse("2026-09-24T06:10:00Z");
             List<ArticleText> versions = history();

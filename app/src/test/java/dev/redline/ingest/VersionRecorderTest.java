@@ -9,7 +9,7 @@ import dev.redline.extract.ExtractRules;
 import dev.redline.feed.FeedEntry;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
-import dev.redline.store.JdbcStore;
+import dev.redline.store.EventKind;
 import dev.redline.store.Store;
 import dev.redline.store.TestDatabases;
 import dev.redline.store.Version;
@@ -41,7 +41,7 @@ class VersionRecorderTest {
 
     @BeforeEach
     void open() {
-        store = JdbcStore.open(TestDatabases.sqliteUrl(dir));
+        store = Store.open(TestDatabases.sqliteUrl(dir));
         VersionAnalyser committedFirst = r -> {
             assertThat(store.version(r.version().articleId(), r.version().number())).contains(r.version());
             seen.add(r);
@@ -83,7 +83,7 @@ class VersionRecorderTest {
 
         assertThat(record(A, 3)).isEqualTo(new Recorded.FlipFlop(0, 1));
         assertThat(store.versions(article().id())).hasSize(2);
-        assertThat(store.events(article().id())).extracting(ArticleEvent::kind).containsExactly(VersionRecorder.FLIP_FLOP);
+        assertThat(store.events(article().id())).extracting(ArticleEvent::kind).containsExactly(EventKind.FLIP_FLOP);
 
         // the failing analyser ran first, and neither undid the version nor kept the next one from running
         assertThat(seen).extracting(r -> r.version().number()).containsExactly(0, 1);
