@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redline.cli.Redline;
 import dev.redline.extract.ExtractRules;
-import dev.redline.extract.Extractor;
-import dev.redline.feed.FeedReader;
 import dev.redline.fetch.FetchConfig;
 import dev.redline.fetch.Fetcher;
+import dev.redline.ingest.Discovery;
+import dev.redline.ingest.VersionRecorder;
 import dev.redline.sim.HostileSite;
 import dev.redline.sim.Newsroom;
 import dev.redline.sim.NewsroomSimulator;
@@ -102,7 +102,8 @@ class SoakTest {
                 // the tracker is rebuilt each round, as a restarted process would be; store and fetcher included
                 try (Store store = Store.open("jdbc:sqlite:" + db, clock);
                      Fetcher fetcher = new Fetcher(fetchConfig, clock, clock.sleeper(), store::reserveHostSlot, null)) {
-                    Tracker tracker = new Tracker(store, fetcher, new FeedReader(), new Extractor(), clock, config);
+                    Tracker tracker = new Tracker(store, fetcher, new Discovery(store, clock), new VersionRecorder(store),
+                            clock, config);
                     PollSummary round = tracker.pollOnce(false);
                     rounds++;
                     checks += round.checks();

@@ -2,10 +2,10 @@ package dev.redline.track;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.redline.extract.Extractor;
-import dev.redline.feed.FeedReader;
 import dev.redline.fetch.FetchConfig;
 import dev.redline.fetch.Fetcher;
+import dev.redline.ingest.Discovery;
+import dev.redline.ingest.VersionRecorder;
 import dev.redline.fetch.InMemoryHostSlots;
 import dev.redline.sim.HostileSite;
 import dev.redline.sim.VirtualClock;
@@ -49,7 +49,7 @@ class OutageTest {
 
     private Tracker tracker(FetchConfig config) {
         fetcher = new Fetcher(config, clock, clock.sleeper(), new InMemoryHostSlots(), null);
-        return new Tracker(store, fetcher, new FeedReader(), new Extractor(), clock,
+        return new Tracker(store, fetcher, new Discovery(store, clock), new VersionRecorder(store), clock,
                 TrackerConfig.defaults().withThreads(1));
     }
 
