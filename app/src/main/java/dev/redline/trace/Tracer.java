@@ -49,7 +49,7 @@ public final class Tracer {
     /** Event kind on the article that was copied. */
     public static final String REUSED_BY = "reused-by";
     /** Share of a new version that must come from another source's earlier version to record reuse. */
-    public static final double REUSE_MIN_COVERAGE = 0.5;
+    public static final double REUSE_MIN_COVERAGE = ReuseRule.MIN_COVERAGE;
     /** Candidate articles verified per query. */
     static final int MAX_CANDIDATES = 25;
 
@@ -242,8 +242,7 @@ public final class Tracer {
             Version original = found.version();
             boolean otherSource = copier.sourceId() == null || found.article().sourceId() == null
                     || !Objects.equals(copier.sourceId(), found.article().sourceId());
-            if (!otherSource || found.verdict().coverage() < REUSE_MIN_COVERAGE
-                    || !original.fetchedAt().isBefore(version.fetchedAt())) {
+            if (!otherSource || !ReuseRule.reuses(found.verdict(), original.fetchedAt(), version.fetchedAt())) {
                 continue;
             }
             if (ownVersions == null) {
@@ -261,18 +260,13 @@ public final class Tracer {
         }
     }
 
-    /**
-     * True when the new version's own article already carried the text, as well, in a version
-     * older than the other article's: then the other article is the copier, not the source (the
-     * original's later versions still contain what was copied from its first one).
-     */
+    /** {@link ReuseRule#hadItFirst} over the copy article's versions seen before {@code other}. */
     private boolean hadItFirst(List<Version> ownVersions, Version other, Fingerprint fingerprint, int sharedWithOther) {
         List<long[]> earlier = ownVersions.stream()
                 .filter(v -> v.fetchedAt().isBefore(other.fetchedAt()))
                 .map(v -> fingerprinter.shingles(v.text()))
                 .toList();
-        Verdict own = Verdict.of(fingerprint.shingles(), earlier);
-        return own != null && own.shared() >= sharedWithOther;
+        return ReuseRule.hadItFirst(fingerprint.shingles(), earlier, sharedWithOther);
     }
 
     private boolean alreadyRecorded(long copierId, long sourceArticleId, int sourceVersion) {
