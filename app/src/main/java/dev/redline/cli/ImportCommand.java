@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
  * and versions already stored are skipped, so importing the same file again adds nothing.
  * A named source that does not exist yet is created without feeds (so it is kept, not polled).
  * Changed fields come from the normalised fields ({@link FieldHashes}); the boring flag and reason
- * from {@link Diff#compare}, unless the file states {@code boring} itself.
+ * from {@link Diff#compare}, unless the file states {@code boring} itself. With
+ * {@code --format newsedits-sqlite} the files are NewsEdits SQLite dumps ({@link NewsEditsDump}).
  */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Load article histories (JSON object per file, or JSON Lines) into the store.")
 public final class ImportCommand implements Callable<Integer> {
@@ -43,11 +45,20 @@ public final class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "History files: one JSON object, or one per line")
     List<Path> files;
 
+    @Option(names = "--format", defaultValue = "history", paramLabel = "history|newsedits-sqlite",
+            description = "history: the export/history JSON shape (default); newsedits-sqlite: a NewsEdits SQLite dump (split_sentences)")
+    String format;
+
     @Override
     public Integer call() {
+        Reader reader = switch (format) {
+            case "history" -> HistoryFile::read;
+            case "newsedits-sqlite" -> NewsEditsDump::read;
+            default -> throw new UserException("--format must be history or newsedits-sqlite, not '" + format + "'");
+        };
         long total = 0;
         for (Path file : files) {
-            total += HistoryFile.read(file, item -> { });
+            total += reader.read(file, item -> { });
         }
         Progress progress = Progress.start("import", total);
         int[] added = new int[1];
@@ -55,7 +66,7 @@ public final class ImportCommand implements Callable<Integer> {
         List<String> conflicts = new ArrayList<>();
         try (JdbcStore store = CliStore.open(root)) {
             for (Path file : files) {
-                HistoryFile.read(file, item -> {
+                reader.read(file, item -> {
                     try {
                         int n = importOne(store, item);
                         added[0] += n;
@@ -81,6 +92,11 @@ public final class ImportCommand implements Callable<Integer> {
                     + conflicts.getFirst());
         }
         return 0;
+    }
+
+    /** Reads every history of one file into the sink; returns how many. */
+    private interface Reader {
+        int read(Path file, HistoryFile.Sink sink);
     }
 
     private static int importOne(JdbcStore store, HistoryFile.Item item) {
