@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
  * A named source that does not exist yet is created without feeds (so it is kept, not polled).
  * Changed fields come from the normalised fields ({@link FieldHashes}); the boring flag and reason
  * from {@link Diff#compare}, unless the file states {@code boring} itself. With
- * {@code --format newsedits-sqlite} the files are NewsEdits SQLite dumps ({@link NewsEditsDump}).
+ * {@code --format newsedits-sqlite} the files are NewsEdits SQLite dumps ({@link NewsEditsDump}); with
+ * {@code --format reuse} they are reuse links from the Spark job ({@link ReuseLinksFile}).
  */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Load article histories (JSON object per file, or JSON Lines) into the store.")
 public final class ImportCommand implements Callable<Integer> {
@@ -45,16 +46,22 @@ public final class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "History files: one JSON object, or one per line")
     List<Path> files;
 
-    @Option(names = "--format", defaultValue = "history", paramLabel = "history|newsedits-sqlite",
-            description = "history: the export/history JSON shape (default); newsedits-sqlite: a NewsEdits SQLite dump (split_sentences)")
+    @Option(names = "--format", defaultValue = "history", paramLabel = "history|newsedits-sqlite|reuse",
+            description = "history: the export/history JSON shape (default); newsedits-sqlite: a NewsEdits SQLite dump"
+                    + " (split_sentences); reuse: links written by ./redline-spark reuse (its jsonl/ part files)")
     String format;
 
     @Override
     public Integer call() {
+        if (format.equals("reuse")) {
+            try (JdbcStore store = CliStore.open(root)) {
+                return ReuseLinksFile.load(store, files, spec.commandLine().getOut());
+            }
+        }
         Reader reader = switch (format) {
             case "history" -> HistoryFile::read;
             case "newsedits-sqlite" -> NewsEditsDump::read;
-            default -> throw new UserException("--format must be history or newsedits-sqlite, not '" + format + "'");
+            default -> throw new UserException("--format must be history, newsedits-sqlite or reuse, not '" + format + "'");
         };
         long total = 0;
         for (Path file : files) {

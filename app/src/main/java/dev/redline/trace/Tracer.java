@@ -16,6 +16,7 @@ import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -248,15 +249,12 @@ public final class Tracer {
             if (ownVersions == null) {
                 ownVersions = store.versions(copier.id());
             }
-            if (hadItFirst(ownVersions, original, fingerprint, found.verdict().shared())
-                    || alreadyRecorded(copier.id(), found.article().id(), original.number())) {
+            if (hadItFirst(ownVersions, original, fingerprint, found.verdict().shared())) {
                 continue;
             }
-            Reuse reuse = new Reuse(copier.id(), copier.url(), version.number(), found.article().id(),
-                    found.article().url(), original.number(), found.verdict().coverage(), found.verdict().containment());
-            String detail = Json.write(reuse);
-            store.recordEvent(new ArticleEvent(copier.id(), version.fetchedAt(), REUSES, detail));
-            store.recordEvent(new ArticleEvent(found.article().id(), version.fetchedAt(), REUSED_BY, detail));
+            record(store, new Reuse(copier.id(), copier.url(), version.number(), found.article().id(),
+                    found.article().url(), original.number(), found.verdict().coverage(), found.verdict().containment()),
+                    version.fetchedAt());
         }
     }
 
@@ -269,10 +267,25 @@ public final class Tracer {
         return ReuseRule.hadItFirst(fingerprint.shingles(), earlier, sharedWithOther);
     }
 
-    private boolean alreadyRecorded(long copierId, long sourceArticleId, int sourceVersion) {
-        return store.events(copierId).stream()
+    /**
+     * Records one reuse as the two events {@value #REUSES} and {@value #REUSED_BY}, unless the copy
+     * article already records reuse of that source version (the tracker and {@code redline import
+     * --format reuse} both load links through here).
+     *
+     * @param at when the copy version was seen
+     * @return false when it was already recorded
+     */
+    public static boolean record(Store store, Reuse reuse, Instant at) {
+        boolean known = store.events(reuse.copyArticle()).stream()
                 .filter(e -> REUSES.equals(e.kind()))
                 .map(e -> Json.MAPPER.readValue(e.detail(), Reuse.class))
-                .anyMatch(r -> r.sourceArticle() == sourceArticleId && r.sourceVersion() == sourceVersion);
+                .anyMatch(r -> r.sourceArticle() == reuse.sourceArticle() && r.sourceVersion() == reuse.sourceVersion());
+        if (known) {
+            return false;
+        }
+        String detail = Json.write(reuse);
+        store.recordEvent(new ArticleEvent(reuse.copyArticle(), at, REUSES, detail));
+        store.recordEvent(new ArticleEvent(reuse.sourceArticle(), at, REUSED_BY, detail));
+        return true;
     }
 }

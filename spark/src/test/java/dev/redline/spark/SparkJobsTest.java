@@ -3,6 +3,9 @@ package dev.redline.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redline.cli.Redline;
+import dev.redline.store.Article;
+import dev.redline.store.JdbcStore;
+import dev.redline.trace.Tracer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,11 +76,26 @@ class SparkJobsTest {
     }
 
     @Test
-    void reuseFindsThePlantedCopiesWithTheirVersions() {
-        List<String> links = ReuseJob.run(Archive.fromExport(spark, archive.toString())).collectAsList().stream()
+    void reuseFindsThePlantedCopiesWithTheirVersionsAndTheStoreLoadsThem() throws IOException {
+        Path out = dir.resolve("reuse");
+        RedlineSpark.write(ReuseJob.run(Archive.fromExport(spark, archive.toString())), out);
+        List<String> links = spark.read().parquet(out.resolve("parquet").toString()).collectAsList().stream()
                 .map(r -> r.getAs("copyUrl") + "#" + r.getAs("copyVersion") + " <- " + r.getAs("sourceUrl") + "#" + r.getAs("sourceVersion"))
                 .sorted().toList();
         assertThat(links).containsExactlyElementsOf(Corpus.plantedLinks());
+
+        List<String> args = new ArrayList<>(List.of("--db", store.toString(), "import", "--format", "reuse"));
+        try (Stream<Path> parts = Files.list(out.resolve("jsonl"))) {
+            parts.filter(p -> p.getFileName().toString().startsWith("part-")).forEach(p -> args.add(p.toString()));
+        }
+        assertThat(Redline.run(args.toArray(String[]::new))).isZero();
+        assertThat(Redline.run(args.toArray(String[]::new))).as("loading again adds nothing").isZero();
+        try (JdbcStore db = JdbcStore.open("jdbc:sqlite:" + store)) {
+            Article copy = db.articleByUrl("https://beta.example/copy/4").orElseThrow();
+            assertThat(db.events(copy.id())).filteredOn(e -> e.kind().equals(Tracer.REUSES)).singleElement()
+                    .satisfies(e -> assertThat(e.detail()).contains("\"sourceUrl\":\"https://alpha.example/news/4\"")
+                            .contains("\"copyVersion\":1").contains("\"sourceVersion\":1"));
+        }
     }
 
     @Test
