@@ -66,7 +66,11 @@ public final class RedlineSpark implements Callable<Integer> {
         SparkSession spark = Sessions.create(master, partitions, "redline-" + job);
         try {
             long started = System.nanoTime();
-            write(chosen.run(Archive.read(spark, input, partitions)), output);
+            Dataset<Row> archive = Archive.read(spark, input, partitions);
+            if (archive.rdd().getNumPartitions() < partitions) {
+                archive = archive.repartition(partitions); // one small file is one split: spread it over the cores
+            }
+            write(chosen.run(archive), output);
             long rows = spark.read().parquet(output.resolve("parquet").toString()).count();
             System.err.printf("redline-spark %s: %d rows in %s (%.1f s)%n", job, rows, output, (System.nanoTime() - started) / 1e9);
         } finally {
