@@ -1,6 +1,5 @@
 package dev.redline.spark;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
@@ -41,8 +40,9 @@ public final class RedlineSpark implements Callable<Integer> {
             description = "redline export JSON Lines (file or folder), or the store as a jdbc: URL")
     String input;
 
-    @Option(names = "--output", required = true, paramLabel = "OUT", description = "folder; gets parquet/ and jsonl/")
-    Path output;
+    @Option(names = "--output", required = true, paramLabel = "OUT",
+            description = "folder (a path or a Hadoop URI such as hdfs:///…); gets parquet/ and jsonl/")
+    String output; // kept as typed: java.nio.file.Path would fold hdfs:/// into hdfs:/
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master; default local[*] unless spark-submit sets one")
     String master;
@@ -71,7 +71,7 @@ public final class RedlineSpark implements Callable<Integer> {
                 archive = archive.repartition(partitions); // one small file is one split: spread it over the cores
             }
             write(chosen.run(archive), output);
-            long rows = spark.read().parquet(output.resolve("parquet").toString()).count();
+            long rows = spark.read().parquet(output + "/parquet").count();
             System.err.printf("redline-spark %s: %d rows in %s (%.1f s)%n", job, rows, output, (System.nanoTime() - started) / 1e9);
         } finally {
             spark.stop();
@@ -89,13 +89,13 @@ public final class RedlineSpark implements Callable<Integer> {
     }
 
     /** Writes the rows twice, as Parquet and as JSON Lines (nulls kept, instants as ISO-8601 UTC), replacing earlier output. */
-    static void write(Dataset<Row> rows, Path output) {
+    static void write(Dataset<Row> rows, String output) {
         Dataset<Row> cached = rows.cache();
-        cached.write().mode(SaveMode.Overwrite).parquet(output.resolve("parquet").toString());
+        cached.write().mode(SaveMode.Overwrite).parquet(output + "/parquet");
         cached.write().mode(SaveMode.Overwrite)
                 .option("ignoreNullFields", false)
                 .option("timestampFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
-                .json(output.resolve("jsonl").toString());
+                .json(output + "/jsonl");
         cached.unpersist();
     }
 }

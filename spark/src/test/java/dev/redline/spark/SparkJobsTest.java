@@ -66,19 +66,19 @@ class SparkJobsTest {
         assertThat(want).hasSizeGreaterThan(50).anyMatch(s -> s.contains("\"op\":\"edit\"")).anyMatch(s -> s.contains("\"op\":\"add\""));
 
         Path fromFile = dir.resolve("edits-file");
-        RedlineSpark.write(EditsJob.run(Archive.fromExport(spark, archive.toString())), fromFile);
+        RedlineSpark.write(EditsJob.run(Archive.fromExport(spark, archive.toString())), fromFile.toString());
         assertThat(canonical(jsonl(fromFile))).isEqualTo(want);
         assertThat(spark.read().parquet(fromFile.resolve("parquet").toString()).count()).isEqualTo(want.size());
 
         Path fromStore = dir.resolve("edits-store");
-        RedlineSpark.write(EditsJob.run(Archive.fromStore(spark, "jdbc:sqlite:" + store, 2)), fromStore);
+        RedlineSpark.write(EditsJob.run(Archive.fromStore(spark, "jdbc:sqlite:" + store, 2)), fromStore.toString());
         assertThat(canonical(jsonl(fromStore))).isEqualTo(want);
     }
 
     @Test
     void reuseFindsThePlantedCopiesWithTheirVersionsAndTheStoreLoadsThem() throws IOException {
         Path out = dir.resolve("reuse");
-        RedlineSpark.write(ReuseJob.run(Archive.fromExport(spark, archive.toString())), out);
+        RedlineSpark.write(ReuseJob.run(Archive.fromExport(spark, archive.toString())), out.toString());
         List<String> links = spark.read().parquet(out.resolve("parquet").toString()).collectAsList().stream()
                 .map(r -> r.getAs("copyUrl") + "#" + r.getAs("copyVersion") + " <- " + r.getAs("sourceUrl") + "#" + r.getAs("sourceVersion"))
                 .sorted().toList();
