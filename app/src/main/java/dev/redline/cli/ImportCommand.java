@@ -6,11 +6,12 @@ import dev.redline.diff.DiffResult;
 import dev.redline.extract.ExtractRules;
 import dev.redline.store.FieldHashes;
 import dev.redline.store.History;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Source;
+import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
+import dev.redline.text.Counted;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (format.equals("reuse")) {
-            try (JdbcStore store = CliStore.open(root)) {
+            try (Store store = CliStore.open(root)) {
                 return ReuseLinksFile.load(store, files, spec.commandLine().getOut());
             }
         }
@@ -71,7 +72,7 @@ public final class ImportCommand implements Callable<Integer> {
         int[] added = new int[1];
         int[] unchanged = new int[1];
         List<String> conflicts = new ArrayList<>();
-        try (JdbcStore store = CliStore.open(root)) {
+        try (Store store = CliStore.open(root)) {
             for (Path file : files) {
                 reader.read(file, item -> {
                     try {
@@ -106,7 +107,7 @@ public final class ImportCommand implements Callable<Integer> {
         int read(Path file, HistoryFile.Sink sink);
     }
 
-    private static int importOne(JdbcStore store, HistoryFile.Item item) {
+    private static int importOne(Store store, HistoryFile.Item item) {
         History history = item.history();
         Long sourceId = null;
         if (history.source() != null) {
@@ -144,7 +145,7 @@ public final class ImportCommand implements Callable<Integer> {
         return appended.size();
     }
 
-    private static Source addFeedlessSource(JdbcStore store, String name) {
+    private static Source addFeedlessSource(Store store, String name) {
         try {
             return store.addSource(name, List.of(), List.of(), ExtractRules.NONE);
         } catch (IllegalArgumentException raced) {

@@ -2,8 +2,9 @@ package dev.redline.cli;
 
 import dev.redline.json.Json;
 import dev.redline.store.Article;
-import dev.redline.store.JdbcStore;
+import dev.redline.store.Store;
 import dev.redline.store.Version;
+import dev.redline.text.Counted;
 import dev.redline.trace.Reuse;
 import dev.redline.trace.Tracer;
 import java.io.BufferedReader;
@@ -37,7 +38,7 @@ final class ReuseLinksFile {
     private record Resolved(Reuse reuse, Instant at) {
     }
 
-    static int load(JdbcStore store, List<Path> files, PrintWriter out) {
+    static int load(Store store, List<Path> files, PrintWriter out) {
         List<Resolved> links = new ArrayList<>();
         for (Path file : files) {
             resolve(store, file, links);
@@ -56,7 +57,7 @@ final class ReuseLinksFile {
         return 0;
     }
 
-    private static void resolve(JdbcStore store, Path file, List<Resolved> into) {
+    private static void resolve(Store store, Path file, List<Resolved> into) {
         if (!Files.isRegularFile(file)) {
             throw new UserException(file + ": no such file");
         }
@@ -74,7 +75,7 @@ final class ReuseLinksFile {
         }
     }
 
-    private static Resolved resolve(JdbcStore store, String where, String line) {
+    private static Resolved resolve(Store store, String where, String line) {
         Link link;
         try {
             link = Json.MAPPER.readValue(line, Link.class);
@@ -93,11 +94,11 @@ final class ReuseLinksFile {
         return new Resolved(reuse, copied.fetchedAt());
     }
 
-    private static Article article(JdbcStore store, String where, String url) {
+    private static Article article(Store store, String where, String url) {
         return store.articleByUrl(url).orElseThrow(() -> new UserException(where + ": " + Printable.of(url) + " is not in the store"));
     }
 
-    private static Version version(JdbcStore store, String where, Article article, int n) {
+    private static Version version(Store store, String where, Article article, int n) {
         return store.versions(article.id()).stream().filter(v -> v.number() == n).findFirst()
                 .orElseThrow(() -> new UserException(where + ": " + Printable.of(article.url()) + " has no version " + n));
     }

@@ -3,7 +3,7 @@ package dev.redline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redline.store.Article;
-import dev.redline.store.JdbcStore;
+import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.web.WebServer;
 import java.net.URI;
@@ -50,7 +50,7 @@ class NewsEditsImportTest {
         assertThat(CliRun.run("--db", db.toString(), "import", "--format", "newsedits-sqlite", dump.toString()).out())
                 .as("importing again adds nothing").contains("0 versions added");
 
-        try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db)) {
+        try (Store store = Store.open("jdbc:sqlite:" + db)) {
             Article article = store.articleByUrl("https://newsedits.invalid/guardian/7").orElseThrow();
             assertThat(store.source(article.sourceId()).orElseThrow().name()).isEqualTo("guardian");
             List<Version> versions = store.versions(article.id());

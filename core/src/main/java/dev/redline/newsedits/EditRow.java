@@ -1,5 +1,6 @@
 package dev.redline.newsedits;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.redline.diff.OpKind;
 import java.time.Instant;
@@ -21,13 +22,13 @@ import java.time.Instant;
  * @param newIndex     sentence index in the newer version, or null (delete)
  * @param oldIndexEnd  last old sentence index when two were merged, else null
  * @param newIndexEnd  last new sentence index when one was split in two, else null
- * @param old_         the old sentence text, or null
- * @param new_         the new sentence text, or null
+ * @param oldText      the old sentence text, or null (JSON {@code old})
+ * @param newText      the new sentence text, or null (JSON {@code new})
  * @param boring       the newer version's stored boring flag (the whole change is cosmetic)
  */
 @JsonPropertyOrder({"url", "source", "versionOld", "versionNew", "fetchedAtOld", "fetchedAtNew", "op", "oldIndex",
         "newIndex", "oldIndexEnd", "newIndexEnd", "old", "new", "boring"})
 public record EditRow(String url, String source, int versionOld, int versionNew, Instant fetchedAtOld, Instant fetchedAtNew,
-                      OpKind op, Integer oldIndex, Integer newIndex, Integer oldIndexEnd, Integer newIndexEnd, String old_,
-                      String new_, boolean boring) {
+                      OpKind op, Integer oldIndex, Integer newIndex, Integer oldIndexEnd, Integer newIndexEnd,
+                      @JsonProperty("old") String oldText, @JsonProperty("new") String newText, boolean boring) {
 }

