@@ -218,19 +218,19 @@ public final class Diff {
                 case EDIT -> edited++;
                 case ADD -> {
                     added++;
-                    wordsAdded += Words.tokens(op.new_()).size();
+                    wordsAdded += Words.count(op.new_());
                 }
                 case DELETE -> {
                     deleted++;
-                    wordsDeleted += Words.tokens(op.old()).size();
+                    wordsDeleted += Words.count(op.old());
                 }
                 case MOVE -> moved++;
             }
             for (WordOp w : op.words()) {
                 if (w.op() == OpKind.ADD) {
-                    wordsAdded += Words.tokens(w.text()).size();
+                    wordsAdded += Words.count(w.text());
                 } else if (w.op() == OpKind.DELETE) {
-                    wordsDeleted += Words.tokens(w.text()).size();
+                    wordsDeleted += Words.count(w.text());
                 }
             }
         }

@@ -8,14 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Word-level diff of two short texts (an edited sentence, a headline). Words are whitespace
- * tokens with their punctuation ({@link Words}), compared on their {@link Normalize#key}; runs are
- * merged so a reader sees phrases, not confetti: one short unchanged word between two changes is
- * folded into the change. Each change is a delete run followed by an add run. Direction-independent
- * (see {@link Direction}): the diff of B with A mirrors that of A with B. Thread-safe.
+ * Word-level diff of two short texts (an edited sentence, a headline). The pieces compared are
+ * words and single punctuation marks ({@link Words#pieces}), on their {@link Normalize#key}, so a
+ * change is as small as a reader would mark it by hand: "regrettable." → "regrettable and urged a
+ * return to talks." inserts one phrase before the kept full stop. Runs are merged so a reader
+ * sees phrases, not confetti: one short unchanged piece between two changes is folded into the
+ * change. Each change is a delete run followed by an add run; each run keeps its original text
+ * and says whether a space stands before it. Direction-independent (see {@link Direction}): the
+ * diff of B with A mirrors that of A with B. Thread-safe.
  */
 public final class WordDiff {
-    /** An unchanged word this short between two changes is folded into them. */
+    /** An unchanged piece this short between two changes is folded into them. */
     private static final int GLUE_WORD_LENGTH = 3;
 
     private WordDiff() {
@@ -23,54 +26,81 @@ public final class WordDiff {
 
     /** The word runs turning {@code old} into {@code neu}. */
     public static List<WordOp> of(String old, String neu) {
-        List<String> oldWords = Words.tokens(old);
-        List<String> newWords = Words.tokens(neu);
-        List<String> oldKeys = oldWords.stream().map(Normalize::key).toList();
-        List<String> newKeys = newWords.stream().map(Normalize::key).toList();
-        if (Direction.swap(oldKeys, newKeys)) {
-            List<Run> reversed = glue(runs(newWords, newKeys, oldWords, oldKeys));
-            return toOps(reversed.stream().map(r -> new Run(r.same(), r.neu(), r.old())).toList());
+        Side a = Side.of(old);
+        Side b = Side.of(neu);
+        if (Direction.swap(a.keys(), b.keys())) {
+            List<Run> reversed = glue(runs(b, a), b, a);
+            return toOps(reversed.stream().map(Run::mirrored).toList(), a, b);
         }
-        return toOps(glue(runs(oldWords, oldKeys, newWords, newKeys)));
+        return toOps(glue(runs(a, b), a, b), a, b);
     }
 
-    /** A stretch of the texts: unchanged (old and new hold the same words) or changed. */
-    private record Run(boolean same, List<String> old, List<String> neu) {
+    /** One text cut into pieces, with the comparison key of each. */
+    private record Side(String text, List<Words.Span> pieces, List<String> keys) {
+        static Side of(String text) {
+            List<Words.Span> pieces = Words.pieces(text);
+            List<String> keys = new ArrayList<>(pieces.size());
+            for (Words.Span p : pieces) {
+                keys.add(Normalize.key(text.substring(p.start(), p.end())));
+            }
+            return new Side(text, pieces, keys);
+        }
+
+        String text(int from, int to) {
+            return text.substring(pieces.get(from).start(), pieces.get(to - 1).end());
+        }
+
+        int length(int from, int to) {
+            return pieces.get(to - 1).end() - pieces.get(from).start();
+        }
+
+        /** Whether the piece at {@code at} follows a space; a run at the start follows one only after a run. */
+        boolean spaceBefore(int at, boolean afterRun) {
+            return at == 0 ? afterRun : Words.spaceBefore(text, pieces.get(at).start());
+        }
     }
 
-    private static List<Run> runs(List<String> oldWords, List<String> oldKeys, List<String> newWords, List<String> newKeys) {
+    /** Pieces [oldFrom, oldTo) of the old side and [newFrom, newTo) of the new: unchanged or changed. */
+    private record Run(boolean same, int oldFrom, int oldTo, int newFrom, int newTo) {
+        Run mirrored() {
+            return new Run(same, newFrom, newTo, oldFrom, oldTo);
+        }
+    }
+
+    private static List<Run> runs(Side old, Side neu) {
         List<Run> runs = new ArrayList<>();
         int oldAt = 0;
         int newAt = 0;
-        for (AbstractDelta<String> delta : DiffUtils.diff(oldKeys, newKeys).getDeltas()) {
+        for (AbstractDelta<String> delta : DiffUtils.diff(old.keys(), neu.keys()).getDeltas()) {
             int oldStart = delta.getSource().getPosition();
             int newStart = delta.getTarget().getPosition();
             if (oldStart > oldAt) {
-                runs.add(new Run(true, oldWords.subList(oldAt, oldStart), newWords.subList(newAt, newStart)));
+                runs.add(new Run(true, oldAt, oldStart, newAt, newStart));
             }
             oldAt = oldStart + delta.getSource().size();
             newAt = newStart + delta.getTarget().size();
-            runs.add(new Run(false, oldWords.subList(oldStart, oldAt), newWords.subList(newStart, newAt)));
+            runs.add(new Run(false, oldStart, oldAt, newStart, newAt));
         }
-        if (oldAt < oldWords.size()) {
-            runs.add(new Run(true, oldWords.subList(oldAt, oldWords.size()), newWords.subList(newAt, newWords.size())));
+        if (oldAt < old.keys().size()) {
+            runs.add(new Run(true, oldAt, old.keys().size(), newAt, neu.keys().size()));
         }
         return runs;
     }
 
-    private static List<Run> glue(List<Run> runs) {
+    private static List<Run> glue(List<Run> runs, Side old, Side neu) {
         List<Run> out = new ArrayList<>();
         for (int k = 0; k < runs.size(); k++) {
             Run run = runs.get(k);
-            boolean shortGlue = run.same() && run.neu().size() == 1 && run.neu().get(0).length() <= GLUE_WORD_LENGTH
+            boolean shortGlue = run.same() && run.newTo() - run.newFrom() == 1
+                    && neu.length(run.newFrom(), run.newTo()) <= GLUE_WORD_LENGTH
                     && k + 1 < runs.size() && !runs.get(k + 1).same() && !out.isEmpty() && !out.getLast().same();
             if (shortGlue) {
                 Run before = out.removeLast();
                 Run after = runs.get(++k);
-                out.add(new Run(false, concat(before.old(), run.old(), after.old()), concat(before.neu(), run.neu(), after.neu())));
+                out.add(new Run(false, before.oldFrom(), after.oldTo(), before.newFrom(), after.newTo()));
             } else if (!run.same() && !out.isEmpty() && !out.getLast().same()) {
                 Run before = out.removeLast();
-                out.add(new Run(false, concat(before.old(), run.old()), concat(before.neu(), run.neu())));
+                out.add(new Run(false, before.oldFrom(), run.oldTo(), before.newFrom(), run.newTo()));
             } else {
                 out.add(run);
             }
@@ -78,27 +108,21 @@ public final class WordDiff {
         return out;
     }
 
-    @SafeVarargs
-    private static List<String> concat(List<String>... parts) {
-        List<String> all = new ArrayList<>();
-        for (List<String> part : parts) {
-            all.addAll(part);
-        }
-        return all;
-    }
-
-    private static List<WordOp> toOps(List<Run> runs) {
+    private static List<WordOp> toOps(List<Run> runs, Side old, Side neu) {
         List<WordOp> ops = new ArrayList<>();
         for (Run run : runs) {
             if (run.same()) {
-                ops.add(new WordOp(OpKind.SAME, String.join(" ", run.neu())));
+                ops.add(new WordOp(OpKind.SAME, neu.text(run.newFrom(), run.newTo()),
+                        neu.spaceBefore(run.newFrom(), !ops.isEmpty())));
                 continue;
             }
-            if (!run.old().isEmpty()) {
-                ops.add(new WordOp(OpKind.DELETE, String.join(" ", run.old())));
+            if (run.oldTo() > run.oldFrom()) {
+                ops.add(new WordOp(OpKind.DELETE, old.text(run.oldFrom(), run.oldTo()),
+                        old.spaceBefore(run.oldFrom(), !ops.isEmpty())));
             }
-            if (!run.neu().isEmpty()) {
-                ops.add(new WordOp(OpKind.ADD, String.join(" ", run.neu())));
+            if (run.newTo() > run.newFrom()) {
+                ops.add(new WordOp(OpKind.ADD, neu.text(run.newFrom(), run.newTo()),
+                        neu.spaceBefore(run.newFrom(), !ops.isEmpty())));
             }
         }
         return ops;

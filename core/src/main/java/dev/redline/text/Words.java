@@ -1,14 +1,24 @@
 package dev.redline.text;
 
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Word tokens for word-level diffs. Splitting on whitespace keeps punctuation attached to its
- * word ("7-2." stays one token), which is what a reader expects to see marked as changed;
- * java-diff-utils' own word splitting cuts punctuation into separate tokens. Thread-safe.
+ * Word tokens. {@link #tokens} splits on whitespace and keeps punctuation attached ("7-2." stays
+ * one token), for counting and for rules that look at whole words. {@link #pieces} cuts at ICU's
+ * word boundaries instead, so a punctuation mark is a piece of its own while "3.5", "1,204" and
+ * "don't" stay whole: the grain of a word diff, where "strike" → "strike:" is one inserted colon.
+ * Thread-safe.
  */
 public final class Words {
+    private static final ThreadLocal<BreakIterator> WORD_BREAKER = ThreadLocal.withInitial(
+            () -> BreakIterator.getWordInstance(ULocale.ENGLISH));
+
+    /** Where one piece of a text lies: {@code text.substring(start, end)}. */
+    public record Span(int start, int end) {
+    }
 
     private Words() {
     }
@@ -32,5 +42,47 @@ public final class Words {
             tokens.add(text.substring(start));
         }
         return tokens;
+    }
+
+    /** How many whitespace tokens of the text hold a letter or a digit (a lone ":" is no word). */
+    public static int count(String text) {
+        int words = 0;
+        boolean inToken = false;
+        boolean counted = false;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (Normalize.isSpace(c)) {
+                inToken = false;
+            } else {
+                if (!inToken) {
+                    counted = false;
+                    inToken = true;
+                }
+                if (!counted && Character.isLetterOrDigit(c)) {
+                    words++;
+                    counted = true;
+                }
+            }
+        }
+        return words;
+    }
+
+    /** The word-diff pieces of a text in order: words and numbers, and each punctuation mark alone. */
+    public static List<Span> pieces(String text) {
+        BreakIterator breaker = WORD_BREAKER.get();
+        breaker.setText(text);
+        List<Span> pieces = new ArrayList<>();
+        int start = breaker.first();
+        for (int end = breaker.next(); end != BreakIterator.DONE; start = end, end = breaker.next()) {
+            if (!Normalize.isSpace(text.charAt(start))) {
+                pieces.add(new Span(start, end));
+            }
+        }
+        return pieces;
+    }
+
+    /** True when the text has whitespace right before {@code index} (false at its start). */
+    public static boolean spaceBefore(String text, int index) {
+        return index > 0 && Normalize.isSpace(text.charAt(index - 1));
     }
 }
