@@ -70,8 +70,8 @@ final class Aligner {
     }
 
     /** All pairings between the old sentences {@code a} and the new sentences {@code b}. */
-    static List<Match> align(Sentence[] a, Sentence[] b) {
-        if (Direction.swap(originals(a), originals(b))) {
+    static List<Match> align(Sentence[] a, Sentence[] b, List<String> oldTexts, List<String> newTexts) {
+        if (Direction.swap(oldTexts, newTexts)) {
             return new Aligner(b, a).run().stream()
                     .map(m -> new Match(m.kind(), m.newStart(), m.newCount(), m.oldStart(), m.oldCount()))
                     .toList();
@@ -83,10 +83,6 @@ final class Aligner {
         exactThenGaps();
         moves();
         return inPlaceOrMoved();
-    }
-
-    private static List<String> originals(Sentence[] sentences) {
-        return Arrays.stream(sentences).map(s -> s.text).toList();
     }
 
     private static Set<String> texts(Sentence[] sentences) {

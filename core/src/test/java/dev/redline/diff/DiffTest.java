@@ -1,6 +1,7 @@
 package dev.redline.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.redline.article.ArticleText;
 import java.time.Instant;
@@ -62,6 +63,18 @@ class DiffTest {
         assertThat(r.ops().get(3).newIndex()).isEqualTo(2);
         assertThat(r.gap()).isEqualTo("about 6 hours later");
         assertThat(r.stats()).isEqualTo(new DiffStats(2, 1, 1, 1, 0, 11, 11));
+    }
+
+    @Test
+    void storedSplitsCompareLikeTheirTexts() {
+        for (LabelledPair pair : LabelledPair.all()) {
+            SplitText old = SplitText.of(pair.old());
+            SplitText neu = SplitText.of(pair.neu());
+            assertThat(old.sentences()).isEqualTo(pair.oldSentences());
+            assertThat(Diff.compare(old, neu, null, null)).as(pair.name()).isEqualTo(Diff.compare(pair.old(), pair.neu()));
+        }
+        assertThatThrownBy(() -> new SplitText("T", null, List.of("One."), List.of(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("paragraph start 1");
     }
 
     @Test
