@@ -33,12 +33,23 @@ final class Aligner {
     static final double MOVE_THRESHOLD = 0.6;
     /** Share of the shorter sentence's words that a lone in-place replacement must keep. */
     private static final double IN_PLACE_CONTAINMENT = 0.4;
-    /** Words at least this long count as real words for an in-place replacement. */
-    private static final int LONG_WORD = 4;
+    /**
+     * Share of the shorter sentence's weight that must reappear in order in the longer one for a
+     * sentence that gained (or lost) a clause to count as an edit below {@link #EDIT_THRESHOLD}.
+     */
+    private static final double ORDERED_SHARE = 0.8;
+    /** …and the shorter sentence must carry at least this much weight (two content words). */
+    private static final double ORDERED_MIN_WEIGHT = 2.0;
     /** Share of a part's words that must come from the whole for a split or merge. */
     private static final double PART_CONTAINMENT = 0.5;
     /** Unmatched words cost this much against each shared word when scoring a pairing. */
     private static final double UNMATCHED_COST = 0.5;
+    /**
+     * A split or merge must beat pairing one of its parts and leaving the other unpaired by this
+     * much weight (about one content word): the simpler reading wins when they are close.
+     */
+    private static final double GROUP_COST = 1.0;
+    private static final double NO_GROUP = Double.NEGATIVE_INFINITY;
     /** Prefer a pairing over leaving both sides unpaired when the scores tie. */
     private static final double PAIR_BONUS = 1e-6;
     /** Gaps up to this many cells are aligned in full; larger ones in a band. */
@@ -57,7 +68,8 @@ final class Aligner {
 
     private final Sentence[] a;
     private final Sentence[] b;
-    private final Vocabulary vocabulary = new Vocabulary();
+    /** Working row of {@link Similarity#orderedShare}, grown as needed: one per comparison. */
+    private double[] lcsRow = new double[64];
     private final boolean[] oldPaired;
     private final boolean[] newPaired;
     private final List<Match> matches = new ArrayList<>();
@@ -202,7 +214,7 @@ final class Aligner {
                 if (i > 0 && j > 1 && inBand(lo, hi, i - 1, j - 2)) {
                     double v = groupScore(a[o0 + i - 1], b[n0 + j - 2], b[n0 + j - 1]);
                     double s = cell(score, lo, i - 1, j - 2) + v + PAIR_BONUS;
-                    if (v >= 0 && s > best) {
+                    if (v != NO_GROUP && s > best) {
                         best = s;
                         step = FROM_SPLIT;
                     }
@@ -210,7 +222,7 @@ final class Aligner {
                 if (i > 1 && j > 0 && inBand(lo, hi, i - 2, j - 1)) {
                     double v = groupScore(b[n0 + j - 1], a[o0 + i - 2], a[o0 + i - 1]);
                     double s = cell(score, lo, i - 2, j - 1) + v + PAIR_BONUS;
-                    if (v >= 0 && s > best) {
+                    if (v != NO_GROUP && s > best) {
                         best = s;
                         step = FROM_MERGE;
                     }
@@ -263,15 +275,36 @@ final class Aligner {
         return score[i][j - lo[i]];
     }
 
-    /** Score of pairing two sentences, or -1 when they are not similar enough to be one. */
+    /**
+     * Score of pairing two sentences, or -1 when they are not similar enough to be one: similar
+     * enough either by weighted overlap, or because one holds nearly all of the other in order.
+     */
     private double pairScore(Sentence old, Sentence neu) {
-        int[] x = old.tokens(vocabulary);
-        int[] y = neu.tokens(vocabulary);
-        int shared = Similarity.common(x, y);
-        if (Similarity.dice(shared, x.length, y.length) < EDIT_THRESHOLD) {
+        long[] x = old.bag();
+        long[] y = neu.bag();
+        double shared = Similarity.shared(x, y);
+        double unshared = old.weight() + neu.weight() - 2 * shared;
+        if (Similarity.dice(shared, old.weight(), neu.weight()) >= EDIT_THRESHOLD) {
+            return shared - UNMATCHED_COST * unshared;
+        }
+        if (!keptInOrder(old, neu, shared)) {
             return -1;
         }
-        return shared - UNMATCHED_COST * (x.length + y.length - 2 * shared);
+        // what the shorter one lost counts against the pairing; what the longer one gained does not
+        return shared - UNMATCHED_COST * (Math.min(old.weight(), neu.weight()) - shared);
+    }
+
+    /** True when the lighter sentence reappears nearly whole, in order, in the other (it gained a clause). */
+    private boolean keptInOrder(Sentence old, Sentence neu, double shared) {
+        Sentence shorter = old.weight() <= neu.weight() ? old : neu;
+        Sentence longer = shorter == old ? neu : old;
+        if (shorter.weight() < ORDERED_MIN_WEIGHT || shared < ORDERED_SHARE * shorter.weight()) {
+            return false;
+        }
+        if (lcsRow.length <= longer.words().length) {
+            lcsRow = new double[2 * longer.words().length + 1];
+        }
+        return Similarity.orderedShare(shorter, longer, lcsRow) >= ORDERED_SHARE;
     }
 
     /**
@@ -283,29 +316,27 @@ final class Aligner {
         if (pairScore(old, neu) >= 0) {
             return true;
         }
-        int[] x = old.tokens(vocabulary);
-        int[] y = neu.tokens(vocabulary);
-        int shorter = Math.min(x.length, y.length);
-        return shorter > 0 && Similarity.common(x, y) >= IN_PLACE_CONTAINMENT * shorter
-                && Similarity.commonLongWords(x, y, vocabulary, LONG_WORD) >= 2;
+        double shorter = Math.min(old.weight(), neu.weight());
+        return shorter > 0 && Similarity.shared(old.bag(), neu.bag()) >= IN_PLACE_CONTAINMENT * shorter
+                && Similarity.commonLongWords(old.bag(), neu.bag()) >= 2;
     }
 
-    /** Score of one sentence corresponding to two adjacent ones (split or merge), or -1. */
+    /** Score of one sentence corresponding to two adjacent ones (split or merge), or {@link #NO_GROUP}. */
     private double groupScore(Sentence whole, Sentence part1, Sentence part2) {
-        int[] w = whole.tokens(vocabulary);
-        int[] x = part1.tokens(vocabulary);
-        int[] y = part2.tokens(vocabulary);
+        long[] w = whole.bag();
+        long[] x = part1.bag();
+        long[] y = part2.bag();
         if (x.length == 0 || y.length == 0
-                || Similarity.common(w, x) < PART_CONTAINMENT * x.length
-                || Similarity.common(w, y) < PART_CONTAINMENT * y.length) {
-            return -1;
+                || Similarity.shared(w, x) < PART_CONTAINMENT * part1.weight()
+                || Similarity.shared(w, y) < PART_CONTAINMENT * part2.weight()) {
+            return NO_GROUP;
         }
-        int[] both = Similarity.concat(x, y);
-        int shared = Similarity.common(w, both);
-        if (Similarity.dice(shared, w.length, both.length) < EDIT_THRESHOLD) {
-            return -1;
+        double both = part1.weight() + part2.weight();
+        double shared = Similarity.shared(w, x, y);
+        if (Similarity.dice(shared, whole.weight(), both) < EDIT_THRESHOLD) {
+            return NO_GROUP;
         }
-        return shared - UNMATCHED_COST * (w.length + both.length - 2 * shared);
+        return shared - UNMATCHED_COST * (whole.weight() + both - 2 * shared) - GROUP_COST;
     }
 
     /** Pairs sentences still unpaired on both sides that changed place, exact ones first. */
@@ -335,18 +366,13 @@ final class Aligner {
         if (oldLeft.isEmpty() || newLeft.isEmpty()) {
             return;
         }
-        for (Sentence s : oldLeft) {
-            s.tokens(vocabulary);
-        }
-        for (Sentence s : newLeft) {
-            s.tokens(vocabulary);
-        }
         Map<Integer, List<Sentence>> postings = new HashMap<>();
         for (Sentence s : oldLeft) {
-            int[] t = s.tokens(vocabulary);
+            long[] t = s.bag();
             for (int k = 0; k < t.length; k++) {
-                if (k == 0 || t[k] != t[k - 1]) {
-                    postings.computeIfAbsent(t[k], x -> new ArrayList<>()).add(s);
+                int word = (int) (t[k] >> 32);
+                if (k == 0 || word != (int) (t[k - 1] >> 32)) {
+                    postings.computeIfAbsent(word, x -> new ArrayList<>()).add(s);
                 }
             }
         }
@@ -354,9 +380,9 @@ final class Aligner {
         int[] seenBy = new int[a.length];
         Arrays.fill(seenBy, -1);
         for (Sentence neu : newLeft) {
-            int[] y = neu.tokens(vocabulary);
+            long[] y = neu.bag();
             // the rarest words this sentence shares with some unpaired old sentence
-            int[] rare = Arrays.stream(y).distinct().filter(postings::containsKey).boxed()
+            int[] rare = Arrays.stream(y).mapToInt(t -> (int) (t >> 32)).distinct().filter(postings::containsKey).boxed()
                     .sorted(Comparator.<Integer>comparingInt(t -> postings.get(t).size()).thenComparingInt(t -> t))
                     .limit(RARE_WORDS).mapToInt(Integer::intValue).toArray();
             for (int word : rare) {
@@ -367,12 +393,9 @@ final class Aligner {
                         continue;
                     }
                     seenBy[old.index] = neu.index;
-                    int[] x = old.tokens(vocabulary);
-                    if (2.0 * Math.min(x.length, y.length) < MOVE_THRESHOLD * (x.length + y.length)) {
-                        continue; // too different in length to reach the threshold
-                    }
-                    double similarity = Similarity.dice(Similarity.common(x, y), x.length, y.length);
-                    if (similarity >= MOVE_THRESHOLD) {
+                    double shared = Similarity.shared(old.bag(), y);
+                    double similarity = Similarity.dice(shared, old.weight(), neu.weight());
+                    if (similarity >= MOVE_THRESHOLD || keptInOrder(old, neu, shared)) {
                         candidates.add(new Candidate(similarity, old.index, neu.index));
                     }
                 }

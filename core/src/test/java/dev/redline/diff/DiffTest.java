@@ -78,6 +78,23 @@ class DiffTest {
     }
 
     @Test
+    void sentenceThatGainedAClauseIsAnEditNotADeleteAndAnAdd() {
+        ArticleText old = story(TITLE,
+                "Teachers in the county have voted for strike action over workload.",
+                "No dates have been set.",
+                "The county council said it was disappointed.");
+        ArticleText neu = story(TITLE,
+                "Teachers in the county have voted for strike action over workload.",
+                "A rally is planned outside county hall on Saturday.",
+                "No dates have yet been set, but the union said action could begin before Christmas.",
+                "The county council said it was disappointed.");
+        DiffResult r = Diff.compare(old, neu);
+        assertThat(kinds(r)).containsExactly(OpKind.SAME, OpKind.ADD, OpKind.EDIT, OpKind.SAME);
+        assertThat(r.ops().get(2).words()).contains(new WordOp(OpKind.ADD, "yet"),
+                new WordOp(OpKind.ADD, ", but the union said action could begin before Christmas", false));
+    }
+
+    @Test
     void punctuationIsAPieceOfItsOwnInWordDiffs() {
         assertThat(WordDiff.of("The owners called the action regrettable.",
                 "The owners called the action regrettable and urged a return to talks.")).containsExactly(

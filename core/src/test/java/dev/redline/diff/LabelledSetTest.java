@@ -58,7 +58,7 @@ class LabelledSetTest {
             count.truePositives += hit.size();
             count.falsePositives += predicted.size() - hit.size();
             count.falseNegatives += expected.size() - hit.size();
-            if (!predicted.equals(expected)) {
+            if (!predicted.equals(expected) && shown(pair.group())) {
                 Set<LabelledPair.Link> missing = new HashSet<>(expected);
                 missing.removeAll(predicted);
                 Set<LabelledPair.Link> extra = new HashSet<>(predicted);
@@ -66,9 +66,21 @@ class LabelledSetTest {
                 System.out.println(pair.group() + " " + pair.name() + " missing " + missing + " extra " + extra);
             }
         }
-        counts.forEach((group, c) -> System.out.printf("labelled set %s: F1 %.3f (tp %d fp %d fn %d)%n",
-                group, c.f1(), c.truePositives, c.falsePositives, c.falseNegatives));
+        counts.forEach((group, c) -> {
+            if (shown(group)) {
+                System.out.printf("labelled set %s: F1 %.3f (tp %d fp %d fn %d)%n",
+                        group, c.f1(), c.truePositives, c.falsePositives, c.falseNegatives);
+            }
+        });
         counts.forEach((group, c) -> assertThat(c.f1()).as(group.toString()).isGreaterThanOrEqualTo(F1_FLOOR.get(group)));
+    }
+
+    /**
+     * Held-out-2 scores stay unprinted while the method is being changed (they are asserted
+     * against their floor all the same); {@code -Dlabelled.heldOut=show} prints them.
+     */
+    private static boolean shown(LabelledPair.Group group) {
+        return group != LabelledPair.Group.HELD_OUT_2 || "show".equals(System.getProperty("labelled.heldOut"));
     }
 
     private static Set<LabelledPair.Link> changes(Set<LabelledPair.Link> links) {
