@@ -2,16 +2,12 @@ package dev.redline.diff;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * Pairs the sentences of two versions, in three bounded passes:
@@ -19,15 +15,17 @@ import java.util.stream.IntStream;
  *   <li>exact matches on the comparison key, by Myers' O(ND) diff (java-diff-utils) over key ids;</li>
  *   <li>inside each gap between exact matches, deleted sentences paired with added ones as edits
  *       (also one split into two, or two merged into one) by an order-keeping dynamic programme
- *       over word overlap, restricted to a band around the gap's diagonal once the gap is large;</li>
- *   <li>moves among what is left anywhere in the text: exact by a key hash index, edited by a
- *       candidate index of each sentence's rarest words.</li>
+ *       over weighted word overlap ({@link Similarity}), restricted to a band around the gap's
+ *       diagonal once the gap is large;</li>
+ *   <li>moves among what is left anywhere in the text: exact by a key hash index, edited ones
+ *       pair by pair when few are left, else through a candidate index of each sentence's rarest
+ *       words.</li>
  * </ol>
- * No pass ever compares every old sentence with every new one. Not thread-safe; one instance per
- * comparison.
+ * No pass compares every old sentence with every new one beyond a few hundred pairs. Not
+ * thread-safe; one instance per comparison.
  */
 final class Aligner {
-    /** Word-overlap (Dice) needed to call two sentences in the same place an edit of each other. */
+    /** Weighted word overlap (Dice) needed to call two sentences in the same place an edit of each other. */
     static final double EDIT_THRESHOLD = 0.5;
     /** Word overlap needed to call a sentence found elsewhere a moved (and edited) one: stricter. */
     static final double MOVE_THRESHOLD = 0.6;
@@ -55,7 +53,9 @@ final class Aligner {
     /** Gaps up to this many cells are aligned in full; larger ones in a band. */
     private static final long FULL_GAP_CELLS = 4096;
     private static final int BAND = 16;
-    /** Edited-move candidates come from the postings of this many rarest words of a sentence… */
+    /** Up to this many unpaired old × new sentences are compared pair by pair, without an index. */
+    private static final long ALL_PAIRS_CELLS = 256;
+    /** Beyond that, edited-move candidates come from the postings of this many rarest words of a sentence… */
     private static final int RARE_WORDS = 5;
     /** …reading at most this many postings per word. */
     private static final int POSTINGS_CAP = 32;
@@ -73,6 +73,9 @@ final class Aligner {
     private final boolean[] oldPaired;
     private final boolean[] newPaired;
     private final List<Match> matches = new ArrayList<>();
+    /** Number of distinct key ids ({@link #keyIds}). */
+    private int keyCount;
+    private boolean movesFound;
 
     private Aligner(Sentence[] a, Sentence[] b) {
         this.a = a;
@@ -97,42 +100,26 @@ final class Aligner {
         return inPlaceOrMoved();
     }
 
-    private static Set<String> texts(Sentence[] sentences) {
-        Set<String> texts = new HashSet<>(2 * sentences.length);
-        for (Sentence s : sentences) {
-            texts.add(s.text);
-        }
-        return texts;
-    }
-
     private void exactThenGaps() {
-        // A sentence found verbatim in the other version is identified by its text; only the
-        // others need their key computed (most of a page is unchanged). A key can equal a verbatim
-        // text only when that text is already in key form, and then the two rightly share an id.
-        Set<String> oldTexts = texts(a);
-        Set<String> newTexts = texts(b);
-        Map<String, Integer> keyIds = new HashMap<>(2 * (a.length + b.length));
-        List<Integer> oldKeys = new ArrayList<>(a.length);
-        List<Integer> newKeys = new ArrayList<>(b.length);
-        for (Sentence s : a) {
-            s.keyId = keyIds.computeIfAbsent(newTexts.contains(s.text) ? s.text : s.key(), k -> keyIds.size());
-            oldKeys.add(s.keyId);
-        }
-        for (Sentence s : b) {
-            s.keyId = keyIds.computeIfAbsent(oldTexts.contains(s.text) ? s.text : s.key(), k -> keyIds.size());
-            newKeys.add(s.keyId);
-        }
+        int[] oldKeys = new int[a.length];
+        int[] newKeys = new int[b.length];
+        int ids = keyIds(oldKeys, newKeys);
+        keyCount = ids;
         // Sentences whose key the other version lacks can never match exactly: leave them out of
         // Myers' diff, whose cost grows with the number of differences (a rewritten page would
         // otherwise cost O(N·D) with D ≈ 2N), then align the gaps between the exact matches.
-        boolean[] inNew = new boolean[keyIds.size()];
-        boolean[] inOld = new boolean[keyIds.size()];
-        newKeys.forEach(id -> inNew[id] = true);
-        oldKeys.forEach(id -> inOld[id] = true);
+        boolean[] inNew = new boolean[ids];
+        boolean[] inOld = new boolean[ids];
+        for (int id : newKeys) {
+            inNew[id] = true;
+        }
+        for (int id : oldKeys) {
+            inOld[id] = true;
+        }
         int[] oldShared = sharedPositions(oldKeys, inNew);
         int[] newShared = sharedPositions(newKeys, inOld);
-        List<Integer> oldSharedKeys = Arrays.stream(oldShared).mapToObj(oldKeys::get).toList();
-        List<Integer> newSharedKeys = Arrays.stream(newShared).mapToObj(newKeys::get).toList();
+        List<Integer> oldSharedKeys = keysAt(oldKeys, oldShared);
+        List<Integer> newSharedKeys = keysAt(newKeys, newShared);
         int oldAt = 0;
         int newAt = 0;
         int sharedOldAt = 0;
@@ -156,11 +143,85 @@ final class Aligner {
         alignGap(oldAt, a.length - oldAt, newAt, b.length - newAt);
     }
 
-    private static int[] sharedPositions(List<Integer> keys, boolean[] inOther) {
-        return IntStream.range(0, keys.size()).filter(k -> inOther[keys.get(k)]).toArray();
+    /**
+     * Gives every sentence its key id (equal ids, equal comparison keys) and returns how many ids
+     * there are. A sentence found verbatim in the other version is identified by its text; only
+     * the others need their key computed (most of a page is unchanged): old ones once no new
+     * sentence has their text, new ones when no old sentence has theirs. A key can equal a
+     * verbatim text only when that text is already in key form, and then the two rightly share an
+     * id. One hash map serves texts and keys.
+     */
+    private int keyIds(int[] oldKeys, int[] newKeys) {
+        Map<String, Integer> ids = new HashMap<>(2 * (a.length + b.length) + 16);
+        int next = 0;
+        for (int i = 0; i < a.length; i++) {
+            Integer known = ids.putIfAbsent(a[i].text, next);
+            oldKeys[i] = known == null ? next++ : known;
+        }
+        boolean[] seen = new boolean[next];
+        int missing = 0;
+        for (int j = 0; j < b.length; j++) {
+            Integer known = ids.get(b[j].text);
+            if (known == null) {
+                newKeys[j] = -1;
+                missing++;
+            } else {
+                newKeys[j] = known;
+                seen[known] = true;
+            }
+        }
+        if (missing > 0) {
+            for (int i = 0; i < a.length; i++) {
+                if (!seen[oldKeys[i]]) {
+                    String key = a[i].key();
+                    if (!key.equals(a[i].text)) {
+                        ids.putIfAbsent(key, oldKeys[i]);
+                    }
+                }
+            }
+            for (int j = 0; j < b.length; j++) {
+                if (newKeys[j] < 0) {
+                    Integer known = ids.putIfAbsent(b[j].key(), next);
+                    newKeys[j] = known == null ? next++ : known;
+                }
+            }
+        }
+        for (int i = 0; i < a.length; i++) {
+            a[i].keyId = oldKeys[i];
+        }
+        for (int j = 0; j < b.length; j++) {
+            b[j].keyId = newKeys[j];
+        }
+        return next;
+    }
+
+    private static int[] sharedPositions(int[] keys, boolean[] inOther) {
+        int count = 0;
+        for (int id : keys) {
+            if (inOther[id]) {
+                count++;
+            }
+        }
+        int[] positions = new int[count];
+        int at = 0;
+        for (int k = 0; k < keys.length; k++) {
+            if (inOther[keys[k]]) {
+                positions[at++] = k;
+            }
+        }
+        return positions;
+    }
+
+    private static List<Integer> keysAt(int[] keys, int[] positions) {
+        List<Integer> out = new ArrayList<>(positions.length);
+        for (int p : positions) {
+            out.add(keys[p]);
+        }
+        return out;
     }
 
     private void add(Match match) {
+        movesFound |= match.kind() == OpKind.MOVE;
         matches.add(match);
         for (int i = 0; i < match.oldCount(); i++) {
             oldPaired[match.oldStart() + i] = true;
@@ -346,14 +407,25 @@ final class Aligner {
         if (oldLeft.isEmpty() || newLeft.isEmpty()) {
             return;
         }
-        Map<String, ArrayDeque<Sentence>> byKey = new HashMap<>();
+        // unpaired old sentences by key id, earliest first: a queue per id, linked through the sentences
+        int[] first = new int[keyCount];
+        int[] last = new int[keyCount];
+        int[] next = new int[a.length];
+        Arrays.fill(first, -1);
         for (Sentence s : oldLeft) {
-            byKey.computeIfAbsent(s.key(), k -> new ArrayDeque<>()).add(s);
+            next[s.index] = -1;
+            if (first[s.keyId] < 0) {
+                first[s.keyId] = s.index;
+            } else {
+                next[last[s.keyId]] = s.index;
+            }
+            last[s.keyId] = s.index;
         }
         for (Sentence neu : newLeft) {
-            ArrayDeque<Sentence> same = byKey.get(neu.key());
-            if (same != null && !same.isEmpty()) {
-                add(new Match(OpKind.MOVE, same.poll().index, 1, neu.index, 1));
+            int old = first[neu.keyId];
+            if (old >= 0) {
+                first[neu.keyId] = next[old];
+                add(new Match(OpKind.MOVE, old, 1, neu.index, 1));
             }
         }
         editedMoves(unpaired(a, oldPaired), unpaired(b, newPaired));
@@ -366,6 +438,35 @@ final class Aligner {
         if (oldLeft.isEmpty() || newLeft.isEmpty()) {
             return;
         }
+        List<Candidate> candidates = new ArrayList<>();
+        if ((long) oldLeft.size() * newLeft.size() <= ALL_PAIRS_CELLS) {
+            for (Sentence neu : newLeft) {
+                for (Sentence old : oldLeft) {
+                    consider(old, neu, candidates);
+                }
+            }
+        } else {
+            indexedCandidates(oldLeft, newLeft, candidates);
+        }
+        candidates.sort(Comparator.comparingDouble(Candidate::similarity).reversed()
+                .thenComparingInt(Candidate::oldIndex).thenComparingInt(Candidate::newIndex));
+        for (Candidate c : candidates) {
+            if (!oldPaired[c.oldIndex()] && !newPaired[c.newIndex()]) {
+                add(new Match(OpKind.MOVE, c.oldIndex(), 1, c.newIndex(), 1));
+            }
+        }
+    }
+
+    private void consider(Sentence old, Sentence neu, List<Candidate> candidates) {
+        double shared = Similarity.shared(old.bag(), neu.bag());
+        double similarity = Similarity.dice(shared, old.weight(), neu.weight());
+        if (similarity >= MOVE_THRESHOLD || keptInOrder(old, neu, shared)) {
+            candidates.add(new Candidate(similarity, old.index, neu.index));
+        }
+    }
+
+    /** Candidates among many unpaired sentences: only old ones sharing a rare word of the new one. */
+    private void indexedCandidates(List<Sentence> oldLeft, List<Sentence> newLeft, List<Candidate> candidates) {
         Map<Integer, List<Sentence>> postings = new HashMap<>();
         for (Sentence s : oldLeft) {
             long[] t = s.bag();
@@ -376,7 +477,6 @@ final class Aligner {
                 }
             }
         }
-        List<Candidate> candidates = new ArrayList<>();
         int[] seenBy = new int[a.length];
         Arrays.fill(seenBy, -1);
         for (Sentence neu : newLeft) {
@@ -393,19 +493,8 @@ final class Aligner {
                         continue;
                     }
                     seenBy[old.index] = neu.index;
-                    double shared = Similarity.shared(old.bag(), y);
-                    double similarity = Similarity.dice(shared, old.weight(), neu.weight());
-                    if (similarity >= MOVE_THRESHOLD || keptInOrder(old, neu, shared)) {
-                        candidates.add(new Candidate(similarity, old.index, neu.index));
-                    }
+                    consider(old, neu, candidates);
                 }
-            }
-        }
-        candidates.sort(Comparator.comparingDouble(Candidate::similarity).reversed()
-                .thenComparingInt(Candidate::oldIndex).thenComparingInt(Candidate::newIndex));
-        for (Candidate c : candidates) {
-            if (!oldPaired[c.oldIndex()] && !newPaired[c.newIndex()]) {
-                add(new Match(OpKind.MOVE, c.oldIndex(), 1, c.newIndex(), 1));
             }
         }
     }
@@ -418,6 +507,9 @@ final class Aligner {
      * alone cannot see that, say, an edited sentence still follows its old neighbour.
      */
     private List<Match> inPlaceOrMoved() {
+        if (!movesFound) {
+            return matches; // the gap pass keeps the order of both versions: all are in place
+        }
         List<Match> byNew = new ArrayList<>(matches);
         byNew.sort(Comparator.comparingInt(Match::newStart));
         int n = byNew.size();

@@ -100,6 +100,20 @@ final class Sentence {
             int hash = 0;
             int length = 0;
             while (k < s.length()) {
+                char c = s.charAt(k);
+                if (c < 0x80) {
+                    // ASCII, nearly every character of English news: no code point decoding
+                    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                        hash = 31 * hash + c;
+                    } else if (c >= 'A' && c <= 'Z') {
+                        hash = 31 * hash + (c + ('a' - 'A'));
+                    } else {
+                        break;
+                    }
+                    length++;
+                    k++;
+                    continue;
+                }
                 cp = s.codePointAt(k);
                 if (!isWordChar(cp)) {
                     break;
