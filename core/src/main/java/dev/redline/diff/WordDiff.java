@@ -26,24 +26,31 @@ public final class WordDiff {
 
     /** The word runs turning {@code old} into {@code neu}. */
     public static List<WordOp> of(String old, String neu) {
-        Side a = Side.of(old);
-        Side b = Side.of(neu);
-        if (Direction.swap(a.keys(), b.keys())) {
+        Side a = new Side(old, Words.pieces(old));
+        Side b = new Side(neu, Words.pieces(neu));
+        // the canonical orientation (see Direction): any rule symmetric in the two texts will do
+        boolean swap = a.pieces().size() != b.pieces().size() ? a.pieces().size() > b.pieces().size() : old.compareTo(neu) > 0;
+        if (swap) {
             List<Run> reversed = glue(runs(b, a), b, a);
             return toOps(reversed.stream().map(Run::mirrored).toList(), a, b);
         }
         return toOps(glue(runs(a, b), a, b), a, b);
     }
 
-    /** One text cut into pieces, with the comparison key of each. */
-    private record Side(String text, List<Words.Span> pieces, List<String> keys) {
-        static Side of(String text) {
-            List<Words.Span> pieces = Words.pieces(text);
-            List<String> keys = new ArrayList<>(pieces.size());
-            for (Words.Span p : pieces) {
-                keys.add(Normalize.key(text.substring(p.start(), p.end())));
-            }
-            return new Side(text, pieces, keys);
+    /** One text cut into pieces. */
+    private record Side(String text, List<Words.Span> pieces) {
+        /** The comparison key of a piece. */
+        String key(int at) {
+            Words.Span p = pieces.get(at);
+            return Normalize.key(text.substring(p.start(), p.end()));
+        }
+
+        /** True when piece {@code at} is the same text as piece {@code otherAt} of {@code other}. */
+        boolean sameText(int at, Side other, int otherAt) {
+            Words.Span p = pieces.get(at);
+            Words.Span q = other.pieces.get(otherAt);
+            int length = p.end() - p.start();
+            return length == q.end() - q.start() && text.regionMatches(p.start(), other.text, q.start(), length);
         }
 
         String text(int from, int to) {
@@ -67,13 +74,35 @@ public final class WordDiff {
         }
     }
 
+    /**
+     * Unchanged and changed runs. Pieces with the same text at both ends are unchanged without
+     * computing a key; only the middle, where the edit is, goes to Myers' diff on keys.
+     */
     private static List<Run> runs(Side old, Side neu) {
+        int oldSize = old.pieces().size();
+        int newSize = neu.pieces().size();
+        int head = 0;
+        while (head < oldSize && head < newSize && old.sameText(head, neu, head)) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < oldSize - head && tail < newSize - head && old.sameText(oldSize - 1 - tail, neu, newSize - 1 - tail)) {
+            tail++;
+        }
+        List<String> oldKeys = new ArrayList<>(oldSize - head - tail);
+        for (int k = head; k < oldSize - tail; k++) {
+            oldKeys.add(old.key(k));
+        }
+        List<String> newKeys = new ArrayList<>(newSize - head - tail);
+        for (int k = head; k < newSize - tail; k++) {
+            newKeys.add(neu.key(k));
+        }
         List<Run> runs = new ArrayList<>();
         int oldAt = 0;
         int newAt = 0;
-        for (AbstractDelta<String> delta : DiffUtils.diff(old.keys(), neu.keys()).getDeltas()) {
-            int oldStart = delta.getSource().getPosition();
-            int newStart = delta.getTarget().getPosition();
+        for (AbstractDelta<String> delta : DiffUtils.diff(oldKeys, newKeys).getDeltas()) {
+            int oldStart = head + delta.getSource().getPosition();
+            int newStart = head + delta.getTarget().getPosition();
             if (oldStart > oldAt) {
                 runs.add(new Run(true, oldAt, oldStart, newAt, newStart));
             }
@@ -81,8 +110,8 @@ public final class WordDiff {
             newAt = newStart + delta.getTarget().size();
             runs.add(new Run(false, oldStart, oldAt, newStart, newAt));
         }
-        if (oldAt < old.keys().size()) {
-            runs.add(new Run(true, oldAt, old.keys().size(), newAt, neu.keys().size()));
+        if (oldAt < oldSize) {
+            runs.add(new Run(true, oldAt, oldSize, newAt, newSize));
         }
         return runs;
     }
