@@ -25,29 +25,8 @@ import java.util.Map;
  * thread-safe; one instance per comparison.
  */
 final class Aligner {
-    /** Weighted word overlap (Dice) needed to call two sentences in the same place an edit of each other. */
-    static final double EDIT_THRESHOLD = 0.5;
     /** Word overlap needed to call a sentence found elsewhere a moved (and edited) one: stricter. */
     static final double MOVE_THRESHOLD = 0.6;
-    /** Share of the shorter sentence's words that a lone in-place replacement must keep. */
-    private static final double IN_PLACE_CONTAINMENT = 0.4;
-    /**
-     * Share of the shorter sentence's weight that must reappear in order in the longer one for a
-     * sentence that gained (or lost) a clause to count as an edit below {@link #EDIT_THRESHOLD}.
-     */
-    private static final double ORDERED_SHARE = 0.8;
-    /** …and the shorter sentence must carry at least this much weight (two content words). */
-    private static final double ORDERED_MIN_WEIGHT = 2.0;
-    /** Share of a part's words that must come from the whole for a split or merge. */
-    private static final double PART_CONTAINMENT = 0.5;
-    /** Unmatched words cost this much against each shared word when scoring a pairing. */
-    private static final double UNMATCHED_COST = 0.5;
-    /**
-     * A split or merge must beat pairing one of its parts and leaving the other unpaired by this
-     * much weight (about one content word): the simpler reading wins when they are close.
-     */
-    private static final double GROUP_COST = 1.0;
-    private static final double NO_GROUP = Double.NEGATIVE_INFINITY;
     /** Prefer a pairing over leaving both sides unpaired when the scores tie. */
     private static final double PAIR_BONUS = 1e-6;
     /** Gaps up to this many cells are aligned in full; larger ones in a band. */
@@ -66,10 +45,15 @@ final class Aligner {
     private static final byte FROM_SPLIT = 4;
     private static final byte FROM_MERGE = 5;
 
+    private final List<String> oldTexts;
+    private final List<String> newTexts;
+    /** The sentences the passes look into, made on first use: most of a page is matched by text alone. */
     private final Sentence[] a;
     private final Sentence[] b;
-    /** Working row of {@link Similarity#orderedShare}, grown as needed: one per comparison. */
-    private double[] lcsRow = new double[64];
+    /** Key ids (equal ids, equal comparison keys) of the old and new sentences. */
+    private final int[] oldKeys;
+    private final int[] newKeys;
+    private final PairScore scores = new PairScore();
     private final boolean[] oldPaired;
     private final boolean[] newPaired;
     private final List<Match> matches = new ArrayList<>();
@@ -77,21 +61,35 @@ final class Aligner {
     private int keyCount;
     private boolean movesFound;
 
-    private Aligner(Sentence[] a, Sentence[] b) {
-        this.a = a;
-        this.b = b;
+    private Aligner(List<String> oldTexts, List<String> newTexts) {
+        this.oldTexts = oldTexts;
+        this.newTexts = newTexts;
+        this.a = new Sentence[oldTexts.size()];
+        this.b = new Sentence[newTexts.size()];
+        this.oldKeys = new int[a.length];
+        this.newKeys = new int[b.length];
         this.oldPaired = new boolean[a.length];
         this.newPaired = new boolean[b.length];
     }
 
-    /** All pairings between the old sentences {@code a} and the new sentences {@code b}. */
-    static List<Match> align(Sentence[] a, Sentence[] b, List<String> oldTexts, List<String> newTexts) {
+    /** All pairings between the old sentences and the new ones. */
+    static List<Match> align(List<String> oldTexts, List<String> newTexts) {
         if (Direction.swap(oldTexts, newTexts)) {
-            return new Aligner(b, a).run().stream()
+            return new Aligner(newTexts, oldTexts).run().stream()
                     .map(m -> new Match(m.kind(), m.newStart(), m.newCount(), m.oldStart(), m.oldCount()))
                     .toList();
         }
-        return new Aligner(a, b).run();
+        return new Aligner(oldTexts, newTexts).run();
+    }
+
+    private Sentence old(int i) {
+        Sentence s = a[i];
+        return s != null ? s : (a[i] = new Sentence(i, oldTexts.get(i)));
+    }
+
+    private Sentence neu(int j) {
+        Sentence s = b[j];
+        return s != null ? s : (b[j] = new Sentence(j, newTexts.get(j)));
     }
 
     private List<Match> run() {
@@ -101,9 +99,7 @@ final class Aligner {
     }
 
     private void exactThenGaps() {
-        int[] oldKeys = new int[a.length];
-        int[] newKeys = new int[b.length];
-        int ids = keyIds(oldKeys, newKeys);
+        int ids = keyIds();
         keyCount = ids;
         // Sentences whose key the other version lacks can never match exactly: leave them out of
         // Myers' diff, whose cost grows with the number of differences (a rewritten page would
@@ -151,17 +147,17 @@ final class Aligner {
      * verbatim text only when that text is already in key form, and then the two rightly share an
      * id. One hash map serves texts and keys.
      */
-    private int keyIds(int[] oldKeys, int[] newKeys) {
+    private int keyIds() {
         Map<String, Integer> ids = new HashMap<>(2 * (a.length + b.length) + 16);
         int next = 0;
         for (int i = 0; i < a.length; i++) {
-            Integer known = ids.putIfAbsent(a[i].text, next);
+            Integer known = ids.putIfAbsent(oldTexts.get(i), next);
             oldKeys[i] = known == null ? next++ : known;
         }
         boolean[] seen = new boolean[next];
         int missing = 0;
         for (int j = 0; j < b.length; j++) {
-            Integer known = ids.get(b[j].text);
+            Integer known = ids.get(newTexts.get(j));
             if (known == null) {
                 newKeys[j] = -1;
                 missing++;
@@ -173,24 +169,18 @@ final class Aligner {
         if (missing > 0) {
             for (int i = 0; i < a.length; i++) {
                 if (!seen[oldKeys[i]]) {
-                    String key = a[i].key();
-                    if (!key.equals(a[i].text)) {
+                    String key = old(i).key();
+                    if (!key.equals(oldTexts.get(i))) {
                         ids.putIfAbsent(key, oldKeys[i]);
                     }
                 }
             }
             for (int j = 0; j < b.length; j++) {
                 if (newKeys[j] < 0) {
-                    Integer known = ids.putIfAbsent(b[j].key(), next);
+                    Integer known = ids.putIfAbsent(neu(j).key(), next);
                     newKeys[j] = known == null ? next++ : known;
                 }
             }
-        }
-        for (int i = 0; i < a.length; i++) {
-            a[i].keyId = oldKeys[i];
-        }
-        for (int j = 0; j < b.length; j++) {
-            b[j].keyId = newKeys[j];
         }
         return next;
     }
@@ -233,7 +223,7 @@ final class Aligner {
 
     /**
      * Best order-keeping pairing of old[o0, o0+p) with new[n0, n0+q): maximises shared words minus
-     * half the unshared ones over the pairs, each pair at least {@link #EDIT_THRESHOLD} similar.
+     * half the unshared ones over the pairs, each pair at least {@link PairScore#EDIT_THRESHOLD} similar.
      * Row i of the table only holds the columns near the scaled diagonal once the gap is large, so
      * the work is O(p·band + q) rather than O(p·q).
      */
@@ -242,7 +232,7 @@ final class Aligner {
             return;
         }
         if (p == 1 && q == 1) {
-            if (replacesInPlace(a[o0], b[n0])) {
+            if (scores.replacesInPlace(old(o0), neu(n0))) {
                 add(new Match(OpKind.EDIT, o0, 1, n0, 1));
             }
             return;
@@ -265,7 +255,7 @@ final class Aligner {
                 double best = Double.NEGATIVE_INFINITY;
                 byte step = 0;
                 if (i > 0 && j > 0 && inBand(lo, hi, i - 1, j - 1)) {
-                    double v = pairScore(a[o0 + i - 1], b[n0 + j - 1]);
+                    double v = scores.pair(old(o0 + i - 1), neu(n0 + j - 1));
                     double s = cell(score, lo, i - 1, j - 1) + v + PAIR_BONUS;
                     if (v >= 0 && s > best) {
                         best = s;
@@ -273,17 +263,17 @@ final class Aligner {
                     }
                 }
                 if (i > 0 && j > 1 && inBand(lo, hi, i - 1, j - 2)) {
-                    double v = groupScore(a[o0 + i - 1], b[n0 + j - 2], b[n0 + j - 1]);
+                    double v = scores.group(old(o0 + i - 1), neu(n0 + j - 2), neu(n0 + j - 1));
                     double s = cell(score, lo, i - 1, j - 2) + v + PAIR_BONUS;
-                    if (v != NO_GROUP && s > best) {
+                    if (v != PairScore.NO_GROUP && s > best) {
                         best = s;
                         step = FROM_SPLIT;
                     }
                 }
                 if (i > 1 && j > 0 && inBand(lo, hi, i - 2, j - 1)) {
-                    double v = groupScore(b[n0 + j - 1], a[o0 + i - 2], a[o0 + i - 1]);
+                    double v = scores.group(neu(n0 + j - 1), old(o0 + i - 2), old(o0 + i - 1));
                     double s = cell(score, lo, i - 2, j - 1) + v + PAIR_BONUS;
-                    if (v != NO_GROUP && s > best) {
+                    if (v != PairScore.NO_GROUP && s > best) {
                         best = s;
                         step = FROM_MERGE;
                     }
@@ -305,9 +295,9 @@ final class Aligner {
         while (i > 0 || j > 0) {
             switch (from[i][j - lo[i]]) {
                 case FROM_PAIR -> {
-                    Sentence old = a[o0 + i - 1];
-                    Sentence neu = b[n0 + j - 1];
-                    add(new Match(old.keyId == neu.keyId ? OpKind.SAME : OpKind.EDIT, old.index, 1, neu.index, 1));
+                    int oldIndex = o0 + i - 1;
+                    int newIndex = n0 + j - 1;
+                    add(new Match(oldKeys[oldIndex] == newKeys[newIndex] ? OpKind.SAME : OpKind.EDIT, oldIndex, 1, newIndex, 1));
                     i--;
                     j--;
                 }
@@ -336,74 +326,10 @@ final class Aligner {
         return score[i][j - lo[i]];
     }
 
-    /**
-     * Score of pairing two sentences, or -1 when they are not similar enough to be one: similar
-     * enough either by weighted overlap, or because one holds nearly all of the other in order.
-     */
-    private double pairScore(Sentence old, Sentence neu) {
-        long[] x = old.bag();
-        long[] y = neu.bag();
-        double shared = Similarity.shared(x, y);
-        double unshared = old.weight() + neu.weight() - 2 * shared;
-        if (Similarity.dice(shared, old.weight(), neu.weight()) >= EDIT_THRESHOLD) {
-            return shared - UNMATCHED_COST * unshared;
-        }
-        if (!keptInOrder(old, neu, shared)) {
-            return -1;
-        }
-        // what the shorter one lost counts against the pairing; what the longer one gained does not
-        return shared - UNMATCHED_COST * (Math.min(old.weight(), neu.weight()) - shared);
-    }
-
-    /** True when the lighter sentence reappears nearly whole, in order, in the other (it gained a clause). */
-    private boolean keptInOrder(Sentence old, Sentence neu, double shared) {
-        Sentence shorter = old.weight() <= neu.weight() ? old : neu;
-        Sentence longer = shorter == old ? neu : old;
-        if (shorter.weight() < ORDERED_MIN_WEIGHT || shared < ORDERED_SHARE * shorter.weight()) {
-            return false;
-        }
-        if (lcsRow.length <= longer.words().length) {
-            lcsRow = new double[2 * longer.words().length + 1];
-        }
-        return Similarity.orderedShare(shorter, longer, lcsRow) >= ORDERED_SHARE;
-    }
-
-    /**
-     * A lone sentence replaced by a lone sentence between the same neighbours is an update of it
-     * (an edit) on weaker evidence than elsewhere: enough of the shorter one survives and at least
-     * two real words (not "the", "said") are shared.
-     */
-    private boolean replacesInPlace(Sentence old, Sentence neu) {
-        if (pairScore(old, neu) >= 0) {
-            return true;
-        }
-        double shorter = Math.min(old.weight(), neu.weight());
-        return shorter > 0 && Similarity.shared(old.bag(), neu.bag()) >= IN_PLACE_CONTAINMENT * shorter
-                && Similarity.commonLongWords(old.bag(), neu.bag()) >= 2;
-    }
-
-    /** Score of one sentence corresponding to two adjacent ones (split or merge), or {@link #NO_GROUP}. */
-    private double groupScore(Sentence whole, Sentence part1, Sentence part2) {
-        long[] w = whole.bag();
-        long[] x = part1.bag();
-        long[] y = part2.bag();
-        if (x.length == 0 || y.length == 0
-                || Similarity.shared(w, x) < PART_CONTAINMENT * part1.weight()
-                || Similarity.shared(w, y) < PART_CONTAINMENT * part2.weight()) {
-            return NO_GROUP;
-        }
-        double both = part1.weight() + part2.weight();
-        double shared = Similarity.shared(w, x, y);
-        if (Similarity.dice(shared, whole.weight(), both) < EDIT_THRESHOLD) {
-            return NO_GROUP;
-        }
-        return shared - UNMATCHED_COST * (whole.weight() + both - 2 * shared) - GROUP_COST;
-    }
-
     /** Pairs sentences still unpaired on both sides that changed place, exact ones first. */
     private void moves() {
-        List<Sentence> oldLeft = unpaired(a, oldPaired);
-        List<Sentence> newLeft = unpaired(b, newPaired);
+        List<Sentence> oldLeft = unpaired(true);
+        List<Sentence> newLeft = unpaired(false);
         if (oldLeft.isEmpty() || newLeft.isEmpty()) {
             return;
         }
@@ -414,21 +340,23 @@ final class Aligner {
         Arrays.fill(first, -1);
         for (Sentence s : oldLeft) {
             next[s.index] = -1;
-            if (first[s.keyId] < 0) {
-                first[s.keyId] = s.index;
+            int id = oldKeys[s.index];
+            if (first[id] < 0) {
+                first[id] = s.index;
             } else {
-                next[last[s.keyId]] = s.index;
+                next[last[id]] = s.index;
             }
-            last[s.keyId] = s.index;
+            last[id] = s.index;
         }
         for (Sentence neu : newLeft) {
-            int old = first[neu.keyId];
+            int id = newKeys[neu.index];
+            int old = first[id];
             if (old >= 0) {
-                first[neu.keyId] = next[old];
+                first[id] = next[old];
                 add(new Match(OpKind.MOVE, old, 1, neu.index, 1));
             }
         }
-        editedMoves(unpaired(a, oldPaired), unpaired(b, newPaired));
+        editedMoves(unpaired(true), unpaired(false));
     }
 
     private record Candidate(double similarity, int oldIndex, int newIndex) {
@@ -460,7 +388,7 @@ final class Aligner {
     private void consider(Sentence old, Sentence neu, List<Candidate> candidates) {
         double shared = Similarity.shared(old.bag(), neu.bag());
         double similarity = Similarity.dice(shared, old.weight(), neu.weight());
-        if (similarity >= MOVE_THRESHOLD || keptInOrder(old, neu, shared)) {
+        if (similarity >= MOVE_THRESHOLD || scores.keptInOrder(old, neu, shared)) {
             candidates.add(new Candidate(similarity, old.index, neu.index));
         }
     }
@@ -513,36 +441,11 @@ final class Aligner {
         List<Match> byNew = new ArrayList<>(matches);
         byNew.sort(Comparator.comparingInt(Match::newStart));
         int n = byNew.size();
-        double[] chain = new double[n];
-        int[] previous = new int[n];
-        int[] tree = new int[a.length + 1];
-        Arrays.fill(tree, -1);
+        double[] weights = new double[n];
         for (int k = 0; k < n; k++) {
-            Match m = byNew.get(k);
-            int before = -1;
-            for (int pos = m.oldStart(); pos > 0; pos -= pos & -pos) {
-                if (tree[pos] >= 0 && (before < 0 || chain[tree[pos]] > chain[before])) {
-                    before = tree[pos];
-                }
-            }
-            chain[k] = weight(m) + (before < 0 ? 0 : chain[before]);
-            previous[k] = before;
-            for (int pos = m.oldStart() + m.oldCount(); pos <= a.length; pos += pos & -pos) {
-                if (tree[pos] < 0 || chain[k] > chain[tree[pos]]) {
-                    tree[pos] = k;
-                }
-            }
+            weights[k] = weight(byNew.get(k));
         }
-        int last = -1;
-        for (int k = 0; k < n; k++) {
-            if (last < 0 || chain[k] > chain[last]) {
-                last = k;
-            }
-        }
-        boolean[] inPlace = new boolean[n];
-        for (int k = last; k >= 0; k = previous[k]) {
-            inPlace[k] = true;
-        }
+        boolean[] inPlace = Chain.heaviest(byNew, weights, a.length);
         List<Match> out = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             Match m = byNew.get(k);
@@ -553,18 +456,19 @@ final class Aligner {
     }
 
     private boolean exact(Match m) {
-        return m.oldCount() == 1 && m.newCount() == 1 && a[m.oldStart()].keyId == b[m.newStart()].keyId;
+        return m.oldCount() == 1 && m.newCount() == 1 && oldKeys[m.oldStart()] == newKeys[m.newStart()];
     }
 
     private double weight(Match m) {
         return exact(m) ? 1.001 : 1.0;
     }
 
-    private static List<Sentence> unpaired(Sentence[] sentences, boolean[] paired) {
+    private List<Sentence> unpaired(boolean oldSide) {
+        boolean[] paired = oldSide ? oldPaired : newPaired;
         List<Sentence> left = new ArrayList<>();
-        for (Sentence s : sentences) {
-            if (!paired[s.index]) {
-                left.add(s);
+        for (int k = 0; k < paired.length; k++) {
+            if (!paired[k]) {
+                left.add(oldSide ? old(k) : neu(k));
             }
         }
         return left;

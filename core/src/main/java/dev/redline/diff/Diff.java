@@ -62,22 +62,12 @@ public final class Diff {
      * splitting): every sentence of both lists exactly once, in reading order of the new one.
      */
     public static List<SentenceOp> ops(List<String> oldSentences, List<String> newSentences) {
-        Sentence[] a = toSentences(oldSentences);
-        Sentence[] b = toSentences(newSentences);
-        return order(a, b, Aligner.align(a, b, oldSentences, newSentences));
+        return order(oldSentences, newSentences, Aligner.align(oldSentences, newSentences));
     }
 
     /** The sentences of a version's body in reading order: the indices {@link SentenceOp} refers to. */
     public static List<String> sentences(ArticleText text) {
         return SplitText.of(text).sentences();
-    }
-
-    private static Sentence[] toSentences(List<String> texts) {
-        Sentence[] out = new Sentence[texts.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = new Sentence(i, texts.get(i));
-        }
-        return out;
     }
 
     private static TitleChange headline(String old, String neu) {
@@ -96,9 +86,9 @@ public final class Diff {
      * The ops in reading order of the new version, each deleted sentence right after the last old
      * sentence before it that kept its place (moves do not anchor), in one linear pass.
      */
-    private static List<SentenceOp> order(Sentence[] a, Sentence[] b, List<Match> matches) {
-        Match[] byOld = new Match[a.length];
-        Match[] byNew = new Match[b.length];
+    private static List<SentenceOp> order(List<String> a, List<String> b, List<Match> matches) {
+        Match[] byOld = new Match[a.size()];
+        Match[] byNew = new Match[b.size()];
         for (Match m : matches) {
             for (int k = 0; k < m.oldCount(); k++) {
                 byOld[m.oldStart() + k] = m;
@@ -109,11 +99,11 @@ public final class Diff {
             }
         }
         // deletes anchored after new position j go in deletesAfter[j + 1]; those before any anchor in [0]
-        int[] deletesAfter = new int[b.length + 1];
+        int[] deletesAfter = new int[b.size() + 1];
         int anchor = -1;
         int deleted = 0;
-        int[] anchorOf = new int[a.length];
-        for (int i = 0; i < a.length; i++) {
+        int[] anchorOf = new int[a.size()];
+        for (int i = 0; i < a.size(); i++) {
             Match m = byOld[i];
             if (m == null) {
                 anchorOf[i] = anchor;
@@ -123,23 +113,23 @@ public final class Diff {
                 anchor = m.newStart() + m.newCount() - 1;
             }
         }
-        SentenceOp[][] deletes = new SentenceOp[b.length + 1][];
-        for (int i = 0; i < a.length; i++) {
+        SentenceOp[][] deletes = new SentenceOp[b.size() + 1][];
+        for (int i = 0; i < a.size(); i++) {
             if (byOld[i] == null) {
                 int slot = anchorOf[i] + 1;
                 if (deletes[slot] == null) {
                     deletes[slot] = new SentenceOp[deletesAfter[slot]];
                     deletesAfter[slot] = 0;
                 }
-                deletes[slot][deletesAfter[slot]++] = new SentenceOp(OpKind.DELETE, a[i].text, null, i, null, List.of());
+                deletes[slot][deletesAfter[slot]++] = new SentenceOp(OpKind.DELETE, a.get(i), null, i, null, List.of());
             }
         }
-        List<SentenceOp> ops = new ArrayList<>(b.length + deleted);
+        List<SentenceOp> ops = new ArrayList<>(b.size() + deleted);
         addAll(ops, deletes[0]);
-        for (int j = 0; j < b.length; j++) {
+        for (int j = 0; j < b.size(); j++) {
             Match m = byNew[j];
             if (m == null) {
-                ops.add(new SentenceOp(OpKind.ADD, null, b[j].text, null, j, List.of()));
+                ops.add(new SentenceOp(OpKind.ADD, null, b.get(j), null, j, List.of()));
             } else if (m.newStart() == j) {
                 ops.add(toOp(m, a, b));
             }
@@ -154,24 +144,25 @@ public final class Diff {
         }
     }
 
-    private static SentenceOp toOp(Match m, Sentence[] a, Sentence[] b) {
+    private static SentenceOp toOp(Match m, List<String> a, List<String> b) {
         String old = join(a, m.oldStart(), m.oldCount());
         String neu = join(b, m.newStart(), m.newCount());
+        // a moved sentence may also have been edited: then it carries its word diff too
         boolean reworded = m.kind() == OpKind.EDIT
-                || (m.kind() == OpKind.MOVE && a[m.oldStart()].keyId != b[m.newStart()].keyId);
+                || (m.kind() == OpKind.MOVE && !Normalize.key(old).equals(Normalize.key(neu)));
         return new SentenceOp(m.kind(), old, neu, m.oldStart(), m.newStart(),
                 reworded ? WordDiff.of(old, neu) : List.of(),
                 m.oldCount() > 1 ? m.oldStart() + m.oldCount() - 1 : null,
                 m.newCount() > 1 ? m.newStart() + m.newCount() - 1 : null);
     }
 
-    private static String join(Sentence[] sentences, int start, int count) {
+    private static String join(List<String> sentences, int start, int count) {
         if (count == 1) {
-            return sentences[start].text;
+            return sentences.get(start);
         }
-        StringBuilder text = new StringBuilder(sentences[start].text);
+        StringBuilder text = new StringBuilder(sentences.get(start));
         for (int k = 1; k < count; k++) {
-            text.append(' ').append(sentences[start + k].text);
+            text.append(' ').append(sentences.get(start + k));
         }
         return text.toString();
     }

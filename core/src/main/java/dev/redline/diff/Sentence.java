@@ -31,8 +31,6 @@ final class Sentence {
 
     final int index;
     final String text;
-    /** Equal ids, equal comparison keys; set by the aligner. */
-    int keyId = -1;
     private String key;
     private long[] bag;
     private int[] words;
