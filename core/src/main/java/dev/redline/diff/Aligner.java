@@ -145,18 +145,36 @@ final class Aligner {
      * the others need their key computed (most of a page is unchanged): old ones once no new
      * sentence has their text, new ones when no old sentence has theirs. A key can equal a
      * verbatim text only when that text is already in key form, and then the two rightly share an
-     * id. One hash map serves texts and keys.
+     * id. One hash map serves texts and keys; the unchanged start and end need none.
      */
     private int keyIds() {
-        Map<String, Integer> ids = new HashMap<>(2 * (a.length + b.length) + 16);
+        // the unchanged start and end of the page pair up by text alone, with ids of their own
+        int head = 0;
+        while (head < a.length && head < b.length && oldTexts.get(head).equals(newTexts.get(head))) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < a.length - head && tail < b.length - head
+                && oldTexts.get(a.length - 1 - tail).equals(newTexts.get(b.length - 1 - tail))) {
+            tail++;
+        }
         int next = 0;
-        for (int i = 0; i < a.length; i++) {
+        for (int k = 0; k < head; k++) {
+            oldKeys[k] = newKeys[k] = next++;
+        }
+        for (int k = 1; k <= tail; k++) {
+            oldKeys[a.length - k] = newKeys[b.length - k] = next++;
+        }
+        int oldEnd = a.length - tail;
+        int newEnd = b.length - tail;
+        Map<String, Integer> ids = new HashMap<>(2 * (oldEnd + newEnd - 2 * head) + 16);
+        for (int i = head; i < oldEnd; i++) {
             Integer known = ids.putIfAbsent(oldTexts.get(i), next);
             oldKeys[i] = known == null ? next++ : known;
         }
         boolean[] seen = new boolean[next];
         int missing = 0;
-        for (int j = 0; j < b.length; j++) {
+        for (int j = head; j < newEnd; j++) {
             Integer known = ids.get(newTexts.get(j));
             if (known == null) {
                 newKeys[j] = -1;
@@ -167,7 +185,7 @@ final class Aligner {
             }
         }
         if (missing > 0) {
-            for (int i = 0; i < a.length; i++) {
+            for (int i = head; i < oldEnd; i++) {
                 if (!seen[oldKeys[i]]) {
                     String key = old(i).key();
                     if (!key.equals(oldTexts.get(i))) {
@@ -175,7 +193,7 @@ final class Aligner {
                     }
                 }
             }
-            for (int j = 0; j < b.length; j++) {
+            for (int j = head; j < newEnd; j++) {
                 if (newKeys[j] < 0) {
                     Integer known = ids.putIfAbsent(neu(j).key(), next);
                     newKeys[j] = known == null ? next++ : known;
