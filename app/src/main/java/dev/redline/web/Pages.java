@@ -8,11 +8,13 @@ import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.ArticleStatus;
 import dev.redline.store.Change;
+import dev.redline.store.EventKind;
 import dev.redline.store.SearchHit;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
+import dev.redline.text.Counted;
 import dev.redline.text.Gap;
 import dev.redline.trace.TraceMatch;
 import dev.redline.trace.TraceResult;
@@ -87,7 +89,7 @@ final class Pages {
 
     static String size(DiffStats s) {
         if (s.wordsAdded() == 0 && s.wordsDeleted() == 0) {
-            return s.moved() > 0 ? Fmt.plural(s.moved(), "sentence") + " moved" : "no words changed";
+            return s.moved() > 0 ? Counted.of(s.moved(), "sentence") + " moved" : "no words changed";
         }
         return "+" + s.wordsAdded() + " −" + s.wordsDeleted() + " words";
     }
@@ -193,11 +195,11 @@ final class Pages {
                     v.captureRef() == null || !captures.enabled() ? null : Links.raw(article.id(), v.number())));
         }
         List<ArticleEvent> events = store.events(article.id());
-        List<View.Reuse> reuses = events.stream().filter(e -> e.kind().startsWith("reuse"))
+        List<View.Reuse> reuses = events.stream().filter(e -> e.kind().isReuse())
                 .map(this::reuse).toList();
         server.render(ctx, "article.jte", new View.ArticlePage(article, sourceName(article), statusLine(article),
                 rows, Math.max(0, versions.size() - 1), reuses,
-                events.stream().filter(e -> !e.kind().startsWith("reuse")).toList(),
+                events.stream().filter(e -> !e.kind().isReuse()).toList(),
                 store.checks(article.id(), 10), now()));
     }
 
@@ -208,7 +210,7 @@ final class Pages {
     private View.Reuse reuse(ArticleEvent e) {
         try {
             JsonNode r = Json.MAPPER.readTree(e.detail() == null ? "{}" : e.detail());
-            boolean copies = e.kind().equals("reuses");
+            boolean copies = e.kind() == EventKind.REUSES;
             long other = r.path(copies ? "sourceArticle" : "copyArticle").asLong(-1);
             String text = copies
                     ? "Version " + r.path("copyVersion").asInt() + " reuses text of " + r.path("sourceUrl").asString("")

@@ -26,14 +26,14 @@ public final class DiffCpuTime {
     public static void main(String[] args) {
         List<DiffCorpus.Pair> typical = DiffCorpus.typical(DiffBenchmark.TYPICAL_PAIRS, DiffBenchmark.SEED);
         List<List<List<String>>> split = typical.stream()
-                .map(p -> List.of(Diff.sentences(p.old()), Diff.sentences(p.neu())))
+                .map(p -> List.of(Diff.sentences(p.before()), Diff.sentences(p.after())))
                 .toList();
         List<List<SplitText>> stored = typical.stream()
-                .map(p -> List.of(SplitText.of(p.old()), SplitText.of(p.neu())))
+                .map(p -> List.of(SplitText.of(p.before()), SplitText.of(p.after())))
                 .toList();
         DiffCorpus.Pair large = DiffCorpus.large(5_000, 50, DiffBenchmark.SEED);
-        SplitText largeOld = SplitText.of(large.old());
-        SplitText largeNew = SplitText.of(large.neu());
+        SplitText largeOld = SplitText.of(large.before());
+        SplitText largeNew = SplitText.of(large.after());
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
 
         double bestCompare = 0;
@@ -44,7 +44,7 @@ public final class DiffCpuTime {
         for (int round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
             long start = cpu.getCurrentThreadCpuTime();
             for (DiffCorpus.Pair pair : typical) {
-                Diff.compare(pair.old(), pair.neu());
+                Diff.compare(pair.before(), pair.after());
             }
             long afterCompare = cpu.getCurrentThreadCpuTime();
             for (int repeat = 0; repeat < 5; repeat++) {
@@ -53,7 +53,7 @@ public final class DiffCpuTime {
                 }
             }
             long afterOps = cpu.getCurrentThreadCpuTime();
-            Diff.compare(large.old(), large.neu());
+            Diff.compare(large.before(), large.after());
             long afterLarge = cpu.getCurrentThreadCpuTime();
             for (int repeat = 0; repeat < 5; repeat++) {
                 for (List<SplitText> pair : stored) {
