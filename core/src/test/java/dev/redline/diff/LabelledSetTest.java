@@ -18,7 +18,7 @@ class LabelledSetTest {
     /** The floors this engine reaches today, per set; lower one only with a reason. */
     private static final Map<LabelledPair.Group, Double> F1_FLOOR = Map.of(
             LabelledPair.Group.TUNED, 0.93, LabelledPair.Group.HELD_OUT_1, 0.75,
-            LabelledPair.Group.DEV, 0.0, LabelledPair.Group.HELD_OUT_2, 0.0);
+            LabelledPair.Group.DEV, 0.93, LabelledPair.Group.HELD_OUT_2, 0.87);
 
     @Test
     void atLeastThirtyPairs() {
