@@ -10,6 +10,8 @@ import dev.redline.fetch.Fetcher;
 import dev.redline.fingerprint.Fingerprint;
 import dev.redline.fingerprint.Fingerprinter;
 import dev.redline.json.Json;
+import dev.redline.provenance.Attribution;
+import dev.redline.provenance.Passage;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.Source;
@@ -131,8 +133,9 @@ public final class Tracer {
 
     /** As {@link #trace(ArticleText, int)}; without the diff ({@code diff} null) when only the match is wanted. */
     TraceResult trace(ArticleText copy, int limit, boolean withDiff) {
-        return new TraceResult(matches(fingerprinter.of(copy), null, limit).stream()
-                .map(m -> toMatch(m, copy, withDiff)).toList());
+        Fingerprint fingerprint = fingerprinter.of(copy);
+        return new TraceResult(matches(copy, fingerprint, null, limit).stream()
+                .map(m -> toMatch(m, copy, fingerprint, withDiff)).toList());
     }
 
     /**
@@ -177,17 +180,27 @@ public final class Tracer {
         return new ArticleText(lines.getFirst(), null, lines.subList(1, lines.size()));
     }
 
-    /** A verified source: the article, its versions and the verdict. */
-    private record Found(Article article, List<Version> versions, Verdict verdict) {
-        Version version() {
-            return versions.get(verdict.best());
+    /**
+     * A verified source: the article, its versions, the shingle verdict (null when no five-word run
+     * is shared, as in a spun copy), how many of the copy's keywords its best version carries in
+     * order, and the share of the copy's runs of three keywords it carries.
+     */
+    private record Found(Article article, List<Version> versions, Verdict verdict, int keywords, double keywordShare) {
+        /** The larger of the shingle coverage and the keyword-run share: how much of the copy this article explains. */
+        double strength() {
+            return Math.max(verdict == null ? 0 : verdict.coverage(), keywordShare);
+        }
+
+        int shared() {
+            return verdict == null ? 0 : verdict.shared();
         }
     }
 
-    private List<Found> matches(Fingerprint fingerprint, Long excludeArticleId, int limit) {
+    private List<Found> matches(ArticleText copy, Fingerprint fingerprint, Long excludeArticleId, int limit) {
         if (fingerprint.isEmpty() || limit <= 0) {
             return List.of();
         }
+        Passage copied = Passage.of(copy);
         List<Found> found = new ArrayList<>();
         for (Candidate candidate : index.candidates(fingerprint, excludeArticleId, MAX_CANDIDATES)) {
             Article article = store.article(candidate.articleId()).orElse(null);
@@ -197,26 +210,41 @@ public final class Tracer {
             List<Version> versions = store.versions(article.id());
             Verdict verdict = Verdict.of(fingerprint.shingles(),
                     versions.stream().map(v -> fingerprinter.shingles(v.text())).toList());
-            if (verdict != null && verdict.clears(floor)) {
-                found.add(new Found(article, versions, verdict));
+            int keywords = 0;
+            double share = 0;
+            for (Version v : versions) {
+                Passage version = Passage.of(v.text());
+                keywords = Math.max(keywords, copied.keywordsInOrder(version));
+                share = Math.max(share, copied.keywordRunShareIn(version));
+            }
+            if ((verdict != null && verdict.clears(floor)) || floor.clearsKeywords(keywords, share)) {
+                found.add(new Found(article, versions, verdict, keywords, share));
             }
         }
         return found.stream()
-                .sorted(Comparator.comparingInt((Found f) -> f.verdict().shared()).reversed()
-                        .thenComparing(Comparator.comparingDouble((Found f) -> f.verdict().coverage()).reversed())
+                .sorted(Comparator.comparingDouble(Found::strength).reversed()
+                        .thenComparing(Comparator.comparingInt(Found::shared).reversed())
                         .thenComparingLong(f -> f.article().id()))
                 .limit(limit)
                 .toList();
     }
 
-    private TraceMatch toMatch(Found found, ArticleText copy, boolean withDiff) {
-        Version version = found.version();
+    /** The version the copy carries, from the article's history (see {@link Attribution}). */
+    private static Attribution attribute(Found found, ArticleText copy) {
+        return Attribution.of(found.versions().stream().map(Version::text).toList(), copy);
+    }
+
+    private TraceMatch toMatch(Found found, ArticleText copy, Fingerprint fingerprint, boolean withDiff) {
+        Attribution attribution = attribute(found, copy);
+        Version version = found.versions().get(attribution.version());
         String source = found.article().sourceId() == null ? null
                 : store.source(found.article().sourceId()).map(Source::name).orElse(null);
-        Verdict v = found.verdict();
+        long[] versionShingles = fingerprinter.shingles(version.text());
+        int shared = Fingerprint.intersectionSize(fingerprint.shingles(), versionShingles);
         return new TraceMatch(found.article().url(), source, version.text().title(), version.number(),
-                version.fetchedAt(), v.tied(), v.coverage(), v.containment(),
-                withDiff ? Diff.compare(version.text(), copy) : null);
+                version.fetchedAt(), attribution.consistent(), (double) shared / fingerprint.shingles().length,
+                versionShingles.length == 0 ? 0 : (double) shared / versionShingles.length,
+                found.keywords(), attribution.evidence(), withDiff ? Diff.compare(version.text(), copy) : null);
     }
 
     /** The append hook: index, then look for reuse of other sources' earlier versions. Never throws. */
@@ -238,8 +266,11 @@ public final class Tracer {
             return;
         }
         List<Version> ownVersions = null;
-        for (Found found : matches(fingerprint, copier.id(), MAX_CANDIDATES)) {
-            Version original = found.version();
+        for (Found found : matches(version.text(), fingerprint, copier.id(), MAX_CANDIDATES)) {
+            if (found.verdict() == null) {
+                continue; // reuse between tracked sources is recorded for shared text, not for a paraphrase
+            }
+            Version original = found.versions().get(attribute(found, version.text()).version());
             boolean otherSource = copier.sourceId() == null || found.article().sourceId() == null
                     || !Objects.equals(copier.sourceId(), found.article().sourceId());
             if (!otherSource || found.verdict().coverage() < REUSE_MIN_COVERAGE
