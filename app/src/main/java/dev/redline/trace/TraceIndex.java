@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -66,57 +68,114 @@ public final class TraceIndex {
 
     /**
      * Adds versions on one connection inside the caller's transactions, with its statements
-     * prepared once (bulk loads commit many versions at a time). Not thread-safe: one per thread.
+     * prepared once. Versions are queued and written by {@link #flush} in one batch per statement,
+     * postings deduplicated and sorted by key first (so the b-trees are filled in order, not at
+     * random places). Not thread-safe: one per thread.
      */
     public static final class Writer implements AutoCloseable {
         private final PreparedStatement mark;
         private final PreparedStatement posting;
         private final PreparedStatement df;
         private final PreparedStatement band;
+        private final List<Queued> queued = new ArrayList<>();
+
+        private record Queued(long articleId, long versionId, Fingerprint fingerprint) {
+        }
+
+        /** One (key, article) posting. */
+        private record Posting(long key, long articleId) implements Comparable<Posting> {
+            @Override
+            public int compareTo(Posting o) {
+                int c = Long.compare(key, o.key);
+                return c != 0 ? c : Long.compare(articleId, o.articleId);
+            }
+        }
 
         public Writer(Connection c) throws SQLException {
             mark = c.prepareStatement("INSERT INTO trace_version (version_id, article_id, shingles) VALUES (?, ?, ?) "
                     + "ON CONFLICT DO NOTHING");
             posting = c.prepareStatement("INSERT INTO trace_anchor (anchor, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
-            df = c.prepareStatement("INSERT INTO trace_anchor_df (anchor, articles) VALUES (?, 1) "
-                    + "ON CONFLICT (anchor) DO UPDATE SET articles = trace_anchor_df.articles + 1");
+            df = c.prepareStatement("INSERT INTO trace_anchor_df (anchor, articles) VALUES (?, ?) "
+                    + "ON CONFLICT (anchor) DO UPDATE SET articles = trace_anchor_df.articles + excluded.articles");
             band = c.prepareStatement("INSERT INTO trace_band (band_key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
         }
 
-        /** Indexes one version; false when it was indexed already. */
+        /** Indexes one version now; false when it was indexed already. */
         public boolean add(long articleId, long versionId, Fingerprint fingerprint) throws SQLException {
-            mark.setLong(1, versionId);
-            mark.setLong(2, articleId);
-            mark.setInt(3, fingerprint.shingles().length);
-            if (mark.executeUpdate() == 0) {
-                return false;
+            if (!queued.isEmpty()) {
+                flush();
             }
-            long[] anchors = fingerprint.anchors();
-            for (long anchor : anchors) {
-                posting.setLong(1, anchor);
-                posting.setLong(2, articleId);
-                posting.addBatch();
+            queue(articleId, versionId, fingerprint);
+            return !flush().isEmpty();
+        }
+
+        /** Queues a version for the next {@link #flush}. */
+        public void queue(long articleId, long versionId, Fingerprint fingerprint) {
+            queued.add(new Queued(articleId, versionId, fingerprint));
+        }
+
+        /** Number of versions queued. */
+        public int queued() {
+            return queued.size();
+        }
+
+        /** Writes the queued versions; returns the ids of those newly indexed (the others were indexed already). */
+        public List<Long> flush() throws SQLException {
+            for (Queued q : queued) {
+                mark.setLong(1, q.versionId());
+                mark.setLong(2, q.articleId());
+                mark.setInt(3, q.fingerprint().shingles().length);
+                mark.addBatch();
             }
-            int[] inserted = posting.executeBatch();
-            boolean anyNew = false;
-            for (int i = 0; i < inserted.length; i++) {
-                // a new (anchor, article) posting: one more article carries this anchor
-                if (inserted[i] == 1) {
-                    df.setLong(1, anchors[i]);
-                    df.addBatch();
-                    anyNew = true;
+            int[] marked = queued.isEmpty() ? new int[0] : mark.executeBatch();
+            List<Long> added = new ArrayList<>();
+            TreeSet<Posting> anchors = new TreeSet<>();
+            TreeSet<Posting> bands = new TreeSet<>();
+            for (int i = 0; i < marked.length; i++) {
+                if (marked[i] == 0) {
+                    continue;
+                }
+                Queued q = queued.get(i);
+                added.add(q.versionId());
+                for (long anchor : q.fingerprint().anchors()) {
+                    anchors.add(new Posting(anchor, q.articleId()));
+                }
+                for (long key : q.fingerprint().bandKeys()) {
+                    bands.add(new Posting(key, q.articleId()));
                 }
             }
-            if (anyNew) {
+            queued.clear();
+            write(posting, anchors);
+            int[] inserted = anchors.isEmpty() ? new int[0] : posting.executeBatch();
+            // each new (anchor, article) posting is one more article carrying the anchor
+            TreeMap<Long, Integer> increments = new TreeMap<>();
+            int i = 0;
+            for (Posting p : anchors) {
+                if (inserted[i++] == 1) {
+                    increments.merge(p.key(), 1, Integer::sum);
+                }
+            }
+            for (var e : increments.entrySet()) {
+                df.setLong(1, e.getKey());
+                df.setInt(2, e.getValue());
+                df.addBatch();
+            }
+            if (!increments.isEmpty()) {
                 df.executeBatch();
             }
-            for (long key : fingerprint.bandKeys()) {
-                band.setLong(1, key);
-                band.setLong(2, articleId);
-                band.addBatch();
+            write(band, bands);
+            if (!bands.isEmpty()) {
+                band.executeBatch();
             }
-            band.executeBatch();
-            return true;
+            return added;
+        }
+
+        private static void write(PreparedStatement statement, Set<Posting> postings) throws SQLException {
+            for (Posting p : postings) {
+                statement.setLong(1, p.key());
+                statement.setLong(2, p.articleId());
+                statement.addBatch();
+            }
         }
 
         @Override
@@ -124,6 +183,75 @@ public final class TraceIndex {
             try (mark; posting; df; band) {
                 // closes all four, even when one fails
             }
+        }
+    }
+
+    /**
+     * A bulk load on one connection: versions are queued and written {@code batch} at a time, each
+     * batch in one transaction. Not thread-safe. {@link #close} writes what is left.
+     */
+    public final class BulkLoad implements AutoCloseable {
+        private final Connection connection;
+        private final Writer writer;
+        private final int batch;
+        private final List<Long> added = new ArrayList<>();
+
+        private BulkLoad(int batch) throws SQLException {
+            this.connection = dataSource.getConnection();
+            this.batch = batch;
+            try {
+                connection.setAutoCommit(false);
+                this.writer = new Writer(connection);
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+        }
+
+        /** Queues one version; writes and commits a batch when {@code batch} are queued. */
+        public void add(long articleId, long versionId, Fingerprint fingerprint) {
+            writer.queue(articleId, versionId, fingerprint);
+            if (writer.queued() >= batch) {
+                commit();
+            }
+        }
+
+        /** Ids of the versions newly indexed so far (not those indexed before). */
+        public List<Long> added() {
+            return List.copyOf(added);
+        }
+
+        private void commit() {
+            try {
+                added.addAll(writer.flush());
+                connection.commit();
+            } catch (SQLException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw new IllegalStateException("could not write to the trace index: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try (connection; writer) {
+                commit();
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not close the trace index load: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Starts a bulk load committing every {@code batch} versions. */
+    public BulkLoad bulk(int batch) {
+        try {
+            return new BulkLoad(batch);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not open the trace index: " + e.getMessage(), e);
         }
     }
 

@@ -52,6 +52,10 @@ public final class Tracer {
     public static final String REUSED_BY = "reused-by";
     /** Share of a new version that must come from another source's earlier version to record reuse. */
     public static final double REUSE_MIN_COVERAGE = 0.5;
+    /** Versions written per transaction by {@link #reindex}. */
+    static final int BULK_BATCH = 2000;
+    /** Candidates (best proposed first) checked by keywords when none shares text with the copy. */
+    static final int MAX_KEYWORD_CANDIDATES = 10;
     /** Candidate articles verified per query. */
     static final int MAX_CANDIDATES = 25;
 
@@ -91,27 +95,48 @@ public final class Tracer {
     }
 
     /**
-     * Indexes every stored version not yet in the index (stores imported before the index existed,
-     * or after a change of fingerprint settings on a fresh index).
+     * Repairs the index: indexes every stored version not yet in it (stores imported before the
+     * index existed, or emptied by a change of fingerprint), in batches of {@value #BULK_BATCH}
+     * versions per transaction, fingerprinting in parallel; then checks each newly indexed version
+     * for reuse of another source's earlier version, as tracking does, recording what it finds.
      *
-     * @param onVersion called once per version visited, for progress
+     * @param onVersion called with the number of versions visited, in each of the two passes (so
+     *                  twice the stored versions in all)
      * @return how many versions were newly indexed
      */
     public long reindex(LongConsumer onVersion) {
-        long added = 0;
         int page = 500;
+        TraceIndex.BulkLoad load = index.bulk(BULK_BATCH);
+        try (load) {
+            for (int offset = 0; ; offset += page) {
+                List<Article> articles = store.articles(null, offset, page);
+                List<Version> versions = articles.stream().flatMap(a -> store.versions(a.id()).stream())
+                        .filter(v -> !index.isIndexed(v.id())).toList();
+                List<Fingerprint> fingerprints = versions.parallelStream().map(v -> fingerprinter.of(v.text())).toList();
+                for (int i = 0; i < versions.size(); i++) {
+                    load.add(versions.get(i).articleId(), versions.get(i).id(), fingerprints.get(i));
+                }
+                onVersion.accept(articles.stream().mapToLong(Article::versionCount).sum());
+                if (articles.size() < page) {
+                    break;
+                }
+            }
+        }
+        // a sorted array of ids (the load's last batch is written on close), not the versions:
+        // memory stays at a few bytes per version on a big archive
+        long[] added = load.added().stream().mapToLong(Long::longValue).sorted().toArray();
         for (int offset = 0; ; offset += page) {
             List<Article> articles = store.articles(null, offset, page);
             for (Article article : articles) {
                 for (Version version : store.versions(article.id())) {
-                    if (index(version)) {
-                        added++;
+                    if (Arrays.binarySearch(added, version.id()) >= 0) {
+                        recordReuse(version, fingerprinter.of(version.text()));
                     }
-                    onVersion.accept(1);
                 }
+                onVersion.accept(article.versionCount());
             }
             if (articles.size() < page) {
-                return added;
+                return added.length;
             }
         }
     }
@@ -182,10 +207,10 @@ public final class Tracer {
 
     /**
      * A verified source: the article, its versions, the shingle verdict (null when no five-word run
-     * is shared, as in a spun copy), how many of the copy's keywords its best version carries in
-     * order, and the share of the copy's runs of three keywords it carries.
+     * is shared, as in a spun copy) and, when the shingles alone do not clear the floor, the share of
+     * the copy's runs of three keywords its best version carries.
      */
-    private record Found(Article article, List<Version> versions, Verdict verdict, int keywords, double keywordShare) {
+    private record Found(Article article, List<Version> versions, Verdict verdict, double keywordShare) {
         /** The larger of the shingle coverage and the keyword-run share: how much of the copy this article explains. */
         double strength() {
             return Math.max(verdict == null ? 0 : verdict.coverage(), keywordShare);
@@ -200,8 +225,8 @@ public final class Tracer {
         if (fingerprint.isEmpty() || limit <= 0) {
             return List.of();
         }
-        Passage copied = Passage.of(copy);
         List<Found> found = new ArrayList<>();
+        List<Found> unclear = new ArrayList<>();
         for (Candidate candidate : index.candidates(fingerprint, excludeArticleId, MAX_CANDIDATES)) {
             Article article = store.article(candidate.articleId()).orElse(null);
             if (article == null) {
@@ -210,15 +235,23 @@ public final class Tracer {
             List<Version> versions = store.versions(article.id());
             Verdict verdict = Verdict.of(fingerprint.shingles(),
                     versions.stream().map(v -> fingerprinter.shingles(v.text())).toList());
-            int keywords = 0;
-            double share = 0;
-            for (Version v : versions) {
-                Passage version = Passage.of(v.text());
-                keywords = Math.max(keywords, copied.keywordsInOrder(version));
-                share = Math.max(share, copied.keywordRunShareIn(version));
-            }
-            if ((verdict != null && verdict.clears(floor)) || floor.clearsKeywords(keywords, share)) {
-                found.add(new Found(article, versions, verdict, keywords, share));
+            (verdict != null && verdict.clears(floor) ? found : unclear).add(new Found(article, versions, verdict, 0));
+        }
+        if (found.isEmpty()) {
+            // no shared text: a spun or heavily edited copy, matched by its figures and names in order;
+            // only then, and only for the best proposed candidates, since it costs a pass over every version
+            Passage copied = Passage.of(copy);
+            for (Found f : unclear.subList(0, Math.min(unclear.size(), MAX_KEYWORD_CANDIDATES))) {
+                int keywords = 0;
+                double share = 0;
+                for (Version v : f.versions()) {
+                    Passage version = Passage.of(v.text());
+                    keywords = Math.max(keywords, copied.keywordsInOrder(version));
+                    share = Math.max(share, copied.keywordRunShareIn(version));
+                }
+                if (floor.clearsKeywords(keywords, share)) {
+                    found.add(new Found(f.article(), f.versions(), f.verdict(), share));
+                }
             }
         }
         return found.stream()
@@ -244,7 +277,7 @@ public final class Tracer {
         return new TraceMatch(found.article().url(), source, version.text().title(), version.number(),
                 version.fetchedAt(), attribution.consistent(), (double) shared / fingerprint.shingles().length,
                 versionShingles.length == 0 ? 0 : (double) shared / versionShingles.length,
-                found.keywords(), attribution.evidence(), withDiff ? Diff.compare(version.text(), copy) : null);
+                Passage.of(copy).keywordsInOrder(Passage.of(version.text())), attribution.evidence(), withDiff ? Diff.compare(version.text(), copy) : null);
     }
 
     /** The append hook: index, then look for reuse of other sources' earlier versions. Never throws. */

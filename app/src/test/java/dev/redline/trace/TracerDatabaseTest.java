@@ -116,4 +116,31 @@ class TracerDatabaseTest {
             assertThat(onOriginal.getFirst().detail()).isEqualTo(onCopy.getFirst().detail());
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void reindexIndexesAnImportedStoreAndRecordsTheReuseTrackingWouldHave(String db) {
+        try (Store store = open(db)) {
+            // stored with no tracer attached, as an import does
+            Article original = article(store, "north-wire", "https://north-wire.example/valve",
+                    Instant.parse("2026-04-01T08:00:00Z"), ORIGINAL);
+            ArticleText copied = new ArticleText(ORIGINAL.title(), null, List.of(ORIGINAL.paragraphs().get(0),
+                    ORIGINAL.paragraphs().get(1), ORIGINAL.paragraphs().get(2), "No Comments yet"));
+            Article copy = article(store, "lagoon-courier", "https://lagoon-courier.example/valve",
+                    Instant.parse("2026-04-01T12:00:00Z"), copied);
+            Tracer tracer = new Tracer(store);
+            assertThat(tracer.unindexedVersions()).isEqualTo(2);
+
+            long[] visited = {0};
+            assertThat(tracer.reindex(n -> visited[0] += n)).isEqualTo(2);
+
+            assertThat(visited[0]).isEqualTo(4); // two passes over two versions
+            assertThat(tracer.unindexedVersions()).isZero();
+            assertThat(store.events(copy.id())).extracting(ArticleEvent::kind).containsExactly(Tracer.REUSES);
+            assertThat(store.events(original.id())).extracting(ArticleEvent::kind).containsExactly(Tracer.REUSED_BY);
+            // a second repair finds nothing new and records nothing twice
+            assertThat(tracer.reindex(n -> { })).isZero();
+            assertThat(store.events(copy.id())).hasSize(1);
+        }
+    }
 }

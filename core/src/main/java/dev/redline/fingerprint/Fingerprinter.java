@@ -132,17 +132,21 @@ public final class Fingerprinter {
     }
 
     private Fingerprint fingerprint(List<String> texts) {
-        List<List<String>> tokens = texts.stream().map(Keywords::tokens).toList();
+        // one pass of tokenising serves the shingles and the skeleton
+        Keywords.Marked marked = Keywords.mark(texts);
+        List<String> folded = marked.words().stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
         List<long[]> perSegment = new ArrayList<>();
-        for (List<String> segment : tokens) {
-            perSegment.add(Shingles.hashes(List.of(segment.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList()), shingleSize));
+        int from = 0;
+        for (int end : marked.segmentEnds()) {
+            perSegment.add(Shingles.hashes(List.of(folded.subList(from, end)), shingleSize));
+            from = end;
         }
         long[] distinct = perSegment.stream().flatMapToLong(LongStream::of).sorted().distinct().toArray();
         LongStream winnowed = perSegment.stream().flatMapToLong(h -> LongStream.of(winnow(h)));
-        long[] anchors = LongStream.concat(winnowed, LongStream.of(skeleton(texts)))
+        long[] anchors = LongStream.concat(winnowed, LongStream.of(skeleton(marked, folded)))
                 .sorted().distinct().toArray();
         int[] signature = minHash(distinct);
-        int words = tokens.stream().mapToInt(List::size).sum();
+        int words = folded.size();
         return new Fingerprint(words, distinct, anchors, signature,
                 distinct.length == 0 ? new long[0] : bandKeys(signature));
     }
@@ -154,12 +158,11 @@ public final class Fingerprinter {
      * still meets its source here when hardly a five-word shingle survives; paragraphs merged by
      * the copier break only the runs across the join.
      */
-    private static long[] skeleton(List<String> texts) {
-        Keywords.Marked marked = Keywords.mark(texts);
+    private static long[] skeleton(Keywords.Marked marked, List<String> folded) {
         List<String> keywords = new ArrayList<>();
         for (int i = 0; i < marked.keyword().length; i++) {
             if (marked.keyword()[i]) {
-                keywords.add(marked.words().get(i).toLowerCase(Locale.ROOT));
+                keywords.add(folded.get(i));
             }
         }
         if (keywords.size() < SKELETON_RUN) {

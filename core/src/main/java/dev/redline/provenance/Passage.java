@@ -52,7 +52,8 @@ public final class Passage {
         List<String> segments = new ArrayList<>(text.paragraphs().size() + 1);
         segments.add(text.title());
         segments.addAll(text.paragraphs());
-        return new Passage(Keywords.mark(segments), Keywords.tokens(text.title()).size());
+        Keywords.Marked marked = Keywords.mark(segments);
+        return new Passage(marked, marked.segmentEnds()[0]);
     }
 
     /** Number of words, headline included. */

@@ -61,8 +61,11 @@ public final class Keywords {
         return tokens(text).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
     }
 
-    /** A document's words (with their case) in reading order and which of them are keywords. */
-    public record Marked(List<String> words, boolean[] keyword) {
+    /**
+     * A document's words (with their case) in reading order, which of them are keywords, and where
+     * each segment ends ({@code segmentEnds[i]}: the index after segment i's last word).
+     */
+    public record Marked(List<String> words, boolean[] keyword, int[] segmentEnds) {
     }
 
     /**
@@ -75,8 +78,10 @@ public final class Keywords {
     public static Marked mark(List<String> segments) {
         List<String> words = new ArrayList<>();
         List<Boolean> starts = new ArrayList<>();
-        for (String segment : segments) {
-            tokens(segment, words, starts);
+        int[] ends = new int[segments.size()];
+        for (int i = 0; i < ends.length; i++) {
+            tokens(segments.get(i), words, starts);
+            ends[i] = words.size();
         }
         Set<String> lowerUsed = new HashSet<>();
         Set<String> midSentence = new HashSet<>();
@@ -94,7 +99,7 @@ public final class Keywords {
             keyword[i] = hasDigit(t)
                     || (midSentence.contains(t) && !lowerUsed.contains(t.toLowerCase(Locale.ROOT)));
         }
-        return new Marked(List.copyOf(words), keyword);
+        return new Marked(List.copyOf(words), keyword, ends);
     }
 
     /** True when the word holds a digit (a figure, a date, a score). */
