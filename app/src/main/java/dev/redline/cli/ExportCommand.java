@@ -3,9 +3,10 @@ package dev.redline.cli;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.History;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Source;
+import dev.redline.store.Store;
 import dev.redline.store.Version;
+import dev.redline.text.Counted;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
  * consecutive versions ({@link NewsEdits}), as JSON Lines on stdout or in a file, or one file per
  * article in a folder. A file is written under a temporary name and moved into place when complete.
  */
-@Command(name = "export", description = "Write every article's history as JSON Lines (or one file per article into a folder).")
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write every article's history as JSON Lines (or one file per article into a folder).")
 public final class ExportCommand implements Callable<Integer> {
     private static final int PAGE = 500;
 
@@ -53,7 +54,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new UserException("--format must be history or newsedits, not '" + format + "'");
         }
         Path out = outPath();
-        try (JdbcStore store = CliStore.open(root)) {
+        try (Store store = CliStore.open(root)) {
             boolean perArticle = out != null && (Files.isDirectory(out) || endsWithSeparator(outOption));
             if (perArticle) {
                 if (Files.exists(out) && !Files.isDirectory(out)) {
@@ -117,7 +118,7 @@ public final class ExportCommand implements Callable<Integer> {
         void accept(Exported history) throws IOException;
     }
 
-    private int exportTo(JdbcStore store, Sink sink) throws IOException {
+    private int exportTo(Store store, Sink sink) throws IOException {
         Progress progress = Progress.start("export", store.articleCount());
         Map<Long, String> sourceNames = new HashMap<>();
         long versions = 0;
@@ -136,7 +137,7 @@ public final class ExportCommand implements Callable<Integer> {
                 after = article.id();
             }
         }
-        progress.finish(progress.done() + " articles, " + versions + " versions");
+        progress.finish(Counted.of(progress.done(), "article") + ", " + Counted.of(versions, "version"));
         return 0;
     }
 }

@@ -6,11 +6,12 @@ import dev.redline.diff.DiffResult;
 import dev.redline.extract.ExtractRules;
 import dev.redline.store.FieldHashes;
 import dev.redline.store.History;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Source;
+import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
+import dev.redline.text.Counted;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
  * Changed fields come from the normalised fields ({@link FieldHashes}); the boring flag and reason
  * from {@link Diff#compare}, unless the file states {@code boring} itself.
  */
-@Command(name = "import", description = "Load article histories (JSON object per file, or JSON Lines) into the store.")
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Load article histories (JSON object per file, or JSON Lines) into the store.")
 public final class ImportCommand implements Callable<Integer> {
     @ParentCommand
     Redline root;
@@ -53,7 +54,7 @@ public final class ImportCommand implements Callable<Integer> {
         int[] added = new int[1];
         int[] unchanged = new int[1];
         List<String> conflicts = new ArrayList<>();
-        try (JdbcStore store = CliStore.open(root)) {
+        try (Store store = CliStore.open(root)) {
             for (Path file : files) {
                 HistoryFile.read(file, item -> {
                     try {
@@ -69,18 +70,21 @@ public final class ImportCommand implements Callable<Integer> {
                 });
             }
         }
-        progress.finish(total + " histories, " + added[0] + " versions added, " + unchanged[0] + " already stored"
-                + (conflicts.isEmpty() ? "" : ", " + conflicts.size() + " refused"));
+        progress.finish(Counted.of(total, "history", "histories") + ", " + Counted.of(added[0], "version") + " added, "
+                + unchanged[0] + " already stored" + (conflicts.isEmpty() ? "" : ", " + conflicts.size() + " refused"));
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("imported %d histories: %d versions added%n", total - conflicts.size(), added[0]);
+        out.printf("imported %s: %s added%n", Counted.of(total - conflicts.size(), "history", "histories"),
+                Counted.of(added[0], "version"));
         out.flush();
         if (!conflicts.isEmpty()) {
-            throw new UserException(conflicts.size() + " history(ies) refused, nothing of them written; first: " + conflicts.getFirst());
+            throw new UserException(Counted.of(conflicts.size(), "history", "histories") + " refused, nothing of "
+                    + (conflicts.size() == 1 ? "it" : "them") + " written; " + (conflicts.size() == 1 ? "" : "first: ")
+                    + conflicts.getFirst());
         }
         return 0;
     }
 
-    private static int importOne(JdbcStore store, HistoryFile.Item item) {
+    private static int importOne(Store store, HistoryFile.Item item) {
         History history = item.history();
         Long sourceId = null;
         if (history.source() != null) {
@@ -118,7 +122,7 @@ public final class ImportCommand implements Callable<Integer> {
         return appended.size();
     }
 
-    private static Source addFeedlessSource(JdbcStore store, String name) {
+    private static Source addFeedlessSource(Store store, String name) {
         try {
             return store.addSource(name, List.of(), List.of(), ExtractRules.NONE);
         } catch (IllegalArgumentException raced) {

@@ -2,9 +2,10 @@ package dev.redline.cli;
 
 import dev.redline.extract.ExtractRules;
 import dev.redline.json.Json;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Source;
 import dev.redline.store.SourceHealth;
+import dev.redline.store.Store;
+import dev.redline.text.Counted;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code redline source add|list|remove}: the news sources Redline follows. */
-@Command(name = "source", description = "Add, list (with health) and remove the news sources to follow.",
+@Command(name = "source", mixinStandardHelpOptions = true, description = "Add, list (with health) and remove the news sources to follow.",
         subcommands = {SourceCommand.Add.class, SourceCommand.ListSources.class, SourceCommand.Remove.class})
 public final class SourceCommand implements Callable<Integer> {
     @ParentCommand
@@ -37,7 +38,7 @@ public final class SourceCommand implements Callable<Integer> {
         return Redline.EXIT_BAD_INPUT;
     }
 
-    @Command(name = "add", description = "Follow a news source through its feeds and/or news sitemaps.")
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Follow a news source through its feeds and/or news sitemaps.")
     static final class Add implements Callable<Integer> {
         @ParentCommand
         SourceCommand parent;
@@ -78,15 +79,15 @@ public final class SourceCommand implements Callable<Integer> {
             if (titleSelector != null) {
                 checkSelector("--title-selector", titleSelector);
             }
-            try (JdbcStore store = CliStore.open(parent.root)) {
+            try (Store store = CliStore.open(parent.root)) {
                 Source source;
                 try {
                     source = store.addSource(name, feeds, sitemaps, new ExtractRules(bodySelectors, titleSelector, removeSelectors));
                 } catch (IllegalArgumentException e) {
                     throw new UserException(e.getMessage(), e);
                 }
-                spec.commandLine().getOut().printf("added source %s: %d feed(s), %d sitemap(s)%n",
-                        source.name(), source.feeds().size(), source.sitemaps().size());
+                spec.commandLine().getOut().printf("added source %s: %s, %s%n",
+                        source.name(), Counted.of(source.feeds().size(), "feed"), Counted.of(source.sitemaps().size(), "sitemap"));
             }
             return 0;
         }
@@ -100,7 +101,7 @@ public final class SourceCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", description = "The sources, their feeds and how they are doing.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The sources, their feeds and how they are doing.")
     static final class ListSources implements Callable<Integer> {
         @ParentCommand
         SourceCommand parent;
@@ -114,7 +115,7 @@ public final class SourceCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (JdbcStore store = CliStore.open(parent.root)) {
+            try (Store store = CliStore.open(parent.root)) {
                 List<SourceHealth> health = store.sourceHealth(Instant.now());
                 if (format == OutputFormat.json) {
                     out.println(Json.writePretty(health));
@@ -146,7 +147,7 @@ public final class SourceCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "remove", description = "Stop following a source; its articles and versions are kept.")
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Stop following a source; its articles and versions are kept.")
     static final class Remove implements Callable<Integer> {
         @ParentCommand
         SourceCommand parent;
@@ -159,7 +160,7 @@ public final class SourceCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (JdbcStore store = CliStore.open(parent.root)) {
+            try (Store store = CliStore.open(parent.root)) {
                 if (!store.removeSource(name)) {
                     throw new UserException("no source named '" + name + "'");
                 }

@@ -7,6 +7,7 @@ import dev.redline.fetch.Fetcher;
 import dev.redline.json.Json;
 import dev.redline.provenance.Evidence;
 import dev.redline.store.Store;
+import dev.redline.text.Counted;
 import dev.redline.trace.Floor;
 import dev.redline.trace.TraceMatch;
 import dev.redline.trace.TraceResult;
@@ -73,7 +74,7 @@ public final class TraceCommand implements Callable<Integer> {
                 // two passes: index, then look for reuse between sources among the newly indexed versions
                 Progress progress = Progress.start("reindex", 2 * store.versionCount());
                 long added = tracer.reindex(progress::advance);
-                progress.finish(store.versionCount() + " versions, " + added + " newly indexed and checked for reuse");
+                progress.finish(Counted.of(store.versionCount(), "version") + ", " + added + " newly indexed and checked for reuse");
                 return 0;
             }
             long behind = tracer.unindexedVersions();
@@ -135,8 +136,8 @@ public final class TraceCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "   %.0f%% of the copy is in that version; the copy carries %.0f%% of it; %d figures and names in the same order%n",
                         100 * m.coverage(), 100 * m.containment(), m.keywords());
                 DiffStats s = m.diff().stats();
-                out.printf(Locale.ROOT, "   the copier added %d sentences, cut %d, changed %d%s%n", s.added(), s.deleted(),
-                        s.edited(), m.diff().title().changed() ? " and the headline" : "");
+                out.printf(Locale.ROOT, "   the copier added %s, cut %d, changed %d%s%n", Counted.of(s.added(), "sentence"),
+                        s.deleted(), s.edited(), m.diff().title().changed() ? " and the headline" : "");
                 for (Evidence e : m.evidence()) {
                     out.println("   evidence: " + describe(e));
                 }

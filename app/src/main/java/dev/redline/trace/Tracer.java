@@ -14,8 +14,10 @@ import dev.redline.provenance.Attribution;
 import dev.redline.provenance.Passage;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
+import dev.redline.store.EventKind;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
+import dev.redline.store.TracePostings;
 import dev.redline.store.Version;
 import java.net.URI;
 import java.util.ArrayList;
@@ -42,22 +44,18 @@ import org.slf4j.LoggerFactory;
  * the other articles. When the new version of an article reuses an <em>earlier</em> version of an
  * article of another source (at least {@value #REUSE_MIN_COVERAGE} of the new version found there,
  * and the article did not carry that text itself before the other version appeared),
- * the relation is recorded on both articles as events {@value #REUSES} and {@value #REUSED_BY},
+ * the relation is recorded on both articles as events {@link EventKind#REUSES} and {@link EventKind#REUSED_BY},
  * whose detail is the JSON of a {@link Reuse}.
  */
 public final class Tracer {
-    /** Event kind on the article that copies. */
-    public static final String REUSES = "reuses";
-    /** Event kind on the article that was copied. */
-    public static final String REUSED_BY = "reused-by";
     /** Share of a new version that must come from another source's earlier version to record reuse. */
     public static final double REUSE_MIN_COVERAGE = 0.5;
-    /** Versions written per transaction by {@link #reindex}. */
-    static final int BULK_BATCH = 2000;
     /** Candidates (best proposed first) checked by keywords when none shares text with the copy. */
     static final int MAX_KEYWORD_CANDIDATES = 10;
     /** Candidate articles verified per query. */
     static final int MAX_CANDIDATES = 25;
+    /** Articles read per page by {@link #reindex}. */
+    static final int REINDEX_PAGE = 500;
 
     private static final Logger LOG = LoggerFactory.getLogger(Tracer.class);
 
@@ -68,7 +66,7 @@ public final class Tracer {
     private final Extractor extractor = new Extractor();
 
     public Tracer(Store store) {
-        this(store, new TraceIndex(store.dataSource()), Fingerprinter.DEFAULT, Floor.DEFAULT);
+        this(store, new TraceIndex(store.tracePostings()), Fingerprinter.DEFAULT, Floor.DEFAULT);
     }
 
     public Tracer(Store store, TraceIndex index, Fingerprinter fingerprinter, Floor floor) {
@@ -96,8 +94,8 @@ public final class Tracer {
 
     /**
      * Repairs the index: indexes every stored version not yet in it (stores imported before the
-     * index existed, or emptied by a change of fingerprint), in batches of {@value #BULK_BATCH}
-     * versions per transaction, fingerprinting in parallel; then checks each newly indexed version
+     * index existed, or emptied by a change of fingerprint), one transaction per page of
+     * {@value #REINDEX_PAGE} articles, fingerprinting in parallel; then checks each newly indexed version
      * for reuse of another source's earlier version, as tracking does, recording what it finds.
      *
      * @param onVersion called with the number of versions visited, in each of the two passes (so
@@ -105,28 +103,31 @@ public final class Tracer {
      * @return how many versions were newly indexed
      */
     public long reindex(LongConsumer onVersion) {
-        int page = 500;
-        TraceIndex.BulkLoad load = index.bulk(BULK_BATCH);
-        try (load) {
-            for (int offset = 0; ; offset += page) {
-                List<Article> articles = store.articles(null, offset, page);
-                List<Version> versions = articles.stream().flatMap(a -> store.versions(a.id()).stream())
-                        .filter(v -> !index.isIndexed(v.id())).toList();
-                List<Fingerprint> fingerprints = versions.parallelStream().map(v -> fingerprinter.of(v.text())).toList();
+        List<Long> addedIds = new ArrayList<>();
+        long after = 0;
+        List<Article> articles;
+        // keyset paging by id: appends (which move an article in the by-activity order) cannot make it skip one
+        while (!(articles = store.articlesAfter(after, REINDEX_PAGE)).isEmpty()) {
+            List<Version> versions = articles.stream().flatMap(a -> store.versions(a.id()).stream())
+                    .filter(v -> !index.isIndexed(v.id())).toList();
+            List<Fingerprint> fingerprints = versions.parallelStream().map(v -> fingerprinter.of(v.text())).toList();
+            // one bulk writer and transaction per page, closed before anything else runs: the write lock
+            // is never held while others (a serving process appending versions) wait for it
+            try (TracePostings.Bulk bulk = index.bulk()) {
                 for (int i = 0; i < versions.size(); i++) {
-                    load.add(versions.get(i).articleId(), versions.get(i).id(), fingerprints.get(i));
+                    if (bulk.add(versions.get(i).articleId(), versions.get(i).id(), fingerprints.get(i))) {
+                        addedIds.add(versions.get(i).id());
+                    }
                 }
-                onVersion.accept(articles.stream().mapToLong(Article::versionCount).sum());
-                if (articles.size() < page) {
-                    break;
-                }
+                bulk.commit();
             }
+            onVersion.accept(articles.stream().mapToLong(Article::versionCount).sum());
+            after = articles.getLast().id();
         }
-        // a sorted array of ids (the load's last batch is written on close), not the versions:
-        // memory stays at a few bytes per version on a big archive
-        long[] added = load.added().stream().mapToLong(Long::longValue).sorted().toArray();
-        for (int offset = 0; ; offset += page) {
-            List<Article> articles = store.articles(null, offset, page);
+        // a sorted array of ids, not the versions: memory stays at a few bytes per version on a big archive
+        long[] added = addedIds.stream().mapToLong(Long::longValue).sorted().toArray();
+        after = 0;
+        while (!(articles = store.articlesAfter(after, REINDEX_PAGE)).isEmpty()) {
             for (Article article : articles) {
                 for (Version version : store.versions(article.id())) {
                     if (Arrays.binarySearch(added, version.id()) >= 0) {
@@ -135,10 +136,9 @@ public final class Tracer {
                 }
                 onVersion.accept(article.versionCount());
             }
-            if (articles.size() < page) {
-                return added.length;
-            }
+            after = articles.getLast().id();
         }
+        return added.length;
     }
 
     /** Stored versions not in the index (appended while no tracer was attached); 0 when up to date. */
@@ -320,8 +320,8 @@ public final class Tracer {
             Reuse reuse = new Reuse(copier.id(), copier.url(), version.number(), found.article().id(),
                     found.article().url(), original.number(), found.verdict().coverage(), found.verdict().containment());
             String detail = Json.write(reuse);
-            store.recordEvent(new ArticleEvent(copier.id(), version.fetchedAt(), REUSES, detail));
-            store.recordEvent(new ArticleEvent(found.article().id(), version.fetchedAt(), REUSED_BY, detail));
+            store.recordEvent(new ArticleEvent(copier.id(), version.fetchedAt(), EventKind.REUSES, detail));
+            store.recordEvent(new ArticleEvent(found.article().id(), version.fetchedAt(), EventKind.REUSED_BY, detail));
         }
     }
 
@@ -341,7 +341,7 @@ public final class Tracer {
 
     private boolean alreadyRecorded(long copierId, long sourceArticleId, int sourceVersion) {
         return store.events(copierId).stream()
-                .filter(e -> REUSES.equals(e.kind()))
+                .filter(e -> e.kind() == EventKind.REUSES)
                 .map(e -> Json.MAPPER.readValue(e.detail(), Reuse.class))
                 .anyMatch(r -> r.sourceArticle() == sourceArticleId && r.sourceVersion() == sourceVersion);
     }

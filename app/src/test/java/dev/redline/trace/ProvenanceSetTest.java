@@ -6,7 +6,6 @@ import dev.redline.article.ArticleText;
 import dev.redline.fingerprint.Fingerprint;
 import dev.redline.fingerprint.Fingerprinter;
 import dev.redline.provenance.Passage;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
 import java.nio.file.Path;
@@ -111,11 +110,11 @@ class ProvenanceSetTest {
         Tally tally = new Tally();
         double spun = 0;
         for (long seed : seeds) {
-            try (Store store = JdbcStore.open("jdbc:sqlite:" + dir.resolve("provenance-" + seed + ".db"))) {
+            try (Store store = Store.open("jdbc:sqlite:" + dir.resolve("provenance-" + seed + ".db"))) {
                 Tracer tracer = Tracer.attach(store);
                 ProvenanceSet set = ProvenanceSet.build(store, seed, ARTICLES_PER_SEED, UNRELATED_PER_SEED);
                 spun += set.spunShare / seeds.length;
-                TraceIndex index = new TraceIndex(store.dataSource());
+                TraceIndex index = new TraceIndex(store.tracePostings());
                 for (ProvenanceSet.Case c : set.cases) {
                     Counts counts = tally.byDamage.computeIfAbsent(c.damage(), d -> new Counts());
                     counts.copies++;

@@ -107,6 +107,28 @@ class WebServerTest {
         seeded();
         String page = web.get("/articles/" + web.bridge.id() + "/diff/1/2").body();
         assertThat(page).contains("moved to sentence").contains("moved here from sentence");
+
+        // redline diff --format html renders the same rows, moves included, through the same templates.
+        List<Version> versions = web.store.versions(web.bridge.id());
+        String document = DiffDocument.render(Diff.compare(versions.get(1).text(), versions.get(2).text(),
+                versions.get(1).fetchedAt(), versions.get(2).fetchedAt()), "Version 1", "Version 2");
+        assertThat(org.jsoup.Jsoup.parse(document).select("table.side-by-side").outerHtml())
+                .isEqualTo(org.jsoup.Jsoup.parse(page).select("table.side-by-side").outerHtml())
+                .contains("moved here from sentence");
+    }
+
+    @Test
+    void theStandaloneDiffEscapesHostileTextAndLoadsNothing() {
+        seeded();
+        List<Version> versions = web.store.versions(web.hostile.id());
+        String document = DiffDocument.render(Diff.compare(versions.get(0).text(), versions.get(1).text()),
+                "old <b>name</b>", "new.txt");
+        assertThat(document).doesNotContain("<script").doesNotContain("<img").doesNotContain("<link")
+                .doesNotContain("<b>").contains("&lt;script&gt;").contains("&lt;img src=x");
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(document);
+        assertThat(doc.select("script, img, link, iframe, [src], [href^=http]")).isEmpty();
+        assertThat(doc.select("th").text()).isEqualTo("old <b>name</b> new.txt");
+        assertThat(doc.select("td.new").text()).contains("<img src=x onerror=alert(1)>");
     }
 
     @Test
@@ -195,7 +217,9 @@ class WebServerTest {
         assertThat(web.get("/sources/nope/changes.atom").statusCode()).isEqualTo(404);
         assertThat(web.get("/").body()).contains(
                 "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Redline: latest changes\" href=\"/feeds/changes.atom\">");
-        assertThat(web.get("/sources").body()).contains("href=\"/sources/harbour-gazette/changes.atom\"");
+        // the verdict shows by its wire name, which the style sheet keys on
+        assertThat(web.get("/sources").body()).contains("href=\"/sources/harbour-gazette/changes.atom\"")
+                .contains("<span class=\"verdict ok\">ok</span>");
     }
 
     @Test
@@ -230,6 +254,7 @@ class WebServerTest {
         JsonNode sources = Json.MAPPER.readTree(web.get("/api/sources").body());
         assertThat(sources.size()).isEqualTo(1);
         assertThat(sources.get(0).path("source").path("name").asString()).isEqualTo("harbour-gazette");
+        assertThat(sources.get(0).path("verdict").asString()).isEqualTo("ok");
         JsonNode articles = Json.MAPPER.readTree(web.get("/api/articles?limit=10").body());
         assertThat(articles.size()).isEqualTo(3);
         JsonNode versions = Json.MAPPER.readTree(web.get("/api/articles/" + web.bridge.id() + "/versions").body());

@@ -5,8 +5,8 @@ import dev.redline.fingerprint.Fingerprint;
 import dev.redline.fingerprint.Fingerprinter;
 import dev.redline.provenance.Attribution;
 import dev.redline.provenance.Passage;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
+import dev.redline.store.TracePostings;
 import dev.redline.trace.Candidate;
 import dev.redline.trace.Floor;
 import dev.redline.trace.TraceIndex;
@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -36,7 +37,6 @@ import java.util.SplittableRandom;
  */
 public final class TraceIndexBench {
     private static final int BATCH = 2000;
-    private static final int CACHE_KIB = 512 * 1024;
 
     public static void main(String[] args) throws Exception {
         long versions = 1_000_000;
@@ -58,10 +58,10 @@ public final class TraceIndexBench {
         }
         SyntheticNews news = new SyntheticNews();
         Fingerprinter fingerprinter = Fingerprinter.DEFAULT;
-        try (Store store = JdbcStore.open("jdbc:sqlite:" + db)) {
-            TraceIndex index = new TraceIndex(store.dataSource());
+        try (Store store = Store.open("jdbc:sqlite:" + db)) {
+            TraceIndex index = new TraceIndex(store.tracePostings());
             long articles = build(store, news, fingerprinter, versions);
-            checkpoint(store);
+            checkpoint(db);
             long bytes = size(db);
             System.out.printf(Locale.ROOT, "size on disk: %.1f MB (%.0f bytes per version)%n", bytes / 1e6,
                     (double) bytes / versions);
@@ -117,20 +117,15 @@ public final class TraceIndexBench {
     }
 
     private static long build(Store store, SyntheticNews news, Fingerprinter fingerprinter,
-                              long target) throws SQLException {
+                              long target) {
         long start = System.nanoTime();
         long cpuStart = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
         long versionId = 0;
         long article = 0;
         long fingerprintNanos = 0;
-        try (Connection c = store.dataSource().getConnection(); TraceIndex.Writer writer = new TraceIndex.Writer(c)) {
-            try (Statement s = c.createStatement()) {
-                // postings go to random places in the b-trees: a bigger page cache than SQLite's 2 MB
-                // default keeps the bulk load from re-reading pages (this connection only)
-                s.execute("PRAGMA cache_size = -" + CACHE_KIB);
-            }
-            c.setAutoCommit(false);
+        // the bulk writer gives its connection a page cache big enough for random b-tree inserts
+        try (TracePostings.Bulk writer = store.tracePostings().bulk()) {
             List<long[]> ids = new ArrayList<>(); // {article, version id, version number}
             while (versionId < target) {
                 int count = news.versions(article);
@@ -145,10 +140,9 @@ public final class TraceIndexBench {
                             .map(id -> fingerprinter.of(news.version(id[0], (int) id[2]))).toList();
                     fingerprintNanos += System.nanoTime() - t;
                     for (int i = 0; i < ids.size(); i++) {
-                        writer.queue(ids.get(i)[0] + 1, ids.get(i)[1], fingerprints.get(i));
+                        writer.add(ids.get(i)[0] + 1, ids.get(i)[1], fingerprints.get(i));
                     }
-                    writer.flush();
-                    c.commit();
+                    writer.commit();
                     if (versionId / 100_000 != (versionId - ids.size()) / 100_000) {
                         System.out.printf(Locale.ROOT, "  %,d versions indexed, %.0f s%n", versionId,
                                 (System.nanoTime() - start) / 1e9);
@@ -157,8 +151,7 @@ public final class TraceIndexBench {
                     ids.clear();
                 }
             }
-            c.commit();
-            c.setAutoCommit(true);
+            writer.commit();
         }
         double secs = (System.nanoTime() - start) / 1e9;
         double cpu = (((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
@@ -232,8 +225,9 @@ public final class TraceIndexBench {
         return new Best(a, verdict.best(), verdict.tied(), verdict.shared());
     }
 
-    private static void checkpoint(Store store) throws SQLException {
-        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+    /** Folds the WAL into the file and updates the planner's statistics: the bench owns this SQLite file. */
+    private static void checkpoint(Path db) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             s.execute("ANALYZE");
         }

@@ -63,17 +63,17 @@ final class Features {
             DiffResult diff = Diff.compare(versions.get(k), versions.get(k + 1));
             Passage older = passages.get(k);
             if (diff.title().changed()) {
-                changes(diff.title().words(), diff.title().old(), diff.title().new_(), true, older, k, out);
+                changes(diff.title().words(), diff.title().oldText(), diff.title().newText(), true, older, k, out);
             }
             for (SentenceOp op : diff.ops()) {
                 switch (op.op()) {
-                    case EDIT -> changes(op.words(), op.old(), op.new_(), false, older, k, out);
-                    case ADD -> sentence(op.new_(), passages.get(k + 1), passages, k, out);
-                    case DELETE -> sentence(op.old(), older, passages, k, out);
+                    case EDIT -> changes(op.words(), op.oldText(), op.newText(), false, older, k, out);
+                    case ADD -> sentence(op.newText(), passages.get(k + 1), passages, k, out);
+                    case DELETE -> sentence(op.oldText(), older, passages, k, out);
                     case MOVE -> {
                         order(op, diff.ops(), passages.get(k + 1), k, out);
                         if (!op.words().isEmpty()) {
-                            changes(op.words(), op.old(), op.new_(), false, older, k, out);
+                            changes(op.words(), op.oldText(), op.newText(), false, older, k, out);
                         }
                     }
                     default -> { }
@@ -365,13 +365,13 @@ final class Features {
                 partner = op;
             }
         }
-        List<String> movedWords = Keywords.folded(move.new_());
-        List<String> otherWords = partner == null ? List.of() : Keywords.folded(partner.new_());
+        List<String> movedWords = Keywords.folded(move.newText());
+        List<String> otherWords = partner == null ? List.of() : Keywords.folded(partner.newText());
         if (movedWords.size() < 4 || otherWords.size() < 4) {
             return;
         }
         out.add(new Order(movedWords, otherWords, new Passage.Query(movedWords, newer, true),
-                new Passage.Query(otherWords, newer, true), move.new_(), partner.new_(),
+                new Passage.Query(otherWords, newer, true), move.newText(), partner.newText(),
                 move.newIndex() < partner.newIndex(), from));
     }
 

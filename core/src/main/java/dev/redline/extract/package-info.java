@@ -1,0 +1,11 @@
+/**
+ * Turning an HTML page into an article: decoding bytes, metadata (og:, JSON-LD, meta tags), finding
+ * the body and dropping boilerplate. Entry point: {@link dev.redline.extract.Extractor}. Works on
+ * bytes it is given; fetching is the app's job. A page without an article is a result with a
+ * reason, not an exception.
+ *
+ * <p>Null contract: parameters and return values are non-null unless their Javadoc says "or null"
+ * (Redline uses no {@code @Nullable} annotation; the Javadoc is the contract). Collections are never
+ * null, empty when there is nothing.
+ */
+package dev.redline.extract;
