@@ -3,23 +3,21 @@ package dev.redline.cli;
 import dev.redline.article.ArticleText;
 import dev.redline.extract.ExtractRules;
 import dev.redline.extract.Extracted;
-import dev.redline.extract.Extractor;
+import dev.redline.error.BadInput;
 import dev.redline.fetch.FetchConfig;
-import dev.redline.fetch.FetchException;
-import dev.redline.fetch.FetchResult;
-import dev.redline.fetch.Fetcher;
 import dev.redline.json.Json;
+import dev.redline.service.PageReader;
+import dev.redline.service.PageReader.Page;
+import dev.redline.service.Services;
 import dev.redline.text.Counted;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,8 +31,10 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -63,15 +63,17 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--url", paramLabel = "URL", description = "The page's address, for a single file input (resolves links; used when the page declares no canonical URL)")
     String pageUrl;
 
-    @Option(names = "--allow-private-network", description = "Allow URL inputs on private or loopback addresses")
-    boolean allowPrivateNetwork;
+    @Mixin
+    NetworkOptions network = new NetworkOptions();
 
     @Spec
     CommandSpec spec;
 
-    /** Thread-safe and stateless: one for the process. */
-    private static final Extractor EXTRACTOR = new Extractor();
-    private Fetcher fetcher;
+    @ParentCommand
+    Redline root;
+
+    /** Made when the first URL input comes, closed at the end of the run. */
+    private Services services;
 
     @Override
     public Integer call() {
@@ -94,8 +96,8 @@ public final class ExtractCommand implements Callable<Integer> {
         try {
             tally = extractAll(expanded, progress, out, err);
         } finally {
-            if (fetcher != null) {
-                fetcher.close();
+            if (services != null) {
+                services.close();
             }
         }
         int failed = tally.failed();
@@ -136,11 +138,11 @@ public final class ExtractCommand implements Callable<Integer> {
             try {
                 Page page = load(input);
                 long start = System.nanoTime();
-                Extracted extracted = EXTRACTOR.extract(page.body(), page.contentType(), page.url(), ExtractRules.NONE);
+                Extracted extracted = PageReader.extract(page, ExtractRules.NONE);
                 extractNanos += System.nanoTime() - start;
                 if (!extracted.found()) {
                     withoutArticle++;
-                    err.println("redline: " + input + ": " + extracted.reason());
+                    err.println("redline: " + Printable.of(input) + ": " + Printable.of(extracted.reason()));
                 }
                 if (outDir != null) {
                     String name = outputNames.computeIfAbsent(input, in -> uniqueName(baseName(in), usedNames));
@@ -150,9 +152,9 @@ public final class ExtractCommand implements Callable<Integer> {
                 } else {
                     printText(out, input, extracted, expanded.size() > 1);
                 }
-            } catch (UserException e) {
+            } catch (BadInput e) {
                 failed++;
-                err.println("redline: " + input + ": " + e.getMessage());
+                err.println("redline: " + Printable.of(input) + ": " + Printable.of(e.getMessage()));
             }
             err.flush();
             out.flush();
@@ -203,7 +205,7 @@ public final class ExtractCommand implements Callable<Integer> {
         }
         out.println();
         if (!x.found()) {
-            out.println("(" + x.reason() + ")");
+            out.println("(" + Printable.of(x.reason()) + ")");
         }
         for (String paragraph : x.paragraphs()) {
             out.println(Printable.of(paragraph));
@@ -211,13 +213,13 @@ public final class ExtractCommand implements Callable<Integer> {
         }
     }
 
-    /** One loaded input: raw bytes plus what we know of its headers and address. */
-    record Page(byte[] body, String contentType, String url) {
-    }
-
     private Page load(String input) {
-        if (isUrl(input)) {
-            return fetch(input);
+        if (PageReader.looksLikeUrl(input)) {
+            if (services == null) {
+                services = Services.create(Services.Settings.of(root.config())
+                        .withPageFetch(network.applyTo(FetchConfig.defaults())));
+            }
+            return services.pages().fetch(input);
         }
         Path path = Path.of(input);
         if (!Files.isRegularFile(path)) {
@@ -229,29 +231,6 @@ public final class ExtractCommand implements Callable<Integer> {
         return new Page(readPage(path), null, pageUrl);
     }
 
-    private Page fetch(String input) {
-        URI uri;
-        try {
-            uri = new URI(input);
-        } catch (URISyntaxException e) {
-            throw new UserException("not a valid URL (" + e.getReason() + ")");
-        }
-        if (fetcher == null) {
-            fetcher = Fetcher.standalone(FetchConfig.defaults().withAllowPrivateNetwork(allowPrivateNetwork), Clock.systemUTC());
-        }
-        try {
-            FetchResult result = fetcher.fetch(uri);
-            if (!result.ok()) {
-                throw new UserException("the server answered HTTP " + result.status());
-            }
-            return new Page(result.body(), result.contentType(), result.finalUri().toString());
-        } catch (FetchException e) {
-            String hint = e.reason() == FetchException.Reason.BLOCKED_ADDRESS && !allowPrivateNetwork
-                    ? " (use --allow-private-network to allow it)" : "";
-            throw new UserException("cannot fetch: " + e.getMessage() + hint, e);
-        }
-    }
-
     /**
      * The article of one HTML file (.html, .htm, .html.gz), or a {@link UserException} when it has
      * none; {@code redline diff} reads HTML versions through this.
@@ -260,11 +239,7 @@ public final class ExtractCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UserException(file + ": no such file");
         }
-        Extracted x = EXTRACTOR.extract(readPage(file), null, null, ExtractRules.NONE);
-        if (!x.found()) {
-            throw new UserException(file + ": " + x.reason());
-        }
-        return x.toArticleText();
+        return PageReader.article(new Page(readPage(file), null, null), file.toString());
     }
 
     /** Reads a page, gunzipping {@code .gz}; shared with other commands that take HTML files. */
@@ -277,6 +252,8 @@ public final class ExtractCommand implements Callable<Integer> {
                 throw new UserException("page larger than " + (MAX_PAGE_BYTES >> 20) + " MB");
             }
             return body;
+        } catch (NoSuchFileException e) {
+            throw new UserException(path + ": no such file", e);
         } catch (IOException e) {
             throw new UserException("cannot read " + path + ": " + e.getMessage(), e);
         }
@@ -287,23 +264,23 @@ public final class ExtractCommand implements Callable<Integer> {
         return lower.endsWith(".html") || lower.endsWith(".htm") || lower.endsWith(".html.gz") || lower.endsWith(".htm.gz");
     }
 
-    private static boolean isUrl(String input) {
-        String lower = input.toLowerCase(Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://");
-    }
-
     /** Folders become the HTML files directly inside them, sorted; everything else stays as given. */
     private static List<String> expand(List<String> inputs) {
         List<String> out = new ArrayList<>();
         for (String input : inputs) {
-            Path path = isUrl(input) ? null : Path.of(input);
+            Path path = PageReader.looksLikeUrl(input) ? null : Path.of(input);
             if (path != null && Files.isDirectory(path)) {
+                List<String> pages;
                 try (Stream<Path> files = Files.list(path)) {
-                    files.filter(p -> Files.isRegularFile(p) && isHtmlFile(p.getFileName().toString()))
-                            .map(Path::toString).sorted().forEach(out::add);
+                    pages = files.filter(p -> Files.isRegularFile(p) && isHtmlFile(p.getFileName().toString()))
+                            .map(Path::toString).sorted().toList();
                 } catch (IOException | UncheckedIOException e) {
                     throw new UserException("cannot list folder " + input + ": " + e.getMessage(), e);
                 }
+                if (pages.isEmpty()) {
+                    throw new UserException("folder " + input + " has no .html, .htm or .html.gz files");
+                }
+                out.addAll(pages);
             } else {
                 out.add(input);
             }
@@ -313,7 +290,7 @@ public final class ExtractCommand implements Callable<Integer> {
 
     static String baseName(String input) {
         String name;
-        if (isUrl(input)) {
+        if (PageReader.looksLikeUrl(input)) {
             String rest = input.replaceFirst("(?i)^https?://", "").replaceAll("[?#].*$", "").replaceAll("/+$", "");
             name = rest.replaceAll("[^A-Za-z0-9._-]+", "_");
         } else {

@@ -11,6 +11,7 @@ import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import dev.redline.diff.DiffResult;
+import dev.redline.error.NotFound;
 import dev.redline.store.Article;
 import dev.redline.store.Change;
 import dev.redline.store.Source;
@@ -19,6 +20,7 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Atom 1.0 feeds of changes (global, per source, per article), written by Rome. Each entry is one
@@ -29,31 +31,34 @@ final class Feeds {
 
     private final Store store;
     private final Differ differ;
+    private final Supplier<String> base;
 
-    Feeds(Store store, Differ differ) {
+    /** @param base scheme, host and port of absolute links; never from the request (a forged Host would move them) */
+    Feeds(Store store, Differ differ, Supplier<String> base) {
         this.store = store;
         this.differ = differ;
+        this.base = base;
     }
 
     void register(JavalinDefaultRoutingApi routes) {
         routes.get(Links.CHANGES_FEED, ctx -> send(ctx, "Redline: latest changes", "/",
                 store.recentChanges(null, null, false, false, 0, ENTRIES)));
         routes.get("/sources/{name}/changes.atom", ctx -> {
-            Source source = store.source(ctx.pathParam("name")).orElseThrow(() -> HttpError.notFound(
+            Source source = store.source(ctx.pathParam("name")).orElseThrow(() -> new NotFound(
                     "There is no source named '" + Params.abbreviate(ctx.pathParam("name")) + "'."));
             send(ctx, "Redline: changes in " + source.name(), "/sources",
                     store.recentChanges(source.id(), null, false, false, 0, ENTRIES));
         });
         routes.get("/articles/{id}/changes.atom", ctx -> {
             Article article = store.article(Params.id(ctx, "id")).orElseThrow(
-                    () -> HttpError.notFound("There is no article " + ctx.pathParam("id") + "."));
+                    () -> new NotFound("There is no article " + ctx.pathParam("id") + "."));
             send(ctx, "Redline: changes to " + (article.title() == null ? article.url() : article.title()),
                     Links.article(article.id()), store.recentChanges(null, article.id(), false, true, 0, ENTRIES));
         });
     }
 
     private void send(Context ctx, String title, String pagePath, List<Change> changes) throws FeedException {
-        String base = base(ctx);
+        String base = this.base.get();
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
         feed.setTitle(title);
@@ -91,11 +96,5 @@ final class Feeds {
         link.setRel(rel);
         link.setType(type);
         return link;
-    }
-
-    /** Scheme, host and port the client used, for the absolute links Atom needs. */
-    static String base(Context ctx) {
-        String host = ctx.host();
-        return ctx.scheme() + "://" + (host == null ? "localhost" : host);
     }
 }
