@@ -29,7 +29,7 @@ final class Notes {
                     // de
                     "korrektur(?:hinweis)?\\s*[:.–—-]", "berichtigung\\s*[:.–—-]",
                     "in einer (?:früheren|vorherigen|älteren) (?:version|fassung) dies(?:es|er) (?:artikels|textes|beitrags|meldung)",
-                    "(?:dieser|der) (?:artikel|text|beitrag) wurde (?:am [^.]{0,30})?\\s*(?:korrigiert|berichtigt)",
+                    "(?:dieser|der) (?:artikel|text|beitrag) wurde (?:am [^,;:]{0,30}?)?\\s*(?:korrigiert|berichtigt)",
                     // fr
                     "rectificatif\\b", "erratum\\b", "correctif\\s*[:.–—-]",
                     "(?:une|dans une) (?:version |)(?:précédente|antérieure) (?:version )?de cet article",
@@ -54,7 +54,7 @@ final class Notes {
                     "update[ds]?\\b\\s*(?:\\([^)]{0,40}\\)\\s*|\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*)?[:–—-]",
                     "this (?:article|story|report|piece|post) (?:was|has been) updated",
                     "aktualisierung\\s*[:.–—-]",
-                    "(?:dieser|der) (?:artikel|text|beitrag) wurde (?:am [^.]{0,30})?\\s*aktualisiert",
+                    "(?:dieser|der) (?:artikel|text|beitrag) wurde (?:am [^,;:]{0,30}?)?\\s*aktualisiert",
                     "mise à jour\\s*[:.–—-]", "cet article a été (?:mis à jour|actualisé)",
                     "actualización\\s*[:.–—-]",
                     "(?:este|esta) (?:artículo|nota|información|noticia) (?:fue|ha sido) actualizad[oa]",
