@@ -691,6 +691,24 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public List<ArticleEvent> recentEvents(Set<String> kinds, Long sourceId, int limit) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery("SELECT e.article_id, e.at, e.kind, e.detail FROM article_events e"
+                    + (sourceId == null ? "" : " JOIN articles a ON a.id = e.article_id AND a.source_id = :s")
+                    + " WHERE e.kind IN (<kinds>) ORDER BY e.at DESC, e.id DESC LIMIT :limit");
+            if (sourceId != null) {
+                q.bind("s", sourceId);
+            }
+            return q.bindList("kinds", List.copyOf(kinds)).bind("limit", limit)
+                    .map((rs, ctx) -> new ArticleEvent(rs.getLong("article_id"), instant(rs, "at"), rs.getString("kind"), rs.getString("detail")))
+                    .list();
+        });
+    }
+
+    @Override
     public List<CheckLog> checks(long articleId, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT article_id, at, http_status, outcome, error FROM check_log"
                         + " WHERE article_id = :a ORDER BY at DESC, id DESC LIMIT :limit")

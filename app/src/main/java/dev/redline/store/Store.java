@@ -4,6 +4,7 @@ import dev.redline.extract.ExtractRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -116,6 +117,12 @@ public interface Store extends AutoCloseable {
 
     /** Events of an article, oldest first. */
     List<ArticleEvent> events(long articleId);
+
+    /**
+     * The newest events of the given kinds across articles (of one source, or all when
+     * {@code sourceId} is null), newest first: taken-down articles for the change list and feeds.
+     */
+    List<ArticleEvent> recentEvents(Set<String> kinds, Long sourceId, int limit);
 
     /** The newest checks of an article, newest first. */
     List<CheckLog> checks(long articleId, int limit);

@@ -102,6 +102,7 @@ public final class WebServer implements AutoCloseable {
         Pages pages = new Pages(store, options, differ, this);
         Api api = new Api(store, options, differ);
         Feeds feeds = new Feeds(store, differ);
+        SourceRecordPages records = new SourceRecordPages(store, options, this);
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
             config.startup.showJavalinBanner = false;
@@ -118,6 +119,7 @@ public final class WebServer implements AutoCloseable {
             pages.register(config.routes);
             feeds.register(config.routes);
             api.register(config.routes);
+            records.register(config.routes);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(registry.scrape()));
             config.routes.get("/health", ctx -> json(ctx, Map.of("status", "ok",

@@ -21,6 +21,11 @@ import java.util.Objects;
 public final class HeadlineTests {
     /** How long a newsroom's test runs at most: studies of A/B headline tests find hours, not days. */
     public static final Duration WINDOW = Duration.ofHours(24);
+    /**
+     * How long a test must go without a new sighting to count as over: the tracker stores changes,
+     * not every check, so a page left on one variant leaves no trace but this quiet.
+     */
+    public static final Duration STOPPED_AFTER = Duration.ofHours(6);
     /** Share of body words both texts keep for the body to count as "nearly unchanged". */
     static final double BODY_SIMILARITY = 0.9;
 
@@ -30,8 +35,8 @@ public final class HeadlineTests {
     /**
      * The headline tests in {@code sightings} (any order), oldest first.
      *
-     * @param now the time of the question: a test seen within {@link #WINDOW} of it, with nothing
-     *            seen after, may still be running, so it has no winner yet
+     * @param now the time of the question: a test seen within {@link #STOPPED_AFTER} of it, with
+     *            nothing seen after, may still be running, so it has no winner yet
      */
     public static List<HeadlineTest> find(List<Sighting> sightings, Instant now) {
         Objects.requireNonNull(now, "now");
@@ -77,7 +82,7 @@ public final class HeadlineTests {
             counts.merge(titles.get(k), 1, Integer::sum);
         }
         Instant last = seen.get(end).at();
-        boolean stopped = end + 1 < seen.size() || now.isAfter(last.plus(WINDOW));
+        boolean stopped = end + 1 < seen.size() || now.isAfter(last.plus(STOPPED_AFTER));
         return new HeadlineTest(List.copyOf(shown.values()), shown.keySet().stream().map(counts::get).toList(),
                 seen.get(start).at(), last, stopped ? seen.get(end).text().title() : null);
     }
