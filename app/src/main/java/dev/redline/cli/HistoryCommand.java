@@ -7,8 +7,8 @@ import dev.redline.editing.EditingHistory;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Source;
+import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
 import dev.redline.text.Counted;
@@ -43,7 +43,7 @@ public final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (JdbcStore store = CliStore.open(root)) {
+        try (Store store = CliStore.open(root)) {
             Article article = ArticleRef.find(store, url).orElseThrow(() -> new UserException(
                     "no tracked article with " + (ArticleRef.isId(url) ? "id " : "URL ") + Printable.of(url)));
             String sourceName = article.sourceId() == null ? null : store.source(article.sourceId()).map(Source::name).orElse(null);
@@ -66,7 +66,7 @@ public final class HistoryCommand implements Callable<Integer> {
                     out.printf("  headline test %s to %s: %s%n", t.firstSeen(), t.lastSeen(), Printable.of(String.join(" | ", t.variants())));
                 }
                 for (ArticleEvent e : changes.events()) {
-                    out.printf("  %s %s%s%n", e.at(), Printable.of(e.kind()), e.detail() == null ? "" : " " + Printable.of(e.detail()));
+                    out.printf("  %s %s%s%n", e.at(), Printable.of(e.kind().toString()), e.detail() == null ? "" : " " + Printable.of(e.detail()));
                 }
             }
         }

@@ -8,6 +8,7 @@ import dev.redline.change.Sighting;
 import dev.redline.change.VersionChange;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
+import dev.redline.store.EventKind;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class EditingHistory {
     /** Event kinds that mean the article was taken down. */
-    public static final Set<String> UNPUBLISHED = Set.of("gone", "unpublished");
+    public static final Set<EventKind> UNPUBLISHED = Set.of(EventKind.GONE, EventKind.UNPUBLISHED);
     /** A flip-flop event's detail names the version shown again ({@code VersionRecorder}'s wording). */
     private static final Pattern SHOWN_AGAIN = Pattern.compile("shows version (\\d+) again");
     /** Articles read per store query when a whole source is read. */
@@ -51,7 +52,7 @@ public final class EditingHistory {
         List<ArticleEvent> events = store.events(article.id());
         List<Sighting> flipFlops = new ArrayList<>();
         for (ArticleEvent e : events) {
-            Matcher m = e.kind().equals("flip-flop") && e.detail() != null ? SHOWN_AGAIN.matcher(e.detail()) : null;
+            Matcher m = e.kind() == EventKind.FLIP_FLOP && e.detail() != null ? SHOWN_AGAIN.matcher(e.detail()) : null;
             if (m != null && m.find() && Integer.parseInt(m.group(1)) < versions.size()) {
                 flipFlops.add(new Sighting(e.at(), versions.get(Integer.parseInt(m.group(1))).text()));
             }

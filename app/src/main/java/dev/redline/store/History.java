@@ -27,8 +27,9 @@ import java.util.stream.IntStream;
  * @param events        what else happened to the article, oldest first, or null when not listed
  */
 @JsonPropertyOrder({"url", "source", "versions", "headlineTests", "events"})
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record History(String url, String source, List<Entry> versions, List<HeadlineTest> headlineTests, List<Event> events) {
+public record History(String url, String source, List<Entry> versions,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) List<HeadlineTest> headlineTests,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) List<Event> events) {
     public History {
         versions = List.copyOf(versions);
         headlineTests = headlineTests == null ? null : List.copyOf(headlineTests);
@@ -48,9 +49,10 @@ public record History(String url, String source, List<Entry> versions, List<Head
      * @param facts   the facts it changed, only when {@code stealth} is true (else null)
      */
     @JsonPropertyOrder({"n", "fetchedAt", "title", "byline", "paragraphs", "boring", "notes", "stealth", "facts"})
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Entry(Integer n, Instant fetchedAt, String title, @JsonInclude(JsonInclude.Include.ALWAYS) String byline,
-                        List<String> paragraphs, boolean boring, List<Note> notes, Boolean stealth, List<Fact> facts) {
+    public record Entry(Integer n, Instant fetchedAt, String title, String byline, List<String> paragraphs, boolean boring,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) List<Note> notes,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean stealth,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) List<Fact> facts) {
         public Entry(Integer n, Instant fetchedAt, String title, String byline, List<String> paragraphs, boolean boring) {
             this(n, fetchedAt, title, byline, paragraphs, boring, null, null, null);
         }
@@ -61,7 +63,6 @@ public record History(String url, String source, List<Entry> versions, List<Head
     }
 
     /** Something that happened to the article other than a version: {@code gone}, {@code unpublished}, {@code flip-flop}, … */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Event(Instant at, String kind, String detail) {
     }
 
@@ -79,7 +80,7 @@ public record History(String url, String source, List<Entry> versions, List<Head
         }
         return new History(article.url(), sourceName,
                 IntStream.range(0, versions.size()).mapToObj(k -> entry(versions.get(k), changes.get(k))).toList(), headlineTests,
-                events.stream().map(e -> new Event(e.at(), e.kind(), e.detail())).toList());
+                events.stream().map(e -> new Event(e.at(), e.kind().toString(), e.detail())).toList());
     }
 
     private static Entry entry(Version v, VersionChange change) {

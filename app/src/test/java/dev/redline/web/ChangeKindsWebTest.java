@@ -7,6 +7,7 @@ import dev.redline.extract.ExtractRules;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
+import dev.redline.store.EventKind;
 import dev.redline.store.VersionField;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -40,9 +41,9 @@ class ChangeKindsWebTest {
         f.append(a, T0.plusSeconds(3600), new ArticleText(A, null, CHANGED), Set.of(VersionField.BODY), false);
         f.append(a, T0.plusSeconds(7200), new ArticleText(A, null, CORRECTED), Set.of(VersionField.BODY), false);
         f.append(a, T0.plusSeconds(3 * 3600), new ArticleText(B, null, CORRECTED), Set.of(VersionField.TITLE), false);
-        f.store.recordEvent(new ArticleEvent(a.id(), T0.plusSeconds(4 * 3600), "flip-flop", "the page shows version 2 again (latest is 3)"));
-        f.store.recordEvent(new ArticleEvent(a.id(), T0.plusSeconds(5 * 3600), "flip-flop", "the page shows version 3 again (latest is 3)"));
-        f.store.recordEvent(new ArticleEvent(a.id(), T0.plusSeconds(9 * 3600), "unpublished", "redirected to https://daily.example/"));
+        f.store.recordEvent(new ArticleEvent(a.id(), T0.plusSeconds(4 * 3600), EventKind.FLIP_FLOP, "the page shows version 2 again (latest is 3)"));
+        f.store.recordEvent(new ArticleEvent(a.id(), T0.plusSeconds(5 * 3600), EventKind.FLIP_FLOP, "the page shows version 3 again (latest is 3)"));
+        f.store.recordEvent(new ArticleEvent(a.id(), T0.plusSeconds(9 * 3600), EventKind.UNPUBLISHED, "redirected to https://daily.example/"));
         return a;
     }
 
