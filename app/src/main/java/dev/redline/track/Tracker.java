@@ -1,6 +1,7 @@
 package dev.redline.track;
 
 import dev.redline.article.ArticleText;
+import dev.redline.change.Unpublishing;
 import dev.redline.diff.Diff;
 import dev.redline.diff.DiffResult;
 import dev.redline.extract.ExtractRules;
@@ -29,6 +30,9 @@ import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +49,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -324,8 +330,17 @@ public final class Tracker {
         if (!r.ok()) {
             return failure(state, r.status(), "HTTP " + r.status() + " from " + article.url(), counts);
         }
+        // only a seen article can be taken down; before its first version a redirect is just where it lives
+        if (article.versionCount() > 0 && Unpublishing.redirectedToFront(article.url(), r.finalUri().toString())) {
+            return unpublished(article, state, r, "redirected to " + r.finalUri(), counts);
+        }
         ExtractRules rules = rulesOf(article);
         Extracted extracted = extractor.extract(r.body(), r.contentType(), r.finalUri().toString(), rules);
+        String notice = article.versionCount() == 0 ? null : Unpublishing.removalNotice(extracted.title(),
+                extracted.found() ? extracted.text() : pageText(r));
+        if (notice != null) {
+            return unpublished(article, state, r, "the page says: " + notice, counts);
+        }
         String canonical = UrlCanonicalizer.preferDeclared(r.finalUri().toString(), extracted.url());
         if (!canonical.equals(article.url())) {
             CheckOutcome moved = moved(article, canonical, extracted, state, r, workerId, counts);
@@ -334,6 +349,42 @@ public final class Tracker {
             }
         }
         return extractedOutcome(article, extracted, state, r, counts);
+    }
+
+    /** The visible text of a page that holds no article (a removal notice, say), as jsoup reads it. */
+    private static String pageText(FetchResult r) {
+        try {
+            Document page = Jsoup.parse(new ByteArrayInputStream(r.body()), null, r.finalUri().toString());
+            return page.body() == null ? "" : page.body().text();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a page held in memory", e);
+        }
+    }
+
+    /** Taken down without a 404/410: noted as an event, and like a 404 the article is not checked again. */
+    private CheckOutcome unpublished(Article article, FetchState state, FetchResult r, String detail, AtomicLongArray counts) {
+        counts.incrementAndGet(Count.GONE.ordinal());
+        store.recordEvent(new ArticleEvent(article.id(), r.fetchedAt(), EventKind.UNPUBLISHED, detail));
+        return new CheckOutcome(r.fetchedAt(), r.status(), Outcome.GONE, null, null, ArticleStatus.GONE, state);
+    }
+
+    /**
+     * Whether the page, showing the latest version's text, comes back to it from an earlier version
+     * (the newest flip-flop after the latest version showed another one). Only then is the latest
+     * shown again worth an event; otherwise it is just unchanged.
+     */
+    private boolean backFromFlipFlop(Article article, Version latest) {
+        if (article.versionCount() < 2) {
+            return false;
+        }
+        ArticleEvent last = null;
+        for (ArticleEvent e : store.events(article.id())) {
+            if (e.kind() == EventKind.FLIP_FLOP && e.at().isAfter(latest.fetchedAt())) {
+                last = e;
+            }
+        }
+        return last != null && last.detail() != null
+                && !last.detail().startsWith("the page shows version " + latest.number() + " again");
     }
 
     private CheckOutcome extractedOutcome(Article article, Extracted extracted, FetchState state, FetchResult r,
@@ -357,12 +408,13 @@ public final class Tracker {
         Version latest = store.version(article.id(), article.versionCount() - 1).orElseThrow(() ->
                 new IllegalStateException("article " + article.id() + " lacks version " + (article.versionCount() - 1)));
         Set<VersionField> changed = FieldHashes.changedFields(latest.text(), text);
-        if (changed.isEmpty()) {
+        if (changed.isEmpty() && !backFromFlipFlop(article, latest)) {
             return unchanged(article, state, r, Outcome.UNCHANGED, counts);
         }
         FieldHashes hashes = FieldHashes.of(text);
         for (Version earlier : store.versions(article.id())) {
-            if (earlier.number() != latest.number() && FieldHashes.of(earlier.text()).equals(hashes)) {
+            // the latest shown again counts only after a flip-flop (checked above): A/B/A/B is a headline test's record
+            if ((earlier.number() != latest.number() || changed.isEmpty()) && FieldHashes.of(earlier.text()).equals(hashes)) {
                 counts.incrementAndGet(Count.FLIP_FLOPS.ordinal());
                 store.recordEvent(new ArticleEvent(article.id(), now, EventKind.FLIP_FLOP,
                         "the page shows version " + earlier.number() + " again (latest is " + latest.number() + ")"));
