@@ -98,6 +98,8 @@ class ChangeKindsWebTest {
             assertThat(csv).isEqualTo("week,published,headline_changes,corrections,stealth_edits,unpublished\n2026-11-16,1,1,1,1,1\n");
             JsonNode record = Json.MAPPER.readTree(f.get("/api/sources/daily/record").body());
             assertThat(record.get("changed").asInt()).isEqualTo(1);
+            assertThat(record.get("medianFirstChange").asString()).isEqualTo("PT1H");
+            assertThat(record.get("weeks").get(0).get("start").asString()).isEqualTo("2026-11-16");
             assertThat(record.get("weeks").get(0).get("stealth").asInt()).isEqualTo(1);
             assertThat(f.get("/sources/nosuch").statusCode()).isEqualTo(404);
             assertThat(f.get("/sources").body()).contains("href=\"/sources/daily\"");
