@@ -14,6 +14,8 @@ public enum EventKind {
      * or a page that now says the article was removed; detail says which.
      */
     UNPUBLISHED("unpublished"),
+    /** A feed names the article under another headline than its page (a teaser headline); detail the feed's title, kept once per title. */
+    TEASER("teaser"),
     /** robots.txt forbids fetching it; detail the reason. */
     DISALLOWED("disallowed"),
     /** The page went back to an earlier version; detail says which. */

@@ -30,6 +30,7 @@ import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
+import dev.redline.text.Normalize;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,9 +39,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -215,24 +218,44 @@ public final class Tracker {
                 now.plus(config.feedInterval()));
     }
 
-    /** Adds the entries' canonical URLs as articles; returns how many were new. */
+    /**
+     * Adds the entries' canonical URLs as articles; returns how many were new. A feed title that
+     * differs from a known article's headline is kept once as a {@code teaser} event.
+     */
     private int discover(long sourceId, List<FeedEntry> entries) {
-        Set<String> urls = new LinkedHashSet<>();
+        Map<String, String> urls = new LinkedHashMap<>();
         for (FeedEntry e : entries) {
             try {
-                urls.add(UrlCanonicalizer.canonicalize(e.url()));
+                urls.putIfAbsent(UrlCanonicalizer.canonicalize(e.url()), e.title());
             } catch (IllegalArgumentException notWeb) {
                 log.debug("skipping feed entry {}: {}", e.url(), notWeb.getMessage());
             }
         }
         int added = 0;
-        for (String url : urls) {
-            if (store.articleByUrl(url).isEmpty()) {
-                store.upsertArticle(url, sourceId, clock.instant());
+        for (Map.Entry<String, String> entry : urls.entrySet()) {
+            Optional<Article> known = store.articleByUrl(entry.getKey());
+            if (known.isEmpty()) {
+                store.upsertArticle(entry.getKey(), sourceId, clock.instant());
                 added++;
+            } else {
+                keepTeaser(known.get(), entry.getValue());
             }
         }
         return added;
+    }
+
+    private void keepTeaser(Article article, String feedTitle) {
+        if (feedTitle == null || feedTitle.isBlank() || article.title() == null
+                || Normalize.key(feedTitle).equals(Normalize.key(article.title()))) {
+            return;
+        }
+        String teaser = Normalize.printable(feedTitle.strip());
+        // during a headline test the feed may name another variant: only a title no version had is a teaser
+        boolean aVariant = store.versions(article.id()).stream()
+                .anyMatch(v -> Normalize.key(v.text().title()).equals(Normalize.key(teaser)));
+        if (!aVariant && store.events(article.id()).stream().noneMatch(e -> e.kind() == EventKind.TEASER && teaser.equals(e.detail()))) {
+            store.recordEvent(new ArticleEvent(article.id(), clock.instant(), EventKind.TEASER, teaser));
+        }
     }
 
     // --- articles ---------------------------------------------------------------------------------

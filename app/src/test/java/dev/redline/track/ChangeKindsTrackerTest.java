@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tracker on loopback sites, polled on a virtual clock: a headline A/B test in the simulator,
- * and articles taken down by 410, by a redirect to the home page and by a removal notice.
+ * a teaser headline in a feed, and articles taken down by 410, by a redirect to the home page and
+ * by a removal notice.
  */
 class ChangeKindsTrackerTest {
     private static final Instant T0 = Instant.parse("2026-03-02T06:00:00Z");
@@ -42,6 +43,12 @@ class ChangeKindsTrackerTest {
     private static final String B = "Housing budget: what it means for renters";
     private static final List<String> BODY = List.of("The city council approved the housing budget on Tuesday evening.",
             "The plan sets aside 12 million pounds for new homes.", "Construction is expected to start in the spring.");
+
+    private static final String TEASER = "Vote tonight: will the council back new homes?";
+
+    private static String base(com.sun.net.httpserver.HttpExchange exchange) {
+        return "http://127.0.0.1:" + exchange.getLocalAddress().getPort();
+    }
 
     private static StoryVersion at(double hours, String title) {
         return new StoryVersion(Duration.ofMinutes((long) (hours * 60)), title, "By Lee Park", BODY);
@@ -91,6 +98,8 @@ class ChangeKindsTrackerTest {
                 assertThat(t.winner()).isEqualTo(A);
             });
             assertThat(changes.changes()).noneMatch(c -> c.stealth());
+            // the feed names whichever variant is up: a variant under test is no teaser
+            assertThat(store.events(article.id())).noneMatch(e -> e.kind() == EventKind.TEASER);
 
             // then the newsroom takes it down (410): an event, and the last version stays readable
             poll(tracker, clock, Duration.ofHours(6));
@@ -111,7 +120,12 @@ class ChangeKindsTrackerTest {
         site.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             String body;
-            if (path.endsWith("/budget") && mode.get().equals("home")) {
+            if (path.equals("/feed.xml")) {
+                body = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>The Daily</title><link>http://127.0.0.1/</link>"
+                        + "<item><title>" + TEASER + "</title><link>" + base(exchange) + "/news/politics/budget</link></item>"
+                        + "<item><title>" + A + "</title><link>" + base(exchange) + "/news/politics/vote</link></item>"
+                        + "</channel></rss>";
+            } else if (path.endsWith("/budget") && mode.get().equals("home")) {
                 exchange.getResponseHeaders().add("Location", "/");
                 exchange.sendResponseHeaders(301, -1);
                 exchange.close();
@@ -136,15 +150,23 @@ class ChangeKindsTrackerTest {
              Fetcher fetcher = new Fetcher(FetchConfig.defaults().withAllowPrivateNetwork(true), clock, clock.sleeper(),
                      store::reserveHostSlot, null)) {
             Tracker tracker = tracker(store, fetcher, clock);
-            Article home = tracker.track(base + "/news/politics/budget", null).article();
-            Article notice = tracker.track(base + "/news/politics/vote", null).article();
+            long daily = store.addSource("daily", List.of(base + "/feed.xml"), List.of(), ExtractRules.NONE).id();
+            Article home = tracker.track(base + "/news/politics/budget", daily).article();
+            Article notice = tracker.track(base + "/news/politics/vote", daily).article();
             assertThat(store.versions(home.id())).hasSize(1);
             assertThat(store.versions(notice.id())).hasSize(1);
+            // the feed names the budget story under a teaser headline: kept once, as an event
+            poll(tracker, clock, Duration.ofMinutes(30));
+            assertThat(store.events(home.id())).singleElement().satisfies(e -> {
+                assertThat(e.kind()).isEqualTo(EventKind.TEASER);
+                assertThat(e.detail()).isEqualTo(TEASER);
+            });
+            assertThat(store.events(notice.id())).isEmpty();
 
             mode.set("home");
             poll(tracker, clock, Duration.ofMinutes(30));
             assertThat(store.article(home.id()).orElseThrow().status()).isEqualTo(ArticleStatus.GONE);
-            assertThat(store.events(home.id())).singleElement().satisfies(e -> {
+            assertThat(store.events(home.id())).filteredOn(e -> e.kind() != EventKind.TEASER).singleElement().satisfies(e -> {
                 assertThat(e.kind()).isEqualTo(EventKind.UNPUBLISHED);
                 assertThat(e.detail()).isEqualTo("redirected to " + base + "/");
             });
