@@ -4,7 +4,9 @@ import dev.redline.change.HeadlineTest;
 import dev.redline.change.VersionChange;
 import dev.redline.editing.ArticleChanges;
 import dev.redline.editing.EditingHistory;
+import dev.redline.error.NotFound;
 import dev.redline.json.Json;
+import dev.redline.service.Services;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.Source;
@@ -13,7 +15,6 @@ import dev.redline.store.Version;
 import dev.redline.store.VersionField;
 import dev.redline.text.Counted;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,12 +44,13 @@ public final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store store = CliStore.open(root)) {
-            Article article = ArticleRef.find(store, url).orElseThrow(() -> new UserException(
+        try (Services services = root.services()) {
+            Store store = services.store();
+            Article article = ArticleRef.find(store, url).orElseThrow(() -> new NotFound(
                     "no tracked article with " + (ArticleRef.isId(url) ? "id " : "URL ") + Printable.of(url)));
             String sourceName = article.sourceId() == null ? null : store.source(article.sourceId()).map(Source::name).orElse(null);
             List<Version> versions = store.versions(article.id());
-            ArticleChanges changes = new EditingHistory(store).article(article, Clock.systemUTC().instant());
+            ArticleChanges changes = new EditingHistory(store).article(article, services.settings().clock().instant());
             if (format == OutputFormat.json) {
                 out.println(Json.write(changes.history(sourceName)));
             } else {

@@ -12,8 +12,10 @@ import dev.redline.store.EventKind;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
+import dev.redline.text.Normalize;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -49,7 +51,12 @@ public final class EditingHistory {
         for (Version v : versions) {
             changes.add(v.number() == 0 ? Changes.first(v.text()) : Changes.between(versions.get(v.number() - 1).text(), v.text()));
         }
-        List<ArticleEvent> events = store.events(article.id());
+        Set<String> headlines = new HashSet<>();
+        versions.forEach(v -> headlines.add(Normalize.key(v.text().title())));
+        // a feed may name a headline before the page shows it: a teaser that became a version's headline is none
+        List<ArticleEvent> events = store.events(article.id()).stream()
+                .filter(e -> e.kind() != EventKind.TEASER || e.detail() == null || !headlines.contains(Normalize.key(e.detail())))
+                .toList();
         List<Sighting> flipFlops = new ArrayList<>();
         for (ArticleEvent e : events) {
             Matcher m = e.kind() == EventKind.FLIP_FLOP && e.detail() != null ? SHOWN_AGAIN.matcher(e.detail()) : null;

@@ -1,6 +1,7 @@
 package dev.redline.web;
 
 import dev.redline.change.EditingRecord;
+import dev.redline.error.NotFound;
 import dev.redline.editing.EditingHistory;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
@@ -44,7 +45,7 @@ final class SourceRecordPages {
     private EditingRecord record(Context ctx) {
         String name = ctx.pathParam("name");
         Source source = store.source(name).orElseThrow(() ->
-                HttpError.notFound("There is no source named '" + Params.abbreviate(name) + "'."));
+                new NotFound("There is no source named '" + Params.abbreviate(name) + "'."));
         return editing.source(source, options.clock().instant());
     }
 
