@@ -9,13 +9,6 @@ package dev.redline.store;
 public enum EventKind {
     /** The site answered 404 or 410; detail "HTTP 410". */
     GONE("gone"),
-    /**
-     * The article was taken down without a 404/410: a redirect to a section front or the home page,
-     * or a page that now says the article was removed; detail says which.
-     */
-    UNPUBLISHED("unpublished"),
-    /** A feed names the article under another headline than its page (a teaser headline); detail the feed's title, kept once per title. */
-    TEASER("teaser"),
     /** robots.txt forbids fetching it; detail the reason. */
     DISALLOWED("disallowed"),
     /** The page went back to an earlier version; detail says which. */
@@ -29,7 +22,14 @@ public enum EventKind {
     /** A version of this article copies an earlier version of another source's article; detail the reuse JSON. */
     REUSES("reuses"),
     /** Another source's article copies a version of this one; detail the same reuse JSON. */
-    REUSED_BY("reused-by");
+    REUSED_BY("reused-by"),
+    /**
+     * The article was taken down without a 404/410: a redirect to a section front or the home page,
+     * or a page that now says the article was removed; detail says which.
+     */
+    UNPUBLISHED("unpublished"),
+    /** A feed names the article under a headline none of its versions had (a teaser); detail that title, kept once. */
+    TEASER("teaser");
 
     private final String wireName;
 
