@@ -4,12 +4,16 @@ import dev.redline.error.BadInput;
 import dev.redline.feed.FeedEntry;
 import dev.redline.feed.UrlCanonicalizer;
 import dev.redline.store.Article;
+import dev.redline.store.ArticleEvent;
+import dev.redline.store.EventKind;
 import dev.redline.store.Store;
+import dev.redline.text.Normalize;
 import java.time.Clock;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,27 +35,45 @@ public final class Discovery {
 
     /**
      * Ingests entries of a source: each entry's canonical URL becomes an article of the source (due
-     * now) unless it is one already. Entries whose URL is not a web address are skipped.
+     * now) unless it is one already. Entries whose URL is not a web address are skipped. A feed
+     * title that none of a known article's versions had is kept once as a {@code teaser} event.
      *
      * @return how many articles are new
      */
     public int ingest(long sourceId, List<FeedEntry> entries) {
-        Set<String> urls = new LinkedHashSet<>();
+        Map<String, String> urls = new LinkedHashMap<>();
         for (FeedEntry e : entries) {
             try {
-                urls.add(UrlCanonicalizer.canonicalize(e.url()));
+                urls.putIfAbsent(UrlCanonicalizer.canonicalize(e.url()), e.title());
             } catch (BadInput notWeb) {
                 log.debug("skipping feed entry {}: {}", e.url(), notWeb.getMessage());
             }
         }
         int added = 0;
-        for (String url : urls) {
-            if (store.articleByUrl(url).isEmpty()) {
-                store.upsertArticle(url, sourceId, clock.instant());
+        for (Map.Entry<String, String> entry : urls.entrySet()) {
+            Optional<Article> known = store.articleByUrl(entry.getKey());
+            if (known.isEmpty()) {
+                store.upsertArticle(entry.getKey(), sourceId, clock.instant());
                 added++;
+            } else {
+                keepTeaser(known.get(), entry.getValue());
             }
         }
         return added;
+    }
+
+    private void keepTeaser(Article article, String feedTitle) {
+        if (feedTitle == null || feedTitle.isBlank() || article.title() == null
+                || Normalize.key(feedTitle).equals(Normalize.key(article.title()))) {
+            return;
+        }
+        String teaser = Normalize.printable(feedTitle.strip());
+        // during a headline test the feed may name another variant: only a title no version had is a teaser
+        boolean aVariant = store.versions(article.id()).stream()
+                .anyMatch(v -> Normalize.key(v.text().title()).equals(Normalize.key(teaser)));
+        if (!aVariant && store.events(article.id()).stream().noneMatch(e -> e.kind() == EventKind.TEASER && teaser.equals(e.detail()))) {
+            store.recordEvent(new ArticleEvent(article.id(), clock.instant(), EventKind.TEASER, teaser));
+        }
     }
 
     /**

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The two inputs differ only in policy. A tracked page ({@link #record}) is compared with the
  * latest version: an unchanged text stores nothing, and the text of an earlier version coming back
- * is a flip-flop, noted as an event. An archived history ({@link #recordHistory}) is the record of
+ * is a flip-flop, noted as an event, and so is the latest text coming back after one (so a headline
+ * A/B test leaves a trace of every turn). An archived history ({@link #recordHistory}) is the record of
  * what was seen, so every entry not stored yet is kept as it is, in one transaction, with the
  * archive's own boring judgement winning over ours.
  *
@@ -61,18 +62,38 @@ public final class VersionRecorder {
         Version latest = store.version(article.id(), article.versionCount() - 1).orElseThrow(() ->
                 new IllegalStateException("article " + article.id() + " lacks version " + (article.versionCount() - 1)));
         NewVersion next = derive(latest.text(), seen, null);
-        if (next.changed().isEmpty()) {
+        if (next.changed().isEmpty() && !backFromFlipFlop(article, latest)) {
             return new Recorded.Unchanged();
         }
         FieldHashes hashes = FieldHashes.of(seen.text());
         for (Version earlier : store.versions(article.id())) {
-            if (earlier.number() != latest.number() && FieldHashes.of(earlier.text()).equals(hashes)) {
+            // the latest shown again counts only after a flip-flop (checked above): A/B/A/B is a headline test's record
+            if ((earlier.number() != latest.number() || next.changed().isEmpty()) && FieldHashes.of(earlier.text()).equals(hashes)) {
                 store.recordEvent(new ArticleEvent(article.id(), seen.fetchedAt(), EventKind.FLIP_FLOP,
                         "the page shows version " + earlier.number() + " again (latest is " + latest.number() + ")"));
                 return new Recorded.FlipFlop(earlier.number(), latest.number());
             }
         }
         return new Recorded.Stored(append(article.id(), next, latest, Recording.Origin.TRACKED));
+    }
+
+    /**
+     * Whether the page, showing the latest version's text, comes back to it from an earlier version
+     * (the newest flip-flop after the latest version showed another one). Only then is the latest
+     * shown again worth an event; otherwise it is just unchanged.
+     */
+    private boolean backFromFlipFlop(Article article, Version latest) {
+        if (article.versionCount() < 2) {
+            return false;
+        }
+        ArticleEvent last = null;
+        for (ArticleEvent e : store.events(article.id())) {
+            if (e.kind() == EventKind.FLIP_FLOP && e.at().isAfter(latest.fetchedAt())) {
+                last = e;
+            }
+        }
+        return last != null && last.detail() != null
+                && !last.detail().startsWith("the page shows version " + latest.number() + " again");
     }
 
     /** One entry of an archived history: what was seen, and the archive's boring flag or null. */

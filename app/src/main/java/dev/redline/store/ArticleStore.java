@@ -3,6 +3,7 @@ package dev.redline.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Articles, their versions and what happened to them (events, the check log's read side). One of
@@ -83,6 +84,12 @@ public interface ArticleStore {
 
     /** Events of an article, oldest first. */
     List<ArticleEvent> events(long articleId);
+
+    /**
+     * The newest events of the given kinds across articles (of one source, or all when
+     * {@code sourceId} is null), newest first: taken-down articles for the change list and feeds.
+     */
+    List<ArticleEvent> recentEvents(Set<EventKind> kinds, Long sourceId, int limit);
 
     /** The newest checks of an article, newest first. */
     List<CheckLog> checks(long articleId, int limit);

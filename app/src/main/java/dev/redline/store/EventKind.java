@@ -22,7 +22,14 @@ public enum EventKind {
     /** A version of this article copies an earlier version of another source's article; detail the reuse JSON. */
     REUSES("reuses"),
     /** Another source's article copies a version of this one; detail the same reuse JSON. */
-    REUSED_BY("reused-by");
+    REUSED_BY("reused-by"),
+    /**
+     * The article was taken down without a 404/410: a redirect to a section front or the home page,
+     * or a page that now says the article was removed; detail says which.
+     */
+    UNPUBLISHED("unpublished"),
+    /** A feed names the article under a headline none of its versions had (a teaser); detail that title, kept once. */
+    TEASER("teaser");
 
     private final String wireName;
 

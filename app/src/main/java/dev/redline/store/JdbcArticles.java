@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -243,6 +244,25 @@ final class JdbcArticles implements ArticleStore {
                 .map((rs, ctx) -> new ArticleEvent(rs.getLong("article_id"), instant(rs, "at"),
                         EventKind.fromWire(rs.getString("kind")), rs.getString("detail")))
                 .list());
+    }
+
+    @Override
+    public List<ArticleEvent> recentEvents(Set<EventKind> kinds, Long sourceId, int limit) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery("SELECT e.article_id, e.at, e.kind, e.detail FROM article_events e"
+                    + (sourceId == null ? "" : " JOIN articles a ON a.id = e.article_id AND a.source_id = :s")
+                    + " WHERE e.kind IN (<kinds>) ORDER BY e.at DESC, e.id DESC LIMIT :limit");
+            if (sourceId != null) {
+                q.bind("s", sourceId);
+            }
+            return q.bindList("kinds", kinds.stream().map(EventKind::toString).toList()).bind("limit", limit)
+                    .map((rs, ctx) -> new ArticleEvent(rs.getLong("article_id"), instant(rs, "at"),
+                            EventKind.fromWire(rs.getString("kind")), rs.getString("detail")))
+                    .list();
+        });
     }
 
     @Override

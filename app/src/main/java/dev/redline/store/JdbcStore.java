@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -166,6 +167,11 @@ final class JdbcStore implements Store {
     @Override
     public List<ArticleEvent> events(long articleId) {
         return articles.events(articleId);
+    }
+
+    @Override
+    public List<ArticleEvent> recentEvents(Set<EventKind> kinds, Long sourceId, int limit) {
+        return articles.recentEvents(kinds, sourceId, limit);
     }
 
     @Override

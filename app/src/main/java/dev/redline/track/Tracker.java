@@ -1,6 +1,7 @@
 package dev.redline.track;
 
 import dev.redline.article.ArticleText;
+import dev.redline.change.Unpublishing;
 import dev.redline.extract.ExtractRules;
 import dev.redline.extract.Extracted;
 import dev.redline.extract.Extractor;
@@ -27,12 +28,16 @@ import dev.redline.store.FetchState;
 import dev.redline.store.Outcome;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +46,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -321,8 +328,17 @@ public final class Tracker {
         if (!r.ok()) {
             return failure(state, r.status(), "HTTP " + r.status() + " from " + article.url(), counts);
         }
+        // only a seen article can be taken down; before its first version a redirect is just where it lives
+        if (article.versionCount() > 0 && Unpublishing.redirectedToFront(article.url(), r.finalUri().toString())) {
+            return unpublished(article, state, r, "redirected to " + r.finalUri(), counts);
+        }
         ExtractRules rules = rulesOf(article);
         Extracted extracted = extractor.extract(r.body(), r.contentType(), r.finalUri().toString(), rules);
+        String notice = article.versionCount() == 0 ? null : Unpublishing.removalNotice(extracted.title(),
+                extracted.found() ? extracted.text() : pageText(r));
+        if (notice != null) {
+            return unpublished(article, state, r, "the page says: " + notice, counts);
+        }
         String canonical = UrlCanonicalizer.preferDeclared(r.finalUri().toString(), extracted.url());
         if (!canonical.equals(article.url())) {
             CheckOutcome moved = moved(article, canonical, extracted, state, r, workerId, counts);
@@ -331,6 +347,23 @@ public final class Tracker {
             }
         }
         return extractedOutcome(article, extracted, state, r, counts);
+    }
+
+    /** The visible text of a page that holds no article (a removal notice, say), as jsoup reads it. */
+    private static String pageText(FetchResult r) {
+        try {
+            Document page = Jsoup.parse(new ByteArrayInputStream(r.body()), null, r.finalUri().toString());
+            return page.body() == null ? "" : page.body().text();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a page held in memory", e);
+        }
+    }
+
+    /** Taken down without a 404/410: noted as an event, and like a 404 the article is not checked again. */
+    private CheckOutcome unpublished(Article article, FetchState state, FetchResult r, String detail, AtomicLongArray counts) {
+        counts.incrementAndGet(Count.GONE.ordinal());
+        store.recordEvent(new ArticleEvent(article.id(), r.fetchedAt(), EventKind.UNPUBLISHED, detail));
+        return new CheckOutcome(r.fetchedAt(), r.status(), Outcome.GONE, null, null, ArticleStatus.GONE, state);
     }
 
     private CheckOutcome extractedOutcome(Article article, Extracted extracted, FetchState state, FetchResult r,

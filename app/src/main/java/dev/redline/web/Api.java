@@ -1,5 +1,12 @@
 package dev.redline.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.redline.change.Fact;
+import dev.redline.change.Note;
+import dev.redline.change.VersionChange;
+import dev.redline.editing.ArticleChanges;
+import dev.redline.editing.EditingHistory;
 import dev.redline.error.BadInput;
 import dev.redline.error.NotFound;
 import dev.redline.extract.ExtractRules;
@@ -12,6 +19,7 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -24,11 +32,24 @@ final class Api {
     private final Store store;
     private final WebServer.Options options;
     private final Differ differ;
+    private final EditingHistory editing;
 
     Api(Store store, WebServer.Options options, Differ differ) {
         this.store = store;
         this.options = options;
         this.differ = differ;
+        this.editing = new EditingHistory(store);
+    }
+
+    /**
+     * A stored version with what kind of change it made: {@code notes}, {@code stealth}, and
+     * {@code facts} when stealth.
+     */
+    record VersionKinds(@JsonUnwrapped Version version, List<Note> notes, boolean stealth,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) List<Fact> facts) {
+        static VersionKinds of(Version version, VersionChange change) {
+            return new VersionKinds(version, change.notes(), change.stealth(), change.stealth() ? change.facts() : null);
+        }
     }
 
     /** An article with its source name, as listed by the API. */
@@ -60,7 +81,15 @@ final class Api {
             Article a = article(ctx);
             WebServer.json(ctx, new ArticleSummary(a, sourceName(a)));
         });
-        routes.get("/api/articles/{id}/versions", ctx -> WebServer.json(ctx, store.versions(article(ctx).id())));
+        routes.get("/api/articles/{id}/versions", ctx -> {
+            ArticleChanges changes = editing.article(article(ctx), options.clock().instant());
+            WebServer.json(ctx, IntStream.range(0, changes.versions().size())
+                    .mapToObj(k -> VersionKinds.of(changes.versions().get(k), changes.change(k))).toList());
+        });
+        routes.get("/api/articles/{id}/history", ctx -> {
+            Article a = article(ctx);
+            WebServer.json(ctx, editing.article(a, options.clock().instant()).history(sourceName(a)));
+        });
         routes.get("/api/articles/{id}/versions/{n}", ctx -> WebServer.json(ctx, version(article(ctx), ctx, "n")));
         routes.get("/api/articles/{id}/diff/{from}/{to}", ctx -> {
             Article a = article(ctx);

@@ -30,5 +30,18 @@ public final class Links {
         return "/sources/" + Fmt.url(name) + "/changes.atom";
     }
 
+    /** A source's editing record page. */
+    public static String source(String name) {
+        return "/sources/" + Fmt.url(name);
+    }
+
+    public static String sourceRecordCsv(String name) {
+        return source(name) + "/record.csv";
+    }
+
+    public static String sourceRecordJson(String name) {
+        return "/api/sources/" + Fmt.url(name) + "/record";
+    }
+
     public static final String CHANGES_FEED = "/feeds/changes.atom";
 }

@@ -1,6 +1,9 @@
 package dev.redline.web;
 
+import dev.redline.change.Changes;
 import dev.redline.diff.DiffResult;
+import dev.redline.editing.ArticleChanges;
+import dev.redline.editing.EditingHistory;
 import dev.redline.diff.DiffStats;
 import dev.redline.error.BadInput;
 import dev.redline.error.NotFound;
@@ -28,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -36,15 +40,19 @@ import tools.jackson.databind.JsonNode;
 final class Pages {
     static final int CHANGES_PER_PAGE = 50;
     static final int MAX_TRACE_CHARS = 200_000;
+    /** Articles taken down shown above the change list. */
+    static final int GONE_LISTED = 10;
 
     private final Store store;
     private final WebServer.Options options;
     private final Differ differ;
     private final WebServer server;
     private final Captures captures;
+    private final EditingHistory editing;
 
     Pages(Store store, WebServer.Options options, Differ differ, WebServer server) {
         this.store = store;
+        this.editing = new EditingHistory(store);
         this.options = options;
         this.differ = differ;
         this.server = server;
@@ -71,22 +79,28 @@ final class Pages {
     private void home(Context ctx) {
         boolean boring = Params.flag(ctx, "boring");
         int page = Params.intQuery(ctx, "page", 1, 1, 10_000);
-        List<Change> changes = store.recentChanges(null, null, false, boring, (page - 1) * CHANGES_PER_PAGE,
+        String sourceName = Params.text(ctx, "source");
+        Long sourceId = sourceName == null ? null : store.source(sourceName).map(Source::id).orElseThrow(
+                () -> new NotFound("There is no source named '" + Params.abbreviate(sourceName) + "'."));
+        List<Change> changes = store.recentChanges(sourceId, null, false, boring, (page - 1) * CHANGES_PER_PAGE,
                 CHANGES_PER_PAGE + 1);
         boolean more = changes.size() > CHANGES_PER_PAGE;
         List<View.ChangeRow> rows = changes.stream().limit(CHANGES_PER_PAGE).map(this::changeRow).toList();
+        List<View.GoneRow> gone = page > 1 ? List.of() : store.recentEvents(EditingHistory.UNPUBLISHED, sourceId, GONE_LISTED).stream()
+                .flatMap(e -> store.article(e.articleId()).map(a -> new View.GoneRow(a, sourceName(a), e)).stream())
+                .toList();
         server.render(ctx, "home.jte", new View.Home(store.articleCount(), store.versionCount(),
-                !store.sources().isEmpty(), boring, rows, page, more, now(), options.adminToken() != null));
+                !store.sources().isEmpty(), boring, rows, page, more, now(), options.adminToken() != null, sourceName, gone));
     }
 
     View.ChangeRow changeRow(Change change) {
         Version v = change.version();
         if (change.previous() == null) {
-            return new View.ChangeRow(change, Links.article(change.article().id()), "new article", false);
+            return new View.ChangeRow(change, Links.article(change.article().id()), "new article", false, Changes.first(v.text()));
         }
         DiffResult d = differ.diff(change.previous(), v);
         return new View.ChangeRow(change, Links.diff(change.article().id(), change.previous().number(), v.number()),
-                size(d.stats()), d.title().changed());
+                size(d.stats()), d.title().changed(), Changes.between(change.previous().text(), v.text(), d));
     }
 
     static String size(DiffStats s) {
@@ -178,22 +192,29 @@ final class Pages {
 
     private void article(Context ctx) {
         Article article = article(Params.id(ctx, "id"));
-        List<Version> versions = store.versions(article.id());
+        ArticleChanges history = editing.article(article, now());
+        List<Version> versions = history.versions();
         List<View.VersionRow> rows = new ArrayList<>();
         for (Version v : versions) {
             Version previous = v.number() == 0 ? null : versions.get(v.number() - 1);
+            String what = whatChanged(v);
+            if (previous != null && v.changed().equals(Set.of(VersionField.TITLE)) && history.headlineTest(v) != null) {
+                what = "headline variant (A/B test)";
+            }
             rows.add(new View.VersionRow(v,
                     previous == null ? "first seen" : Gap.describe(Duration.between(previous.fetchedAt(), v.fetchedAt())),
-                    whatChanged(v), previous == null ? null : Links.diff(article.id(), previous.number(), v.number()),
-                    v.captureRef() == null || !captures.enabled() ? null : Links.raw(article.id(), v.number())));
+                    what, previous == null ? null : Links.diff(article.id(), previous.number(), v.number()),
+                    v.captureRef() == null || !captures.enabled() ? null : Links.raw(article.id(), v.number()),
+                    history.change(v.number())));
         }
-        List<ArticleEvent> events = store.events(article.id());
+        List<ArticleEvent> events = history.events();
         List<View.Reuse> reuses = events.stream().filter(e -> e.kind().isReuse())
                 .map(this::reuse).toList();
         server.render(ctx, "article.jte", new View.ArticlePage(article, sourceName(article), statusLine(article),
                 rows, Math.max(0, versions.size() - 1), reuses,
                 events.stream().filter(e -> !e.kind().isReuse()).toList(),
-                store.checks(article.id(), 10), now()));
+                store.checks(article.id(), 10), now(), history.headlineTests(), history.unpublished(),
+                versions.isEmpty() ? null : versions.getLast()));
     }
 
     /**
@@ -287,7 +308,8 @@ final class Pages {
         server.render(ctx, "diff.jte", new View.DiffPage(article, sourceName(article), from, to, diff,
                 DiffView.of(diff), inline, self + suffix, self + (inline ? "" : "?view=inline"),
                 fromNumber >= 1 ? Links.diff(article.id(), fromNumber - 1, fromNumber) + suffix : null,
-                toNumber + 1 < count ? Links.diff(article.id(), toNumber, toNumber + 1) + suffix : null, count));
+                toNumber + 1 < count ? Links.diff(article.id(), toNumber, toNumber + 1) + suffix : null, count,
+                Changes.between(from.text(), to.text(), diff)));
     }
 
     private void raw(Context ctx) {

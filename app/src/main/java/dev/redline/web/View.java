@@ -1,5 +1,8 @@
 package dev.redline.web;
 
+import dev.redline.change.EditingRecord;
+import dev.redline.change.HeadlineTest;
+import dev.redline.change.VersionChange;
 import dev.redline.diff.DiffResult;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
@@ -24,32 +27,46 @@ public final class View {
     }
 
     /** One entry of a list of changes. */
-    public record ChangeRow(Change change, String diffUrl, String size, boolean headlineChanged) {
+    public record ChangeRow(Change change, String diffUrl, String size, boolean headlineChanged, VersionChange kinds) {
     }
 
+    /** An article taken down, as the change list shows it. */
+    public record GoneRow(Article article, String sourceName, ArticleEvent event) {
+    }
+
+    /** The change list; {@code source} is the source it is filtered to, or null. */
     public record Home(long articles, long versions, boolean hasSources, boolean showBoring, List<ChangeRow> changes,
-                       int page, boolean morePages, Instant now, boolean writable) {
+                       int page, boolean morePages, Instant now, boolean writable, String source, List<GoneRow> gone) {
+        /** The query string that keeps this list's filters, for the pager links. */
+        public String filters() {
+            return (showBoring ? "&boring=1" : "") + (source == null ? "" : "&source=" + Fmt.url(source));
+        }
     }
 
     public record Sources(List<SourceHealth> health, Instant now, boolean writable) {
     }
 
     /** One row of an article's version table. */
-    public record VersionRow(Version version, String gap, String whatChanged, String diffUrl, String rawUrl) {
+    public record VersionRow(Version version, String gap, String whatChanged, String diffUrl, String rawUrl,
+                             VersionChange kinds) {
     }
 
     /** A "reuses" relation shown on an article page, in either direction. */
     public record Reuse(String text, String href) {
     }
 
+    /**
+     * An article's page; {@code unpublished} is the event that took it down, or null, and then
+     * {@code lastVersion} is shown in full so it stays readable.
+     */
     public record ArticlePage(Article article, String sourceName, String statusLine, List<VersionRow> versions,
                               int changes, List<Reuse> reuses, List<ArticleEvent> events, List<CheckLog> checks,
-                              Instant now) {
+                              Instant now, List<HeadlineTest> headlineTests, ArticleEvent unpublished, Version lastVersion) {
     }
 
     public record DiffPage(Article article, String sourceName, Version from, Version to, DiffResult diff,
                            DiffView view, boolean inline, String permalink, String toggleUrl, String previousUrl,
-                           String nextUrl, int versionCount) {
+                           String nextUrl, int versionCount, VersionChange kinds) {
     }
 
     /**
@@ -88,6 +105,26 @@ public final class View {
 
     /** The trace page; {@code rows} is null before a query; {@code unindexed} stored versions are not in the trace index yet. */
     public record Trace(boolean available, String text, String url, List<TraceRow> rows, long unindexed) {
+    }
+
+    /** A source's editing record page, its median time to first change in words, and one chart per figure. */
+    public record SourcePage(EditingRecord record, String firstChange, List<Chart> charts) {
+    }
+
+    /**
+     * A bar chart drawn as inline SVG, {@link #WIDTH} by {@link #HEIGHT} user units.
+     *
+     * @param kind  a CSS class naming the figure
+     * @param max   the largest weekly value (the scale)
+     * @param total the sum over all weeks
+     */
+    public record Chart(String title, String kind, List<Bar> bars, int max, int total) {
+        public static final int WIDTH = 600;
+        public static final int HEIGHT = 120;
+    }
+
+    /** One bar: its rectangle and the label a reader sees on hover. */
+    public record Bar(int x, int y, int width, int height, String label) {
     }
 
     public record Error(int status, String title, String message) {

@@ -136,6 +136,7 @@ public final class WebServer implements AutoCloseable {
         Pages pages = new Pages(store, options, differ, this);
         Api api = new Api(store, options, differ);
         Feeds feeds = new Feeds(store, differ, this::baseUrl);
+        SourceRecordPages records = new SourceRecordPages(store, options, this);
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
             config.startup.showJavalinBanner = false;
@@ -154,6 +155,7 @@ public final class WebServer implements AutoCloseable {
             pages.register(config.routes);
             feeds.register(config.routes);
             api.register(config.routes);
+            records.register(config.routes);
             config.jetty.modifyServer(server -> server.setErrorHandler(new SecureErrorHandler()));
             // metrics reveal traffic and sizes: for the admin token holder unless made public
             RouteRole[] metricsRoles = options.publicMetrics() ? new RouteRole[0] : new RouteRole[] {AdminAccess.Role.ADMIN};

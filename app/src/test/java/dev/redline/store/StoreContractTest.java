@@ -526,7 +526,7 @@ abstract class StoreContractTest {
         assertThat(Arrays.stream(Outcome.values()).map(Outcome::toString)).containsExactly("new-version", "unchanged",
                 "not-modified", "flip-flop", "gone", "disallowed", "error", "moved", "duplicate");
         assertThat(Arrays.stream(EventKind.values()).map(EventKind::toString)).containsExactly("gone", "disallowed",
-                "flip-flop", "redirected", "moved", "duplicate", "reuses", "reused-by");
+                "flip-flop", "redirected", "moved", "duplicate", "reuses", "reused-by", "unpublished", "teaser");
         Article a = article("https://bugle.example/a");
         FetchState state = new FetchState(null, null, Duration.ofMinutes(30), 0, 0);
         for (int i = 0; i < Outcome.values().length; i++) {

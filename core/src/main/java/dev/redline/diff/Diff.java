@@ -188,18 +188,29 @@ public final class Diff {
                 }
                 continue;
             }
-            String reason = switch (op.op()) {
-                case EDIT -> Boring.editReason(op.oldText(), op.newText());
-                case ADD -> Boring.lineReason(op.newText());
-                case DELETE -> Boring.lineReason(op.oldText());
-                default -> null;
-            };
+            String reason = cosmeticReason(op);
             if (reason == null) {
                 return null;
             }
             reasons.add(reason);
         }
         return reasons.isEmpty() ? null : String.join("; ", reasons);
+    }
+
+    /**
+     * Which boring rule makes this one op cosmetic, or null when it is news (a move, or an edit,
+     * addition or deletion no rule excuses). A {@link OpKind#SAME} op is never news: it returns
+     * {@code "whitespace or punctuation only"}. The per-op form of {@link DiffResult#boring()}, for
+     * detectors that judge ops one by one.
+     */
+    public static String cosmeticReason(SentenceOp op) {
+        return switch (op.op()) {
+            case SAME -> Boring.PUNCTUATION;
+            case EDIT -> Boring.editReason(op.oldText(), op.newText());
+            case ADD -> Boring.lineReason(op.newText());
+            case DELETE -> Boring.lineReason(op.oldText());
+            case MOVE -> null;
+        };
     }
 
     private static DiffStats stats(List<SentenceOp> ops) {

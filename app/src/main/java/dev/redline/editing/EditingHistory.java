@@ -1,0 +1,88 @@
+package dev.redline.editing;
+
+import dev.redline.change.ArticleEdits;
+import dev.redline.change.Changes;
+import dev.redline.change.EditingRecord;
+import dev.redline.change.HeadlineTests;
+import dev.redline.change.Sighting;
+import dev.redline.change.VersionChange;
+import dev.redline.store.Article;
+import dev.redline.store.ArticleEvent;
+import dev.redline.store.EventKind;
+import dev.redline.store.Source;
+import dev.redline.store.Store;
+import dev.redline.store.Version;
+import dev.redline.text.Normalize;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what kind of changes articles had from their stored history: each version's notes and
+ * stealth verdict ({@link Changes}), headline tests over versions and flip-flops
+ * ({@link HeadlineTests}), unpublishing events, and a source's {@link EditingRecord}. Entry point of
+ * {@code dev.redline.editing}. The verdicts are worked out from the stored versions, so tracked and
+ * imported histories get the same, and a better detector applies to old versions too. Thread-safe
+ * (the store is).
+ */
+public final class EditingHistory {
+    /** Event kinds that mean the article was taken down. */
+    public static final Set<EventKind> UNPUBLISHED = Set.of(EventKind.GONE, EventKind.UNPUBLISHED);
+    /** A flip-flop event's detail names the version shown again ({@code VersionRecorder}'s wording). */
+    private static final Pattern SHOWN_AGAIN = Pattern.compile("shows version (\\d+) again");
+    /** Articles read per store query when a whole source is read. */
+    private static final int PAGE = 200;
+
+    private final Store store;
+
+    public EditingHistory(Store store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** One article's history with its change kinds, headline tests and events. */
+    public ArticleChanges article(Article article, Instant now) {
+        List<Version> versions = store.versions(article.id());
+        List<VersionChange> changes = new ArrayList<>(versions.size());
+        for (Version v : versions) {
+            changes.add(v.number() == 0 ? Changes.first(v.text()) : Changes.between(versions.get(v.number() - 1).text(), v.text()));
+        }
+        Set<String> headlines = new HashSet<>();
+        versions.forEach(v -> headlines.add(Normalize.key(v.text().title())));
+        // a feed may name a headline before the page shows it: a teaser that became a version's headline is none
+        List<ArticleEvent> events = store.events(article.id()).stream()
+                .filter(e -> e.kind() != EventKind.TEASER || e.detail() == null || !headlines.contains(Normalize.key(e.detail())))
+                .toList();
+        List<Sighting> flipFlops = new ArrayList<>();
+        for (ArticleEvent e : events) {
+            Matcher m = e.kind() == EventKind.FLIP_FLOP && e.detail() != null ? SHOWN_AGAIN.matcher(e.detail()) : null;
+            if (m != null && m.find() && Integer.parseInt(m.group(1)) < versions.size()) {
+                flipFlops.add(new Sighting(e.at(), versions.get(Integer.parseInt(m.group(1))).text()));
+            }
+        }
+        List<Sighting> sightings = new ArrayList<>(flipFlops);
+        versions.forEach(v -> sightings.add(new Sighting(v.fetchedAt(), v.text())));
+        return new ArticleChanges(article, versions, changes, HeadlineTests.find(sightings, now), events, flipFlops);
+    }
+
+    /** The editing record of {@code source} over all its articles, read a page at a time. */
+    public EditingRecord source(Source source, Instant now) {
+        List<ArticleEdits> edits = new ArrayList<>();
+        for (int offset = 0; ; offset += PAGE) {
+            List<Article> page = store.articles(source.id(), offset, PAGE);
+            for (Article a : page) {
+                ArticleEdits e = a.versionCount() == 0 ? null : article(a, now).edits(now);
+                if (e != null) {
+                    edits.add(e);
+                }
+            }
+            if (page.size() < PAGE) {
+                return EditingRecord.of(source.name(), edits);
+            }
+        }
+    }
+}
