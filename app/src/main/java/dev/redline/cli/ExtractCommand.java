@@ -4,6 +4,7 @@ import dev.redline.article.ArticleText;
 import dev.redline.extract.ExtractRules;
 import dev.redline.extract.Extracted;
 import dev.redline.extract.Extractor;
+import dev.redline.extract.TextBlock;
 import dev.redline.fetch.FetchConfig;
 import dev.redline.fetch.FetchException;
 import dev.redline.fetch.FetchResult;
@@ -137,9 +138,10 @@ public final class ExtractCommand implements Callable<Integer> {
                 long start = System.nanoTime();
                 Extracted extracted = EXTRACTOR.extract(page.body(), page.contentType(), page.url(), ExtractRules.NONE);
                 extractNanos += System.nanoTime() - start;
-                if (!extracted.found()) {
+                String noArticle = noArticle(extracted);
+                if (noArticle != null) {
                     withoutArticle++;
-                    err.println("redline: " + input + ": " + extracted.reason());
+                    err.println("redline: " + input + ": " + noArticle);
                 }
                 if (outDir != null) {
                     String name = outputNames.computeIfAbsent(input, in -> uniqueName(baseName(in), usedNames));
@@ -171,9 +173,35 @@ public final class ExtractCommand implements Callable<Integer> {
         json.put("published", x.published() == null ? null : x.published().toString());
         json.put("modified", x.modified() == null ? null : x.modified().toString());
         json.put("language", x.language());
-        json.put("paragraphs", x.paragraphs());
-        json.put("text", x.text());
+        String noArticle = noArticle(x);
+        List<Map<String, String>> blocks = new ArrayList<>();
+        if (noArticle == null) {
+            for (TextBlock b : x.blocks()) {
+                blocks.add(Map.of("kind", b.kind().jsonName(), "text", b.text()));
+            }
+        }
+        json.put("paragraphs", noArticle == null ? x.paragraphs() : List.of());
+        json.put("blocks", blocks);
+        json.put("text", noArticle == null ? x.text() : "");
+        Map<String, Object> verdict = new LinkedHashMap<>();
+        boolean tooShort = x.found() && noArticle != null;
+        verdict.put("kind", tooShort ? "too-short" : x.verdict().kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        verdict.put("reason", tooShort ? "under " + Extractor.MIN_ARTICLE_WORDS + " words of body text" : x.verdict().reason());
+        json.put("verdict", verdict);
         return json;
+    }
+
+    /**
+     * Why this command reports "no article" for a page, or null. A file of unknown origin keeps the
+     * word floor on top of the page verdict: a short fragment from an arbitrary file is more likely
+     * a section front than a news stub (the tracker, which knows the page is the article, has no floor).
+     */
+    static String noArticle(Extracted x) {
+        if (!x.found()) {
+            return "no article found: " + x.reason();
+        }
+        return x.words() < Extractor.MIN_ARTICLE_WORDS
+                ? "no article found: under " + Extractor.MIN_ARTICLE_WORDS + " words of body text" : null;
     }
 
     private static void printText(PrintWriter out, String input, Extracted x, boolean many) {
@@ -201,8 +229,10 @@ public final class ExtractCommand implements Callable<Integer> {
             out.println(String.join(" · ", facts));
         }
         out.println();
-        if (!x.found()) {
-            out.println("(" + x.reason() + ")");
+        String noArticle = noArticle(x);
+        if (noArticle != null) {
+            out.println("(" + noArticle + ")");
+            return;
         }
         for (String paragraph : x.paragraphs()) {
             out.println(Printable.of(paragraph));
@@ -260,8 +290,9 @@ public final class ExtractCommand implements Callable<Integer> {
             throw new UserException(file + ": no such file");
         }
         Extracted x = EXTRACTOR.extract(readPage(file), null, null, ExtractRules.NONE);
-        if (!x.found()) {
-            throw new UserException(file + ": " + x.reason());
+        String noArticle = noArticle(x);
+        if (noArticle != null) {
+            throw new UserException(file + ": " + noArticle);
         }
         return x.toArticleText();
     }

@@ -1,7 +1,7 @@
 package dev.redline.extract;
 
 import dev.redline.extract.BlockWriter.Block;
-import dev.redline.extract.BlockWriter.Kind;
+import dev.redline.extract.TextBlock.Kind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -69,6 +69,8 @@ final class Boilerplate {
     /** A date-and-time line ("Monday, 22 January 2018 at 0:13") standing alone at an end of the body. */
     private static final Pattern DATE_LINE = Pattern.compile("(?u).*\\b(1[89]|20)\\d{2}\\b.*\\b\\d{1,2}[:h.]\\d{2}\\b.*|.*\\b\\d{1,2}[:h.]\\d{2}\\b.*\\b(1[89]|20)\\d{2}\\b.*");
     private static final int DATE_LINE_MAX_WORDS = 12;
+    /** "10:42", "9.15 am", "14h05", "10:42 Uhr": the time stamp heading a live page's entry. */
+    private static final Pattern ENTRY_TIME = Pattern.compile("(?iu)^\\W*\\d{1,2}[:h.]\\d{2}(\\s*(am|pm|uhr|h))?\\W*$");
     /** Keyword lists: many short comma-separated phrases and no sentence ending. */
     private static final int KEYWORD_LIST_MIN_ITEMS = 6;
     private static final int KEYWORD_MAX_WORDS = 4;
@@ -78,7 +80,7 @@ final class Boilerplate {
     private Boilerplate() {
     }
 
-    static List<String> clean(List<Block> all) {
+    static List<TextBlock> clean(List<Block> all) {
         List<Block> blocks = new ArrayList<>(all);
         cutAtEndMarker(blocks);
         List<Block> kept = new ArrayList<>();
@@ -95,9 +97,9 @@ final class Boilerplate {
             kept.add(b);
         }
         trimEnds(kept);
-        List<String> out = new ArrayList<>(kept.size());
+        List<TextBlock> out = new ArrayList<>(kept.size());
         for (Block b : kept) {
-            out.add(b.text());
+            out.add(new TextBlock(b.kind(), b.text()));
         }
         return out;
     }
@@ -184,11 +186,17 @@ final class Boilerplate {
         if (words <= DATE_LINE_MAX_WORDS && DATE_LINE.matcher(b.text()).matches() || isKeywordList(b.text())) {
             return true;
         }
-        // list items are short by nature; a list closing the story is content, link lists went earlier
-        if (SENTENCE_END.matcher(b.text()).find() || b.kind() == Kind.LIST_ITEM) {
+        // list items are short by nature; a list closing the story is content, link lists went earlier;
+        // a bare time is the stamp of a live page's entry
+        if (SENTENCE_END.matcher(b.text()).find() || b.kind() == Kind.LIST_ITEM || ENTRY_TIME.matcher(b.text()).matches()) {
             return false;
         }
         return atEnd ? words <= 6 : words <= 4;
+    }
+
+    /** Whether a line ends like a sentence (full stop, question, quote, colon...). */
+    static boolean endsSentence(String text) {
+        return SENTENCE_END.matcher(text).find();
     }
 
     static int words(String text) {
