@@ -2,6 +2,7 @@
 """Scores extraction predictions on both sets, each split into a dev and a held-out part.
 
 usage: score.py BENCH_DIR SET PREDICTIONS.json [PREDICTIONS.json ...] [--part dev|held-out|full]
+       score.py BENCH_DIR --report WORK     (the Markdown tables of a bench/extraction.sh run)
 
 BENCH_DIR is ../shared/bench/extraction; SET is scrapinghub or multilingual. Predictions are in the
 Scrapinghub evaluator's shape ({"output": {id: {"articleBody": ...}}}). The split is by site: a page
@@ -74,19 +75,50 @@ def score_multilingual(bench, truth, pred):
     return float(m.group(3)), float(m.group(1)), float(m.group(2)), int(empty.group(1))
 
 
+SETS = {"scrapinghub": ("scrapinghub/ground-truth.json", score_scrapinghub),
+        "multilingual": ("multilingual/segments.json", score_multilingual)}
+NAMES = {"redline": "Redline", "readability4j": "readability4j 1.0.8 (same JVM)",
+         "boilerpipe": "boilerpipe 1.2.2 ArticleExtractor (same JVM)",
+         "readability": "Readability.js 0.6.0 + jsdom 27.0.0 (Node)"}
+
+
+def truth_of(bench, name):
+    path, scorer = SETS[name]
+    return json.loads((bench / path).read_text(encoding="utf-8")), scorer
+
+
+def report(bench, work):
+    """One Markdown table per set: F1 on dev, held-out and full, P/R on full, pages per CPU-second."""
+    for name in SETS:
+        truth, scorer = truth_of(bench, name)
+        timing = json.loads((work / name / "timing.json").read_text(encoding="utf-8"))
+        timing["readability"] = json.loads((work / name / "readability.timing.json").read_text(encoding="utf-8"))
+        peer_rate = timing["readability"]["pages_per_cpu_second_warm"]
+        parts = {part: part_of(truth, part) for part in ("dev", "held-out", "full")}
+        print(f"\n{name} ({len(truth)} pages: dev {len(parts['dev'])}, held-out {len(parts['held-out'])})\n")
+        print("| extractor | F1 dev | F1 held-out | F1 full | precision | recall | no text | pages per CPU-second | × Readability.js |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        for stem in ("redline", "readability4j", "boilerpipe", "readability"):
+            pred = predictions(work / name / f"{stem}.json")
+            scores = {part: scorer(bench, subset, pred) for part, subset in parts.items()}
+            f1, p, r, empty = scores["full"]
+            rate = timing[stem]["pages_per_cpu_second_warm"]
+            print(f"| {NAMES[stem]} | {scores['dev'][0]:.3f} | {scores['held-out'][0]:.3f} | {f1:.3f} | {p:.3f} | {r:.3f}"
+                  f" | {empty} | {rate:.1f} | {rate / peer_rate:.1f}× |")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("bench", type=pathlib.Path)
-    ap.add_argument("set", choices=["scrapinghub", "multilingual"])
-    ap.add_argument("predictions", nargs="+")
+    ap.add_argument("set", nargs="?", choices=list(SETS))
+    ap.add_argument("predictions", nargs="*")
     ap.add_argument("--part", action="append", choices=["dev", "held-out", "full"])
+    ap.add_argument("--report", type=pathlib.Path, metavar="WORK")
     args = ap.parse_args()
-    if args.set == "scrapinghub":
-        truth = json.loads((args.bench / "scrapinghub" / "ground-truth.json").read_text(encoding="utf-8"))
-        scorer = score_scrapinghub
-    else:
-        truth = json.loads((args.bench / "multilingual" / "segments.json").read_text(encoding="utf-8"))
-        scorer = score_multilingual
+    if args.report:
+        report(args.bench, args.report)
+        return
+    truth, scorer = truth_of(args.bench, args.set)
     for path in args.predictions:
         pred = predictions(path)
         for part in args.part or ["dev", "held-out", "full"]:

@@ -4,6 +4,7 @@ import dev.redline.extract.TextBlock.Kind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,8 @@ final class BlockWriter {
 
     private final Map<Element, ContentFinder.Stats> stats = new IdentityHashMap<>();
     private final List<Block> blocks = new ArrayList<>();
+    /** Verdicts of {@link #NOT_TEXT_HINT} by class/id string: pages repeat a few class names many times. */
+    private final Map<String, Boolean> notTextHints = new HashMap<>();
     private final StringBuilder current = new StringBuilder();
     /** The kinds of the block elements the traversal is inside, innermost first. */
     private final Deque<Kind> open = new ArrayDeque<>();
@@ -167,9 +170,10 @@ final class BlockWriter {
         }
         // furniture is short: a sub-tree with several real paragraphs is text whatever its class says
         // embedded posts (the platforms' standard embed code) are quoted in the story, even inside a widget
-        if (applyHints && !isEmbeddedPost(e) && e.selectFirst(EMBEDDED_POST) == null) {
+        if (applyHints) {
             String hints = ContentFinder.hints(e);
-            return !hints.isEmpty() && NOT_TEXT_HINT.matcher(hints).find();
+            return !hints.isEmpty() && notTextHints.computeIfAbsent(hints, h -> NOT_TEXT_HINT.matcher(h).find())
+                    && !isEmbeddedPost(e) && e.selectFirst(EMBEDDED_POST) == null;
         }
         return false;
     }

@@ -206,7 +206,7 @@ final class Boilerplate {
             char c = text.charAt(i);
             boolean letter = Character.isLetterOrDigit(c);
             // scripts written without spaces: each ideograph or kana counts as a word
-            if (letter && isUnspaced(c)) {
+            if (letter && c >= FIRST_UNSPACED && isUnspaced(c)) {
                 count++;
                 inWord = false;
                 continue;
@@ -218,6 +218,9 @@ final class Boilerplate {
         }
         return count;
     }
+
+    /** Thai, the first of the unspaced scripts counted here, starts at U+0E00; below it no lookup is needed. */
+    private static final char FIRST_UNSPACED = '\u0E00';
 
     private static boolean isUnspaced(char c) {
         Character.UnicodeScript script = Character.UnicodeScript.of(c);

@@ -89,7 +89,8 @@ public final class Extractor {
         String title = overrideTitle(doc, rules.titleSelector(), meta.title());
         String canonical = meta.canonicalUrl() != null ? meta.canonicalUrl() : url;
 
-        String pageText = doc.body() == null ? "" : doc.body().text();
+        // the whole page's text is only needed to check a declared body against it (before clean-up cuts the page)
+        String pageText = meta.articleBody() == null || doc.body() == null ? "" : doc.body().text();
         boolean passwordField = doc.selectFirst(PageVerdict.PASSWORD_FIELD) != null;
         prepare(doc, rules);
         List<Element> configured = select(doc, rules.bodySelectors());
@@ -104,7 +105,9 @@ public final class Extractor {
             }
             blocks = preferDeclaredBody(blocks, meta.articleBody(), pageText);
         }
-        PageVerdict verdict = PageVerdict.judge(meta, title, passwordField, blocks, pageText);
+        // with no body, the page's remaining text only names what stands in the article's place
+        String standIn = blocks.isEmpty() && pageText.isEmpty() && doc.body() != null ? doc.body().text() : pageText;
+        PageVerdict verdict = PageVerdict.judge(meta, title, passwordField, blocks, standIn);
         return new Extracted(canonical, title, meta.byline(), meta.published(), meta.modified(), meta.language(),
                 blocks, verdict);
     }
