@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * consecutive versions ({@link NewsEdits}), as JSON Lines on stdout or in a file, or one file per
  * article in a folder. A file is written under a temporary name and moved into place when complete.
  */
-@Command(name = "export", description = "Write every article's history as JSON Lines (or one file per article into a folder).")
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write every article's history as JSON Lines (or one file per article into a folder).")
 public final class ExportCommand implements Callable<Integer> {
     private static final int PAGE = 500;
 
@@ -136,7 +136,7 @@ public final class ExportCommand implements Callable<Integer> {
                 after = article.id();
             }
         }
-        progress.finish(progress.done() + " articles, " + versions + " versions");
+        progress.finish(Counted.of(progress.done(), "article") + ", " + Counted.of(versions, "version"));
         return 0;
     }
 }

@@ -104,11 +104,11 @@ public final class ExtractCommand implements Callable<Integer> {
             double cpuSeconds = Math.max(1e-9, (processCpuNanos() - cpuStart) / 1e9);
             int done = expanded.size() - failed;
             progress.finish(String.format(Locale.ROOT,
-                    "%d pages, %d failed, %d without article, %.1f pages/s extracting, %.1f pages per CPU-second",
-                    expanded.size(), failed, tally.withoutArticle(), done / seconds, done / cpuSeconds));
+                    "%s, %d failed, %d without article, %.1f pages/s extracting, %.1f pages per CPU-second",
+                    Counted.of(expanded.size(), "page"), failed, tally.withoutArticle(), done / seconds, done / cpuSeconds));
         }
         if (failed > 0) {
-            throw new UserException(failed + " of " + expanded.size() + " inputs failed");
+            throw new UserException(failed + " of " + Counted.of(expanded.size(), "input") + " failed");
         }
         return 0;
     }

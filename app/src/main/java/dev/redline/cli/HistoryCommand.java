@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code redline history URL}: every stored version of one article, as a summary or as JSON. */
-@Command(name = "history", description = "Every version of an article: a summary (text) or the full texts (json).")
+@Command(name = "history", mixinStandardHelpOptions = true, description = "Every version of an article: a summary (text) or the full texts (json).")
 public final class HistoryCommand implements Callable<Integer> {
     @ParentCommand
     Redline root;
@@ -27,7 +27,7 @@ public final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "URL", description = "The article's canonical URL")
+    @Parameters(paramLabel = "URL|ID", description = "The article: any form of its URL, or its id")
     String url;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE})")
@@ -37,15 +37,15 @@ public final class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (JdbcStore store = CliStore.open(root)) {
-            Article article = store.articleByUrl(url)
-                    .orElseThrow(() -> new UserException("no tracked article with URL " + url));
+            Article article = ArticleRef.find(store, url).orElseThrow(() -> new UserException(
+                    "no tracked article with " + (ArticleRef.isId(url) ? "id " : "URL ") + Printable.of(url)));
             String sourceName = article.sourceId() == null ? null : store.source(article.sourceId()).map(Source::name).orElse(null);
             List<Version> versions = store.versions(article.id());
             if (format == OutputFormat.json) {
                 out.println(Json.write(History.of(article, sourceName, versions)));
             } else {
-                out.printf("%s%n  source %s, %s, %d version(s)%n", Printable.of(article.url()), sourceName == null ? "(none)" : Printable.of(sourceName),
-                        article.status(), versions.size());
+                out.printf("%s%n  source %s, %s, %s%n", Printable.of(article.url()), sourceName == null ? "(none)" : Printable.of(sourceName),
+                        article.status(), Counted.of(versions.size(), "version"));
                 for (Version v : versions) {
                     String changed = v.number() == 0 ? "first seen"
                             : v.changed().isEmpty() ? "no field changed"

@@ -2,6 +2,8 @@ package dev.redline.cli;
 
 import dev.redline.json.Json;
 import dev.redline.store.History;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -53,7 +56,7 @@ final class HistoryFile {
             while ((token = next(parser, file)) != null) {
                 int line = parser.currentTokenLocation().getLineNr();
                 if (token != JsonToken.START_OBJECT) {
-                    throw new UserException(file + ":" + line + ": expected a JSON object (a history), found " + token.asString());
+                    throw new UserException(file + ":" + line + ": expected a JSON object (a history), found " + kind(token));
                 }
                 JsonNode node = readTree(parser, file);
                 sink.accept(validate(file, line, node));
@@ -66,6 +69,17 @@ final class HistoryFile {
             throw new UserException(file + ": no history in the file");
         }
         return count;
+    }
+
+    private static String kind(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "true or false";
+            case VALUE_NULL -> "null";
+            default -> "something else";
+        };
     }
 
     private static JsonToken next(JsonParser parser, Path file) {
@@ -84,9 +98,31 @@ final class HistoryFile {
         }
     }
 
+    /**
+     * A syntax error in words: file, line and column, and what is there. The parser's own text
+     * (token names, character codes) is for library authors, so it is not shown.
+     */
     private static UserException syntaxError(Path file, JacksonException e) {
         int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-        return new UserException(file + (line > 0 ? ":" + line : "") + ": not valid JSON: " + e.getOriginalMessage(), e);
+        int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+        String where = file + (line > 0 ? ":" + line : "") + (line > 0 && column > 0 ? ":" + column : "");
+        if (e instanceof UnexpectedEndOfInputException) {
+            return new UserException(where + ": not valid JSON: the file ends inside an unfinished object, array or string", e);
+        }
+        String near = line > 0 && column > 0 ? textAt(file, line, column) : "";
+        return new UserException(where + ": not valid JSON" + (near.isEmpty() ? "" : " at '" + near + "'")
+                + " (a value must be a quoted string, a number, true, false, null, an object or an array)", e);
+    }
+
+    /** Up to 20 characters of the file from the given line and column, made safe to print; empty if unreadable. */
+    private static String textAt(Path file, int line, int column) {
+        try (var lines = Files.lines(file)) {
+            String text = lines.skip(line - 1L).findFirst().orElse("");
+            int from = Math.min(Math.max(0, column - 1), text.length());
+            return Printable.of(text.substring(from, Math.min(text.length(), from + 20))).strip();
+        } catch (IOException | UncheckedIOException ex) {
+            return "";
+        }
     }
 
     private static Item validate(Path file, int line, JsonNode node) {

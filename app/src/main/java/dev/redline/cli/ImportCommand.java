@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  * Changed fields come from the normalised fields ({@link FieldHashes}); the boring flag and reason
  * from {@link Diff#compare}, unless the file states {@code boring} itself.
  */
-@Command(name = "import", description = "Load article histories (JSON object per file, or JSON Lines) into the store.")
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Load article histories (JSON object per file, or JSON Lines) into the store.")
 public final class ImportCommand implements Callable<Integer> {
     @ParentCommand
     Redline root;
@@ -69,13 +69,16 @@ public final class ImportCommand implements Callable<Integer> {
                 });
             }
         }
-        progress.finish(total + " histories, " + added[0] + " versions added, " + unchanged[0] + " already stored"
-                + (conflicts.isEmpty() ? "" : ", " + conflicts.size() + " refused"));
+        progress.finish(Counted.of(total, "history", "histories") + ", " + Counted.of(added[0], "version") + " added, "
+                + unchanged[0] + " already stored" + (conflicts.isEmpty() ? "" : ", " + conflicts.size() + " refused"));
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("imported %d histories: %d versions added%n", total - conflicts.size(), added[0]);
+        out.printf("imported %s: %s added%n", Counted.of(total - conflicts.size(), "history", "histories"),
+                Counted.of(added[0], "version"));
         out.flush();
         if (!conflicts.isEmpty()) {
-            throw new UserException(conflicts.size() + " history(ies) refused, nothing of them written; first: " + conflicts.getFirst());
+            throw new UserException(Counted.of(conflicts.size(), "history", "histories") + " refused, nothing of "
+                    + (conflicts.size() == 1 ? "it" : "them") + " written; " + (conflicts.size() == 1 ? "" : "first: ")
+                    + conflicts.getFirst());
         }
         return 0;
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code redline source add|list|remove}: the news sources Redline follows. */
-@Command(name = "source", description = "Add, list (with health) and remove the news sources to follow.",
+@Command(name = "source", mixinStandardHelpOptions = true, description = "Add, list (with health) and remove the news sources to follow.",
         subcommands = {SourceCommand.Add.class, SourceCommand.ListSources.class, SourceCommand.Remove.class})
 public final class SourceCommand implements Callable<Integer> {
     @ParentCommand
@@ -37,7 +37,7 @@ public final class SourceCommand implements Callable<Integer> {
         return Redline.EXIT_BAD_INPUT;
     }
 
-    @Command(name = "add", description = "Follow a news source through its feeds and/or news sitemaps.")
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Follow a news source through its feeds and/or news sitemaps.")
     static final class Add implements Callable<Integer> {
         @ParentCommand
         SourceCommand parent;
@@ -85,8 +85,8 @@ public final class SourceCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new UserException(e.getMessage(), e);
                 }
-                spec.commandLine().getOut().printf("added source %s: %d feed(s), %d sitemap(s)%n",
-                        source.name(), source.feeds().size(), source.sitemaps().size());
+                spec.commandLine().getOut().printf("added source %s: %s, %s%n",
+                        source.name(), Counted.of(source.feeds().size(), "feed"), Counted.of(source.sitemaps().size(), "sitemap"));
             }
             return 0;
         }
@@ -100,7 +100,7 @@ public final class SourceCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", description = "The sources, their feeds and how they are doing.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The sources, their feeds and how they are doing.")
     static final class ListSources implements Callable<Integer> {
         @ParentCommand
         SourceCommand parent;
@@ -146,7 +146,7 @@ public final class SourceCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "remove", description = "Stop following a source; its articles and versions are kept.")
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Stop following a source; its articles and versions are kept.")
     static final class Remove implements Callable<Integer> {
         @ParentCommand
         SourceCommand parent;

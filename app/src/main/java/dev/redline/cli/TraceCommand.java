@@ -69,7 +69,7 @@ public final class TraceCommand implements Callable<Integer> {
             if (reindex) {
                 Progress progress = Progress.start("reindex", store.versionCount());
                 long added = tracer.reindex(progress::advance);
-                progress.finish(progress.done() + " versions, " + added + " newly indexed");
+                progress.finish(Counted.of(progress.done(), "version") + ", " + added + " newly indexed");
                 return 0;
             }
             long behind = tracer.unindexedVersions();
@@ -129,8 +129,8 @@ public final class TraceCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "   %.0f%% of the copy is in that version; the copy carries %.0f%% of it%n",
                         100 * m.coverage(), 100 * m.containment());
                 DiffStats s = m.diff().stats();
-                out.printf(Locale.ROOT, "   the copier added %d sentences, cut %d, changed %d%s%n", s.added(), s.deleted(),
-                        s.edited(), m.diff().title().changed() ? " and the headline" : "");
+                out.printf(Locale.ROOT, "   the copier added %s, cut %d, changed %d%s%n", Counted.of(s.added(), "sentence"),
+                        s.deleted(), s.edited(), m.diff().title().changed() ? " and the headline" : "");
             }
         }
         out.flush();

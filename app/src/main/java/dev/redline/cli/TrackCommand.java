@@ -1,6 +1,7 @@
 package dev.redline.cli;
 
 import dev.redline.fetch.FetchConfig;
+import dev.redline.store.Article;
 import dev.redline.store.CheckLog;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
@@ -29,7 +30,7 @@ public final class TrackCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "URL", description = "The article's URL.")
+    @Parameters(paramLabel = "URL|ID", description = "The article's URL (any form of a tracked one finds it), or a tracked article's id.")
     String url;
 
     @Option(names = "--source", paramLabel = "NAME", description = "Attach the article to this source (its extraction rules apply).")
@@ -53,9 +54,15 @@ public final class TrackCommand implements Callable<Integer> {
                         .orElseThrow(() -> new UserException("no source named '" + sourceName
                                 + "' (see `redline source list`)"));
             }
+            String target = ArticleRef.find(store, url).map(Article::url).orElseGet(() -> {
+                if (ArticleRef.isId(url)) {
+                    throw new UserException("no tracked article with id " + url.strip());
+                }
+                return url;
+            });
             Tracker.TrackResult result;
             try {
-                result = runtime.tracker().track(url, sourceId);
+                result = runtime.tracker().track(target, sourceId);
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage(), e);
             }

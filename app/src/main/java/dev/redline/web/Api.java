@@ -40,14 +40,13 @@ final class Api {
 
     void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/sources", ctx -> WebServer.json(ctx, store.sourceHealth(options.clock().instant())));
-        routes.post("/api/sources", this::addSource);
+        routes.post("/api/sources", this::addSource, AdminAccess.Role.ADMIN);
         routes.delete("/api/sources/{name}", ctx -> {
-            Pages.requireAdmin(ctx, options.adminToken());
             if (!store.removeSource(ctx.pathParam("name"))) {
                 throw HttpError.notFound("There is no source named '" + Params.abbreviate(ctx.pathParam("name")) + "'.");
             }
             ctx.status(204);
-        });
+        }, AdminAccess.Role.ADMIN);
         routes.get("/api/articles", ctx -> {
             Long sourceId = sourceId(Params.text(ctx, "source"));
             int offset = Params.intQuery(ctx, "offset", 0, 0, 10_000_000);
@@ -77,7 +76,6 @@ final class Api {
         routes.get("/api/search", this::search);
         routes.post("/api/trace", this::trace);
         routes.post("/api/track", ctx -> {
-            Pages.requireAdmin(ctx, options.adminToken());
             if (options.submitter() == null) {
                 throw new HttpError(503, "Tracking a URL is not available in this server.");
             }
@@ -91,11 +89,10 @@ final class Api {
             } catch (IllegalArgumentException e) {
                 throw HttpError.badRequest(e.getMessage());
             }
-        });
+        }, AdminAccess.Role.ADMIN);
     }
 
     private void addSource(Context ctx) {
-        Pages.requireAdmin(ctx, options.adminToken());
         JsonNode body = body(ctx);
         String name = body.path("name").asString(null);
         if (name == null || name.isBlank()) {

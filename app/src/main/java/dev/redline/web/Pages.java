@@ -19,8 +19,6 @@ import dev.redline.trace.TraceResult;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,9 +50,9 @@ final class Pages {
     void register(JavalinDefaultRoutingApi routes) {
         routes.get("/", this::home);
         routes.get("/sources", this::sources);
-        routes.post("/sources", this::addSource);
-        routes.post("/sources/{name}/remove", this::removeSource);
-        routes.post("/track", this::track);
+        routes.post("/sources", this::addSource, AdminAccess.Role.ADMIN);
+        routes.post("/sources/{name}/remove", this::removeSource, AdminAccess.Role.ADMIN);
+        routes.post("/track", this::track, AdminAccess.Role.ADMIN);
         routes.get("/articles/{id}", this::article);
         routes.get("/articles/{id}/compare", this::compare);
         routes.get("/articles/{id}/diff/{from}/{to}", this::diff);
@@ -100,7 +98,6 @@ final class Pages {
     }
 
     private void addSource(Context ctx) {
-        requireAdmin(ctx);
         String name = checkedSourceName(required(ctx.formParam("name"), "name"));
         List<String> feeds = urls(ctx.formParam("feeds"), "feed");
         List<String> sitemaps = urls(ctx.formParam("sitemaps"), "sitemap");
@@ -116,7 +113,6 @@ final class Pages {
     }
 
     private void removeSource(Context ctx) {
-        requireAdmin(ctx);
         String name = ctx.pathParam("name");
         if (!store.removeSource(name)) {
             throw HttpError.notFound("There is no source named '" + Params.abbreviate(name) + "'.");
@@ -125,7 +121,6 @@ final class Pages {
     }
 
     private void track(Context ctx) {
-        requireAdmin(ctx);
         if (options.submitter() == null) {
             throw new HttpError(503, "Tracking a URL is not available in this server.");
         }
@@ -137,30 +132,6 @@ final class Pages {
             throw HttpError.badRequest(e.getMessage());
         }
         ctx.redirect(Links.article(article.id()), HttpStatus.SEE_OTHER);
-    }
-
-    /** Refuses the request unless write actions are on and the request carries the admin token. */
-    void requireAdmin(Context ctx) {
-        requireAdmin(ctx, options.adminToken());
-    }
-
-    static void requireAdmin(Context ctx, String adminToken) {
-        if (adminToken == null) {
-            throw new HttpError(403, "Write actions are switched off. Start the server with --admin-token "
-                    + "(or set REDLINE_ADMIN_TOKEN) to add or remove sources and track URLs.");
-        }
-        String given = ctx.header("Authorization");
-        if (given != null && given.startsWith("Bearer ")) {
-            given = given.substring("Bearer ".length());
-        } else if (ctx.isFormUrlencoded() || ctx.isMultipartFormData()) {
-            given = ctx.formParam("token");
-        } else {
-            given = null;
-        }
-        if (given == null || !MessageDigest.isEqual(given.strip().getBytes(StandardCharsets.UTF_8),
-                adminToken.getBytes(StandardCharsets.UTF_8))) {
-            throw new HttpError(403, "The admin token is missing or wrong.");
-        }
     }
 
     /** A new source's name, checked: it appears in URLs and feeds. */

@@ -1,27 +1,44 @@
 package dev.redline.web;
 
 import io.javalin.http.Context;
+import io.javalin.validation.ValidationError;
+import io.javalin.validation.Validator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 
-/** Parses path and query parameters, answering 400 with a message that names the bad parameter. */
+/**
+ * Path and query parameters read through Javalin's validators ({@code pathParamAsClass},
+ * {@code queryParamAsClass}), with one rule for turning a refused value into a 400 whose message
+ * names the parameter, what it must be, and what was sent.
+ */
 final class Params {
     private Params() {
     }
 
-    static long id(Context ctx, String name) {
-        String raw = ctx.pathParam(name);
-        try {
-            long value = Long.parseLong(raw);
-            if (value < 0) {
-                throw HttpError.badRequest(name + " must not be negative: " + raw);
+    /**
+     * A query value that is a UTC day ({@code 2026-11-23}) or an instant ({@code 2026-11-23T10:00:00Z}),
+     * registered with Javalin as a converter so {@code queryParamAsClass} parses it.
+     */
+    record DayOrInstant(Instant start, Instant end) {
+        static DayOrInstant parse(String raw) {
+            String s = raw.strip();
+            if (s.length() == 10) {
+                LocalDate day = LocalDate.parse(s);
+                return new DayOrInstant(day.atStartOfDay().toInstant(ZoneOffset.UTC),
+                        day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
             }
-            return value;
-        } catch (NumberFormatException e) {
-            throw HttpError.badRequest(name + " must be a number, got '" + abbreviate(raw) + "'");
+            Instant at = Instant.parse(s);
+            return new DayOrInstant(at, at);
         }
+    }
+
+    static long id(Context ctx, String name) {
+        return ctx.pathParamAsClass(name, Long.class)
+                .check(value -> value >= 0, "must not be negative")
+                .getOrThrow(errors -> refused(name, "a number", errors));
     }
 
     static int versionNumber(Context ctx, String name) {
@@ -32,24 +49,20 @@ final class Params {
         return (int) value;
     }
 
-    /** An integer query parameter within [min, max], or the default when absent. */
+    /** An integer query parameter within [min, max], or the default when absent or blank. */
     static int intQuery(Context ctx, String name, int fallback, int min, int max) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.isBlank()) {
+        if (text(ctx, name) == null) {
             return fallback;
         }
-        try {
-            int value = Integer.parseInt(raw.strip());
-            if (value < min || value > max) {
-                throw HttpError.badRequest(name + " must be between " + min + " and " + max + ", got " + value);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw HttpError.badRequest(name + " must be a whole number, got '" + abbreviate(raw) + "'");
-        }
+        return ctx.queryParamAsClass(name, Integer.class)
+                .check(value -> value >= min && value <= max, "must be between " + min + " and " + max)
+                .getOrThrow(errors -> refused(name, "a whole number", errors));
     }
 
-    /** True for "1", "true", "yes", "on"; false when absent. */
+    /**
+     * True for "1", "true", "yes", "on"; false when absent. Not Javalin's Boolean converter: that
+     * accepts only "true", and HTML checkboxes send "on".
+     */
     static boolean flag(Context ctx, String name) {
         String raw = ctx.queryParam(name);
         return raw != null && (raw.equals("1") || raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("yes")
@@ -63,27 +76,32 @@ final class Params {
     }
 
     /**
-     * A date ({@code 2026-11-23}, the start of that UTC day, or the end of it when {@code endOfDay})
-     * or an instant ({@code 2026-11-23T10:00:00Z}); null when absent.
+     * A date (the start of that UTC day, or the end of it when {@code endOfDay}) or an instant; null
+     * when absent or blank (the search form sends empty fields).
      */
     static Instant instant(Context ctx, String name, boolean endOfDay) {
-        String raw = text(ctx, name);
-        if (raw == null) {
+        if (text(ctx, name) == null) {
             return null;
         }
-        try {
-            if (raw.length() == 10) {
-                LocalDate day = LocalDate.parse(raw);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            return Instant.parse(raw);
-        } catch (DateTimeParseException e) {
-            throw HttpError.badRequest(name + " must be a date like 2026-11-23 or an instant like "
-                    + "2026-11-23T10:00:00Z, got '" + abbreviate(raw) + "'");
-        }
+        Validator<DayOrInstant> validator = ctx.queryParamAsClass(name, DayOrInstant.class);
+        DayOrInstant value = validator.getOrThrow(errors -> refused(name,
+                "a date like 2026-11-23 or an instant like 2026-11-23T10:00:00Z", errors));
+        return endOfDay ? value.end() : value.start();
     }
 
     static String abbreviate(String s) {
         return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+    }
+
+    /** The 400 for a value a validator refused: what it must be when unreadable, else the failed check. */
+    private static HttpError refused(String name, String expected,
+                                     Map<String, ? extends List<? extends ValidationError<?>>> errors) {
+        ValidationError<?> first = errors.values().stream().flatMap(List::stream).findFirst()
+                .orElseThrow(() -> new IllegalStateException("a validator failed without an error"));
+        String sent = abbreviate(String.valueOf(first.value));
+        if (first.exception() != null || first.getMessage().equals("TYPE_CONVERSION_FAILED")) {
+            return HttpError.badRequest(name + " must be " + expected + ", got '" + sent + "'");
+        }
+        return HttpError.badRequest(name + " " + first.getMessage() + ", got " + sent);
     }
 }

@@ -10,12 +10,14 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson3;
+import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -103,6 +105,7 @@ public final class WebServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
             config.startup.showJavalinBanner = false;
+            config.validation.register(Params.DayOrInstant.class, Params.DayOrInstant::parse);
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
@@ -111,6 +114,7 @@ public final class WebServer implements AutoCloseable {
             });
             config.requestLogger.http(this::recordRequest);
             config.routes.before(WebServer::securityHeaders);
+            config.routes.beforeMatched(new AdminAccess(options.adminToken())::check);
             pages.register(config.routes);
             feeds.register(config.routes);
             api.register(config.routes);
@@ -144,6 +148,11 @@ public final class WebServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** Every HTTP route the server answers, as Javalin holds them (so tests can check each one's roles). */
+    List<Endpoint> endpoints() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint).toList();
     }
 
     /** The metrics registry, so the tracker running in the same process can add its meters. */

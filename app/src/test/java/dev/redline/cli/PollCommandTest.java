@@ -71,6 +71,24 @@ class PollCommandTest {
         int code = run("--db", db, "--data", dir.toString(), "track", url, "--allow-private-network", "--host-delay", "0");
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("tracking " + sim.articleUrl("harbour-gazette", "ferry-strike") + ": new-version, 1 version");
+
+        // Another form of the same URL, and the article's id, find the tracked article instead of adding one.
+        long id;
+        try (Store store = JdbcStore.open("jdbc:sqlite:" + db)) {
+            id = store.articleByUrl(sim.articleUrl("harbour-gazette", "ferry-strike")).orElseThrow().id();
+        }
+        for (String ref : List.of(sim.articleUrl("harbour-gazette", "ferry-strike") + "/?fbclid=abc", Long.toString(id))) {
+            out.getBuffer().setLength(0);
+            assertThat(run("--db", db, "--data", dir.toString(), "track", ref, "--allow-private-network",
+                    "--host-delay", "0")).as(err.toString()).isZero();
+            assertThat(out.toString()).as(ref).startsWith("tracking " + sim.articleUrl("harbour-gazette", "ferry-strike")
+                    + ": not-modified, 1 version,");
+        }
+        try (Store store = JdbcStore.open("jdbc:sqlite:" + db)) {
+            assertThat(store.articleCount()).isEqualTo(1);
+        }
+        assertThat(run("--db", db, "--data", dir.toString(), "track", "424242")).isEqualTo(2);
+        assertThat(err.toString()).contains("no tracked article with id 424242");
     }
 
     @Test

@@ -62,7 +62,7 @@ class StoreCommandsTest {
                 "https://planet.example/atom", "--sitemap", "https://planet.example/news.xml",
                 "--body-selector", "div.story > p", "--title-selector", "h1.headline", "--remove-selector", ".ad");
         assertThat(added.code()).as(added.err()).isZero();
-        assertThat(added.out()).contains("added source daily-planet: 2 feed(s), 1 sitemap(s)");
+        assertThat(added.out()).contains("added source daily-planet: 2 feeds, 1 sitemap");
 
         CliRun list = run("source", "list");
         assertThat(list.code()).isZero();
@@ -115,14 +115,14 @@ class StoreCommandsTest {
         Path file = write("harbour.json", HARBOUR);
         CliRun imported = run("import", file.toString());
         assertThat(imported.code()).as(imported.err()).isZero();
-        assertThat(imported.out()).contains("imported 1 histories: 2 versions added");
+        assertThat(imported.out()).contains("imported 1 history: 2 versions added");
 
         CliRun json = run("history", "https://bugle.example/2026/harbour-crane", "--format", "json");
         assertThat(json.code()).isZero();
         assertThat(json.out().strip()).isEqualTo(HARBOUR);
 
         CliRun text = run("history", "https://bugle.example/2026/harbour-crane");
-        assertThat(text.out()).as(text.err()).contains("source bugle").contains("2 version(s)")
+        assertThat(text.out()).as(text.err()).contains("source bugle").contains("2 versions")
                 .contains("v1   2026-03-14T10:30:00Z  changed title, byline, body")
                 .contains("Crane topples in harbour, two hurt");
 
@@ -156,7 +156,7 @@ class StoreCommandsTest {
                 + "\"byline\":\"By Ada Quill\",\"paragraphs\":[\"Two dock workers were hurt.\"],\"boring\":false}]}");
         CliRun more = run("import", write("h2.json", longer).toString());
         assertThat(more.code()).as(more.err()).isZero();
-        assertThat(more.out()).contains("1 versions added");
+        assertThat(more.out()).contains("imported 1 history: 1 version added");
         assertThat(run("history", "https://bugle.example/2026/harbour-crane", "--format", "json").out().strip()).isEqualTo(longer);
     }
 
@@ -166,7 +166,12 @@ class StoreCommandsTest {
         Path broken = write("broken.jsonl", HARBOUR + "\n" + HARBOUR.replace("https://bugle", "https://other") + "\n{\"url\": oops}\n");
         CliRun syntax = run("import", broken.toString());
         assertThat(syntax.code()).isEqualTo(2);
-        assertThat(syntax.err()).contains(broken + ":3").contains("not valid JSON");
+        assertThat(syntax.err()).contains(broken + ":3:").contains("not valid JSON at 'oops}'")
+                .doesNotContain("Unexpected character").doesNotContain("code ").doesNotContain("Exception");
+        Path cut = write("cut.json", OTTERS.substring(0, OTTERS.length() / 2));
+        CliRun truncated = run("import", cut.toString());
+        assertThat(truncated.err()).contains(cut + ":1:").contains("ends inside an unfinished")
+                .doesNotContain("end-of-input").doesNotContain("Exception");
 
         Path badTime = write("time.json", "\n\n" + HARBOUR.replace("2026-03-14T10:30:00Z", "yesterday"));
         CliRun time = run("import", badTime.toString());
@@ -201,7 +206,7 @@ class StoreCommandsTest {
                 .replace("2026-03-14T10:30:00Z", "2026-03-14T11:00:00Z");
         CliRun refused = run("import", write("r.jsonl", OTTERS + "\n" + rewritten + "\n").toString());
         assertThat(refused.code()).isEqualTo(2);
-        assertThat(refused.err()).contains("r.jsonl:2").contains("append-only");
+        assertThat(refused.err()).contains("1 history refused, nothing of it written; ").contains("r.jsonl:2").contains("append-only");
         try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
             assertThat(store.versions(store.articleByUrl("https://bugle.example/2026/harbour-crane").orElseThrow().id())).hasSize(2);
             assertThat(store.articleByUrl("https://gazette.example/otters")).isPresent(); // the good history went in
@@ -310,6 +315,27 @@ class StoreCommandsTest {
                 .contains("\"n\":1,").contains("\"byline\":null").contains("\"boring\":true");
         CliRun list = runOn(pg, "source", "list");
         assertThat(list.out()).contains("bugle");
+    }
+
+    @Test
+    void historyFindsAnArticleByAnyFormOfItsUrlOrByItsId() throws IOException {
+        assertThat(run("import", write("h.json", HARBOUR).toString()).code()).isZero();
+        long id;
+        try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
+            id = store.articleByUrl("https://bugle.example/2026/harbour-crane").orElseThrow().id();
+        }
+        for (String ref : List.of("https://BUGLE.example:443/2026/harbour-crane/?utm_source=newsletter&fbclid=x#top",
+                "https://bugle.example/2026/harbour-crane/", Long.toString(id))) {
+            CliRun r = run("history", ref);
+            assertThat(r.code()).as(ref + "\n" + r.err()).isZero();
+            assertThat(r.out()).as(ref).startsWith("https://bugle.example/2026/harbour-crane\n").contains("2 versions");
+        }
+        CliRun unknownId = run("history", "987654");
+        assertThat(unknownId.code()).isEqualTo(2);
+        assertThat(unknownId.err()).contains("no tracked article with id 987654");
+        CliRun notAUrl = run("history", "ftp://bugle.example/x");
+        assertThat(notAUrl.code()).isEqualTo(2);
+        assertThat(notAUrl.err()).contains("not an absolute http(s) URL");
     }
 
     @Test

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.redline.article.ArticleText;
+import dev.redline.testing.Seeded;
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class FingerprinterTest {
@@ -84,10 +83,12 @@ class FingerprinterTest {
     }
 
     /** The winnowing guarantee: any shared run of window + shingleSize − 1 words shares an anchor. */
-    @Property(tries = 300)
-    void everyLongEnoughExcerptSharesAnAnchor(@ForAll("texts") List<String> words,
-                                              @ForAll @IntRange(min = 0, max = 1000) int startSeed,
-                                              @ForAll @IntRange(min = 0, max = 60) int extra) {
+    @Seeded(tries = 300)
+    void everyLongEnoughExcerptSharesAnAnchor(long seed) {
+        RandomGenerator random = new SplittableRandom(seed);
+        List<String> words = text(random);
+        int startSeed = random.nextInt(1001);
+        int extra = random.nextInt(61);
         int minRun = FP.window() + FP.shingleSize() - 1;
         int length = Math.min(words.size(), minRun + extra);
         int start = startSeed % (words.size() - length + 1);
@@ -98,19 +99,30 @@ class FingerprinterTest {
         assertThat(FP.of(String.join(" ", excerpt)).containedIn(whole)).isEqualTo(1.0);
     }
 
-    @Property(tries = 100)
-    void minHashEstimatesJaccard(@ForAll("texts") List<String> a, @ForAll("texts") List<String> b) {
+    @Seeded(tries = 100)
+    void minHashEstimatesJaccard(long seed) {
+        RandomGenerator random = new SplittableRandom(seed);
+        List<String> a = text(random);
+        List<String> b = text(random);
         Fingerprint fa = FP.of(String.join(" ", a));
         Fingerprint fb = FP.of(String.join(" ", a.subList(0, a.size() / 2)) + " " + String.join(" ", b));
         int shared = fa.sharedShingles(fb);
         double jaccard = (double) shared / (fa.shingles().length + fb.shingles().length - shared);
         // 128 permutations: standard error <= 0.045, so 0.25 is more than five of them
-        assertThat(fa.estimatedJaccard(fb)).isCloseTo(jaccard, org.assertj.core.data.Offset.offset(0.25));
+        assertThat(fa.estimatedJaccard(fb)).isCloseTo(jaccard, Offset.offset(0.25));
     }
 
-    @Provide
-    Arbitrary<List<String>> texts() {
-        Arbitrary<String> word = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(2).ofMaxLength(9);
-        return word.list().ofMinSize(16).ofMaxSize(200);
+    /** 16 to 200 random lower-case words of 2 to 9 letters. */
+    private static List<String> text(RandomGenerator random) {
+        int size = random.nextInt(16, 201);
+        List<String> words = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            char[] letters = new char[random.nextInt(2, 10)];
+            for (int c = 0; c < letters.length; c++) {
+                letters[c] = (char) ('a' + random.nextInt(26));
+            }
+            words.add(new String(letters));
+        }
+        return words;
     }
 }
