@@ -174,7 +174,8 @@ final class Boilerplate {
     private static boolean isEdgeDebris(Block b, boolean atEnd) {
         int words = words(b.text());
         if (b.kind() == Kind.HEADING) {
-            return true;
+            // a subheading closing the body leads nowhere; one opening it leads into the text
+            return atEnd;
         }
         if (atEnd ? words <= AUTHOR_BIO_MAX_WORDS && AUTHOR_BIO.matcher(b.text()).matches()
                 : words <= LEADING_BYLINE_MAX_WORDS && LEADING_BYLINE.matcher(b.text()).matches()) {
