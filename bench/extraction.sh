@@ -22,7 +22,7 @@ passes="${PASSES:-3}"
 if [[ -z "${JAVA_HOME:-}" && -d /usr/lib/jvm/temurin-25-jdk-amd64 ]]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 mkdir -p "$work"
-echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$work/load.txt" >&2
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$work/load.txt" >&2
 
 echo "== building the benchmark jar" >&2
 (cd "$here" && ./mvnw -B -q -pl bench -am package -DskipTests >&2)
@@ -40,15 +40,25 @@ if [[ ! -d "$peer/node_modules/jsdom" || ! -d "$peer/node_modules/@mozilla/reada
 fi
 cp "$here/bench/extraction/readability.mjs" "$peer/"
 
+# Readability.js first: it is by far the slowest, and a run resumed with the same WORK keeps its results
+for set in scrapinghub multilingual; do
+  urls="$bench/scrapinghub/ground-truth.json"
+  [[ "$set" == multilingual ]] && urls="$bench/multilingual/segments.json"
+  mkdir -p "$work/$set"
+  if [[ ! -s "$work/$set/readability.timing.json" ]]; then
+    echo "== $set: readability.js (2 passes, CPU $cpu)" >&2
+    (cd "$peer" && taskset -c "$cpu" node readability.mjs "$bench/$set/html" "$urls" "$work/$set/readability.json" \
+      "$work/$set/readability.timing.json" 2) >&2
+  fi
+done
+echo "load average after readability.js: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$work/load.txt" >&2
+
 for set in scrapinghub multilingual; do
   urls="$bench/scrapinghub/ground-truth.json"
   [[ "$set" == multilingual ]] && urls="$bench/multilingual/segments.json"
   echo "== $set: Redline, readability4j, boilerpipe in one JVM ($passes passes each, CPU $cpu)" >&2
   taskset -c "$cpu" "$java" -XX:+UseSerialGC -Xss4m -cp "$jar" dev.redline.bench.ExtractionPeers \
     "$bench/$set/html" "$work/$set" "$passes" "$urls" 2> >(grep -v ' ERROR \| at \|^java\.' >&2)
-  echo "== $set: readability.js (2 passes, CPU $cpu)" >&2
-  (cd "$peer" && taskset -c "$cpu" node readability.mjs "$bench/$set/html" "$urls" "$work/$set/readability.json" \
-    "$work/$set/readability.timing.json" 2) >&2
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$work/load.txt" >&2
 

@@ -40,6 +40,38 @@ final class Boilerplate {
             + "|(next|previous|prev)( (article|story|post|page))?\\b.*"
             + "|(image|photo|video)( \\d+)?( of \\d+)?|\\d+ of \\d+"
             + ")\\W*$");
+    /**
+     * The same furniture in German, French, Spanish, Italian, Portuguese, Dutch and Polish: "read
+     * also", share, related, advertisement, comments, subscribe, follow us, photo credits, tags and
+     * publication stamps. Only tested against short lines, like {@link #FURNITURE}.
+     */
+    private static final Pattern FURNITURE_EUROPEAN = Pattern.compile("(?iu)^\\W*("
+            + "weiterlesen|mehr (lesen|dazu|erfahren|zum thema)\\b.*|lesen sie (auch|mehr|hier)\\b.*|auch interessant\\b.*|siehe auch\\b.*"
+            + "|lire (aussi|la suite|plus|également)\\b.*|à lire (aussi|également)\\b.*|voir aussi\\b.*|en savoir plus\\b.*"
+            + "|(lea|lee|leer) (también|más|además)\\b.*|lea\\s*:.*|ver (también|más)\\b.*|(también )?te puede interesar\\b.*"
+            + "|leggi (anche|di più|tutto)\\b.*|continua a leggere\\b.*|vedi anche\\b.*|potrebbe interessarti\\b.*"
+            + "|leia (também|mais)\\b.*|veja (também|mais)\\b.*|saiba mais\\b.*|continue lendo\\b.*"
+            + "|lees (ook|meer|verder)\\b.*|bekijk ook\\b.*|zie ook\\b.*"
+            + "|(czytaj|przeczytaj) (też|także|również|więcej|dalej)\\b.*|zobacz (też|także|również)\\b.*"
+            + "|(diesen )?artikel teilen|teilen( auf\\b.*)?|(möchten sie|wollen sie) (den|diesen) (artikel|beitrag) teilen.*"
+            + "|partager( (cet article|l'article|sur\\b.*))?|compartir( (en\\b.*|este artículo))?|comparte( esta noticia)?"
+            + "|condividi( (su\\b.*|l'articolo|questo articolo))?|compartilhe|compartilhar|partilhar|delen( op\\b.*)?|deel dit artikel"
+            + "|udostępnij|podziel się\\b.*"
+            + "|(ähnliche|verwandte|weitere) (artikel|beiträge|themen|nachrichten)\\b.*|das könnte sie auch interessieren.*"
+            + "|articles? (similaires|liés|connexes)|sur le même sujet|(artículos|noticias) relacionad[ao]s|más noticias"
+            + "|articoli correlati|notizie correlate|altri articoli|(artigos|notícias|matérias) relacionad[ao]s|mais notícias"
+            + "|gerelateerde (artikelen|berichten)|meer nieuws|(powiązane|podobne) artykuły"
+            + "|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie|reklama"
+            + "|\\d* ?(kommentare?|kommentieren|commentaires?|comentarios?|commenti|comentários|reacties|komentarze?)"
+            + "|abonnieren\\b.*|jetzt abonnieren.*|abonnez-vous\\b.*|s'abonner\\b.*|suscríbete\\b.*|iscriviti\\b.*"
+            + "|assine\\b.*|inscreva-se\\b.*|abonneer\\b.*|subskrybuj\\b.*|zapisz się\\b.*"
+            + "|folgen sie uns\\b.*|suivez-nous\\b.*|síguenos\\b.*|seguici\\b.*|siga-nos\\b.*|volg ons\\b.*|obserwuj nas\\b.*"
+            + "|(foto|fotos|bild|bildquelle|quelle|crédits?( photo)?|imagen|immagine|imagem|beeld|fot|zdjęcie|źródło)\\s*(:|/|©).*"
+            + "|(schlagwörter|stichwörter|themen|mots-clés|etiquetas|etichette|palavras-chave|trefwoorden|tagi)\\s*:.*"
+            + "|(veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado"
+            + "|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano)\\b.{0,60}\\d.*"
+            + "|(von|par|por|door)\\s+\\p{Lu}[\\p{L}.'’-]*(\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}"
+            + ")\\W*$");
     /** Calls to action that end (or open) articles at any length: subscriptions, contact prompts, tips. */
     private static final Pattern EDGE_CALL_TO_ACTION = Pattern.compile("(?iu).*\\b("
             + "click here|sign up|subscribe|newsletter|your inbox|delivered (to|through) your (letterbox|door)|download (our|the)"
@@ -58,7 +90,12 @@ final class Boilerplate {
     /** A short line announcing more/related stories: it and all after it are the page's, not the story's. */
     private static final Pattern END_MARKER = Pattern.compile("(?iu)^\\W*((more|other|related|recommended|popular|trending|latest|top|further)\\b.{0,40}\\b("
             + "stories|articles|news|reads|reading|posts|videos|coverage|headlines)\\b.{0,40}|(you|we) (may|might) also (like|enjoy).*|most (read|popular|viewed|shared)"
-            + "|also (read|see)|read (more|next|also)|see also|recommended( for you)?)\\W*$");
+            + "|also (read|see)|read (more|next|also)|see also|recommended( for you)?"
+            // the same in de, fr, es, it, pt, nl, pl
+            + "|(mehr|weitere) (zum thema|nachrichten|artikel|beiträge)|das könnte sie auch interessieren|lesen sie auch|auch interessant"
+            + "|à lire aussi|lire aussi|sur le même sujet|(también )?te puede interesar|noticias relacionadas|leggi anche"
+            + "|articoli correlati|leia também|veja também|notícias relacionadas|lees ook|meer nieuws|czytaj (też|także)"
+            + "|zobacz (też|także)|przeczytaj (też|także))\\W*$");
     private static final int END_MARKER_MAX_WORDS = 8;
     private static final int CREDIT_MAX_WORDS = 20;
     private static final Pattern SHORTCODE = Pattern.compile("^\\[(\\w+)[^\\]]*].*\\[/\\1]$|^\\[/?\\w+( [^\\]]*)?]$");
@@ -118,7 +155,7 @@ final class Boilerplate {
         if (words > SHORT_LINE_WORDS) {
             return false;
         }
-        if (FURNITURE.matcher(b.text()).matches()) {
+        if (FURNITURE.matcher(b.text()).matches() || FURNITURE_EUROPEAN.matcher(b.text()).matches()) {
             return true;
         }
         if (words <= CREDIT_MAX_WORDS && b.text().indexOf('©') >= 0) {
