@@ -4,6 +4,7 @@ import dev.redline.article.ArticleText;
 import dev.redline.diff.Diff;
 import dev.redline.diff.DiffResult;
 import dev.redline.json.Json;
+import dev.redline.web.DiffDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -74,7 +75,7 @@ public final class DiffCommand implements Callable<Integer> {
         DiffResult result = Diff.compare(old, neu, from, to);
         String output = switch (chosen) {
             case "json" -> Json.writePretty(result) + System.lineSeparator();
-            case "html" -> DiffHtml.render(result, oldFile.getFileName().toString(), newFile.getFileName().toString());
+            case "html" -> DiffDocument.render(result, oldFile.getFileName().toString(), newFile.getFileName().toString());
             default -> DiffText.render(result, !noColor && stdoutIsTerminal());
         };
         PrintWriter out = spec.commandLine().getOut();

@@ -30,7 +30,7 @@ final class DiffText {
         Painter p = new Painter(color);
         StringBuilder out = new StringBuilder();
         line(out, p, "Headline", diff.title());
-        if (diff.byline().old() != null || diff.byline().new_() != null) {
+        if (diff.byline().oldText() != null || diff.byline().newText() != null) {
             line(out, p, "Byline", diff.byline());
         }
         List<String> facts = new ArrayList<>();
@@ -53,13 +53,13 @@ final class DiffText {
         if (change.changed()) {
             out.append(words(change.words(), p));
         } else {
-            out.append(Printable.of(change.new_()));
+            out.append(Printable.of(change.newText()));
         }
         out.append('\n');
     }
 
     /** "edit", or "split" / "merge" for an edit covering two sentences on one side; "same", "add"… */
-    static String kindLabel(SentenceOp op) {
+    private static String kindLabel(SentenceOp op) {
         if (op.newIndexEnd() != null) {
             return "split";
         }
@@ -86,13 +86,13 @@ final class DiffText {
 
     private static String op(SentenceOp op, Painter p) {
         return switch (op.op()) {
-            case SAME -> p.dim("  " + Printable.of(op.new_()));
-            case ADD -> p.green("+ " + Printable.of(op.new_()));
-            case DELETE -> p.red("- " + Printable.of(op.old()));
+            case SAME -> p.dim("  " + Printable.of(op.newText()));
+            case ADD -> p.green("+ " + Printable.of(op.newText()));
+            case DELETE -> p.red("- " + Printable.of(op.oldText()));
             case EDIT -> "~ " + (op.oldIndexEnd() != null || op.newIndexEnd() != null ? p.dim("(" + kindLabel(op) + ") ") : "")
                     + words(op.words(), p);
             case MOVE -> "> " + p.dim("(moved from sentence " + (op.oldIndex() + 1) + ") ")
-                    + (op.words().isEmpty() ? Printable.of(op.new_()) : words(op.words(), p));
+                    + (op.words().isEmpty() ? Printable.of(op.newText()) : words(op.words(), p));
         };
     }
 

@@ -6,6 +6,7 @@ import dev.redline.store.History;
 import dev.redline.store.JdbcStore;
 import dev.redline.store.Source;
 import dev.redline.store.Version;
+import dev.redline.text.Counted;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -10,6 +10,7 @@ import dev.redline.fetch.FetchException;
 import dev.redline.fetch.FetchResult;
 import dev.redline.fetch.Fetcher;
 import dev.redline.json.Json;
+import dev.redline.text.Counted;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

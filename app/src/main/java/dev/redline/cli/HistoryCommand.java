@@ -7,6 +7,7 @@ import dev.redline.store.JdbcStore;
 import dev.redline.store.Source;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
+import dev.redline.text.Counted;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

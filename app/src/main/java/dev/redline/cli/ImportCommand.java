@@ -11,6 +11,7 @@ import dev.redline.store.NewVersion;
 import dev.redline.store.Source;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
+import dev.redline.text.Counted;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

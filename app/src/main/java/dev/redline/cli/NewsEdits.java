@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.redline.diff.Diff;
 import dev.redline.diff.DiffResult;
@@ -26,15 +27,15 @@ import java.util.List;
  * @param newIndex     sentence index in the newer version, or null (delete)
  * @param oldIndexEnd  last old sentence index when two were merged, else null
  * @param newIndexEnd  last new sentence index when one was split in two, else null
- * @param old_         the old sentence text, or null
- * @param new_         the new sentence text, or null
+ * @param oldText      the old sentence text, or null (JSON {@code old})
+ * @param newText      the new sentence text, or null (JSON {@code new})
  * @param boring       the newer version's stored boring flag (the whole change is cosmetic)
  */
 @JsonPropertyOrder({"url", "source", "versionOld", "versionNew", "fetchedAtOld", "fetchedAtNew", "op", "oldIndex",
         "newIndex", "oldIndexEnd", "newIndexEnd", "old", "new", "boring"})
 record NewsEdits(String url, String source, int versionOld, int versionNew, Instant fetchedAtOld, Instant fetchedAtNew,
-                 OpKind op, Integer oldIndex, Integer newIndex, Integer oldIndexEnd, Integer newIndexEnd, String old_,
-                 String new_, boolean boring) {
+                 OpKind op, Integer oldIndex, Integer newIndex, Integer oldIndexEnd, Integer newIndexEnd,
+                 @JsonProperty("old") String oldText, @JsonProperty("new") String newText, boolean boring) {
 
     /** The rows of every consecutive pair of versions of one article. */
     static List<NewsEdits> rows(String url, String source, List<Version> versions) {
@@ -45,7 +46,7 @@ record NewsEdits(String url, String source, int versionOld, int versionNew, Inst
             DiffResult diff = Diff.compare(a.text(), b.text(), a.fetchedAt(), b.fetchedAt());
             for (SentenceOp op : diff.ops()) {
                 rows.add(new NewsEdits(url, source, a.number(), b.number(), a.fetchedAt(), b.fetchedAt(), op.op(),
-                        op.oldIndex(), op.newIndex(), op.oldIndexEnd(), op.newIndexEnd(), op.old(), op.new_(), b.boring()));
+                        op.oldIndex(), op.newIndex(), op.oldIndexEnd(), op.newIndexEnd(), op.oldText(), op.newText(), b.boring()));
             }
         }
         return rows;

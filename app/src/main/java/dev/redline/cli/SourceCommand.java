@@ -5,6 +5,7 @@ import dev.redline.json.Json;
 import dev.redline.store.JdbcStore;
 import dev.redline.store.Source;
 import dev.redline.store.SourceHealth;
+import dev.redline.text.Counted;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -6,6 +6,7 @@ import dev.redline.fetch.FetchException;
 import dev.redline.fetch.Fetcher;
 import dev.redline.json.Json;
 import dev.redline.store.Store;
+import dev.redline.text.Counted;
 import dev.redline.trace.Floor;
 import dev.redline.trace.TraceMatch;
 import dev.redline.trace.TraceResult;

@@ -1,5 +1,6 @@
 package dev.redline.track;
 
+import dev.redline.text.Counted;
 import java.util.Locale;
 
 /**
@@ -21,9 +22,10 @@ public record PollSummary(long feedsPolled, long feedErrors, long newArticles, l
 
     /** One line for the CLI. */
     public String line() {
-        return String.format(Locale.ROOT, "%d feeds polled (%d failed), %d new articles, %d checks: %d new versions,"
-                        + " %d unchanged, %d flip-flops, %d gone, %d disallowed, %d errors",
-                feedsPolled, feedErrors, newArticles, checks, newVersions, unchanged, flipFlops, gone, disallowed, errors);
+        return String.format(Locale.ROOT, "%s polled (%d failed), %s, %s: %s, %d unchanged, %s, %d gone, %d disallowed, %s",
+                Counted.of(feedsPolled, "feed"), feedErrors, Counted.of(newArticles, "new article"), Counted.of(checks, "check"),
+                Counted.of(newVersions, "new version"), unchanged, Counted.of(flipFlops, "flip-flop"), gone, disallowed,
+                Counted.of(errors, "error"));
     }
 
     PollSummary plus(PollSummary o) {

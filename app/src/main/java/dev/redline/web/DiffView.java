@@ -45,10 +45,10 @@ public record DiffView(List<Piece> title, List<Piece> byline, List<Row> rows, Li
         }
     }
 
-    public record Row(Cell old, Cell neu) {
+    public record Row(Cell oldCell, Cell newCell) {
         /** A row begins a paragraph when either of its sentences does. */
         public boolean paragraph() {
-            return old.paragraph() || neu.paragraph();
+            return oldCell.paragraph() || newCell.paragraph();
         }
     }
 
@@ -64,28 +64,29 @@ public record DiffView(List<Piece> title, List<Piece> byline, List<Row> rows, Li
             boolean newStart = op.newIndex() != null && newStarts.contains(op.newIndex());
             switch (op.op()) {
                 case SAME -> {
-                    rows.add(new Row(plain("same", op.old(), oldAnchor(op)).startingParagraph(oldStart),
-                            plain("same", op.new_(), newAnchor(op)).startingParagraph(newStart)));
-                    lines.add(plain("same", op.new_(), newAnchor(op)).startingParagraph(newStart));
+                    rows.add(new Row(plain("same", op.oldText(), oldAnchor(op)).startingParagraph(oldStart),
+                            plain("same", op.newText(), newAnchor(op)).startingParagraph(newStart)));
+                    lines.add(plain("same", op.newText(), newAnchor(op)).startingParagraph(newStart));
                 }
                 case EDIT -> {
+                    String note = op.newIndexEnd() != null ? "split" : op.oldIndexEnd() != null ? "merged" : null;
                     rows.add(new Row(words("edit", op.words(), OpKind.ADD, oldAnchor(op), null, null).startingParagraph(oldStart),
-                            words("edit", op.words(), OpKind.DELETE, newAnchor(op), null, null).startingParagraph(newStart)));
-                    lines.add(words("edit", op.words(), null, newAnchor(op), null, null).startingParagraph(newStart));
+                            words("edit", op.words(), OpKind.DELETE, newAnchor(op), note, null).startingParagraph(newStart)));
+                    lines.add(words("edit", op.words(), null, newAnchor(op), note, null).startingParagraph(newStart));
                 }
                 case ADD -> {
-                    rows.add(new Row(Cell.EMPTY, plain("add", op.new_(), newAnchor(op)).startingParagraph(newStart)));
-                    lines.add(plain("add", op.new_(), newAnchor(op)).startingParagraph(newStart));
+                    rows.add(new Row(Cell.EMPTY, plain("add", op.newText(), newAnchor(op)).startingParagraph(newStart)));
+                    lines.add(plain("add", op.newText(), newAnchor(op)).startingParagraph(newStart));
                 }
                 case DELETE -> {
-                    rows.add(new Row(plain("delete", op.old(), oldAnchor(op)).startingParagraph(oldStart), Cell.EMPTY));
-                    lines.add(plain("delete", op.old(), oldAnchor(op)).startingParagraph(oldStart));
+                    rows.add(new Row(plain("delete", op.oldText(), oldAnchor(op)).startingParagraph(oldStart), Cell.EMPTY));
+                    lines.add(plain("delete", op.oldText(), oldAnchor(op)).startingParagraph(oldStart));
                 }
                 case MOVE -> {
                     moves.add(op);
                     String note = "moved here from sentence " + number(op.oldIndex());
                     Cell arrived = (op.words().isEmpty()
-                            ? new Cell("move", List.of(new Piece(op.new_(), "same")), newAnchor(op), note, "#" + oldAnchor(op), false)
+                            ? new Cell("move", List.of(new Piece(op.newText(), "same")), newAnchor(op), note, "#" + oldAnchor(op), false)
                             : words("move", op.words(), OpKind.DELETE, newAnchor(op), note, "#" + oldAnchor(op)))
                             .startingParagraph(newStart);
                     rows.add(new Row(Cell.EMPTY, arrived));
@@ -121,7 +122,7 @@ public record DiffView(List<Piece> title, List<Piece> byline, List<Row> rows, Li
                     break;
                 }
             }
-            Cell away = new Cell("moved-away", List.of(new Piece(move.old(), "same")), oldAnchor(move),
+            Cell away = new Cell("moved-away", List.of(new Piece(move.oldText(), "same")), oldAnchor(move),
                     "moved to sentence " + number(move.newIndex()), "#" + newAnchor(move), oldStarts.contains(move.oldIndex()));
             before.get(at).add((T) (inline ? away : new Row(away, Cell.EMPTY)));
         });
@@ -136,7 +137,7 @@ public record DiffView(List<Piece> title, List<Piece> byline, List<Row> rows, Li
 
     private static List<Piece> titlePieces(TitleChange change) {
         if (!change.changed() || change.words().isEmpty()) {
-            return List.of(new Piece(change.new_() == null ? "" : change.new_(), "same"));
+            return List.of(new Piece(change.newText() == null ? "" : change.newText(), "same"));
         }
         return change.words().stream().map(w -> new Piece(w.text(), w.op().toString())).toList();
     }

@@ -1,5 +1,6 @@
 package dev.redline.web;
 
+import dev.redline.text.Counted;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,17 +47,14 @@ public final class Fmt {
             return null;
         }
         if (s < 3600) {
-            return plural(s / 60, "minute");
+            return Counted.of(s / 60, "minute");
         }
         if (s < 86_400) {
-            return plural(s / 3600, "hour");
+            return Counted.of(s / 3600, "hour");
         }
-        return plural(s / 86_400, "day");
+        return Counted.of(s / 86_400, "day");
     }
 
-    public static String plural(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
-    }
 
     public static String url(String part) {
         return URLEncoder.encode(part == null ? "" : part, StandardCharsets.UTF_8);

@@ -13,6 +13,7 @@ import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
+import dev.redline.text.Counted;
 import dev.redline.text.Gap;
 import dev.redline.trace.TraceMatch;
 import dev.redline.trace.TraceResult;
@@ -87,7 +88,7 @@ final class Pages {
 
     static String size(DiffStats s) {
         if (s.wordsAdded() == 0 && s.wordsDeleted() == 0) {
-            return s.moved() > 0 ? Fmt.plural(s.moved(), "sentence") + " moved" : "no words changed";
+            return s.moved() > 0 ? Counted.of(s.moved(), "sentence") + " moved" : "no words changed";
         }
         return "+" + s.wordsAdded() + " −" + s.wordsDeleted() + " words";
     }

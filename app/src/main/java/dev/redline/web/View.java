@@ -51,6 +51,17 @@ public final class View {
                            String nextUrl, int versionCount) {
     }
 
+    /**
+     * A diff as one standalone page (what {@code redline diff --format html} writes): the side-by-side
+     * rows of the web's diff page, labelled with the compared files, with the site's CSS inline.
+     */
+    public record DiffDocument(DiffResult diff, DiffView view, String oldName, String newName, String css) {
+        public String headline() {
+            String title = diff.title().newText() != null ? diff.title().newText() : diff.title().oldText();
+            return title == null ? "" : title;
+        }
+    }
+
     /** A search result with its snippet cut into highlighted and plain runs. */
     public record SearchRow(SearchHit hit, List<DiffView.Piece> snippet, String articleUrl) {
     }

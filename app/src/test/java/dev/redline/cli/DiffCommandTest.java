@@ -106,8 +106,9 @@ class DiffCommandTest {
                 .doesNotContain("src=")
                 .contains("<style>");
         org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(r.out());
-        assertThat(doc.select("tr.delete td.old").text()).isEqualTo("The bridge will stay shut until engineers have inspected the pier.");
-        assertThat(doc.select("tr.add td.new").text()).contains("<script>alert(1)</script>");
+        assertThat(doc.select("td.old.op.delete").text()).isEqualTo("The bridge will stay shut until engineers have inspected the pier.");
+        assertThat(doc.select("td.new.op.add").text()).contains("<script>alert(1)</script>");
+        assertThat(doc.select("style").html()).contains(".side-by-side"); // the site's stylesheet, inline
     }
 
     @Test
@@ -144,7 +145,7 @@ class DiffCommandTest {
         Path neu = write("new.txt", "Quay shops worried\nShop owners on the quay met on Monday. They said trade had fallen by a third.\n");
         assertThat(run("diff", old.toString(), neu.toString()).out()).contains("~ (split) Shop owners");
         assertThat(run("diff", neu.toString(), old.toString()).out()).contains("~ (merge) Shop owners");
-        assertThat(run("diff", old.toString(), neu.toString(), "--format", "html").out()).contains("<td class=\"kind\">split</td>");
+        assertThat(run("diff", old.toString(), neu.toString(), "--format", "html").out()).contains("<span class=\"note\">split</span>");
     }
 
     @Test

@@ -107,6 +107,28 @@ class WebServerTest {
         seeded();
         String page = web.get("/articles/" + web.bridge.id() + "/diff/1/2").body();
         assertThat(page).contains("moved to sentence").contains("moved here from sentence");
+
+        // redline diff --format html renders the same rows, moves included, through the same templates.
+        List<Version> versions = web.store.versions(web.bridge.id());
+        String document = DiffDocument.render(Diff.compare(versions.get(1).text(), versions.get(2).text(),
+                versions.get(1).fetchedAt(), versions.get(2).fetchedAt()), "Version 1", "Version 2");
+        assertThat(org.jsoup.Jsoup.parse(document).select("table.side-by-side").outerHtml())
+                .isEqualTo(org.jsoup.Jsoup.parse(page).select("table.side-by-side").outerHtml())
+                .contains("moved here from sentence");
+    }
+
+    @Test
+    void theStandaloneDiffEscapesHostileTextAndLoadsNothing() {
+        seeded();
+        List<Version> versions = web.store.versions(web.hostile.id());
+        String document = DiffDocument.render(Diff.compare(versions.get(0).text(), versions.get(1).text()),
+                "old <b>name</b>", "new.txt");
+        assertThat(document).doesNotContain("<script").doesNotContain("<img").doesNotContain("<link")
+                .doesNotContain("<b>").contains("&lt;script&gt;").contains("&lt;img src=x");
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(document);
+        assertThat(doc.select("script, img, link, iframe, [src], [href^=http]")).isEmpty();
+        assertThat(doc.select("th").text()).isEqualTo("old <b>name</b> new.txt");
+        assertThat(doc.select("td.new").text()).contains("<img src=x onerror=alert(1)>");
     }
 
     @Test

@@ -43,7 +43,7 @@ public final class DiffBenchPairs {
     }
 
     private static Map<String, List<String>> sentences(DiffCorpus.Pair pair) {
-        return Map.of("old", Diff.sentences(pair.old()), "new", Diff.sentences(pair.neu()));
+        return Map.of("old", Diff.sentences(pair.before()), "new", Diff.sentences(pair.after()));
     }
 
     private static ArticleText article(JsonNode side) {

@@ -35,10 +35,10 @@ public class DiffBenchmark {
     public void setUp() {
         typical = DiffCorpus.typical(TYPICAL_PAIRS, SEED);
         typicalSentences = typical.stream()
-                .map(p -> List.of(Diff.sentences(p.old()), Diff.sentences(p.neu())))
+                .map(p -> List.of(Diff.sentences(p.before()), Diff.sentences(p.after())))
                 .toList();
         large = DiffCorpus.large(5_000, 50, SEED);
-        rewritten = new DiffCorpus.Pair(DiffCorpus.large(5_000, 0, SEED).old(), DiffCorpus.large(5_000, 0, SEED + 1).old());
+        rewritten = new DiffCorpus.Pair(DiffCorpus.large(5_000, 0, SEED).before(), DiffCorpus.large(5_000, 0, SEED + 1).before());
     }
 
     @Benchmark
@@ -57,7 +57,7 @@ public class DiffBenchmark {
     @OperationsPerInvocation(TYPICAL_PAIRS)
     public void typicalPairs(Blackhole sink) {
         for (DiffCorpus.Pair pair : typical) {
-            sink.consume(Diff.compare(pair.old(), pair.neu()));
+            sink.consume(Diff.compare(pair.before(), pair.after()));
         }
     }
 
@@ -65,7 +65,7 @@ public class DiffBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public DiffResult fiveThousandSentences() {
-        return Diff.compare(large.old(), large.neu());
+        return Diff.compare(large.before(), large.after());
     }
 
     /** Worst case: a 5,000-sentence page replaced by 5,000 different (but template-alike) sentences. */
@@ -73,6 +73,6 @@ public class DiffBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public DiffResult fiveThousandRewritten() {
-        return Diff.compare(rewritten.old(), rewritten.neu());
+        return Diff.compare(rewritten.before(), rewritten.after());
     }
 }

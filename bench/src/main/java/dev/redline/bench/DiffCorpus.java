@@ -28,7 +28,7 @@ public final class DiffCorpus {
     }
 
     /** One version pair. */
-    public record Pair(ArticleText old, ArticleText neu) {
+    public record Pair(ArticleText before, ArticleText after) {
     }
 
     /** {@code count} typical pairs: about 40 sentences in 10 paragraphs, a few edits each. */

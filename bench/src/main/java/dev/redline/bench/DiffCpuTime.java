@@ -22,7 +22,7 @@ public final class DiffCpuTime {
     public static void main(String[] args) {
         List<DiffCorpus.Pair> typical = DiffCorpus.typical(DiffBenchmark.TYPICAL_PAIRS, DiffBenchmark.SEED);
         List<List<List<String>>> split = typical.stream()
-                .map(p -> List.of(Diff.sentences(p.old()), Diff.sentences(p.neu())))
+                .map(p -> List.of(Diff.sentences(p.before()), Diff.sentences(p.after())))
                 .toList();
         DiffCorpus.Pair large = DiffCorpus.large(5_000, 50, DiffBenchmark.SEED);
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
@@ -33,7 +33,7 @@ public final class DiffCpuTime {
         for (int round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
             long start = cpu.getCurrentThreadCpuTime();
             for (DiffCorpus.Pair pair : typical) {
-                Diff.compare(pair.old(), pair.neu());
+                Diff.compare(pair.before(), pair.after());
             }
             long afterCompare = cpu.getCurrentThreadCpuTime();
             for (int repeat = 0; repeat < 5; repeat++) {
@@ -42,7 +42,7 @@ public final class DiffCpuTime {
                 }
             }
             long afterOps = cpu.getCurrentThreadCpuTime();
-            Diff.compare(large.old(), large.neu());
+            Diff.compare(large.before(), large.after());
             long afterLarge = cpu.getCurrentThreadCpuTime();
             if (round >= WARMUP_ROUNDS) {
                 bestCompare = Math.max(bestCompare, typical.size() / ((afterCompare - start) / 1e9));

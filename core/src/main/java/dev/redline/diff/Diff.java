@@ -174,26 +174,26 @@ public final class Diff {
         Set<String> reasons = new LinkedHashSet<>();
         for (TitleChange line : List.of(title, byline)) {
             if (line.changed()) {
-                String reason = line.old() == null || line.new_() == null ? null : Boring.editReason(line.old(), line.new_());
+                String reason = line.oldText() == null || line.newText() == null ? null : Boring.editReason(line.oldText(), line.newText());
                 if (reason == null) {
                     return null;
                 }
                 reasons.add(reason);
-            } else if (!Objects.equals(line.old(), line.new_())) {
+            } else if (!Objects.equals(line.oldText(), line.newText())) {
                 reasons.add(Boring.PUNCTUATION);
             }
         }
         for (SentenceOp op : ops) {
             if (op.op() == OpKind.SAME) {
-                if (!op.old().equals(op.new_())) {
+                if (!op.oldText().equals(op.newText())) {
                     reasons.add(Boring.PUNCTUATION);
                 }
                 continue;
             }
             String reason = switch (op.op()) {
-                case EDIT -> Boring.editReason(op.old(), op.new_());
-                case ADD -> Boring.lineReason(op.new_());
-                case DELETE -> Boring.lineReason(op.old());
+                case EDIT -> Boring.editReason(op.oldText(), op.newText());
+                case ADD -> Boring.lineReason(op.newText());
+                case DELETE -> Boring.lineReason(op.oldText());
                 default -> null;
             };
             if (reason == null) {
@@ -218,11 +218,11 @@ public final class Diff {
                 case EDIT -> edited++;
                 case ADD -> {
                     added++;
-                    wordsAdded += Words.tokens(op.new_()).size();
+                    wordsAdded += Words.tokens(op.newText()).size();
                 }
                 case DELETE -> {
                     deleted++;
-                    wordsDeleted += Words.tokens(op.old()).size();
+                    wordsDeleted += Words.tokens(op.oldText()).size();
                 }
                 case MOVE -> moved++;
             }

@@ -1,31 +1,32 @@
 package dev.redline.diff;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
  * One sentence operation of a diff. Every sentence of both versions appears in exactly one op.
- * A sentence split in two ({@code old} one sentence, {@code new} two) or two merged into one is
+ * A sentence split in two ({@code oldText} one sentence, {@code newText} two) or two merged into one is
  * a single {@link OpKind#EDIT} whose side covering two sentences holds them joined by a space,
  * with the index of the second in {@code oldIndexEnd} / {@code newIndexEnd}.
  *
  * @param op          what happened
- * @param old         the sentence in the old version (original text), null for {@link OpKind#ADD}
- * @param new_        the sentence in the new version (original text), null for {@link OpKind#DELETE}
+ * @param oldText     the sentence in the old version (original text), null for {@link OpKind#ADD}; JSON {@code old}
+ * @param newText     the sentence in the new version (original text), null for {@link OpKind#DELETE}; JSON {@code new}
  * @param oldIndex    index of the (first) sentence among the old version's sentences, or null
  * @param newIndex    index of the (first) sentence among the new version's sentences, or null
  * @param words       word-level diff for edits (and edited moves); empty otherwise
  * @param oldIndexEnd index of the last old sentence when the op covers two (a merge), else null
  * @param newIndexEnd index of the last new sentence when the op covers two (a split), else null
  */
-public record SentenceOp(OpKind op, String old, String new_, Integer oldIndex, Integer newIndex, List<WordOp> words,
+public record SentenceOp(OpKind op, @JsonProperty("old") String oldText, @JsonProperty("new") String newText, Integer oldIndex, Integer newIndex, List<WordOp> words,
                          Integer oldIndexEnd, Integer newIndexEnd) {
     public SentenceOp {
         words = List.copyOf(words);
     }
 
     /** An op covering at most one sentence on each side. */
-    public SentenceOp(OpKind op, String old, String new_, Integer oldIndex, Integer newIndex, List<WordOp> words) {
-        this(op, old, new_, oldIndex, newIndex, words, null, null);
+    public SentenceOp(OpKind op, String oldText, String newText, Integer oldIndex, Integer newIndex, List<WordOp> words) {
+        this(op, oldText, newText, oldIndex, newIndex, words, null, null);
     }
 
     /** Number of old sentences this op covers (0, 1 or 2). */

@@ -21,21 +21,21 @@ public final class WordDiff {
     private WordDiff() {
     }
 
-    /** The word runs turning {@code old} into {@code neu}. */
-    public static List<WordOp> of(String old, String neu) {
+    /** The word runs turning {@code old} into {@code newer}. */
+    public static List<WordOp> of(String old, String newer) {
         List<String> oldWords = Words.tokens(old);
-        List<String> newWords = Words.tokens(neu);
+        List<String> newWords = Words.tokens(newer);
         List<String> oldKeys = oldWords.stream().map(Normalize::key).toList();
         List<String> newKeys = newWords.stream().map(Normalize::key).toList();
         if (Direction.swap(oldKeys, newKeys)) {
             List<Run> reversed = glue(runs(newWords, newKeys, oldWords, oldKeys));
-            return toOps(reversed.stream().map(r -> new Run(r.same(), r.neu(), r.old())).toList());
+            return toOps(reversed.stream().map(r -> new Run(r.same(), r.newWords(), r.oldWords())).toList());
         }
         return toOps(glue(runs(oldWords, oldKeys, newWords, newKeys)));
     }
 
     /** A stretch of the texts: unchanged (old and new hold the same words) or changed. */
-    private record Run(boolean same, List<String> old, List<String> neu) {
+    private record Run(boolean same, List<String> oldWords, List<String> newWords) {
     }
 
     private static List<Run> runs(List<String> oldWords, List<String> oldKeys, List<String> newWords, List<String> newKeys) {
@@ -62,15 +62,15 @@ public final class WordDiff {
         List<Run> out = new ArrayList<>();
         for (int k = 0; k < runs.size(); k++) {
             Run run = runs.get(k);
-            boolean shortGlue = run.same() && run.neu().size() == 1 && run.neu().get(0).length() <= GLUE_WORD_LENGTH
+            boolean shortGlue = run.same() && run.newWords().size() == 1 && run.newWords().get(0).length() <= GLUE_WORD_LENGTH
                     && k + 1 < runs.size() && !runs.get(k + 1).same() && !out.isEmpty() && !out.getLast().same();
             if (shortGlue) {
                 Run before = out.removeLast();
                 Run after = runs.get(++k);
-                out.add(new Run(false, concat(before.old(), run.old(), after.old()), concat(before.neu(), run.neu(), after.neu())));
+                out.add(new Run(false, concat(before.oldWords(), run.oldWords(), after.oldWords()), concat(before.newWords(), run.newWords(), after.newWords())));
             } else if (!run.same() && !out.isEmpty() && !out.getLast().same()) {
                 Run before = out.removeLast();
-                out.add(new Run(false, concat(before.old(), run.old()), concat(before.neu(), run.neu())));
+                out.add(new Run(false, concat(before.oldWords(), run.oldWords()), concat(before.newWords(), run.newWords())));
             } else {
                 out.add(run);
             }
@@ -91,14 +91,14 @@ public final class WordDiff {
         List<WordOp> ops = new ArrayList<>();
         for (Run run : runs) {
             if (run.same()) {
-                ops.add(new WordOp(OpKind.SAME, String.join(" ", run.neu())));
+                ops.add(new WordOp(OpKind.SAME, String.join(" ", run.newWords())));
                 continue;
             }
-            if (!run.old().isEmpty()) {
-                ops.add(new WordOp(OpKind.DELETE, String.join(" ", run.old())));
+            if (!run.oldWords().isEmpty()) {
+                ops.add(new WordOp(OpKind.DELETE, String.join(" ", run.oldWords())));
             }
-            if (!run.neu().isEmpty()) {
-                ops.add(new WordOp(OpKind.ADD, String.join(" ", run.neu())));
+            if (!run.newWords().isEmpty()) {
+                ops.add(new WordOp(OpKind.ADD, String.join(" ", run.newWords())));
             }
         }
         return ops;

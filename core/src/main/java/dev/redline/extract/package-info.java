@@ -1,14 +1,14 @@
 /**
- * Article extraction from any news page with no per-site code: {@link dev.redline.extract.Extractor}
- * is the entry point; it returns an {@link dev.redline.extract.Extracted} with the metadata, the
- * body as {@link dev.redline.extract.TextBlock}s (paragraphs, subheadings, list items, quotes, table
- * rows, in reading order) and a {@link dev.redline.extract.PageVerdict} saying whether the page is
- * the article or what stands in its place. Character sets are settled by {@code PageDecoder}; the
- * body container is found by {@code ContentFinder}, written into blocks by {@code BlockWriter} and
- * cleaned of site furniture by {@code Boilerplate}.
+ * Turning an HTML page into an article: decoding bytes, metadata (og:, JSON-LD, meta tags), finding
+ * the body and dropping boilerplate. Entry point: {@link dev.redline.extract.Extractor}; it returns an
+ * {@link dev.redline.extract.Extracted} with the body as {@link dev.redline.extract.TextBlock}s
+ * (paragraphs, subheadings, list items, quotes, table rows, in reading order) and a
+ * {@link dev.redline.extract.PageVerdict} saying whether the page is the article or what stands in
+ * its place (error, paywall, consent, login page). Works on bytes it is given; fetching is the
+ * app's job. A page without an article is a result with a reason, not an exception.
  *
- * <p>Null contract: arguments are non-null unless documented; results never hold null lists, and
- * metadata fields are null when the page does not declare them. Everything here is pure (no I/O)
- * and thread-safe.
+ * <p>Null contract: parameters and return values are non-null unless their Javadoc says "or null"
+ * (Redline uses no {@code @Nullable} annotation; the Javadoc is the contract). Collections are never
+ * null, empty when there is nothing.
  */
 package dev.redline.extract;

@@ -28,7 +28,7 @@ class DiffPropertiesTest {
             + "moorland helicopter farms teachers strike union walkout district talks bakery branches jobs energy")
             .split(" ");
 
-    record Pair(ArticleText old, ArticleText neu) {
+    record Pair(ArticleText before, ArticleText after) {
     }
 
     /** A story of 0 to 30 sentences and a random revision of it. */
@@ -107,9 +107,9 @@ class DiffPropertiesTest {
     @Seeded(tries = 300)
     void opsRebuildBothVersionsExactly(long seed) {
         Pair pair = revision(seed);
-        List<String> a = Diff.sentences(pair.old());
-        List<String> b = Diff.sentences(pair.neu());
-        DiffResult result = Diff.compare(pair.old(), pair.neu());
+        List<String> a = Diff.sentences(pair.before());
+        List<String> b = Diff.sentences(pair.after());
+        DiffResult result = Diff.compare(pair.before(), pair.after());
 
         List<String> rebuiltNew = new ArrayList<>();
         String[] rebuiltOld = new String[a.size()];
@@ -118,20 +118,20 @@ class DiffPropertiesTest {
             if (op.newIndex() != null) {
                 assertThat(op.newIndex()).as("ops in reading order of the new version").isEqualTo(rebuiltNew.size());
                 List<String> covered = b.subList(op.newIndex(), op.newIndex() + op.newCount());
-                assertThat(op.new_()).isEqualTo(String.join(" ", covered));
+                assertThat(op.newText()).isEqualTo(String.join(" ", covered));
                 rebuiltNew.addAll(covered);
             }
             if (op.oldIndex() != null) {
                 List<String> covered = a.subList(op.oldIndex(), op.oldIndex() + op.oldCount());
-                assertThat(op.old()).isEqualTo(String.join(" ", covered));
+                assertThat(op.oldText()).isEqualTo(String.join(" ", covered));
                 for (int i = op.oldIndex(); i < op.oldIndex() + op.oldCount(); i++) {
                     oldSeen[i]++;
                     rebuiltOld[i] = a.get(i);
                 }
             }
             if (!op.words().isEmpty()) {
-                assertThat(wordSide(op.words(), OpKind.DELETE)).isEqualTo(Words.tokens(op.old()));
-                assertThat(wordSide(op.words(), OpKind.ADD)).isEqualTo(Words.tokens(op.new_()));
+                assertThat(wordSide(op.words(), OpKind.DELETE)).isEqualTo(Words.tokens(op.oldText()));
+                assertThat(wordSide(op.words(), OpKind.ADD)).isEqualTo(Words.tokens(op.newText()));
             }
         }
         assertThat(rebuiltNew).isEqualTo(b);
@@ -155,11 +155,11 @@ class DiffPropertiesTest {
         }
         ArticleText next = paragraphs(page.title(), sentences, random);
         for (Pair pair : List.of(new Pair(page, next), new Pair(page, story(5_000, random)))) {
-            DiffResult result = Diff.compare(pair.old(), pair.neu());
+            DiffResult result = Diff.compare(pair.before(), pair.after());
             int newCovered = result.ops().stream().mapToInt(SentenceOp::newCount).sum();
             int oldCovered = result.ops().stream().mapToInt(SentenceOp::oldCount).sum();
-            assertThat(newCovered).isEqualTo(Diff.sentences(pair.neu()).size());
-            assertThat(oldCovered).isEqualTo(Diff.sentences(pair.old()).size());
+            assertThat(newCovered).isEqualTo(Diff.sentences(pair.after()).size());
+            assertThat(oldCovered).isEqualTo(Diff.sentences(pair.before()).size());
         }
         DiffResult revised = Diff.compare(page, next);
         assertThat(revised.stats().same()).isGreaterThan(4_500);
@@ -189,8 +189,8 @@ class DiffPropertiesTest {
     @Seeded(tries = 300)
     void swappingVersionsSwapsAddsAndDeletesAndMirrorsPairings(long seed) {
         Pair pair = revision(seed);
-        DiffResult forward = Diff.compare(pair.old(), pair.neu());
-        DiffResult backward = Diff.compare(pair.neu(), pair.old());
+        DiffResult forward = Diff.compare(pair.before(), pair.after());
+        DiffResult backward = Diff.compare(pair.after(), pair.before());
         assertThat(sides(backward, OpKind.ADD)).isEqualTo(sides(forward, OpKind.DELETE));
         assertThat(sides(backward, OpKind.DELETE)).isEqualTo(sides(forward, OpKind.ADD));
         assertThat(mirrored(pairings(backward))).isEqualTo(pairings(forward));

@@ -97,7 +97,7 @@ class DiffTest {
         SentenceOp split = r.ops().get(0);
         assertThat(split.newIndex()).isEqualTo(0);
         assertThat(split.newIndexEnd()).isEqualTo(1);
-        assertThat(split.new_()).isEqualTo("The council met on Monday. It voted to close the bridge until the inspection is complete.");
+        assertThat(split.newText()).isEqualTo("The council met on Monday. It voted to close the bridge until the inspection is complete.");
         SentenceOp merge = r.ops().get(1);
         assertThat(merge.oldIndex()).isEqualTo(1);
         assertThat(merge.oldIndexEnd()).isEqualTo(2);
@@ -110,7 +110,7 @@ class DiffTest {
         ArticleText neu = story("Mayor's \"bridge plan\"", "The mayor's plan - a new  bridge - was approved.");
         DiffResult r = Diff.compare(old, neu);
         assertThat(kinds(r)).containsExactly(OpKind.SAME);
-        assertThat(r.ops().get(0).old()).isEqualTo("The mayor\u2019s plan \u2014 a new bridge \u2014 was approved.");
+        assertThat(r.ops().get(0).oldText()).isEqualTo("The mayor\u2019s plan \u2014 a new bridge \u2014 was approved.");
         assertThat(r.title().changed()).isFalse();
         assertThat(r.boring()).isTrue();
         assertThat(r.boringReason()).isEqualTo("whitespace or punctuation only");

@@ -1,0 +1,10 @@
+/**
+ * Reading feeds and canonicalising URLs: RSS, Atom and JSON Feed through Rome and Jackson
+ * ({@link dev.redline.feed.FeedReader}), and the one rule for an article's URL
+ * ({@link dev.redline.feed.UrlCanonicalizer}). No storage.
+ *
+ * <p>Null contract: parameters and return values are non-null unless their Javadoc says "or null"
+ * (Redline uses no {@code @Nullable} annotation; the Javadoc is the contract). Collections are never
+ * null, empty when there is nothing.
+ */
+package dev.redline.feed;
