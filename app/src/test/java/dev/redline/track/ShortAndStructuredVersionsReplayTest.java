@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * "A version is never lost for being short": replays, through the simulator and the tracker, a
  * story whose first version is a one-line stub, a live page whose entries carry time stamps, and an
- * article with subheadings, and checks that every version served was stored, in order, verbatim.
+ * article with subheadings, and checks that every version served was stored, in order, verbatim;
+ * a consent wall served in place of a story is an event with its reason, not a version.
  */
 class ShortAndStructuredVersionsReplayTest {
     private static final Duration HOUR = Duration.ofHours(1);
@@ -71,12 +72,18 @@ class ShortAndStructuredVersionsReplayTest {
                             "Work on the landing starts in June and should be finished before the winter storms."),
                     Set.of(1, 3))), null);
 
+    private static final StoryVersion CONSENT_WALL = new StoryVersion(Duration.ZERO, "Before you continue", null,
+            List.of("We and our partners use cookies to show you this page. Accept all to continue."));
+    private static final Story WALLED = new Story("gale-warning", List.of(CONSENT_WALL,
+            new StoryVersion(HOUR, "Gale warning for the coast", null, List.of("A gale warning is in force until midnight."))),
+            null);
+
     @Test
     void everyVersionIsStoredInOrderVerbatimHoweverShort(@TempDir Path dir) {
         Instant t0 = Instant.parse("2026-03-01T06:00:00Z");
         VirtualClock clock = new VirtualClock(t0);
         Newsroom newsroom = new Newsroom(List.of(new SimSource("harbour-gazette", "The Harbour Gazette",
-                List.of(STUB, LIVE, EXPLAINER))));
+                List.of(STUB, LIVE, EXPLAINER, WALLED))));
         try (NewsroomSimulator sim = NewsroomSimulator.start(clock, newsroom, t0);
              Store store = JdbcStore.open("jdbc:sqlite:" + dir.resolve("redline.db"), clock)) {
             var site = sim.site("harbour-gazette");
@@ -97,15 +104,19 @@ class ShortAndStructuredVersionsReplayTest {
             for (Story story : newsroom.sources().getFirst().stories()) {
                 Article article = store.articleByUrl(sim.articleUrl(site.name(), story.slug()))
                         .orElseThrow(() -> new AssertionError("not tracked: " + story.slug()));
+                List<StoryVersion> articles = story.versions().stream().filter(v -> v != CONSENT_WALL).toList();
                 List<Version> stored = store.versions(article.id());
-                assertThat(stored).as("versions of %s", story.slug()).hasSameSizeAs(story.versions());
+                assertThat(stored).as("versions of %s", story.slug()).hasSameSizeAs(articles);
                 for (int i = 0; i < stored.size(); i++) {
                     assertThat(stored.get(i).number()).isEqualTo(i);
-                    assertThat(stored.get(i).text().title()).isEqualTo(story.versions().get(i).title());
+                    assertThat(stored.get(i).text().title()).isEqualTo(articles.get(i).title());
                     assertThat(stored.get(i).text().paragraphs()).as("%s version %d", story.slug(), i)
-                            .isEqualTo(story.versions().get(i).paragraphs());
+                            .isEqualTo(articles.get(i).paragraphs());
                 }
             }
+            Article walled = store.articleByUrl(sim.articleUrl(site.name(), WALLED.slug())).orElseThrow();
+            assertThat(store.events(walled.id())).filteredOn(e -> e.kind().equals(Tracker.NOT_ARTICLE))
+                    .singleElement().satisfies(e -> assertThat(e.detail()).isEqualTo("a consent page"));
         }
     }
 }
