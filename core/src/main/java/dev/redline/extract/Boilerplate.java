@@ -101,7 +101,12 @@ final class Boilerplate {
     private static final Pattern SHORTCODE = Pattern.compile("^\\[(\\w+)[^\\]]*].*\\[/\\1]$|^\\[/?\\w+( [^\\]]*)?]$");
     /** Cookie and consent notices are long, so they are matched at any length. */
     private static final Pattern COOKIE_NOTICE = Pattern.compile("(?iu).*\\b((we|this (site|website)|our (site|website)) uses? cookies"
-            + "|by (continuing|using) (to (use|browse) )?(this|our) (site|website)|accept (all )?cookies|cookie (policy|settings|preferences))\\b.*");
+            + "|by (continuing|using) (to (use|browse) )?(this|our) (site|website)|accept (all )?cookies|cookie (policy|settings|preferences)"
+            // the same in de, fr, es, it, pt, nl, pl
+            + "|wir (verwenden|nutzen) cookies|diese (website|webseite|seite) (verwendet|nutzt) cookies|cookie-einstellungen"
+            + "|nous utilisons des cookies|ce site utilise des cookies|(utilizamos|usamos) cookies|este (sitio|site)( web)? (utiliza|usa) cookies"
+            + "|utilizziamo (i )?cookie|questo sito (utilizza|usa) (i )?cookie|wij gebruiken cookies|deze (website|site) gebruikt cookies"
+            + "|używamy (plików )?cookie|ta strona (używa|wykorzystuje) (pliki |plików )?cookie)\\b.*");
     private static final int COOKIE_NOTICE_MAX_WORDS = 90;
     /** A date-and-time line ("Monday, 22 January 2018 at 0:13") standing alone at an end of the body. */
     private static final Pattern DATE_LINE = Pattern.compile("(?u).*\\b(1[89]|20)\\d{2}\\b.*\\b\\d{1,2}[:h.]\\d{2}\\b.*|.*\\b\\d{1,2}[:h.]\\d{2}\\b.*\\b(1[89]|20)\\d{2}\\b.*");
