@@ -1,7 +1,6 @@
 import dev.redline.article.ArticleText;
 import dev.redline.extract.ExtractRules;
 import dev.redline.store.Article;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Store;
 import dev.redline.store.VersionField;
@@ -33,7 +32,7 @@ public class SeedStore {
         int n = Integer.parseInt(args[1]);
         Random random = new Random(42);
         Instant t0 = Instant.parse("2026-11-01T06:00:00Z");
-        try (Store store = JdbcStore.open(url)) {
+        try (Store store = Store.open(url)) {
             long source = store.addSource("bench-gazette", List.of("http://127.0.0.1:9/bench.xml"), List.of(),
                     ExtractRules.NONE).id();
             for (int i = 0; i < n; i++) {

@@ -1,6 +1,6 @@
 package dev.redline.cli;
 
-import dev.redline.store.JdbcStore;
+import dev.redline.store.Store;
 
 /**
  * Opens the store the global options name ({@code --db}, {@code --data}, their environment
@@ -11,13 +11,13 @@ public final class CliStore {
     private CliStore() {
     }
 
-    public static JdbcStore open(Redline root) {
+    public static Store open(Redline root) {
         return open(root.config());
     }
 
-    public static JdbcStore open(AppConfig config) {
+    public static Store open(AppConfig config) {
         try {
-            return JdbcStore.open(config.db());
+            return Store.open(config.db());
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }

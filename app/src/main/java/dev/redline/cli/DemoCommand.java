@@ -8,7 +8,6 @@ import dev.redline.fetch.Fetcher;
 import dev.redline.fetch.WarcArchive;
 import dev.redline.sim.NewsroomSimulator;
 import dev.redline.sim.VirtualClock;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
 import dev.redline.trace.Tracer;
 import dev.redline.track.Schedule;
@@ -30,8 +29,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -69,7 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
             Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(DAY);
             VirtualClock clock = new VirtualClock(start);
             try (NewsroomSimulator sim = NewsroomSimulator.start(clock);
-                 Store store = JdbcStore.open("jdbc:sqlite:" + data.resolve("redline.db"), clock);
+                 Store store = Store.open("jdbc:sqlite:" + data.resolve("redline.db"), clock);
                  Fetcher fetcher = new Fetcher(FetchConfig.defaults().withAllowPrivateNetwork(true)
                          .withHostDelay(Duration.ofSeconds(1)), clock, clock.sleeper(), store::reserveHostSlot,
                          new WarcArchive(data.resolve("warc"), clock));

@@ -3,8 +3,8 @@ package dev.redline.cli;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.History;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Source;
+import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.text.Counted;
 import java.io.IOException;
@@ -54,7 +54,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new UserException("--format must be history or newsedits, not '" + format + "'");
         }
         Path out = outPath();
-        try (JdbcStore store = CliStore.open(root)) {
+        try (Store store = CliStore.open(root)) {
             boolean perArticle = out != null && (Files.isDirectory(out) || endsWithSeparator(outOption));
             if (perArticle) {
                 if (Files.exists(out) && !Files.isDirectory(out)) {
@@ -118,7 +118,7 @@ public final class ExportCommand implements Callable<Integer> {
         void accept(Exported history) throws IOException;
     }
 
-    private int exportTo(JdbcStore store, Sink sink) throws IOException {
+    private int exportTo(Store store, Sink sink) throws IOException {
         Progress progress = Progress.start("export", store.articleCount());
         Map<Long, String> sourceNames = new HashMap<>();
         long versions = 0;

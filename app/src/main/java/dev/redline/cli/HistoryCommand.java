@@ -3,8 +3,8 @@ package dev.redline.cli;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.History;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Source;
+import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
 import dev.redline.text.Counted;
@@ -37,7 +37,7 @@ public final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (JdbcStore store = CliStore.open(root)) {
+        try (Store store = CliStore.open(root)) {
             Article article = ArticleRef.find(store, url).orElseThrow(() -> new UserException(
                     "no tracked article with " + (ArticleRef.isId(url) ? "id " : "URL ") + Printable.of(url)));
             String sourceName = article.sourceId() == null ? null : store.source(article.sourceId()).map(Source::name).orElse(null);

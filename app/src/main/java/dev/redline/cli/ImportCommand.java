@@ -6,9 +6,9 @@ import dev.redline.diff.DiffResult;
 import dev.redline.extract.ExtractRules;
 import dev.redline.store.FieldHashes;
 import dev.redline.store.History;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Source;
+import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
 import dev.redline.text.Counted;
@@ -54,7 +54,7 @@ public final class ImportCommand implements Callable<Integer> {
         int[] added = new int[1];
         int[] unchanged = new int[1];
         List<String> conflicts = new ArrayList<>();
-        try (JdbcStore store = CliStore.open(root)) {
+        try (Store store = CliStore.open(root)) {
             for (Path file : files) {
                 HistoryFile.read(file, item -> {
                     try {
@@ -84,7 +84,7 @@ public final class ImportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static int importOne(JdbcStore store, HistoryFile.Item item) {
+    private static int importOne(Store store, HistoryFile.Item item) {
         History history = item.history();
         Long sourceId = null;
         if (history.source() != null) {
@@ -122,7 +122,7 @@ public final class ImportCommand implements Callable<Integer> {
         return appended.size();
     }
 
-    private static Source addFeedlessSource(JdbcStore store, String name) {
+    private static Source addFeedlessSource(Store store, String name) {
         try {
             return store.addSource(name, List.of(), List.of(), ExtractRules.NONE);
         } catch (IllegalArgumentException raced) {

@@ -2,9 +2,9 @@ package dev.redline.cli;
 
 import dev.redline.extract.ExtractRules;
 import dev.redline.json.Json;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Source;
 import dev.redline.store.SourceHealth;
+import dev.redline.store.Store;
 import dev.redline.text.Counted;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -79,7 +79,7 @@ public final class SourceCommand implements Callable<Integer> {
             if (titleSelector != null) {
                 checkSelector("--title-selector", titleSelector);
             }
-            try (JdbcStore store = CliStore.open(parent.root)) {
+            try (Store store = CliStore.open(parent.root)) {
                 Source source;
                 try {
                     source = store.addSource(name, feeds, sitemaps, new ExtractRules(bodySelectors, titleSelector, removeSelectors));
@@ -115,7 +115,7 @@ public final class SourceCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (JdbcStore store = CliStore.open(parent.root)) {
+            try (Store store = CliStore.open(parent.root)) {
                 List<SourceHealth> health = store.sourceHealth(Instant.now());
                 if (format == OutputFormat.json) {
                     out.println(Json.writePretty(health));
@@ -160,7 +160,7 @@ public final class SourceCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (JdbcStore store = CliStore.open(parent.root)) {
+            try (Store store = CliStore.open(parent.root)) {
                 if (!store.removeSource(name)) {
                     throw new UserException("no source named '" + name + "'");
                 }

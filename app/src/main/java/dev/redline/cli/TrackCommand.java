@@ -3,6 +3,7 @@ package dev.redline.cli;
 import dev.redline.fetch.FetchConfig;
 import dev.redline.store.Article;
 import dev.redline.store.CheckLog;
+import dev.redline.store.Outcome;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.trace.Tracer;
@@ -74,7 +75,7 @@ public final class TrackCommand implements Callable<Integer> {
                 out.println("  " + last.getFirst().error());
             }
             out.flush();
-            boolean captured = !result.outcome().equals("error") && !result.outcome().equals("disallowed");
+            boolean captured = result.outcome() != Outcome.ERROR && result.outcome() != Outcome.DISALLOWED;
             return captured ? 0 : Redline.EXIT_FAILURE;
         }
     }

@@ -1,7 +1,6 @@
 package dev.redline.sim;
 
 import dev.redline.extract.ExtractRules;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -38,7 +37,7 @@ public final class SimulatorMain {
         try (NewsroomSimulator sim = NewsroomSimulator.start(clock, newsroom, epoch)) {
             if (args.length > 3) {
                 String db = args[3].startsWith("jdbc:") ? args[3] : "jdbc:sqlite:" + args[3];
-                try (Store store = JdbcStore.open(db)) {
+                try (Store store = Store.open(db)) {
                     for (var site : sim.sites()) {
                         store.addSource(site.name(), List.of(site.rssUrl()), List.of(), ExtractRules.NONE);
                     }

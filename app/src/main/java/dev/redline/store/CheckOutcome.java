@@ -8,12 +8,12 @@ import java.time.Instant;
  *
  * @param at         when the check ran
  * @param httpStatus final HTTP status, or null when no response came
- * @param outcome    "new-version", "unchanged", "not-modified", "gone", "disallowed", "error", …
+ * @param outcome    what the check found
  * @param error      error message, or null
  * @param nextCheck  when to check again, or null for never
  * @param status     the article's status after this check
  * @param state      the fetch state to keep
  */
-public record CheckOutcome(Instant at, Integer httpStatus, String outcome, String error, Instant nextCheck,
+public record CheckOutcome(Instant at, Integer httpStatus, Outcome outcome, String error, Instant nextCheck,
                            ArticleStatus status, FetchState state) {
 }

@@ -12,4 +12,6 @@ import java.time.Duration;
  * @param failures         checks in a row that failed (network, 5xx)
  */
 public record FetchState(String etag, String lastModified, Duration interval, int unchangedStreak, int failures) {
+    /** Re-check interval in the fetch state of an article never checked yet. */
+    public static final Duration INITIAL_INTERVAL = Duration.ofMinutes(30);
 }

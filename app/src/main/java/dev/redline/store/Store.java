@@ -1,136 +1,36 @@
 package dev.redline.store;
 
-import dev.redline.extract.ExtractRules;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
-import javax.sql.DataSource;
+import java.time.Clock;
 
 /**
- * Redline's record: sources, articles, every version, checks. One implementation over JDBC serves
- * SQLite (the embedded default) and PostgreSQL (many workers). Implementations are thread-safe.
- * A version, once {@link #appendVersion appended}, is never changed or lost.
+ * Redline's record: sources, articles, every version, the work queue, search and per-host request
+ * slots, over SQLite (the embedded default) or PostgreSQL (many workers). Each job has its own
+ * interface ({@link SourceStore}, {@link ArticleStore}, {@link WorkQueue}, {@link TextSearch},
+ * {@link HostSlotStore}); a caller that needs one job takes that one, and this composite is what
+ * {@link #open} hands to the code that wires them. Implementations are thread-safe; any number of
+ * threads, store instances and processes may share one database.
  */
-public interface Store extends AutoCloseable {
-
-    // --- sources -------------------------------------------------------------------------------
-
-    /** Adds a source; throws {@link IllegalArgumentException} if the name is taken. */
-    Source addSource(String name, List<String> feeds, List<String> sitemaps, ExtractRules rules);
-
-    Optional<Source> source(String name);
-
-    Optional<Source> source(long id);
-
-    List<Source> sources();
-
-    /** Removes a source; its articles and versions stay (detached from it). False if unknown. */
-    boolean removeSource(String name);
-
-    List<SourceHealth> sourceHealth(Instant now);
-
-    // --- articles ------------------------------------------------------------------------------
+public interface Store extends SourceStore, ArticleStore, WorkQueue, TextSearch, HostSlotStore,
+        AutoCloseable {
 
     /**
-     * Returns the article with this canonical URL, creating it (active, due at {@code seenAt}) when new.
-     * When it exists with no source and {@code sourceId} is given, it is attached to that source.
+     * Opens (creating and migrating as needed) the database at a JDBC URL: {@code jdbc:sqlite:FILE}
+     * or {@code jdbc:postgresql://…}. Throws {@link IllegalArgumentException} naming the file or URL
+     * when it is not a usable database; such a file is never written to.
      */
-    Article upsertArticle(String canonicalUrl, Long sourceId, Instant seenAt);
+    static Store open(String jdbcUrl) {
+        return open(jdbcUrl, Clock.systemUTC());
+    }
 
-    Optional<Article> article(long id);
+    /** As {@link #open(String)}, with the clock that stamps sources' creation times. */
+    static Store open(String jdbcUrl, Clock clock) {
+        return StoreDatabase.open(jdbcUrl, clock);
+    }
 
-    Optional<Article> articleByUrl(String canonicalUrl);
+    /** The trace index's postings, kept in this store's database. */
+    TracePostings tracePostings();
 
-    /** Articles, most recently changed first; {@code sourceId} null for all. */
-    List<Article> articles(Long sourceId, int offset, int limit);
-
-    long articleCount();
-
-    long versionCount();
-
-    // --- versions ------------------------------------------------------------------------------
-
-    /** All versions of an article, by number. */
-    List<Version> versions(long articleId);
-
-    Optional<Version> version(long articleId, int number);
-
-    /** Appends the next version (number = count so far) atomically and returns it. */
-    Version appendVersion(long articleId, NewVersion version);
-
-    /**
-     * Latest versions across the store, newest first, with the version each replaced.
-     *
-     * @param sourceId      only this source, or null
-     * @param articleId     only this article, or null
-     * @param includeFirst  include version 0 of new articles
-     * @param includeBoring include cosmetic-only changes
-     */
-    List<Change> recentChanges(Long sourceId, Long articleId, boolean includeFirst, boolean includeBoring,
-                               int offset, int limit);
-
-    // --- search --------------------------------------------------------------------------------
-
-    /** Full-text search over every version, collapsed per article, best first. */
-    List<SearchHit> search(String query, Long sourceId, Instant from, Instant to, int limit);
-
-    // --- tracking (dev.redline.track) ---------------------------------------------------------
-
-    /**
-     * Claims up to {@code limit} articles that are due ({@code next_check <= now}, status active or
-     * failing; with {@code ignoreSchedule} every active or failing article) and not held by another
-     * worker's unexpired lease, leasing them to {@code workerId} until {@code now + lease}. Atomic
-     * across processes sharing the database (PostgreSQL: {@code FOR UPDATE SKIP LOCKED}), so no
-     * article is claimed by two workers at once; a dead worker's leases simply expire.
-     * With {@code ignoreSchedule}, articles already checked at or after {@code now} are skipped, so a
-     * run that passes its start time as {@code now} claims each article once.
-     */
-    List<Article> claimDueArticles(Instant now, int limit, String workerId, Duration lease, boolean ignoreSchedule);
-
-    /**
-     * The article's fetch state; for a never-checked article no validators, no streaks and
-     * {@link JdbcStore#INITIAL_INTERVAL}.
-     */
-    FetchState fetchState(long articleId);
-
-    /** Records a finished check: check-log row, schedule, status and fetch state; releases the lease. */
-    void finishCheck(long articleId, String workerId, CheckOutcome outcome);
-
-    /** Claims due feeds and sitemaps of all sources, with the same lease semantics as articles. */
-    List<FeedTask> claimDueFeeds(Instant now, int limit, String workerId, Duration lease);
-
-    /** Records a finished feed poll and when to poll it next; releases the lease. */
-    void finishFeedPoll(FeedTask feed, String workerId, Instant at, Integer httpStatus, String error, String etag,
-                        String lastModified, int newArticles, Instant nextPoll);
-
-    /**
-     * Reserves the next request slot for a host, shared by every worker on this database: returns
-     * the instant (never before {@code now}) at which the caller may send its request, and moves the
-     * host's next free slot to that instant plus {@code minDelay}.
-     */
-    Instant reserveHostSlot(String host, Instant now, Duration minDelay);
-
-    void recordEvent(ArticleEvent event);
-
-    /** Events of an article, oldest first. */
-    List<ArticleEvent> events(long articleId);
-
-    /** The newest checks of an article, newest first. */
-    List<CheckLog> checks(long articleId, int limit);
-
-    // --- extension points -------------------------------------------------------------------------
-
-    /** Called after each {@link #appendVersion} commits (e.g. to update the trace index). */
-    void addAppendListener(Consumer<Version> listener);
-
-    /** The pooled database, for features that keep tables of their own (trace index). */
-    DataSource dataSource();
-
-    /** True on PostgreSQL, false on SQLite, for the few statements whose SQL differs. */
-    boolean isPostgres();
-
+    /** Closes the connection pool; the store is unusable afterwards. */
     @Override
     void close();
 }

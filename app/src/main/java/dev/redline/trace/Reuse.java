@@ -2,8 +2,8 @@ package dev.redline.trace;
 
 /**
  * A recorded relation "copy article, version M, reuses source article, version N". It is stored
- * as the JSON detail of two {@code ArticleEvent}s, one on each side: kind {@value Tracer#REUSES} on
- * the copy's article and kind {@value Tracer#REUSED_BY} on the source's article, both with this
+ * as the JSON detail of two {@code ArticleEvent}s, one on each side: kind {@link dev.redline.store.EventKind#REUSES reuses} on
+ * the copy's article and kind {@link dev.redline.store.EventKind#REUSED_BY reused-by} on the source's article, both with this
  * same JSON object (field names as below), so the web can link either page to the other.
  *
  * @param copyArticle   the article that reuses text

@@ -1,155 +1,54 @@
 package dev.redline.trace;
 
 import dev.redline.fingerprint.Fingerprint;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
+import dev.redline.store.TracePostings;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
 
 /**
- * The fingerprint index in the database (tables of migration {@code V20__trace_index.sql}; the
- * statements are the same on SQLite and PostgreSQL): for each article, the winnowed anchors and the LSH band keys
- * of all its versions, plus per-anchor document frequency (number of articles carrying it), and
- * which versions are indexed. Postings are per <em>article</em>, not per version: versions of one
- * article share most of their text, and the exact version is chosen afterwards by verification.
- * Thread-safe: every call uses its own pooled connection; concurrent {@link #add} calls of the same
- * article are harmless (inserts ignore duplicates).
+ * The fingerprint index: for each article, the winnowed anchors and the LSH band keys of all its
+ * versions, plus per-anchor document frequency (number of articles carrying it), and which
+ * versions are indexed, kept by the store as {@link TracePostings}. Postings are per
+ * <em>article</em>, not per version: versions of one article share most of their text, and the
+ * exact version is chosen afterwards by verification. This class decides what counts as a
+ * candidate. Thread-safe (the postings are); concurrent {@link #add} calls of the same article are
+ * harmless (inserts ignore duplicates).
  */
 public final class TraceIndex {
     /** Anchors carried by more articles than this are treated as boilerplate and ignored in queries. */
     public static final int DEFAULT_MAX_ANCHOR_ARTICLES = 50;
     /** Candidates with fewer than 1/this of the best candidate's hits are dropped. */
     private static final int RELATIVE_CUTOFF = 10;
-    /** IN-lists are split in chunks of this size (SQLite's bound-parameter limit is 32766; small is faster to plan). */
-    private static final int CHUNK = 500;
 
-    private final DataSource dataSource;
+    private final TracePostings postings;
     private final int maxAnchorArticles;
 
-    public TraceIndex(DataSource dataSource) {
-        this(dataSource, DEFAULT_MAX_ANCHOR_ARTICLES);
+    public TraceIndex(TracePostings postings) {
+        this(postings, DEFAULT_MAX_ANCHOR_ARTICLES);
     }
 
-    public TraceIndex(DataSource dataSource, int maxAnchorArticles) {
-        this.dataSource = dataSource;
+    public TraceIndex(TracePostings postings, int maxAnchorArticles) {
+        this.postings = postings;
         this.maxAnchorArticles = maxAnchorArticles;
     }
 
     /** Indexes one version; returns false (and changes nothing) when it was indexed already. */
     public boolean add(long articleId, long versionId, Fingerprint fingerprint) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (Writer writer = new Writer(c)) {
-                boolean added = writer.add(articleId, versionId, fingerprint);
-                c.commit();
-                return added;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not index version " + versionId + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Adds versions on one connection inside the caller's transactions, with its statements
-     * prepared once (bulk loads commit many versions at a time). Not thread-safe: one per thread.
-     */
-    public static final class Writer implements AutoCloseable {
-        private final PreparedStatement mark;
-        private final PreparedStatement posting;
-        private final PreparedStatement df;
-        private final PreparedStatement band;
-
-        public Writer(Connection c) throws SQLException {
-            mark = c.prepareStatement("INSERT INTO trace_version (version_id, article_id, shingles) VALUES (?, ?, ?) "
-                    + "ON CONFLICT DO NOTHING");
-            posting = c.prepareStatement("INSERT INTO trace_anchor (anchor, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
-            df = c.prepareStatement("INSERT INTO trace_anchor_df (anchor, articles) VALUES (?, 1) "
-                    + "ON CONFLICT (anchor) DO UPDATE SET articles = trace_anchor_df.articles + 1");
-            band = c.prepareStatement("INSERT INTO trace_band (band_key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
-        }
-
-        /** Indexes one version; false when it was indexed already. */
-        public boolean add(long articleId, long versionId, Fingerprint fingerprint) throws SQLException {
-            mark.setLong(1, versionId);
-            mark.setLong(2, articleId);
-            mark.setInt(3, fingerprint.shingles().length);
-            if (mark.executeUpdate() == 0) {
-                return false;
-            }
-            long[] anchors = fingerprint.anchors();
-            for (long anchor : anchors) {
-                posting.setLong(1, anchor);
-                posting.setLong(2, articleId);
-                posting.addBatch();
-            }
-            int[] inserted = posting.executeBatch();
-            boolean anyNew = false;
-            for (int i = 0; i < inserted.length; i++) {
-                // a new (anchor, article) posting: one more article carries this anchor
-                if (inserted[i] == 1) {
-                    df.setLong(1, anchors[i]);
-                    df.addBatch();
-                    anyNew = true;
-                }
-            }
-            if (anyNew) {
-                df.executeBatch();
-            }
-            for (long key : fingerprint.bandKeys()) {
-                band.setLong(1, key);
-                band.setLong(2, articleId);
-                band.addBatch();
-            }
-            band.executeBatch();
-            return true;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            try (mark; posting; df; band) {
-                // closes all four, even when one fails
-            }
-        }
+        return postings.add(articleId, versionId, fingerprint);
     }
 
     /** Whether this version is in the index. */
     public boolean isIndexed(long versionId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM trace_version WHERE version_id = ?")) {
-            ps.setLong(1, versionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the trace index: " + e.getMessage(), e);
-        }
+        return postings.isIndexed(versionId);
     }
 
     /** Number of indexed versions. */
     public long indexedVersions() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM trace_version");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the trace index: " + e.getMessage(), e);
-        }
+        return postings.indexedVersions();
     }
 
     /**
@@ -165,84 +64,22 @@ public final class TraceIndex {
         if (copy.isEmpty()) {
             return List.of();
         }
-        try (Connection c = dataSource.getConnection()) {
-            Set<Long> common = new HashSet<>();
-            for (List<Long> chunk : chunks(copy.anchors())) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT anchor FROM trace_anchor_df WHERE articles > ? AND anchor IN ("
-                        + placeholders(chunk.size()) + ")")) {
-                    ps.setInt(1, maxAnchorArticles);
-                    bind(ps, 2, chunk);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            common.add(rs.getLong(1));
-                        }
-                    }
-                }
-            }
-            Map<Long, int[]> hits = new HashMap<>();
-            List<Long> rare = new ArrayList<>();
-            for (long anchor : copy.anchors()) {
-                if (!common.contains(anchor)) {
-                    rare.add(anchor);
-                }
-            }
-            collect(c, "SELECT article_id FROM trace_anchor WHERE anchor IN (", rare, hits, 0);
-            List<Long> bands = new ArrayList<>();
-            for (long key : copy.bandKeys()) {
-                bands.add(key);
-            }
-            collect(c, "SELECT article_id FROM trace_band WHERE band_key IN (", bands, hits, 1);
-            if (excludeArticleId != null) {
-                hits.remove(excludeArticleId);
-            }
-            List<Candidate> ranked = hits.entrySet().stream()
-                    .map(e -> new Candidate(e.getKey(), e.getValue()[0], e.getValue()[1]))
-                    .sorted(Comparator.comparingInt(Candidate::hits).reversed()
-                            .thenComparing(Comparator.comparingInt(Candidate::anchorHits).reversed())
-                            .thenComparingLong(Candidate::articleId))
-                    .toList();
-            // articles with a tenth of the best article's hits share a stray phrase, not the copy
-            int cutoff = ranked.isEmpty() ? 0 : ranked.getFirst().hits() / RELATIVE_CUTOFF;
-            return ranked.stream().filter(candidate -> candidate.hits() >= cutoff).limit(limit).toList();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not query the trace index: " + e.getMessage(), e);
+        Set<Long> common = postings.commonAnchors(copy.anchors(), maxAnchorArticles);
+        long[] rare = Arrays.stream(copy.anchors()).filter(anchor -> !common.contains(anchor)).toArray();
+        Map<Long, int[]> hits = new HashMap<>();
+        postings.anchorHits(rare).forEach((article, n) -> hits.computeIfAbsent(article, id -> new int[2])[0] += n);
+        postings.bandHits(copy.bandKeys()).forEach((article, n) -> hits.computeIfAbsent(article, id -> new int[2])[1] += n);
+        if (excludeArticleId != null) {
+            hits.remove(excludeArticleId);
         }
-    }
-
-    private static void collect(Connection c, String sqlPrefix, List<Long> keys, Map<Long, int[]> hits, int slot)
-            throws SQLException {
-        for (int from = 0; from < keys.size(); from += CHUNK) {
-            List<Long> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            try (PreparedStatement ps = c.prepareStatement(sqlPrefix + placeholders(chunk.size()) + ")")) {
-                bind(ps, 1, chunk);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        hits.computeIfAbsent(rs.getLong(1), id -> new int[2])[slot]++;
-                    }
-                }
-            }
-        }
-    }
-
-    private static List<List<Long>> chunks(long[] values) {
-        List<List<Long>> out = new ArrayList<>();
-        for (int from = 0; from < values.length; from += CHUNK) {
-            List<Long> chunk = new ArrayList<>();
-            for (int i = from; i < Math.min(values.length, from + CHUNK); i++) {
-                chunk.add(values[i]);
-            }
-            out.add(chunk);
-        }
-        return out;
-    }
-
-    private static String placeholders(int n) {
-        return String.join(",", Collections.nCopies(n, "?"));
-    }
-
-    private static void bind(PreparedStatement ps, int first, List<Long> values) throws SQLException {
-        for (int i = 0; i < values.size(); i++) {
-            ps.setLong(first + i, values.get(i));
-        }
+        List<Candidate> ranked = hits.entrySet().stream()
+                .map(e -> new Candidate(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .sorted(Comparator.comparingInt(Candidate::hits).reversed()
+                        .thenComparing(Comparator.comparingInt(Candidate::anchorHits).reversed())
+                        .thenComparingLong(Candidate::articleId))
+                .toList();
+        // articles with a tenth of the best article's hits share a stray phrase, not the copy
+        int cutoff = ranked.isEmpty() ? 0 : ranked.getFirst().hits() / RELATIVE_CUTOFF;
+        return ranked.stream().filter(candidate -> candidate.hits() >= cutoff).limit(limit).toList();
     }
 }

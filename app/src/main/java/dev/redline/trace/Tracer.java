@@ -12,6 +12,7 @@ import dev.redline.fingerprint.Fingerprinter;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
+import dev.redline.store.EventKind;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
@@ -40,18 +41,16 @@ import org.slf4j.LoggerFactory;
  * the other articles. When the new version of an article reuses an <em>earlier</em> version of an
  * article of another source (at least {@value #REUSE_MIN_COVERAGE} of the new version found there,
  * and the article did not carry that text itself before the other version appeared),
- * the relation is recorded on both articles as events {@value #REUSES} and {@value #REUSED_BY},
+ * the relation is recorded on both articles as events {@link EventKind#REUSES} and {@link EventKind#REUSED_BY},
  * whose detail is the JSON of a {@link Reuse}.
  */
 public final class Tracer {
-    /** Event kind on the article that copies. */
-    public static final String REUSES = "reuses";
-    /** Event kind on the article that was copied. */
-    public static final String REUSED_BY = "reused-by";
     /** Share of a new version that must come from another source's earlier version to record reuse. */
     public static final double REUSE_MIN_COVERAGE = 0.5;
     /** Candidate articles verified per query. */
     static final int MAX_CANDIDATES = 25;
+    /** Articles read per page by {@link #reindex}. */
+    static final int REINDEX_PAGE = 500;
 
     private static final Logger LOG = LoggerFactory.getLogger(Tracer.class);
 
@@ -62,7 +61,7 @@ public final class Tracer {
     private final Extractor extractor = new Extractor();
 
     public Tracer(Store store) {
-        this(store, new TraceIndex(store.dataSource()), Fingerprinter.DEFAULT, Floor.DEFAULT);
+        this(store, new TraceIndex(store.tracePostings()), Fingerprinter.DEFAULT, Floor.DEFAULT);
     }
 
     public Tracer(Store store, TraceIndex index, Fingerprinter fingerprinter, Floor floor) {
@@ -97,9 +96,10 @@ public final class Tracer {
      */
     public long reindex(LongConsumer onVersion) {
         long added = 0;
-        int page = 500;
-        for (int offset = 0; ; offset += page) {
-            List<Article> articles = store.articles(null, offset, page);
+        long after = 0;
+        List<Article> articles;
+        // keyset paging by id: appends (which move an article in the by-activity order) cannot make it skip one
+        while (!(articles = store.articlesAfter(after, REINDEX_PAGE)).isEmpty()) {
             for (Article article : articles) {
                 for (Version version : store.versions(article.id())) {
                     if (index(version)) {
@@ -108,10 +108,9 @@ public final class Tracer {
                     onVersion.accept(1);
                 }
             }
-            if (articles.size() < page) {
-                return added;
-            }
+            after = articles.getLast().id();
         }
+        return added;
     }
 
     /** Stored versions not in the index (appended while no tracer was attached); 0 when up to date. */
@@ -256,8 +255,8 @@ public final class Tracer {
             Reuse reuse = new Reuse(copier.id(), copier.url(), version.number(), found.article().id(),
                     found.article().url(), original.number(), found.verdict().coverage(), found.verdict().containment());
             String detail = Json.write(reuse);
-            store.recordEvent(new ArticleEvent(copier.id(), version.fetchedAt(), REUSES, detail));
-            store.recordEvent(new ArticleEvent(found.article().id(), version.fetchedAt(), REUSED_BY, detail));
+            store.recordEvent(new ArticleEvent(copier.id(), version.fetchedAt(), EventKind.REUSES, detail));
+            store.recordEvent(new ArticleEvent(found.article().id(), version.fetchedAt(), EventKind.REUSED_BY, detail));
         }
     }
 
@@ -277,7 +276,7 @@ public final class Tracer {
 
     private boolean alreadyRecorded(long copierId, long sourceArticleId, int sourceVersion) {
         return store.events(copierId).stream()
-                .filter(e -> REUSES.equals(e.kind()))
+                .filter(e -> e.kind() == EventKind.REUSES)
                 .map(e -> Json.MAPPER.readValue(e.detail(), Reuse.class))
                 .anyMatch(r -> r.sourceArticle() == sourceArticleId && r.sourceVersion() == sourceVersion);
     }

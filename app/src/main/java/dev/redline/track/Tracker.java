@@ -20,10 +20,12 @@ import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.ArticleStatus;
 import dev.redline.store.CheckOutcome;
+import dev.redline.store.EventKind;
 import dev.redline.store.FeedTask;
 import dev.redline.store.FetchState;
 import dev.redline.store.FieldHashes;
 import dev.redline.store.NewVersion;
+import dev.redline.store.Outcome;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
@@ -76,7 +78,7 @@ public final class Tracker {
     private final AtomicBoolean stopped = new AtomicBoolean();
     /** Extraction rules by source id, refreshed every round (a rule edit applies from the next round). */
     private final ConcurrentHashMap<Long, ExtractRules> rulesBySource = new ConcurrentHashMap<>();
-    private volatile Consumer<String> checkListener = outcome -> { };
+    private volatile Consumer<Outcome> checkListener = outcome -> { };
 
     /** Outcome counters of one round, indexed by {@link Count}. */
     private enum Count { FEEDS, FEED_ERRORS, NEW_ARTICLES, CHECKS, NEW_VERSIONS, UNCHANGED, FLIP_FLOPS, GONE, DISALLOWED, ERRORS }
@@ -91,8 +93,8 @@ public final class Tracker {
         this.config = config;
     }
 
-    /** Called with each finished check's outcome ("new-version", "unchanged", …), e.g. for progress output. */
-    public void onCheck(Consumer<String> listener) {
+    /** Called with each finished check's outcome ({@link Outcome#NEW_VERSION}, {@link Outcome#UNCHANGED}, …), e.g. for progress output. */
+    public void onCheck(Consumer<Outcome> listener) {
         this.checkListener = Objects.requireNonNull(listener);
     }
 
@@ -141,19 +143,19 @@ public final class Tracker {
     /**
      * Follows one URL without a feed: adds it (canonicalised) and checks it now.
      *
-     * @return the outcome of the check ("new-version", "unchanged", "gone", …)
+     * @return the article and what the check found
      * @throws IllegalArgumentException when the URL is not an absolute http(s) URL
      */
     public TrackResult track(String url, Long sourceId) {
         String canonical = UrlCanonicalizer.canonicalize(url);
         Article article = store.upsertArticle(canonical, sourceId, clock.instant());
         AtomicLongArray counts = new AtomicLongArray(Count.values().length);
-        String outcome = check(article, config.workerId(), counts);
+        Outcome outcome = check(article, config.workerId(), counts);
         return new TrackResult(store.article(article.id()).orElse(article), outcome);
     }
 
     /** What {@link #track} did: the article as stored now, and the check's outcome. */
-    public record TrackResult(Article article, String outcome) {
+    public record TrackResult(Article article, Outcome outcome) {
     }
 
     // --- feeds -----------------------------------------------------------------------------------
@@ -277,8 +279,8 @@ public final class Tracker {
         }
     }
 
-    /** Checks one article this worker holds and records the outcome; returns the outcome name. */
-    private String check(Article article, String workerId, AtomicLongArray counts) {
+    /** Checks one article this worker holds and records the outcome; returns what it found. */
+    private Outcome check(Article article, String workerId, AtomicLongArray counts) {
         counts.incrementAndGet(Count.CHECKS.ordinal());
         CheckOutcome outcome;
         try {
@@ -308,19 +310,19 @@ public final class Tracker {
                     || e.reason() == FetchException.Reason.BLOCKED_ADDRESS) {
                 counts.incrementAndGet(Count.DISALLOWED.ordinal());
                 Instant now = clock.instant();
-                store.recordEvent(new ArticleEvent(article.id(), now, "disallowed", e.getMessage()));
-                return new CheckOutcome(now, null, "disallowed", e.getMessage(), null, ArticleStatus.SETTLED, state);
+                store.recordEvent(new ArticleEvent(article.id(), now, EventKind.DISALLOWED, e.getMessage()));
+                return new CheckOutcome(now, null, Outcome.DISALLOWED, e.getMessage(), null, ArticleStatus.SETTLED, state);
             }
             return failure(state, null, e.getMessage(), counts);
         }
         Instant now = r.fetchedAt();
         if (r.notModified()) {
-            return unchanged(article, state, r, "not-modified", counts);
+            return unchanged(article, state, r, Outcome.NOT_MODIFIED, counts);
         }
         if (r.status() == 404 || r.status() == 410) {
             counts.incrementAndGet(Count.GONE.ordinal());
-            store.recordEvent(new ArticleEvent(article.id(), now, "gone", "HTTP " + r.status()));
-            return new CheckOutcome(now, r.status(), "gone", null, null, ArticleStatus.GONE, state);
+            store.recordEvent(new ArticleEvent(article.id(), now, EventKind.GONE, "HTTP " + r.status()));
+            return new CheckOutcome(now, r.status(), Outcome.GONE, null, null, ArticleStatus.GONE, state);
         }
         if (!r.ok()) {
             return failure(state, r.status(), "HTTP " + r.status() + " from " + article.url(), counts);
@@ -368,22 +370,22 @@ public final class Tracker {
         if (article.versionCount() == 0) {
             store.appendVersion(article.id(), new NewVersion(now, text, Set.of(), false, null, r.captureRef()));
             counts.incrementAndGet(Count.NEW_VERSIONS.ordinal());
-            return new CheckOutcome(now, r.status(), "new-version", null, now.plus(fresh.interval()),
+            return new CheckOutcome(now, r.status(), Outcome.NEW_VERSION, null, now.plus(fresh.interval()),
                     ArticleStatus.ACTIVE, fresh);
         }
         Version latest = store.version(article.id(), article.versionCount() - 1).orElseThrow(() ->
                 new IllegalStateException("article " + article.id() + " lacks version " + (article.versionCount() - 1)));
         Set<VersionField> changed = FieldHashes.changedFields(latest.text(), text);
         if (changed.isEmpty()) {
-            return unchanged(article, state, r, "unchanged", counts);
+            return unchanged(article, state, r, Outcome.UNCHANGED, counts);
         }
         FieldHashes hashes = FieldHashes.of(text);
         for (Version earlier : store.versions(article.id())) {
             if (earlier.number() != latest.number() && FieldHashes.of(earlier.text()).equals(hashes)) {
                 counts.incrementAndGet(Count.FLIP_FLOPS.ordinal());
-                store.recordEvent(new ArticleEvent(article.id(), now, "flip-flop",
+                store.recordEvent(new ArticleEvent(article.id(), now, EventKind.FLIP_FLOP,
                         "the page shows version " + earlier.number() + " again (latest is " + latest.number() + ")"));
-                return new CheckOutcome(now, r.status(), "flip-flop", null, now.plus(fresh.interval()),
+                return new CheckOutcome(now, r.status(), Outcome.FLIP_FLOP, null, now.plus(fresh.interval()),
                         ArticleStatus.ACTIVE, fresh);
             }
         }
@@ -391,7 +393,7 @@ public final class Tracker {
         store.appendVersion(article.id(), new NewVersion(now, text, changed, diff.boring(), diff.boringReason(),
                 r.captureRef()));
         counts.incrementAndGet(Count.NEW_VERSIONS.ordinal());
-        return new CheckOutcome(now, r.status(), "new-version", null, now.plus(fresh.interval()), ArticleStatus.ACTIVE,
+        return new CheckOutcome(now, r.status(), Outcome.NEW_VERSION, null, now.plus(fresh.interval()), ArticleStatus.ACTIVE,
                 fresh);
     }
 
@@ -405,9 +407,9 @@ public final class Tracker {
         Instant now = r.fetchedAt();
         if (article.versionCount() > 0) {
             List<ArticleEvent> events = store.events(article.id());
-            boolean noted = events.stream().anyMatch(e -> e.kind().equals("redirected") && e.detail().equals(canonical));
+            boolean noted = events.stream().anyMatch(e -> e.kind() == EventKind.REDIRECTED && e.detail().equals(canonical));
             if (!noted) {
-                store.recordEvent(new ArticleEvent(article.id(), now, "redirected", canonical));
+                store.recordEvent(new ArticleEvent(article.id(), now, EventKind.REDIRECTED, canonical));
             }
             return null;
         }
@@ -420,12 +422,12 @@ public final class Tracker {
             store.finishCheck(target.id(), workerId,
                     extractedOutcome(target, extracted, store.fetchState(target.id()), r, counts));
         }
-        store.recordEvent(new ArticleEvent(article.id(), now, existed ? "duplicate" : "moved", canonical));
+        store.recordEvent(new ArticleEvent(article.id(), now, existed ? EventKind.DUPLICATE : EventKind.MOVED, canonical));
         counts.incrementAndGet(Count.GONE.ordinal());
-        return new CheckOutcome(now, r.status(), existed ? "duplicate" : "moved", null, null, ArticleStatus.GONE, state);
+        return new CheckOutcome(now, r.status(), existed ? Outcome.DUPLICATE : Outcome.MOVED, null, null, ArticleStatus.GONE, state);
     }
 
-    private CheckOutcome unchanged(Article article, FetchState state, FetchResult r, String outcome,
+    private CheckOutcome unchanged(Article article, FetchState state, FetchResult r, Outcome outcome,
                                    AtomicLongArray counts) {
         counts.incrementAndGet(Count.UNCHANGED.ordinal());
         Schedule schedule = config.schedule();
@@ -446,7 +448,7 @@ public final class Tracker {
         Instant now = clock.instant();
         FetchState next = new FetchState(state.etag(), state.lastModified(), state.interval(), state.unchangedStreak(),
                 failures);
-        return new CheckOutcome(now, status, "error", error, now.plus(config.schedule().afterFailure(failures)),
+        return new CheckOutcome(now, status, Outcome.ERROR, error, now.plus(config.schedule().afterFailure(failures)),
                 ArticleStatus.FAILING, next);
     }
 

@@ -8,6 +8,7 @@ import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.ArticleStatus;
 import dev.redline.store.Change;
+import dev.redline.store.EventKind;
 import dev.redline.store.SearchHit;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
@@ -194,11 +195,11 @@ final class Pages {
                     v.captureRef() == null || !captures.enabled() ? null : Links.raw(article.id(), v.number())));
         }
         List<ArticleEvent> events = store.events(article.id());
-        List<View.Reuse> reuses = events.stream().filter(e -> e.kind().startsWith("reuse"))
+        List<View.Reuse> reuses = events.stream().filter(e -> e.kind().isReuse())
                 .map(this::reuse).toList();
         server.render(ctx, "article.jte", new View.ArticlePage(article, sourceName(article), statusLine(article),
                 rows, Math.max(0, versions.size() - 1), reuses,
-                events.stream().filter(e -> !e.kind().startsWith("reuse")).toList(),
+                events.stream().filter(e -> !e.kind().isReuse()).toList(),
                 store.checks(article.id(), 10), now()));
     }
 
@@ -209,7 +210,7 @@ final class Pages {
     private View.Reuse reuse(ArticleEvent e) {
         try {
             JsonNode r = Json.MAPPER.readTree(e.detail() == null ? "{}" : e.detail());
-            boolean copies = e.kind().equals("reuses");
+            boolean copies = e.kind() == EventKind.REUSES;
             long other = r.path(copies ? "sourceArticle" : "copyArticle").asLong(-1);
             String text = copies
                     ? "Version " + r.path("copyVersion").asInt() + " reuses text of " + r.path("sourceUrl").asString("")

@@ -6,11 +6,11 @@ import dev.redline.extract.ExtractRules;
 import dev.redline.sim.Newsroom;
 import dev.redline.sim.NewsroomSimulator;
 import dev.redline.store.Article;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
@@ -36,7 +36,7 @@ class CrashTest {
         Newsroom newsroom = Newsroom.generated(3, 200, 2, Duration.ofSeconds(4), 11);
         try (NewsroomSimulator sim = NewsroomSimulator.start(Clock.systemUTC(), newsroom, java.time.Instant.now())) {
             Map<String, List<String>> committed = new HashMap<>();
-            try (Store store = JdbcStore.open("jdbc:sqlite:" + db)) {
+            try (Store store = Store.open("jdbc:sqlite:" + db)) {
                 for (var site : sim.sites()) {
                     store.addSource(site.name(), List.of(site.rssUrl()), List.of(), ExtractRules.NONE);
                 }
@@ -55,8 +55,8 @@ class CrashTest {
             assertThat(again.waitFor(180, TimeUnit.SECONDS)).isTrue();
             assertThat(again.exitValue()).as(new String(again.getErrorStream().readAllBytes())).isZero();
 
-            try (Store store = JdbcStore.open("jdbc:sqlite:" + db)) {
-                try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement();
+            try (Store store = Store.open("jdbc:sqlite:" + db)) {
+                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
                      ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
                     rs.next();
                     assertThat(rs.getString(1)).isEqualTo("ok");

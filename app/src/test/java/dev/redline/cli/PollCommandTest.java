@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.redline.extract.ExtractRules;
 import dev.redline.sim.NewsroomSimulator;
 import dev.redline.store.Article;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -48,13 +47,13 @@ class PollCommandTest {
 
     @Test
     void pollOnceDiscoversAndChecksArticles() throws Exception {
-        try (Store store = JdbcStore.open("jdbc:sqlite:" + db)) {
+        try (Store store = Store.open("jdbc:sqlite:" + db)) {
             store.addSource("gazette", List.of(sim.site("harbour-gazette").rssUrl()), List.of(), ExtractRules.NONE);
         }
         int code = run("--db", db, "--data", dir.toString(), "poll", "--once", "--host-delay", "0",
                 "--allow-private-network");
         assertThat(code).as(err.toString()).isZero();
-        try (Store store = JdbcStore.open("jdbc:sqlite:" + db)) {
+        try (Store store = Store.open("jdbc:sqlite:" + db)) {
             Article ferry = store.articleByUrl(sim.articleUrl("harbour-gazette", "ferry-strike")).orElseThrow();
             assertThat(ferry.versionCount()).isEqualTo(1);
             assertThat(store.versions(ferry.id()).getFirst().text().title()).isEqualTo("Ferry crews strike in Port Wendell");
@@ -74,7 +73,7 @@ class PollCommandTest {
 
         // Another form of the same URL, and the article's id, find the tracked article instead of adding one.
         long id;
-        try (Store store = JdbcStore.open("jdbc:sqlite:" + db)) {
+        try (Store store = Store.open("jdbc:sqlite:" + db)) {
             id = store.articleByUrl(sim.articleUrl("harbour-gazette", "ferry-strike")).orElseThrow().id();
         }
         for (String ref : List.of(sim.articleUrl("harbour-gazette", "ferry-strike") + "/?fbclid=abc", Long.toString(id))) {
@@ -84,7 +83,7 @@ class PollCommandTest {
             assertThat(out.toString()).as(ref).startsWith("tracking " + sim.articleUrl("harbour-gazette", "ferry-strike")
                     + ": not-modified, 1 version,");
         }
-        try (Store store = JdbcStore.open("jdbc:sqlite:" + db)) {
+        try (Store store = Store.open("jdbc:sqlite:" + db)) {
             assertThat(store.articleCount()).isEqualTo(1);
         }
         assertThat(run("--db", db, "--data", dir.toString(), "track", "424242")).isEqualTo(2);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.redline.extract.ExtractRules;
 import dev.redline.json.Json;
 import dev.redline.sim.NewsroomSimulator;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -93,7 +92,7 @@ class ServeCommandTest {
     void servePollsItsSourcesWhileServing() throws Exception {
         Path data = dir.resolve("data");
         try (NewsroomSimulator sim = NewsroomSimulator.start(Clock.systemUTC())) {
-            try (Store store = JdbcStore.open("jdbc:sqlite:" + data.resolve("redline.db"))) {
+            try (Store store = Store.open("jdbc:sqlite:" + data.resolve("redline.db"))) {
                 var site = sim.sites().getFirst();
                 store.addSource(site.name(), List.of(site.rssUrl()), List.of(), ExtractRules.NONE);
             }

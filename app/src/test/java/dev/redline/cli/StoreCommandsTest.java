@@ -2,8 +2,8 @@ package dev.redline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Source;
+import dev.redline.store.Store;
 import dev.redline.store.TestDatabases;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
@@ -70,7 +70,7 @@ class StoreCommandsTest {
                 .contains("sitemap https://planet.example/news.xml").containsPattern("daily-planet\\s+ok");
         assertThat(run("source", "list", "--format", "json").out()).contains("\"verdict\"").contains("\"h1.headline\"");
 
-        try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
+        try (Store store = Store.open("jdbc:sqlite:" + db())) {
             Source s = store.source("daily-planet").orElseThrow();
             assertThat(s.rules().bodySelectors()).containsExactly("div.story > p");
             assertThat(s.rules().titleSelector()).isEqualTo("h1.headline");
@@ -126,7 +126,7 @@ class StoreCommandsTest {
                 .contains("v1   2026-03-14T10:30:00Z  changed title, byline, body")
                 .contains("Crane topples in harbour, two hurt");
 
-        try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
+        try (Store store = Store.open("jdbc:sqlite:" + db())) {
             List<Version> versions = store.versions(store.articleByUrl("https://bugle.example/2026/harbour-crane").orElseThrow().id());
             assertThat(versions.get(1).changed()).containsExactlyInAnyOrder(VersionField.TITLE, VersionField.BYLINE, VersionField.BODY);
             assertThat(store.source("bugle").orElseThrow().feeds()).isEmpty();
@@ -140,7 +140,7 @@ class StoreCommandsTest {
         CliRun again = run("import", file.toString());
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("0 versions added");
-        try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
+        try (Store store = Store.open("jdbc:sqlite:" + db())) {
             assertThat(store.articleCount()).isEqualTo(2);
             assertThat(store.versionCount()).isEqualTo(4);
             Version v1 = store.versions(store.articleByUrl("https://gazette.example/otters").orElseThrow().id()).get(1);
@@ -190,7 +190,7 @@ class StoreCommandsTest {
         // A good file listed before a bad one is not imported either: files are all checked first.
         CliRun mixed = run("import", write("good.json", HARBOUR).toString(), broken.toString());
         assertThat(mixed.code()).isEqualTo(2);
-        try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
+        try (Store store = Store.open("jdbc:sqlite:" + db())) {
             assertThat(store.articleCount()).isEqualTo(1);
             assertThat(store.versionCount()).isEqualTo(2);
             assertThat(store.articleByUrl("https://bugle.example/2026/harbour-crane")).isEmpty();
@@ -207,7 +207,7 @@ class StoreCommandsTest {
         CliRun refused = run("import", write("r.jsonl", OTTERS + "\n" + rewritten + "\n").toString());
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).contains("1 history refused, nothing of it written; ").contains("r.jsonl:2").contains("append-only");
-        try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
+        try (Store store = Store.open("jdbc:sqlite:" + db())) {
             assertThat(store.versions(store.articleByUrl("https://bugle.example/2026/harbour-crane").orElseThrow().id())).hasSize(2);
             assertThat(store.articleByUrl("https://gazette.example/otters")).isPresent(); // the good history went in
         }
@@ -271,7 +271,7 @@ class StoreCommandsTest {
                 {"fetchedAt":"2026-03-15T09:00:00Z","title":"Fair opens","paragraphs":["The county fair opened on Saturday."]},\
                 {"fetchedAt":"2026-03-15T10:00:00Z","title":"Fair opens","paragraphs":["The county fair opened on Saturday!"],"boring":false}]}""";
         assertThat(run("import", write("fair.json", punctuation).toString()).code()).isZero();
-        try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
+        try (Store store = Store.open("jdbc:sqlite:" + db())) {
             List<Version> versions = store.versions(store.articleByUrl("https://gazette.example/fair").orElseThrow().id());
             assertThat(versions).extracting(Version::boring).containsExactly(false, true, false, false);
             assertThat(versions.get(1).boringReason()).isNotBlank();
@@ -321,7 +321,7 @@ class StoreCommandsTest {
     void historyFindsAnArticleByAnyFormOfItsUrlOrByItsId() throws IOException {
         assertThat(run("import", write("h.json", HARBOUR).toString()).code()).isZero();
         long id;
-        try (JdbcStore store = JdbcStore.open("jdbc:sqlite:" + db())) {
+        try (Store store = Store.open("jdbc:sqlite:" + db())) {
             id = store.articleByUrl("https://bugle.example/2026/harbour-crane").orElseThrow().id();
         }
         for (String ref : List.of("https://BUGLE.example:443/2026/harbour-crane/?utm_source=newsletter&fbclid=x#top",

@@ -7,7 +7,6 @@ import dev.redline.article.ArticleText;
 import dev.redline.extract.ExtractRules;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
@@ -29,7 +28,7 @@ class TraceCommandTest {
 
     /** An article stored before the index existed: two versions, the headline changed in the second. */
     private static String seed(Path db) {
-        try (Store store = JdbcStore.open("jdbc:sqlite:" + db)) {
+        try (Store store = Store.open("jdbc:sqlite:" + db)) {
             Source source = store.addSource("coast-chronicle", List.of(), List.of(), ExtractRules.NONE);
             Article article = store.upsertArticle("https://coast-chronicle.example/keepers", source.id(),
                     Instant.parse("2026-05-03T07:00:00Z"));

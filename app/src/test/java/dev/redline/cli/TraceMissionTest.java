@@ -8,7 +8,6 @@ import dev.redline.article.ArticleText;
 import dev.redline.extract.ExtractRules;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Store;
 import dev.redline.trace.Tracer;
@@ -21,8 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import java.util.Set;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -87,7 +86,7 @@ class TraceMissionTest {
     }
 
     private static void storeHistory(Path db) {
-        try (Store store = JdbcStore.open("jdbc:sqlite:" + db)) {
+        try (Store store = Store.open("jdbc:sqlite:" + db)) {
             Tracer.attach(store);
             long source = store.addSource("world-wire", List.of(), List.of(), ExtractRules.NONE).id();
             Instant morning = Instant.parse("2026-09-24T06:10:00Z");

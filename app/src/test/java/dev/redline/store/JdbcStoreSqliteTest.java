@@ -24,7 +24,7 @@ class JdbcStoreSqliteTest extends StoreContractTest {
     @Test
     void createsParentFoldersUsesWalAndKeepsDataAcrossReopen() throws Exception {
         Path file = dir.resolve("deep/er/redline.db");
-        try (JdbcStore s = JdbcStore.open("jdbc:sqlite:" + file)) {
+        try (JdbcStore s = (JdbcStore) Store.open("jdbc:sqlite:" + file)) {
             s.addSource("bugle", List.of("https://bugle.example/feed"), List.of(), ExtractRules.NONE);
             try (var c = s.dataSource().getConnection(); var st = c.createStatement();
                  var rs = st.executeQuery("PRAGMA journal_mode")) {
@@ -33,7 +33,7 @@ class JdbcStoreSqliteTest extends StoreContractTest {
             }
         }
         assertThat(file).exists();
-        try (JdbcStore s = JdbcStore.open("jdbc:sqlite:" + file)) {
+        try (JdbcStore s = (JdbcStore) Store.open("jdbc:sqlite:" + file)) {
             assertThat(s.sources()).extracting(Source::name).containsExactly("bugle");
             assertThat(s.isPostgres()).isFalse();
         }
@@ -44,7 +44,7 @@ class JdbcStoreSqliteTest extends StoreContractTest {
         Path notes = dir.resolve("notes.txt");
         String content = "Shopping list: bread, milk, a new harbour crane.\n".repeat(50);
         Files.writeString(notes, content);
-        assertThatThrownBy(() -> JdbcStore.open("jdbc:sqlite:" + notes))
+        assertThatThrownBy(() -> Store.open("jdbc:sqlite:" + notes))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(notes.toString()).hasMessageContaining("not a SQLite database");
         assertThat(Files.readString(notes)).isEqualTo(content);
@@ -61,7 +61,7 @@ class JdbcStoreSqliteTest extends StoreContractTest {
             bytes[i] = (byte) (i * 31);
         }
         Files.write(file, bytes);
-        assertThatThrownBy(() -> JdbcStore.open("jdbc:sqlite:" + file))
+        assertThatThrownBy(() -> Store.open("jdbc:sqlite:" + file))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(file.toString());
         assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
     }
@@ -75,7 +75,7 @@ class JdbcStoreSqliteTest extends StoreContractTest {
         }
         byte[] before = Files.readAllBytes(file);
         assertThat(before[18]).as("write version: rollback journal").isEqualTo((byte) 1);
-        assertThatThrownBy(() -> JdbcStore.open("jdbc:sqlite:" + file))
+        assertThatThrownBy(() -> Store.open("jdbc:sqlite:" + file))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(file.toString())
                 .hasMessageContaining("another program");
         assertThat(Files.readAllBytes(file)).as("file bytes, including WAL version bytes 18-19").isEqualTo(before);
@@ -98,7 +98,7 @@ class JdbcStoreSqliteTest extends StoreContractTest {
         }
         assertThat(dir.resolve("other-wal-app.db-wal")).doesNotExist(); // the last close removed it
         byte[] before = Files.readAllBytes(file);
-        assertThatThrownBy(() -> JdbcStore.open("jdbc:sqlite:" + file))
+        assertThatThrownBy(() -> Store.open("jdbc:sqlite:" + file))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(file.toString());
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(dir.resolve("other-wal-app.db-wal")).doesNotExist();
@@ -114,10 +114,10 @@ class JdbcStoreSqliteTest extends StoreContractTest {
         }
         assertThat(Files.size(noTables)).isPositive();
         for (Path file : List.of(empty, noTables)) {
-            try (JdbcStore s = JdbcStore.open("jdbc:sqlite:" + file)) {
+            try (JdbcStore s = (JdbcStore) Store.open("jdbc:sqlite:" + file)) {
                 s.addSource("bugle", List.of("https://bugle.example/feed"), List.of(), ExtractRules.NONE);
             }
-            try (JdbcStore s = JdbcStore.open("jdbc:sqlite:" + file)) {
+            try (JdbcStore s = (JdbcStore) Store.open("jdbc:sqlite:" + file)) {
                 assertThat(s.sources()).as(file.toString()).extracting(Source::name).containsExactly("bugle");
             }
         }
@@ -126,10 +126,10 @@ class JdbcStoreSqliteTest extends StoreContractTest {
     @Test
     void aRedlineDatabaseThatIsOpenElsewhereOpensAgain() {
         Path file = dir.resolve("shared.db");
-        try (JdbcStore first = JdbcStore.open("jdbc:sqlite:" + file)) {
+        try (JdbcStore first = (JdbcStore) Store.open("jdbc:sqlite:" + file)) {
             first.addSource("bugle", List.of("https://bugle.example/feed"), List.of(), ExtractRules.NONE);
             assertThat(dir.resolve("shared.db-wal")).exists();
-            try (JdbcStore second = JdbcStore.open("jdbc:sqlite:" + file)) {
+            try (JdbcStore second = (JdbcStore) Store.open("jdbc:sqlite:" + file)) {
                 assertThat(second.sources()).extracting(Source::name).containsExactly("bugle");
             }
         }
@@ -137,10 +137,10 @@ class JdbcStoreSqliteTest extends StoreContractTest {
 
     @Test
     void aFolderOrAMemoryUrlIsRefused() {
-        assertThatThrownBy(() -> JdbcStore.open("jdbc:sqlite:" + dir))
+        assertThatThrownBy(() -> Store.open("jdbc:sqlite:" + dir))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(dir.toString());
-        assertThatThrownBy(() -> JdbcStore.open("jdbc:sqlite::memory:")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> JdbcStore.open("jdbc:mysql://db/x")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Store.open("jdbc:sqlite::memory:")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Store.open("jdbc:mysql://db/x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("jdbc:mysql://db/x");
     }
 }

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.redline.article.ArticleText;
 import dev.redline.extract.ExtractRules;
+import dev.redline.json.Json;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +44,7 @@ abstract class StoreContractTest {
 
     @BeforeEach
     void openStore() {
-        store = JdbcStore.open(databaseUrl(), Clock.fixed(T0, ZoneOffset.UTC));
+        store = (JdbcStore) Store.open(databaseUrl(), Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -49,7 +53,7 @@ abstract class StoreContractTest {
     }
 
     JdbcStore secondStore() {
-        return JdbcStore.open(databaseUrl(), Clock.fixed(T0, ZoneOffset.UTC));
+        return (JdbcStore) Store.open(databaseUrl(), Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     static ArticleText text(String title, String... paragraphs) {
@@ -362,7 +366,7 @@ abstract class StoreContractTest {
         Article due = store.upsertArticle("https://bugle.example/due", null, T0);
         Article later = store.upsertArticle("https://bugle.example/later", null, T0.plusSeconds(3600));
         Article gone = store.upsertArticle("https://bugle.example/gone", null, T0);
-        store.finishCheck(gone.id(), "w0", new CheckOutcome(T0, 404, "gone", null, null, ArticleStatus.GONE,
+        store.finishCheck(gone.id(), "w0", new CheckOutcome(T0, 404, Outcome.GONE, null, null, ArticleStatus.GONE,
                 new FetchState(null, null, Duration.ofMinutes(30), 0, 0)));
 
         Instant now = T0.plusSeconds(60);
@@ -381,24 +385,24 @@ abstract class StoreContractTest {
     void finishCheckLogsReschedulesAndReleases() {
         Source bugle = store.addSource("bugle", List.of("https://bugle.example/feed"), List.of(), ExtractRules.NONE);
         Article a = store.upsertArticle("https://bugle.example/a", bugle.id(), T0);
-        assertThat(store.fetchState(a.id())).isEqualTo(new FetchState(null, null, JdbcStore.INITIAL_INTERVAL, 0, 0));
+        assertThat(store.fetchState(a.id())).isEqualTo(new FetchState(null, null, FetchState.INITIAL_INTERVAL, 0, 0));
         assertThat(store.claimDueArticles(T0, 5, "w1", LEASE, false)).hasSize(1);
 
         FetchState state = new FetchState("\"abc\"", "Sat, 14 Mar 2026 08:00:00 GMT", Duration.ofMinutes(36), 1, 0);
         Instant next = T0.plus(Duration.ofMinutes(36));
-        store.finishCheck(a.id(), "w1", new CheckOutcome(T0.plusSeconds(5), 200, "unchanged", null, next, ArticleStatus.ACTIVE, state));
+        store.finishCheck(a.id(), "w1", new CheckOutcome(T0.plusSeconds(5), 200, Outcome.UNCHANGED, null, next, ArticleStatus.ACTIVE, state));
 
         Article after = store.article(a.id()).orElseThrow();
         assertThat(after.lastChecked()).isEqualTo(T0.plusSeconds(5));
         assertThat(after.nextCheck()).isEqualTo(next);
         assertThat(store.fetchState(a.id())).isEqualTo(state);
-        assertThat(store.checks(a.id(), 10)).containsExactly(new CheckLog(a.id(), T0.plusSeconds(5), 200, "unchanged", null));
+        assertThat(store.checks(a.id(), 10)).containsExactly(new CheckLog(a.id(), T0.plusSeconds(5), 200, Outcome.UNCHANGED, null));
         // Released, but not due until next.
         assertThat(store.claimDueArticles(T0.plusSeconds(10), 5, "w2", LEASE, false)).isEmpty();
         assertThat(store.claimDueArticles(next, 5, "w2", LEASE, false)).hasSize(1);
-        store.finishCheck(a.id(), "w2", new CheckOutcome(next, null, "error", "connection reset", next.plusSeconds(600),
+        store.finishCheck(a.id(), "w2", new CheckOutcome(next, null, Outcome.ERROR, "connection reset", next.plusSeconds(600),
                 ArticleStatus.FAILING, new FetchState("\"abc\"", null, Duration.ofMinutes(36), 1, 1)));
-        assertThat(store.checks(a.id(), 10)).extracting(CheckLog::outcome).containsExactly("error", "unchanged");
+        assertThat(store.checks(a.id(), 10)).extracting(CheckLog::outcome).containsExactly(Outcome.ERROR, Outcome.UNCHANGED);
         assertThat(store.checks(a.id(), 1)).hasSize(1);
         assertThat(store.article(a.id()).orElseThrow().status()).isEqualTo(ArticleStatus.FAILING);
         // Failing articles are still claimed when due.
@@ -412,11 +416,11 @@ abstract class StoreContractTest {
         Instant takeover = T0.plus(LEASE).plusSeconds(1);
         store.claimDueArticles(takeover, 1, "fast", LEASE, false);
         FetchState state = new FetchState(null, null, Duration.ofMinutes(30), 0, 0);
-        store.finishCheck(a.id(), "slow", new CheckOutcome(takeover.plusSeconds(1), 200, "unchanged", null,
+        store.finishCheck(a.id(), "slow", new CheckOutcome(takeover.plusSeconds(1), 200, Outcome.UNCHANGED, null,
                 T0.plus(Duration.ofDays(9)), ArticleStatus.ACTIVE, state));
         assertThat(store.article(a.id()).orElseThrow().nextCheck()).isEqualTo(T0);
         assertThat(store.checks(a.id(), 5)).hasSize(1);
-        store.finishCheck(a.id(), "fast", new CheckOutcome(takeover.plusSeconds(2), 200, "unchanged", null,
+        store.finishCheck(a.id(), "fast", new CheckOutcome(takeover.plusSeconds(2), 200, Outcome.UNCHANGED, null,
                 T0.plus(Duration.ofDays(1)), ArticleStatus.ACTIVE, state));
         assertThat(store.article(a.id()).orElseThrow().nextCheck()).isEqualTo(T0.plus(Duration.ofDays(1)));
     }
@@ -430,7 +434,7 @@ abstract class StoreContractTest {
         assertThat(claimed).extracting(Article::id).containsExactlyInAnyOrder(a.id(), b.id());
         FetchState state = new FetchState(null, null, Duration.ofMinutes(30), 0, 0);
         for (Article article : claimed) {
-            store.finishCheck(article.id(), "w", new CheckOutcome(run, 200, "unchanged", null, run.plus(Duration.ofHours(1)),
+            store.finishCheck(article.id(), "w", new CheckOutcome(run, 200, Outcome.UNCHANGED, null, run.plus(Duration.ofHours(1)),
                     ArticleStatus.ACTIVE, state));
         }
         assertThat(store.claimDueArticles(run, 10, "w", LEASE, true)).isEmpty();
@@ -523,13 +527,55 @@ abstract class StoreContractTest {
     void eventsAreKeptInOrder() {
         Article a = article("https://bugle.example/a");
         Article b = article("https://bugle.example/b");
-        ArticleEvent redirected = new ArticleEvent(a.id(), T0.plusSeconds(5), "redirected", "to https://bugle.example/a2");
-        ArticleEvent gone = new ArticleEvent(a.id(), T0.plusSeconds(50), "gone", "HTTP 410");
+        ArticleEvent redirected = new ArticleEvent(a.id(), T0.plusSeconds(5), EventKind.REDIRECTED, "to https://bugle.example/a2");
+        ArticleEvent gone = new ArticleEvent(a.id(), T0.plusSeconds(50), EventKind.GONE, "HTTP 410");
         store.recordEvent(gone);
         store.recordEvent(redirected);
-        store.recordEvent(new ArticleEvent(b.id(), T0, "unpublished", null));
+        store.recordEvent(new ArticleEvent(b.id(), T0, EventKind.DISALLOWED, null));
         assertThat(store.events(a.id())).containsExactly(redirected, gone);
         assertThat(store.events(b.id())).extracting(ArticleEvent::detail).containsExactly((String) null);
+    }
+
+    @Test
+    void outcomesAndEventKindsRoundTripThroughTheDatabaseUnderTheirWireNames() throws Exception {
+        // the stored values of releases before these were enums: renaming one would orphan old rows
+        assertThat(Arrays.stream(Outcome.values()).map(Outcome::toString)).containsExactly("new-version", "unchanged",
+                "not-modified", "flip-flop", "gone", "disallowed", "error", "moved", "duplicate");
+        assertThat(Arrays.stream(EventKind.values()).map(EventKind::toString)).containsExactly("gone", "disallowed",
+                "flip-flop", "redirected", "moved", "duplicate", "reuses", "reused-by");
+        Article a = article("https://bugle.example/a");
+        FetchState state = new FetchState(null, null, Duration.ofMinutes(30), 0, 0);
+        for (int i = 0; i < Outcome.values().length; i++) {
+            store.finishCheck(a.id(), "w", new CheckOutcome(T0.plusSeconds(i), 200, Outcome.values()[i], null, null,
+                    ArticleStatus.ACTIVE, state));
+        }
+        for (int i = 0; i < EventKind.values().length; i++) {
+            store.recordEvent(new ArticleEvent(a.id(), T0.plusSeconds(i), EventKind.values()[i], null));
+        }
+        assertThat(store.checks(a.id(), 100)).extracting(CheckLog::outcome)
+                .containsExactlyElementsOf(Arrays.asList(Outcome.values()).reversed());
+        assertThat(store.events(a.id())).extracting(ArticleEvent::kind).containsExactly(EventKind.values());
+        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertThat(column(s, "SELECT outcome FROM check_log ORDER BY at")).containsExactlyElementsOf(
+                    Arrays.stream(Outcome.values()).map(Outcome::toString).toList());
+            assertThat(column(s, "SELECT kind FROM article_events ORDER BY at")).containsExactlyElementsOf(
+                    Arrays.stream(EventKind.values()).map(EventKind::toString).toList());
+            // a kind this build does not know (say, written by a newer one) fails clearly, naming it
+            s.executeUpdate("INSERT INTO article_events (article_id, at, kind) VALUES (" + a.id() + ", 0, 'retracted')");
+        }
+        assertThatThrownBy(() -> store.events(a.id())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown article event kind 'retracted'");
+        assertThat(Json.write(SourceHealth.Verdict.FAILING)).isEqualTo("\"failing\"");
+    }
+
+    private static List<String> column(Statement s, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     // --- health --------------------------------------------------------------------------------
@@ -549,10 +595,10 @@ abstract class StoreContractTest {
 
         Article failingArticle = store.upsertArticle("https://failing.example/a", failing.id(), now.minus(Duration.ofDays(2)));
         FetchState state = new FetchState(null, null, Duration.ofMinutes(30), 0, 1);
-        store.finishCheck(failingArticle.id(), "w", new CheckOutcome(now.minus(Duration.ofDays(2)), 200, "new-version", null,
+        store.finishCheck(failingArticle.id(), "w", new CheckOutcome(now.minus(Duration.ofDays(2)), 200, Outcome.NEW_VERSION, null,
                 now, ArticleStatus.ACTIVE, state));
         for (int i = 1; i <= 3; i++) {
-            store.finishCheck(failingArticle.id(), "w", new CheckOutcome(now.minus(Duration.ofHours(i)), 503, "error",
+            store.finishCheck(failingArticle.id(), "w", new CheckOutcome(now.minus(Duration.ofHours(i)), 503, Outcome.ERROR,
                     "HTTP 503", now, ArticleStatus.FAILING, state));
         }
         store.upsertArticle("https://quiet.example/old", quiet.id(), T0);
@@ -562,19 +608,19 @@ abstract class StoreContractTest {
         SourceHealth failingHealth = health.stream().filter(h -> h.source().name().equals("failing")).findFirst().orElseThrow();
         SourceHealth quietHealth = health.stream().filter(h -> h.source().name().equals("quiet")).findFirst().orElseThrow();
 
-        assertThat(okHealth.verdict()).isEqualTo("ok");
+        assertThat(okHealth.verdict()).isEqualTo(SourceHealth.Verdict.OK);
         assertThat(okHealth.articles()).isEqualTo(1);
         assertThat(okHealth.lastSuccess()).isEqualTo(now.minus(Duration.ofHours(1)));
         assertThat(okHealth.lastChange()).isEqualTo(now.minus(Duration.ofHours(3)));
         assertThat(okHealth.newPerDay()).isEqualTo(1 / 7.0);
         assertThat(okHealth.errorsLast24h()).isZero();
 
-        assertThat(failingHealth.verdict()).isEqualTo("failing");
+        assertThat(failingHealth.verdict()).isEqualTo(SourceHealth.Verdict.FAILING);
         assertThat(failingHealth.errorsLast24h()).isEqualTo(3);
         assertThat(failingHealth.lastError()).isEqualTo("HTTP 503");
         assertThat(failingHealth.lastSuccess()).isEqualTo(now.minus(Duration.ofDays(2)));
 
-        assertThat(quietHealth.verdict()).isEqualTo("quiet");
+        assertThat(quietHealth.verdict()).isEqualTo(SourceHealth.Verdict.QUIET);
         assertThat(quietHealth.lastSuccess()).isNull();
         assertThat(quietHealth.newPerDay()).isZero();
     }

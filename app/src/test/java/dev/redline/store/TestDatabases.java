@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Real databases for tests: a SQLite file in a temp folder, or a fresh database on one embedded
  * PostgreSQL server shared by every test in this JVM (started on first use, stopped at exit).
- * Other packages' tests may use it too: {@code JdbcStore.open(TestDatabases.freshPostgresUrl())}.
+ * Other packages' tests may use it too: {@code Store.open(TestDatabases.freshPostgresUrl())}.
  */
 public final class TestDatabases {
     private static final AtomicInteger DATABASES = new AtomicInteger();

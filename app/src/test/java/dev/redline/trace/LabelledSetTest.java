@@ -2,9 +2,8 @@ package dev.redline.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.redline.store.JdbcStore;
-import dev.redline.store.Store;
 import dev.redline.fingerprint.Fingerprinter;
+import dev.redline.store.Store;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +18,10 @@ class LabelledSetTest {
 
     @Test
     void tracesCopiesToTheirArticleAndExactVersion(@TempDir Path dir) {
-        try (Store store = JdbcStore.open("jdbc:sqlite:" + dir.resolve("labelled.db"))) {
+        try (Store store = Store.open("jdbc:sqlite:" + dir.resolve("labelled.db"))) {
             Tracer tracer = Tracer.attach(store);
             LabelledSet set = LabelledSet.build(store, 20261123L, 300, 900, 200);
-            LabelledSet.Score score = set.score(tracer, store, new TraceIndex(store.dataSource()));
+            LabelledSet.Score score = set.score(tracer, store, new TraceIndex(store.tracePostings()));
 
             System.out.printf(Locale.ROOT, "trace labelled set: %d copies, article %.2f%%, version %.2f%%, "
                             + "unrelated %d with %d false matches%n", score.copies(), 100 * score.articleAccuracy(),

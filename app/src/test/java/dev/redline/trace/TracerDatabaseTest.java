@@ -8,17 +8,21 @@ import dev.redline.fingerprint.Fingerprinter;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
-import dev.redline.store.JdbcStore;
+import dev.redline.store.EventKind;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Store;
 import dev.redline.store.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,8 +40,12 @@ class TracerDatabaseTest {
     @TempDir
     Path dir;
 
+    /** The JDBC URL of the database last opened, for looking at the index's rows directly. */
+    private String url;
+
     private Store open(String db) {
-        return JdbcStore.open(db.equals("postgres") ? TestDatabases.freshPostgresUrl() : TestDatabases.sqliteUrl(dir));
+        url = db.equals("postgres") ? TestDatabases.freshPostgresUrl() : TestDatabases.sqliteUrl(dir);
+        return Store.open(url);
     }
 
     private static Article article(Store store, String source, String url, Instant at, ArticleText... versions) {
@@ -50,8 +58,8 @@ class TracerDatabaseTest {
         return article;
     }
 
-    private static int df(Store store, long anchor) throws SQLException {
-        try (Connection c = store.dataSource().getConnection();
+    private int df(long anchor) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url);
              PreparedStatement ps = c.prepareStatement("SELECT articles FROM trace_anchor_df WHERE anchor = ?")) {
             ps.setLong(1, anchor);
             try (ResultSet rs = ps.executeQuery()) {
@@ -71,18 +79,18 @@ class TracerDatabaseTest {
             Article b = article(store, "north-wire", "https://north-wire.example/b", Instant.parse("2026-04-02T08:00:00Z"), second);
 
             long sharedAnchor = Fingerprinter.DEFAULT.of(SHARED_PARAGRAPH).anchors()[0];
-            assertThat(df(store, sharedAnchor)).isEqualTo(2);
+            assertThat(df(sharedAnchor)).isEqualTo(2);
             assertThat(tracer.index(store.versions(a.id()).getFirst())).isFalse(); // already indexed: no double count
-            assertThat(df(store, sharedAnchor)).isEqualTo(2);
-            assertThat(new TraceIndex(store.dataSource()).indexedVersions()).isEqualTo(3);
+            assertThat(df(sharedAnchor)).isEqualTo(2);
+            assertThat(new TraceIndex(store.tracePostings()).indexedVersions()).isEqualTo(3);
 
             var copy = Fingerprinter.DEFAULT.of(new ArticleText("", null, List.of(SHARED_PARAGRAPH)));
-            assertThat(new TraceIndex(store.dataSource()).candidates(copy, null, 10))
+            assertThat(new TraceIndex(store.tracePostings()).candidates(copy, null, 10))
                     .extracting(Candidate::articleId).containsExactlyInAnyOrder(a.id(), b.id());
             // with a threshold of one article, the shared paragraph counts as boilerplate: only bands remain
-            assertThat(new TraceIndex(store.dataSource(), 1).candidates(copy, null, 10))
+            assertThat(new TraceIndex(store.tracePostings(), 1).candidates(copy, null, 10))
                     .allMatch(c -> c.anchorHits() == 0);
-            assertThat(new TraceIndex(store.dataSource()).candidates(copy, a.id(), 10))
+            assertThat(new TraceIndex(store.tracePostings()).candidates(copy, a.id(), 10))
                     .extracting(Candidate::articleId).containsExactly(b.id());
         }
     }
@@ -105,8 +113,8 @@ class TracerDatabaseTest {
 
             List<ArticleEvent> onCopy = store.events(copy.id());
             List<ArticleEvent> onOriginal = store.events(original.id());
-            assertThat(onCopy).extracting(ArticleEvent::kind).containsExactly(Tracer.REUSES);
-            assertThat(onOriginal).extracting(ArticleEvent::kind).containsExactly(Tracer.REUSED_BY);
+            assertThat(onCopy).extracting(ArticleEvent::kind).containsExactly(EventKind.REUSES);
+            assertThat(onOriginal).extracting(ArticleEvent::kind).containsExactly(EventKind.REUSED_BY);
             Reuse reuse = Json.MAPPER.readValue(onCopy.getFirst().detail(), Reuse.class);
             assertThat(reuse.copyArticle()).isEqualTo(copy.id());
             assertThat(reuse.sourceArticle()).isEqualTo(original.id());
@@ -114,6 +122,40 @@ class TracerDatabaseTest {
             assertThat(reuse.sourceUrl()).isEqualTo("https://north-wire.example/valve");
             assertThat(reuse.containment()).isEqualTo(1.0);
             assertThat(onOriginal.getFirst().detail()).isEqualTo(onCopy.getFirst().detail());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void reindexVisitsEveryArticleWhileAnotherProcessAppendsVersions(String db) {
+        int articles = Tracer.REINDEX_PAGE + 100; // more than one page
+        Instant t0 = Instant.parse("2026-04-01T08:00:00Z");
+        try (Store store = open(db); Store serve = Store.open(url)) {
+            List<Long> ids = new ArrayList<>();
+            Map<Long, Long> firstVersion = new HashMap<>();
+            for (int i = 0; i < articles; i++) {
+                ArticleText text = new ArticleText("Ferry timetable " + i, null, List.of("Crossing number " + i
+                        + " leaves the Kessington quay at a new hour from Monday, the harbour office said."));
+                var version = store.importHistory("https://north-wire.example/ferry/" + i, null,
+                        List.of(new NewVersion(t0.plusSeconds(60L * i), text, Set.of(), false, null, null))).getFirst();
+                ids.add(version.articleId());
+                firstVersion.put(version.articleId(), version.id());
+            }
+            // while the reindex runs, "serve" appends newer versions to articles spread over the whole
+            // store, each of which then moves to the front of the by-activity order
+            int[] visited = {0};
+            Instant[] at = {t0.plusSeconds(86_400)};
+            long added = new Tracer(store).reindex(one -> {
+                long target = ids.get((visited[0]++ * 7) % ids.size());
+                at[0] = at[0].plusSeconds(1);
+                serve.appendVersion(target, new NewVersion(at[0], new ArticleText("Ferry timetable changed " + visited[0], null,
+                        List.of("The harbour office moved crossing " + visited[0] + " again.")), Set.of(), false, null, null));
+            });
+
+            TraceIndex index = new TraceIndex(store.tracePostings());
+            assertThat(ids).allSatisfy(id -> assertThat(index.isIndexed(firstVersion.get(id)))
+                    .as("version 0 of article %d indexed", id).isTrue());
+            assertThat(added).isGreaterThanOrEqualTo(articles);
         }
     }
 }

@@ -16,7 +16,7 @@ import dev.redline.sim.StoryVersion;
 import dev.redline.sim.VirtualClock;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleStatus;
-import dev.redline.store.JdbcStore;
+import dev.redline.store.EventKind;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.text.Normalize;
@@ -45,7 +45,7 @@ class TrackerReplayTest {
         Instant t0 = Instant.parse("2026-03-01T06:00:00Z");
         VirtualClock clock = new VirtualClock(t0);
         try (NewsroomSimulator sim = NewsroomSimulator.start(clock);
-             Store store = JdbcStore.open("jdbc:sqlite:" + dir.resolve("redline.db"), clock)) {
+             Store store = Store.open("jdbc:sqlite:" + dir.resolve("redline.db"), clock)) {
             var gazette = sim.site("harbour-gazette");
             var courier = sim.site("valley-courier");
             var ledger = sim.site("northern-ledger");
@@ -89,7 +89,7 @@ class TrackerReplayTest {
                         assertThat(served).isEmpty();
                         Article blocked = store.articleByUrl(url).orElseThrow();
                         assertThat(blocked.status()).isEqualTo(ArticleStatus.SETTLED);
-                        assertThat(store.events(blocked.id())).extracting(e -> e.kind()).containsExactly("disallowed");
+                        assertThat(store.events(blocked.id())).extracting(e -> e.kind()).containsExactly(EventKind.DISALLOWED);
                         continue;
                     }
                     assertThat(served).as("versions of %s served", url).isNotEmpty();
@@ -111,13 +111,13 @@ class TrackerReplayTest {
                     expectedVersions += served.size();
                     if (story.unpublishAt() != null) {
                         assertThat(store.articleByUrl(url).orElseThrow().status()).isEqualTo(ArticleStatus.GONE);
-                        assertThat(store.events(article.id())).extracting(e -> e.kind()).contains("gone");
+                        assertThat(store.events(article.id())).extracting(e -> e.kind()).contains(EventKind.GONE);
                     }
                 }
             }
             assertThat(store.versionCount()).isEqualTo(expectedVersions);
             Article mine = store.articleByUrl(sim.articleUrl("northern-ledger", "mine-inquiry")).orElseThrow();
-            assertThat(store.events(mine.id())).extracting(e -> e.kind()).contains("flip-flop");
+            assertThat(store.events(mine.id())).extracting(e -> e.kind()).contains(EventKind.FLIP_FLOP);
             assertThat(store.articles(null, 0, 100)).filteredOn(a -> a.url().contains("/r/"))
                     .allSatisfy(alias -> assertThat(alias.status()).isEqualTo(ArticleStatus.GONE));
         }

@@ -9,7 +9,6 @@ import dev.redline.fetch.FetchConfig;
 import dev.redline.fetch.Fetcher;
 import dev.redline.sim.NewsroomSimulator;
 import dev.redline.sim.VirtualClock;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +25,7 @@ class TrackerRunLoopTest {
     void runsRoundsUntilStopped(@TempDir Path dir) throws Exception {
         VirtualClock clock = new VirtualClock(Instant.parse("2026-03-01T06:00:00Z"));
         try (NewsroomSimulator sim = NewsroomSimulator.start(clock);
-             Store store = JdbcStore.open("jdbc:sqlite:" + dir.resolve("redline.db"), clock);
+             Store store = Store.open("jdbc:sqlite:" + dir.resolve("redline.db"), clock);
              Fetcher fetcher = new Fetcher(FetchConfig.defaults().withAllowPrivateNetwork(true)
                      .withHostDelay(Duration.ZERO), clock, clock.sleeper(), store::reserveHostSlot, null)) {
             var gazette = sim.site("harbour-gazette");

@@ -15,7 +15,6 @@ import dev.redline.sim.Story;
 import dev.redline.sim.StoryVersion;
 import dev.redline.sim.VirtualClock;
 import dev.redline.store.Article;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
 import dev.redline.store.TestDatabases;
 import dev.redline.store.Version;
@@ -47,8 +46,8 @@ class TwoWorkersPostgresTest {
         Schedule schedule = new Schedule(Duration.ofMinutes(15), 1.2, Duration.ofDays(40), Duration.ofHours(1));
         FetchConfig fetchConfig = FetchConfig.defaults().withAllowPrivateNetwork(true).withHostDelay(Duration.ZERO);
         try (NewsroomSimulator sim = NewsroomSimulator.start(clock, newsroom, t0);
-             Store storeA = JdbcStore.open(url, clock);
-             Store storeB = JdbcStore.open(url, clock);
+             Store storeA = Store.open(url, clock);
+             Store storeB = Store.open(url, clock);
              Fetcher fetcherA = new Fetcher(fetchConfig, clock, clock.sleeper(), storeA::reserveHostSlot, null);
              Fetcher fetcherB = new Fetcher(fetchConfig, clock, clock.sleeper(), storeB::reserveHostSlot, null);
              ExecutorService workers = Executors.newFixedThreadPool(2)) {

@@ -3,7 +3,6 @@ package dev.redline.web;
 import dev.redline.article.ArticleText;
 import dev.redline.extract.ExtractRules;
 import dev.redline.store.Article;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Store;
 import dev.redline.store.VersionField;
@@ -44,7 +43,7 @@ final class WebFixture implements AutoCloseable {
 
     /** Opens the store, lets {@code options} attach to it (a tracer, say), then starts the server. */
     WebFixture(Path dir, Function<Store, WebServer.Options> options) {
-        this.store = JdbcStore.open("jdbc:sqlite:" + dir.resolve("redline.db"));
+        this.store = Store.open("jdbc:sqlite:" + dir.resolve("redline.db"));
         this.server = new WebServer(store, options.apply(store).withClock(CLOCK)).start("127.0.0.1", 0);
     }
 

@@ -217,7 +217,9 @@ class WebServerTest {
         assertThat(web.get("/sources/nope/changes.atom").statusCode()).isEqualTo(404);
         assertThat(web.get("/").body()).contains(
                 "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Redline: latest changes\" href=\"/feeds/changes.atom\">");
-        assertThat(web.get("/sources").body()).contains("href=\"/sources/harbour-gazette/changes.atom\"");
+        // the verdict shows by its wire name, which the style sheet keys on
+        assertThat(web.get("/sources").body()).contains("href=\"/sources/harbour-gazette/changes.atom\"")
+                .contains("<span class=\"verdict ok\">ok</span>");
     }
 
     @Test
@@ -252,6 +254,7 @@ class WebServerTest {
         JsonNode sources = Json.MAPPER.readTree(web.get("/api/sources").body());
         assertThat(sources.size()).isEqualTo(1);
         assertThat(sources.get(0).path("source").path("name").asString()).isEqualTo("harbour-gazette");
+        assertThat(sources.get(0).path("verdict").asString()).isEqualTo("ok");
         JsonNode articles = Json.MAPPER.readTree(web.get("/api/articles?limit=10").body());
         assertThat(articles.size()).isEqualTo(3);
         JsonNode versions = Json.MAPPER.readTree(web.get("/api/articles/" + web.bridge.id() + "/versions").body());

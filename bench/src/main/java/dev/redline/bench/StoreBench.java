@@ -5,9 +5,10 @@ import dev.redline.store.Article;
 import dev.redline.store.ArticleStatus;
 import dev.redline.store.CheckOutcome;
 import dev.redline.store.FetchState;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.NewVersion;
+import dev.redline.store.Outcome;
 import dev.redline.store.SearchHit;
+import dev.redline.store.Store;
 import dev.redline.store.VersionField;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ public class StoreBench {
     String db;
 
     private Path dir;
-    private JdbcStore store;
+    private Store store;
     private List<Long> ids;
     private Random random;
     private long tick;
@@ -63,7 +64,7 @@ public class StoreBench {
     @Setup(Level.Trial)
     public void fill() throws IOException {
         dir = Files.createTempDirectory("redline-store-bench");
-        store = JdbcStore.open(db.isEmpty() ? "jdbc:sqlite:" + dir.resolve("bench.db") : db);
+        store = Store.open(db.isEmpty() ? "jdbc:sqlite:" + dir.resolve("bench.db") : db);
         random = new Random(42);
         ids = new ArrayList<>();
         for (int i = 0; i < articles; i++) {
@@ -109,7 +110,7 @@ public class StoreBench {
         List<Article> claimed = store.claimDueArticles(now, 1, "bench", Duration.ofMinutes(5), false);
         for (Article a : claimed) {
             store.fetchState(a.id());
-            store.finishCheck(a.id(), "bench", new CheckOutcome(now, 200, "unchanged", null, now, ArticleStatus.ACTIVE, STATE));
+            store.finishCheck(a.id(), "bench", new CheckOutcome(now, 200, Outcome.UNCHANGED, null, now, ArticleStatus.ACTIVE, STATE));
         }
         return claimed.size();
     }

@@ -3,8 +3,8 @@ package dev.redline.bench;
 import dev.redline.article.ArticleText;
 import dev.redline.fingerprint.Fingerprint;
 import dev.redline.fingerprint.Fingerprinter;
-import dev.redline.store.JdbcStore;
 import dev.redline.store.Store;
+import dev.redline.store.TracePostings;
 import dev.redline.trace.Candidate;
 import dev.redline.trace.TraceIndex;
 import dev.redline.trace.Verdict;
@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -31,7 +32,6 @@ import java.util.SplittableRandom;
  */
 public final class TraceIndexBench {
     private static final int BATCH = 2000;
-    private static final int CACHE_KIB = 512 * 1024;
 
     public static void main(String[] args) throws Exception {
         long versions = 1_000_000;
@@ -53,10 +53,10 @@ public final class TraceIndexBench {
         }
         SyntheticNews news = new SyntheticNews();
         Fingerprinter fingerprinter = Fingerprinter.DEFAULT;
-        try (Store store = JdbcStore.open("jdbc:sqlite:" + db)) {
-            TraceIndex index = new TraceIndex(store.dataSource());
+        try (Store store = Store.open("jdbc:sqlite:" + db)) {
+            TraceIndex index = new TraceIndex(store.tracePostings());
             long articles = build(store, news, fingerprinter, versions);
-            checkpoint(store);
+            checkpoint(db);
             long bytes = size(db);
             System.out.printf(Locale.ROOT, "size on disk: %.1f MB (%.0f bytes per version)%n", bytes / 1e6,
                     (double) bytes / versions);
@@ -112,18 +112,13 @@ public final class TraceIndexBench {
     }
 
     private static long build(Store store, SyntheticNews news, Fingerprinter fingerprinter,
-                              long target) throws SQLException {
+                              long target) {
         long start = System.nanoTime();
         long versionId = 0;
         long article = 0;
         long fingerprintNanos = 0;
-        try (Connection c = store.dataSource().getConnection(); TraceIndex.Writer writer = new TraceIndex.Writer(c)) {
-            try (Statement s = c.createStatement()) {
-                // postings go to random places in the b-trees: a bigger page cache than SQLite's 2 MB
-                // default keeps the bulk load from re-reading pages (this connection only)
-                s.execute("PRAGMA cache_size = -" + CACHE_KIB);
-            }
-            c.setAutoCommit(false);
+        // the bulk writer gives its connection a page cache big enough for random b-tree inserts
+        try (TracePostings.Bulk writer = store.tracePostings().bulk()) {
             while (versionId < target) {
                 int count = news.versions(article);
                 for (int v = 0; v < count && versionId < target; v++) {
@@ -132,7 +127,7 @@ public final class TraceIndexBench {
                     fingerprintNanos += System.nanoTime() - t;
                     writer.add(article + 1, ++versionId, fingerprint);
                     if (versionId % BATCH == 0) {
-                        c.commit();
+                        writer.commit();
                     }
                     if (versionId % 100_000 == 0) {
                         System.out.printf(Locale.ROOT, "  %,d versions indexed, %.0f s%n", versionId,
@@ -142,8 +137,7 @@ public final class TraceIndexBench {
                 }
                 article++;
             }
-            c.commit();
-            c.setAutoCommit(true);
+            writer.commit();
         }
         double secs = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "index build: %,d versions of %,d articles in %.1f s (%.0f versions/s; "
@@ -186,8 +180,9 @@ public final class TraceIndexBench {
         return new Best(a, verdict.best(), verdict.tied(), verdict.shared());
     }
 
-    private static void checkpoint(Store store) throws SQLException {
-        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+    /** Folds the WAL into the file and updates the planner's statistics: the bench owns this SQLite file. */
+    private static void checkpoint(Path db) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             s.execute("ANALYZE");
         }

@@ -1,0 +1,93 @@
+package dev.redline.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Articles, their versions and what happened to them (events, the check log's read side). One of
+ * the {@link Store}'s jobs. A version, once {@link #appendVersion appended}, is never changed or
+ * lost. Implementations are thread-safe.
+ */
+public interface ArticleStore {
+
+    // --- articles ------------------------------------------------------------------------------
+
+    /**
+     * Returns the article with this canonical URL, creating it (active, due at {@code seenAt}) when new.
+     * When it exists with no source and {@code sourceId} is given, it is attached to that source.
+     */
+    Article upsertArticle(String canonicalUrl, Long sourceId, Instant seenAt);
+
+    Optional<Article> article(long id);
+
+    Optional<Article> articleByUrl(String canonicalUrl);
+
+    /**
+     * A page of articles, most recently changed first; {@code sourceId} null for all. For screens
+     * only: the order moves with every append, so walking all articles this way can skip some; use
+     * {@link #articlesAfter} for that.
+     */
+    List<Article> articles(Long sourceId, int offset, int limit);
+
+    /**
+     * Articles in id order after {@code afterId} (0 to start): keyset paging, the stable way to walk
+     * every article while others keep writing (export, re-indexing).
+     */
+    List<Article> articlesAfter(long afterId, int limit);
+
+    long articleCount();
+
+    long versionCount();
+
+    // --- versions ------------------------------------------------------------------------------
+
+    /** All versions of an article, by number. */
+    List<Version> versions(long articleId);
+
+    Optional<Version> version(long articleId, int number);
+
+    /** Appends the next version (number = count so far) atomically and returns it. */
+    Version appendVersion(long articleId, NewVersion version);
+
+    /**
+     * Loads an archived history in one transaction: creates the article if it is new (settled, since
+     * imported text is not re-checked unless the tracker is told to follow it), attaches the source
+     * if the article has none, and appends the versions that are not stored yet. A version counts as
+     * stored when one with the same fetch time (to the millisecond) and the same normalised fields
+     * exists, so importing the same history twice adds nothing. Nothing is written when a new version
+     * is older than the newest stored one (versions are append-only).
+     *
+     * @return the versions appended (empty when all were there)
+     * @throws IllegalArgumentException when the history conflicts with what is stored
+     */
+    List<Version> importHistory(String canonicalUrl, Long sourceId, List<NewVersion> history);
+
+    /**
+     * Latest versions across the store, newest first, with the version each replaced.
+     *
+     * @param sourceId      only this source, or null
+     * @param articleId     only this article, or null
+     * @param includeFirst  include version 0 of new articles
+     * @param includeBoring include cosmetic-only changes
+     */
+    List<Change> recentChanges(Long sourceId, Long articleId, boolean includeFirst, boolean includeBoring,
+                               int offset, int limit);
+
+    /**
+     * Called after each appended version commits ({@link #appendVersion} and {@link #importHistory}),
+     * e.g. to update the trace index. A failing listener is logged; the version stays stored.
+     */
+    void addAppendListener(Consumer<Version> listener);
+
+    // --- events and checks ---------------------------------------------------------------------
+
+    void recordEvent(ArticleEvent event);
+
+    /** Events of an article, oldest first. */
+    List<ArticleEvent> events(long articleId);
+
+    /** The newest checks of an article, newest first. */
+    List<CheckLog> checks(long articleId, int limit);
+}

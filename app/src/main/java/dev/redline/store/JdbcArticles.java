@@ -1,0 +1,286 @@
+package dev.redline.store;
+
+import static dev.redline.store.Rows.ARTICLE_FIELDS;
+import static dev.redline.store.Rows.VERSION_FIELDS;
+import static dev.redline.store.Rows.columns;
+import static dev.redline.store.Rows.count;
+import static dev.redline.store.Rows.instant;
+import static dev.redline.store.Rows.nullableLong;
+
+import dev.redline.article.ArticleText;
+import dev.redline.json.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link ArticleStore} over JDBC: articles, append-only versions (with their full-text rows),
+ * imports, recent changes, events and the check log's read side. Thread-safe: all state is in the
+ * database, and the append listeners are a copy-on-write list.
+ */
+final class JdbcArticles implements ArticleStore {
+    private static final Logger log = LoggerFactory.getLogger(JdbcArticles.class);
+
+    private final Jdbi jdbi;
+    private final boolean postgres;
+    private final List<Consumer<Version>> listeners = new CopyOnWriteArrayList<>();
+
+    JdbcArticles(Database db) {
+        this.jdbi = db.jdbi();
+        this.postgres = db.postgres();
+    }
+
+    @Override
+    public Article upsertArticle(String canonicalUrl, Long sourceId, Instant seenAt) {
+        if (canonicalUrl == null || canonicalUrl.isBlank()) {
+            throw new IllegalArgumentException("an article needs a URL");
+        }
+        long at = seenAt.toEpochMilli();
+        return jdbi.inTransaction(h -> {
+            insertOrAttach(h, canonicalUrl, sourceId, at, at, ArticleStatus.ACTIVE);
+            return h.createQuery("SELECT " + ARTICLE_FIELDS + " FROM articles WHERE url = :url")
+                    .bind("url", canonicalUrl).map((rs, ctx) -> Rows.article(rs, "")).one();
+        });
+    }
+
+    /**
+     * Creates the article when its URL is new (first seen and last active at {@code at}), and
+     * attaches it to {@code sourceId} when it has no source yet.
+     */
+    private static void insertOrAttach(Handle h, String canonicalUrl, Long sourceId, long at, Long nextCheck,
+                                       ArticleStatus status) {
+        h.createUpdate("INSERT INTO articles (url, source_id, first_seen, next_check, status, activity_at)"
+                        + " VALUES (:url, :s, :at, :next, :status, :at) ON CONFLICT (url) DO NOTHING")
+                .bind("url", canonicalUrl).bind("s", sourceId).bind("at", at).bind("next", nextCheck)
+                .bind("status", status.toString()).execute();
+        if (sourceId != null) {
+            h.createUpdate("UPDATE articles SET source_id = :s WHERE url = :url AND source_id IS NULL")
+                    .bind("s", sourceId).bind("url", canonicalUrl).execute();
+        }
+    }
+
+    @Override
+    public Optional<Article> article(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ARTICLE_FIELDS + " FROM articles WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> Rows.article(rs, "")).findOne());
+    }
+
+    @Override
+    public Optional<Article> articleByUrl(String canonicalUrl) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ARTICLE_FIELDS + " FROM articles WHERE url = :url")
+                .bind("url", canonicalUrl).map((rs, ctx) -> Rows.article(rs, "")).findOne());
+    }
+
+    @Override
+    public List<Article> articles(Long sourceId, int offset, int limit) {
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery("SELECT " + ARTICLE_FIELDS + " FROM articles"
+                    + (sourceId == null ? "" : " WHERE source_id = :s")
+                    + " ORDER BY activity_at DESC, id DESC LIMIT :limit OFFSET :offset");
+            if (sourceId != null) {
+                q.bind("s", sourceId);
+            }
+            return q.bind("limit", limit).bind("offset", offset).map((rs, ctx) -> Rows.article(rs, "")).list();
+        });
+    }
+
+    @Override
+    public List<Article> articlesAfter(long afterId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ARTICLE_FIELDS + " FROM articles WHERE id > :after ORDER BY id LIMIT :limit")
+                .bind("after", afterId).bind("limit", limit).map((rs, ctx) -> Rows.article(rs, "")).list());
+    }
+
+    @Override
+    public long articleCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles").mapTo(Long.class).one());
+    }
+
+    @Override
+    public long versionCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM versions").mapTo(Long.class).one());
+    }
+
+    @Override
+    public List<Version> versions(long articleId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + VERSION_FIELDS + " FROM versions WHERE article_id = :a ORDER BY n")
+                .bind("a", articleId).map((rs, ctx) -> Rows.version(rs, "")).list());
+    }
+
+    @Override
+    public Optional<Version> version(long articleId, int number) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + VERSION_FIELDS + " FROM versions WHERE article_id = :a AND n = :n")
+                .bind("a", articleId).bind("n", number).map((rs, ctx) -> Rows.version(rs, "")).findOne());
+    }
+
+    @Override
+    public Version appendVersion(long articleId, NewVersion version) {
+        Version stored = jdbi.inTransaction(h -> append(h, articleId, version));
+        notifyListeners(List.of(stored));
+        return stored;
+    }
+
+    @Override
+    public List<Version> importHistory(String canonicalUrl, Long sourceId, List<NewVersion> history) {
+        if (history.isEmpty()) {
+            throw new IllegalArgumentException("a history needs at least one version");
+        }
+        long firstSeen = history.getFirst().fetchedAt().toEpochMilli();
+        List<Version> appended = jdbi.inTransaction(h -> {
+            insertOrAttach(h, canonicalUrl, sourceId, firstSeen, null, ArticleStatus.SETTLED);
+            long articleId = h.createQuery("SELECT id FROM articles WHERE url = :url").bind("url", canonicalUrl)
+                    .mapTo(Long.class).one();
+            List<Version> existing = h.createQuery("SELECT " + VERSION_FIELDS + " FROM versions WHERE article_id = :a ORDER BY n")
+                    .bind("a", articleId).map((rs, ctx) -> Rows.version(rs, "")).list();
+            List<Version> added = new ArrayList<>();
+            Instant newest = existing.isEmpty() ? null : existing.getLast().fetchedAt();
+            for (NewVersion nv : history) {
+                Instant at = Instant.ofEpochMilli(nv.fetchedAt().toEpochMilli());
+                FieldHashes hashes = FieldHashes.of(nv.text());
+                boolean stored = existing.stream().anyMatch(v -> v.fetchedAt().equals(at) && FieldHashes.of(v.text()).equals(hashes));
+                if (stored) {
+                    continue;
+                }
+                if (newest != null && at.isBefore(newest)) {
+                    throw new IllegalArgumentException("the version fetched at " + at + " is older than stored version "
+                            + (existing.size() + added.size() - 1) + " (" + newest + ") and not in the store; versions are append-only");
+                }
+                Version v = append(h, articleId, nv);
+                added.add(v);
+                newest = v.fetchedAt();
+            }
+            return added;
+        });
+        notifyListeners(appended);
+        return appended;
+    }
+
+    private Version append(Handle h, long articleId, NewVersion nv) {
+        ArticleText text = nv.text();
+        long at = nv.fetchedAt().toEpochMilli();
+        FieldHashes hashes = FieldHashes.of(text);
+        String changed = nv.changed().stream().sorted().map(VersionField::toString).collect(Collectors.joining(","));
+        // The article row is the counter: the UPDATE takes its row lock (PostgreSQL) or the write
+        // lock (SQLite) before the number is read, and UNIQUE (article_id, n) backs it up.
+        int count = h.createQuery("UPDATE articles SET version_count = version_count + 1, title = :title,"
+                        + " activity_at = CASE WHEN activity_at > :at THEN activity_at ELSE :at END,"
+                        + " last_change_at = CASE WHEN version_count > 0 THEN :at ELSE last_change_at END"
+                        + " WHERE id = :id RETURNING version_count")
+                .bind("title", text.title()).bind("at", at).bind("id", articleId)
+                .mapTo(Integer.class).findOne()
+                .orElseThrow(() -> new IllegalArgumentException("no article with id " + articleId));
+        int n = count - 1;
+        String titleWords = SearchText.indexText(text.title());
+        String bylineWords = SearchText.indexText(text.byline());
+        String bodyWords = SearchText.indexBody(text);
+        Query insert = h.createQuery("INSERT INTO versions (article_id, n, fetched_at, title, byline, paragraphs, title_hash,"
+                        + " byline_hash, body_hash, changed, boring, boring_reason, capture_ref"
+                        + (postgres ? ", search" : "") + ") VALUES (:a, :n, :at, :title, :byline, :paragraphs, :th, :bh, :body,"
+                        + " :changed, :boring, :reason, :capture"
+                        + (postgres ? ", setweight(to_tsvector('simple', :tw), 'A') || to_tsvector('simple', :ow)" : "")
+                        + ") RETURNING id")
+                .bind("a", articleId).bind("n", n).bind("at", at).bind("title", text.title())
+                .bind("byline", text.byline()).bind("paragraphs", Json.write(text.paragraphs()))
+                .bind("th", hashes.title()).bind("bh", hashes.byline()).bind("body", hashes.body())
+                .bind("changed", changed).bind("boring", nv.boring() ? 1 : 0).bind("reason", nv.boringReason())
+                .bind("capture", nv.captureRef());
+        if (postgres) {
+            insert.bind("tw", titleWords).bind("ow", (bylineWords + " " + bodyWords).strip());
+        }
+        long id = insert.mapTo(Long.class).one();
+        if (!postgres) {
+            h.createUpdate("INSERT INTO versions_fts (rowid, title, byline, body) VALUES (:id, :t, :b, :body)")
+                    .bind("id", id).bind("t", titleWords).bind("b", bylineWords).bind("body", bodyWords).execute();
+        }
+        return new Version(id, articleId, n, Instant.ofEpochMilli(at), text, nv.changed(), nv.boring(),
+                nv.boringReason(), nv.captureRef());
+    }
+
+    private void notifyListeners(List<Version> committed) {
+        for (Version version : committed) {
+            for (Consumer<Version> listener : listeners) {
+                try {
+                    listener.accept(version);
+                } catch (RuntimeException e) {
+                    // The version is committed; a failing listener (say, the trace index) must not undo or hide that.
+                    log.warn("append listener failed for article {} version {}", version.articleId(), version.number(), e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<Change> recentChanges(Long sourceId, Long articleId, boolean includeFirst, boolean includeBoring,
+                                      int offset, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns("a", "a_", ARTICLE_FIELDS))
+                .append(", s.name AS source_name, ").append(columns("v", "v_", VERSION_FIELDS))
+                .append(", ").append(columns("p", "p_", VERSION_FIELDS))
+                .append(" FROM versions v JOIN articles a ON a.id = v.article_id LEFT JOIN sources s ON s.id = a.source_id")
+                .append(" LEFT JOIN versions p ON p.article_id = v.article_id AND p.n = v.n - 1 WHERE 1 = 1");
+        if (sourceId != null) {
+            sql.append(" AND a.source_id = :s");
+        }
+        if (articleId != null) {
+            sql.append(" AND v.article_id = :a");
+        }
+        if (!includeFirst) {
+            sql.append(" AND v.n > 0");
+        }
+        if (!includeBoring) {
+            sql.append(" AND v.boring = 0");
+        }
+        sql.append(" ORDER BY v.fetched_at DESC, v.id DESC LIMIT :limit OFFSET :offset");
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery(sql.toString()).bind("limit", limit).bind("offset", offset);
+            if (sourceId != null) {
+                q.bind("s", sourceId);
+            }
+            if (articleId != null) {
+                q.bind("a", articleId);
+            }
+            return q.map((rs, ctx) -> new Change(Rows.article(rs, "a_"), rs.getString("source_name"), Rows.version(rs, "v_"),
+                    nullableLong(rs, "p_id") == null ? null : Rows.version(rs, "p_"))).list();
+        });
+    }
+
+    @Override
+    public void addAppendListener(Consumer<Version> listener) {
+        listeners.add(Objects.requireNonNull(listener));
+    }
+
+    @Override
+    public void recordEvent(ArticleEvent event) {
+        jdbi.useTransaction(h -> h.createUpdate("INSERT INTO article_events (article_id, at, kind, detail) VALUES (:a, :at, :kind, :detail)")
+                .bind("a", event.articleId()).bind("at", event.at().toEpochMilli()).bind("kind", event.kind().toString())
+                .bind("detail", event.detail()).execute());
+    }
+
+    @Override
+    public List<ArticleEvent> events(long articleId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT article_id, at, kind, detail FROM article_events WHERE article_id = :a ORDER BY at, id")
+                .bind("a", articleId)
+                .map((rs, ctx) -> new ArticleEvent(rs.getLong("article_id"), instant(rs, "at"),
+                        EventKind.fromWire(rs.getString("kind")), rs.getString("detail")))
+                .list());
+    }
+
+    @Override
+    public List<CheckLog> checks(long articleId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT article_id, at, http_status, outcome, error FROM check_log"
+                        + " WHERE article_id = :a ORDER BY at DESC, id DESC LIMIT :limit")
+                .bind("a", articleId).bind("limit", limit)
+                .map((rs, ctx) -> new CheckLog(rs.getLong("article_id"), instant(rs, "at"),
+                        nullableLong(rs, "http_status") == null ? null : rs.getInt("http_status"),
+                        Outcome.fromWire(rs.getString("outcome")), rs.getString("error")))
+                .list());
+    }
+}

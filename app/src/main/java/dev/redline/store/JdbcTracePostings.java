@@ -1,0 +1,273 @@
+package dev.redline.store;
+
+import dev.redline.fingerprint.Fingerprint;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * {@link TracePostings} over plain JDBC (the statements are the same on SQLite and PostgreSQL;
+ * batched prepared statements keep bulk loads fast). Moved here from {@code TraceIndex} so that
+ * the trace package no longer needs the store's {@link DataSource}. Thread-safe: every call uses
+ * its own pooled connection.
+ */
+final class JdbcTracePostings implements TracePostings {
+    /** IN-lists are split in chunks of this size (SQLite's bound-parameter limit is 32766; small is faster to plan). */
+    private static final int CHUNK = 500;
+    /**
+     * Page cache of a bulk writer's connection on SQLite, in KiB: postings go to random places in
+     * the b-trees, and a cache bigger than SQLite's 2 MB default keeps a bulk load from re-reading pages.
+     */
+    private static final int BULK_CACHE_KIB = 512 * 1024;
+
+    private final DataSource dataSource;
+    private final boolean postgres;
+
+    JdbcTracePostings(DataSource dataSource, boolean postgres) {
+        this.dataSource = dataSource;
+        this.postgres = postgres;
+    }
+
+    @Override
+    public boolean add(long articleId, long versionId, Fingerprint fingerprint) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (Writer writer = new Writer(c)) {
+                boolean added = writer.add(articleId, versionId, fingerprint);
+                c.commit();
+                return added;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not index version " + versionId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Bulk bulk() {
+        try {
+            Connection c = dataSource.getConnection();
+            try {
+                if (!postgres) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("PRAGMA cache_size = -" + BULK_CACHE_KIB); // this connection only
+                    }
+                }
+                c.setAutoCommit(false);
+                return new BulkWriter(c, new Writer(c));
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not open the trace index for a bulk load: " + e.getMessage(), e);
+        }
+    }
+
+    /** A {@link Bulk} over one connection in manual-commit mode. */
+    private record BulkWriter(Connection connection, Writer writer) implements Bulk {
+        @Override
+        public boolean add(long articleId, long versionId, Fingerprint fingerprint) {
+            try {
+                return writer.add(articleId, versionId, fingerprint);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not index version " + versionId + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void commit() {
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not commit to the trace index: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try (connection) {
+                try (writer) {
+                    connection.rollback();
+                } finally {
+                    connection.setAutoCommit(true); // the pool hands it out again
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not close the trace index writer: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Adds versions on one connection inside the caller's transactions, with its statements prepared once. */
+    private static final class Writer implements AutoCloseable {
+        private final PreparedStatement mark;
+        private final PreparedStatement posting;
+        private final PreparedStatement df;
+        private final PreparedStatement band;
+
+        Writer(Connection c) throws SQLException {
+            mark = c.prepareStatement("INSERT INTO trace_version (version_id, article_id, shingles) VALUES (?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING");
+            posting = c.prepareStatement("INSERT INTO trace_anchor (anchor, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
+            df = c.prepareStatement("INSERT INTO trace_anchor_df (anchor, articles) VALUES (?, 1) "
+                    + "ON CONFLICT (anchor) DO UPDATE SET articles = trace_anchor_df.articles + 1");
+            band = c.prepareStatement("INSERT INTO trace_band (band_key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
+        }
+
+        /** Indexes one version; false when it was indexed already. */
+        boolean add(long articleId, long versionId, Fingerprint fingerprint) throws SQLException {
+            mark.setLong(1, versionId);
+            mark.setLong(2, articleId);
+            mark.setInt(3, fingerprint.shingles().length);
+            if (mark.executeUpdate() == 0) {
+                return false;
+            }
+            long[] anchors = fingerprint.anchors();
+            for (long anchor : anchors) {
+                posting.setLong(1, anchor);
+                posting.setLong(2, articleId);
+                posting.addBatch();
+            }
+            int[] inserted = posting.executeBatch();
+            boolean anyNew = false;
+            for (int i = 0; i < inserted.length; i++) {
+                // a new (anchor, article) posting: one more article carries this anchor
+                if (inserted[i] == 1) {
+                    df.setLong(1, anchors[i]);
+                    df.addBatch();
+                    anyNew = true;
+                }
+            }
+            if (anyNew) {
+                df.executeBatch();
+            }
+            for (long key : fingerprint.bandKeys()) {
+                band.setLong(1, key);
+                band.setLong(2, articleId);
+                band.addBatch();
+            }
+            band.executeBatch();
+            return true;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (mark; posting; df; band) {
+                // closes all four, even when one fails
+            }
+        }
+    }
+
+    @Override
+    public boolean isIndexed(long versionId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM trace_version WHERE version_id = ?")) {
+            ps.setLong(1, versionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the trace index: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long indexedVersions() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM trace_version");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the trace index: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Set<Long> commonAnchors(long[] anchors, int maxArticles) {
+        try (Connection c = dataSource.getConnection()) {
+            Set<Long> common = new HashSet<>();
+            for (List<Long> chunk : chunks(anchors)) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT anchor FROM trace_anchor_df WHERE articles > ? AND anchor IN ("
+                        + placeholders(chunk.size()) + ")")) {
+                    ps.setInt(1, maxArticles);
+                    bind(ps, 2, chunk);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            common.add(rs.getLong(1));
+                        }
+                    }
+                }
+            }
+            return common;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not query the trace index: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<Long, Integer> anchorHits(long[] anchors) {
+        return hits("SELECT article_id FROM trace_anchor WHERE anchor IN (", anchors);
+    }
+
+    @Override
+    public Map<Long, Integer> bandHits(long[] bandKeys) {
+        return hits("SELECT article_id FROM trace_band WHERE band_key IN (", bandKeys);
+    }
+
+    private Map<Long, Integer> hits(String sqlPrefix, long[] keys) {
+        Map<Long, Integer> hits = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (List<Long> chunk : chunks(keys)) {
+                try (PreparedStatement ps = c.prepareStatement(sqlPrefix + placeholders(chunk.size()) + ")")) {
+                    bind(ps, 1, chunk);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            hits.merge(rs.getLong(1), 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+            return hits;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not query the trace index: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<List<Long>> chunks(long[] values) {
+        List<List<Long>> out = new ArrayList<>();
+        for (int from = 0; from < values.length; from += CHUNK) {
+            List<Long> chunk = new ArrayList<>();
+            for (int i = from; i < Math.min(values.length, from + CHUNK); i++) {
+                chunk.add(values[i]);
+            }
+            out.add(chunk);
+        }
+        return out;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(",", Collections.nCopies(n, "?"));
+    }
+
+    private static void bind(PreparedStatement ps, int first, List<Long> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            ps.setLong(first + i, values.get(i));
+        }
+    }
+}

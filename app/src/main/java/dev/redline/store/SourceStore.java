@@ -1,0 +1,29 @@
+package dev.redline.store;
+
+import dev.redline.extract.ExtractRules;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sources Redline follows and how each is doing. One of the {@link Store}'s jobs; take this
+ * interface when a caller needs sources and nothing else. Implementations are thread-safe.
+ */
+public interface SourceStore {
+
+    /** Adds a source; throws {@link IllegalArgumentException} if the name is taken. */
+    Source addSource(String name, List<String> feeds, List<String> sitemaps, ExtractRules rules);
+
+    Optional<Source> source(String name);
+
+    Optional<Source> source(long id);
+
+    /** All sources, by name. */
+    List<Source> sources();
+
+    /** Removes a source; its articles and versions stay (detached from it). False if unknown. */
+    boolean removeSource(String name);
+
+    /** Every source with its counts and {@link SourceHealth.Verdict verdict} as of {@code now}. */
+    List<SourceHealth> sourceHealth(Instant now);
+}
