@@ -22,7 +22,13 @@ public enum EventKind {
     /** A version of this article copies an earlier version of another source's article; detail the reuse JSON. */
     REUSES("reuses"),
     /** Another source's article copies a version of this one; detail the same reuse JSON. */
-    REUSED_BY("reused-by");
+    REUSED_BY("reused-by"),
+    /**
+     * The page stood in the article's place (an error, paywall, consent or login page, or no
+     * headline or text, by the extractor's page verdict) and no version was stored; detail the reason
+     * (noted once per change of reason).
+     */
+    NOT_ARTICLE("not-article");
 
     private final String wireName;
 

@@ -66,8 +66,6 @@ import org.slf4j.LoggerFactory;
 public final class Tracker {
     private static final Logger log = LoggerFactory.getLogger(Tracker.class);
     private static final int MAX_CHILD_SITEMAPS = 50;
-    /** The event (and check outcome) of a page that stands in the article's place. */
-    static final String NOT_ARTICLE = "not-article";
 
     private final Store store;
     private final Fetcher fetcher;
@@ -357,10 +355,10 @@ public final class Tracker {
                                     AtomicLongArray counts) {
         List<ArticleEvent> events = store.events(article.id());
         ArticleEvent last = events.isEmpty() ? null : events.getLast();
-        if (last == null || !last.kind().equals(NOT_ARTICLE) || !last.detail().equals(verdict.reason())) {
-            store.recordEvent(new ArticleEvent(article.id(), r.fetchedAt(), NOT_ARTICLE, verdict.reason()));
+        if (last == null || last.kind() != EventKind.NOT_ARTICLE || !last.detail().equals(verdict.reason())) {
+            store.recordEvent(new ArticleEvent(article.id(), r.fetchedAt(), EventKind.NOT_ARTICLE, verdict.reason()));
         }
-        return unchanged(article, state, r, NOT_ARTICLE, counts);
+        return unchanged(article, state, r, Outcome.NOT_ARTICLE, counts);
     }
 
     private CheckOutcome compareAndStore(Article article, ArticleText text, FetchState state, FetchResult r,

@@ -15,7 +15,7 @@ import dev.redline.sim.Story;
 import dev.redline.sim.StoryVersion;
 import dev.redline.sim.VirtualClock;
 import dev.redline.store.Article;
-import dev.redline.store.JdbcStore;
+import dev.redline.store.EventKind;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
 import java.nio.file.Path;
@@ -85,7 +85,7 @@ class ShortAndStructuredVersionsReplayTest {
         Newsroom newsroom = new Newsroom(List.of(new SimSource("harbour-gazette", "The Harbour Gazette",
                 List.of(STUB, LIVE, EXPLAINER, WALLED))));
         try (NewsroomSimulator sim = NewsroomSimulator.start(clock, newsroom, t0);
-             Store store = JdbcStore.open("jdbc:sqlite:" + dir.resolve("redline.db"), clock)) {
+             Store store = Store.open("jdbc:sqlite:" + dir.resolve("redline.db"), clock)) {
             var site = sim.site("harbour-gazette");
             store.addSource(site.name(), List.of(site.rssUrl()), List.of(), ExtractRules.NONE);
             FetchConfig fetchConfig = FetchConfig.defaults().withAllowPrivateNetwork(true).withHostDelay(Duration.ofSeconds(1));
@@ -115,7 +115,7 @@ class ShortAndStructuredVersionsReplayTest {
                 }
             }
             Article walled = store.articleByUrl(sim.articleUrl(site.name(), WALLED.slug())).orElseThrow();
-            assertThat(store.events(walled.id())).filteredOn(e -> e.kind().equals(Tracker.NOT_ARTICLE))
+            assertThat(store.events(walled.id())).filteredOn(e -> e.kind() == EventKind.NOT_ARTICLE)
                     .singleElement().satisfies(e -> assertThat(e.detail()).isEqualTo("a consent page"));
         }
     }
