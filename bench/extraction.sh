@@ -6,8 +6,8 @@
 #
 # Each set is scored on a dev part (~70 %) and a held-out part (~30 %), split by a hash of the site
 # (bench/extraction/score.py), and in full. The Java extractors run in one JVM per set
-# (dev.redline.bench.ExtractionPeers), each over all pages PASSES times in turn; their last pass is
-# timed in process CPU time. Readability.js runs the Scrapinghub pages twice (the warm pass timed the
+# (dev.redline.bench.ExtractionPeers), each over all pages PASSES (3; PASSES_MULTILINGUAL, 2, on the
+# large set) times in turn; their last pass is timed in process CPU time. Readability.js runs the Scrapinghub pages twice (the warm pass timed the
 # same way, process.cpuUsage) and the multilingual pages once (RJS_PASSES_MULTILINGUAL); a run resumed
 # with the same WORK keeps its Readability.js results. Everything is pinned to one CPU (CPU=0 by default). Output: the Markdown
 # tables on stdout, files under WORK.
@@ -17,7 +17,8 @@ bench="${EXTRACTION_BENCH:-$here/../shared/bench/extraction}"
 work="${WORK:-$(mktemp -d /tmp/redline-extraction.XXXXXX)}"
 peer="${READABILITY_DIR:-/tmp/redline-readability}"
 cpu="${CPU:-0}"
-passes="${PASSES:-3}"
+passes="${PASSES:-3}"                            # Java passes on the 181-page set
+passes_multilingual="${PASSES_MULTILINGUAL:-2}"  # and on the 990-page set
 [[ -f "$bench/scrapinghub/ground-truth.json" && -f "$bench/multilingual/segments.json" ]] \
   || { echo "extraction.sh: benchmark not found at $bench" >&2; exit 2; }
 if [[ -z "${JAVA_HOME:-}" && -d /usr/lib/jvm/temurin-25-jdk-amd64 ]]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
@@ -61,9 +62,11 @@ echo "load average after readability.js: $(cut -d' ' -f1-3 /proc/loadavg)" | tee
 for set in scrapinghub multilingual; do
   urls="$bench/scrapinghub/ground-truth.json"
   [[ "$set" == multilingual ]] && urls="$bench/multilingual/segments.json"
-  echo "== $set: Redline, readability4j, boilerpipe in one JVM ($passes passes each, CPU $cpu)" >&2
+  set_passes="$passes"
+  [[ "$set" == multilingual ]] && set_passes="$passes_multilingual"
+  echo "== $set: Redline, readability4j, boilerpipe in one JVM ($set_passes passes each, CPU $cpu)" >&2
   taskset -c "$cpu" "$java" -XX:+UseSerialGC -Xss4m -cp "$jar" dev.redline.bench.ExtractionPeers \
-    "$bench/$set/html" "$work/$set" "$passes" "$urls" 2> >(grep -v ' ERROR \| at \|^java\.' >&2)
+    "$bench/$set/html" "$work/$set" "$set_passes" "$urls" 2> >(grep -v ' ERROR \| at \|^java\.' >&2)
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$work/load.txt" >&2
 
