@@ -11,6 +11,7 @@ import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import dev.redline.diff.DiffResult;
+import dev.redline.error.NotFound;
 import dev.redline.store.Article;
 import dev.redline.store.Change;
 import dev.redline.store.Source;
@@ -39,14 +40,14 @@ final class Feeds {
         routes.get(Links.CHANGES_FEED, ctx -> send(ctx, "Redline: latest changes", "/",
                 store.recentChanges(null, null, false, false, 0, ENTRIES)));
         routes.get("/sources/{name}/changes.atom", ctx -> {
-            Source source = store.source(ctx.pathParam("name")).orElseThrow(() -> HttpError.notFound(
+            Source source = store.source(ctx.pathParam("name")).orElseThrow(() -> new NotFound(
                     "There is no source named '" + Params.abbreviate(ctx.pathParam("name")) + "'."));
             send(ctx, "Redline: changes in " + source.name(), "/sources",
                     store.recentChanges(source.id(), null, false, false, 0, ENTRIES));
         });
         routes.get("/articles/{id}/changes.atom", ctx -> {
             Article article = store.article(Params.id(ctx, "id")).orElseThrow(
-                    () -> HttpError.notFound("There is no article " + ctx.pathParam("id") + "."));
+                    () -> new NotFound("There is no article " + ctx.pathParam("id") + "."));
             send(ctx, "Redline: changes to " + (article.title() == null ? article.url() : article.title()),
                     Links.article(article.id()), store.recentChanges(null, article.id(), false, true, 0, ENTRIES));
         });
