@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -63,8 +65,8 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--url", paramLabel = "URL", description = "The page's address, for a single file input (resolves links; used when the page declares no canonical URL)")
     String pageUrl;
 
-    @Option(names = "--allow-private-network", description = "Allow URL inputs on private or loopback addresses")
-    boolean allowPrivateNetwork;
+    @Mixin
+    NetworkOptions network = new NetworkOptions();
 
     @Spec
     CommandSpec spec;
@@ -143,7 +145,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 String noArticle = PageReader.noArticle(extracted);
                 if (noArticle != null) {
                     withoutArticle++;
-                    err.println("redline: " + input + ": " + noArticle);
+                    err.println("redline: " + Printable.of(input) + ": " + Printable.of(noArticle));
                 }
                 if (outDir != null) {
                     String name = outputNames.computeIfAbsent(input, in -> uniqueName(baseName(in), usedNames));
@@ -155,7 +157,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 }
             } catch (BadInput e) {
                 failed++;
-                err.println("redline: " + input + ": " + e.getMessage());
+                err.println("redline: " + Printable.of(input) + ": " + Printable.of(e.getMessage()));
             }
             err.flush();
             out.flush();
@@ -221,7 +223,7 @@ public final class ExtractCommand implements Callable<Integer> {
         out.println();
         String noArticle = PageReader.noArticle(x);
         if (noArticle != null) {
-            out.println("(" + noArticle + ")");
+            out.println("(" + Printable.of(noArticle) + ")");
             return;
         }
         for (String paragraph : x.paragraphs()) {
@@ -234,7 +236,7 @@ public final class ExtractCommand implements Callable<Integer> {
         if (PageReader.looksLikeUrl(input)) {
             if (services == null) {
                 services = Services.create(Services.Settings.of(root.config())
-                        .withPageFetch(FetchConfig.defaults().withAllowPrivateNetwork(allowPrivateNetwork)));
+                        .withPageFetch(network.applyTo(FetchConfig.defaults())));
             }
             return services.pages().fetch(input);
         }
@@ -269,6 +271,8 @@ public final class ExtractCommand implements Callable<Integer> {
                 throw new UserException("page larger than " + (MAX_PAGE_BYTES >> 20) + " MB");
             }
             return body;
+        } catch (NoSuchFileException e) {
+            throw new UserException(path + ": no such file", e);
         } catch (IOException e) {
             throw new UserException("cannot read " + path + ": " + e.getMessage(), e);
         }
@@ -285,12 +289,17 @@ public final class ExtractCommand implements Callable<Integer> {
         for (String input : inputs) {
             Path path = PageReader.looksLikeUrl(input) ? null : Path.of(input);
             if (path != null && Files.isDirectory(path)) {
+                List<String> pages;
                 try (Stream<Path> files = Files.list(path)) {
-                    files.filter(p -> Files.isRegularFile(p) && isHtmlFile(p.getFileName().toString()))
-                            .map(Path::toString).sorted().forEach(out::add);
+                    pages = files.filter(p -> Files.isRegularFile(p) && isHtmlFile(p.getFileName().toString()))
+                            .map(Path::toString).sorted().toList();
                 } catch (IOException | UncheckedIOException e) {
                     throw new UserException("cannot list folder " + input + ": " + e.getMessage(), e);
                 }
+                if (pages.isEmpty()) {
+                    throw new UserException("folder " + input + " has no .html, .htm or .html.gz files");
+                }
+                out.addAll(pages);
             } else {
                 out.add(input);
             }

@@ -20,6 +20,7 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Atom 1.0 feeds of changes (global, per source, per article), written by Rome. Each entry is one
@@ -30,10 +31,13 @@ final class Feeds {
 
     private final Store store;
     private final Differ differ;
+    private final Supplier<String> base;
 
-    Feeds(Store store, Differ differ) {
+    /** @param base scheme, host and port of absolute links; never from the request (a forged Host would move them) */
+    Feeds(Store store, Differ differ, Supplier<String> base) {
         this.store = store;
         this.differ = differ;
+        this.base = base;
     }
 
     void register(JavalinDefaultRoutingApi routes) {
@@ -54,7 +58,7 @@ final class Feeds {
     }
 
     private void send(Context ctx, String title, String pagePath, List<Change> changes) throws FeedException {
-        String base = base(ctx);
+        String base = this.base.get();
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
         feed.setTitle(title);
@@ -92,11 +96,5 @@ final class Feeds {
         link.setRel(rel);
         link.setType(type);
         return link;
-    }
-
-    /** Scheme, host and port the client used, for the absolute links Atom needs. */
-    static String base(Context ctx) {
-        String host = ctx.host();
-        return ctx.scheme() + "://" + (host == null ? "localhost" : host);
     }
 }

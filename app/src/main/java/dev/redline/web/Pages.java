@@ -131,8 +131,8 @@ final class Pages {
 
     /** A new source's name, checked: it appears in URLs and feeds. */
     static String checkedSourceName(String name) {
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw new BadInput("A source name is 1–64 letters, digits, dots, dashes or underscores.");
+        if (!Source.validName(name)) {
+            throw new BadInput("A source name is " + Source.NAME_RULE + ".");
         }
         return name;
     }
