@@ -336,6 +336,10 @@ public final class Tracker {
 
     private CheckOutcome extractedOutcome(Article article, Extracted extracted, FetchState state, FetchResult r,
                                           AtomicLongArray counts) {
+        if (extracted.verdict().kind() == PageVerdict.Kind.UNREADABLE) {
+            // a broken or oversized response is a failure of this fetch, retried with back-off
+            return failure(state, r.status(), "no article on the page: " + extracted.reason(), counts);
+        }
         if (!extracted.found()) {
             return notArticle(article, extracted.verdict(), state, r, counts);
         }

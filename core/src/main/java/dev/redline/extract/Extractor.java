@@ -242,6 +242,6 @@ public final class Extractor {
 
     private static Extracted notFound(String url, String reason) {
         return new Extracted(url, null, null, null, null, null, List.of(),
-                new PageVerdict(PageVerdict.Kind.NO_TEXT, reason));
+                new PageVerdict(PageVerdict.Kind.UNREADABLE, reason));
     }
 }

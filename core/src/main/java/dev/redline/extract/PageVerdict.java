@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
  * @param reason why the page is not the article, for people; null for {@link Kind#ARTICLE}
  */
 public record PageVerdict(Kind kind, String reason) {
-    /** What the page is. */
-    public enum Kind { ARTICLE, NO_TEXT, NO_HEADLINE, ERROR_PAGE, PAYWALL, CONSENT, LOGIN }
+    /**
+     * What the page is. {@link #UNREADABLE} is a fault of the response (empty, binary, broken, over
+     * the parser's limits), not a page standing in the article's place: callers retry it as a failure.
+     */
+    public enum Kind { ARTICLE, NO_TEXT, NO_HEADLINE, ERROR_PAGE, PAYWALL, CONSENT, LOGIN, UNREADABLE }
 
     static final PageVerdict ARTICLE = new PageVerdict(Kind.ARTICLE, null);
     static final String PASSWORD_FIELD = "input[type=password]";

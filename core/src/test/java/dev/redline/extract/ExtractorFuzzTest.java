@@ -54,7 +54,7 @@ class ExtractorFuzzTest {
         new Random(42).nextBytes(noise);
         Extracted x = assertTimeoutPreemptively(HANG_GUARD, () -> extractor.extract(noise, null, null));
         assertThat(x.found()).isFalse();
-        assertThat(x.verdict().kind()).isEqualTo(PageVerdict.Kind.NO_TEXT);
+        assertThat(x.verdict().kind()).isEqualTo(PageVerdict.Kind.UNREADABLE);
         assertThat(x.reason()).contains("binary");
     }
 

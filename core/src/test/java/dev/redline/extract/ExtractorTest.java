@@ -190,7 +190,8 @@ class ExtractorTest {
         for (Extracted x : List.of(extract(sectionFront), extract("<html><body><p>Page not found.</p></body></html>"),
                 extractor.extract(new byte[0], null, null), extract("<<<>>> \u0000 garbage"))) {
             assertThat(x.found()).isFalse();
-            assertThat(x.verdict().kind()).isIn(PageVerdict.Kind.NO_TEXT, PageVerdict.Kind.NO_HEADLINE);
+            assertThat(x.verdict().kind()).isIn(PageVerdict.Kind.NO_TEXT, PageVerdict.Kind.NO_HEADLINE,
+                    PageVerdict.Kind.UNREADABLE);
             assertThat(x.reason()).isNotBlank();
         }
     }
