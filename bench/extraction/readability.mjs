@@ -1,7 +1,9 @@
 // Times Mozilla Readability (on jsdom) over the benchmark pages, one page at a time, and writes its
 // predictions in the evaluator's format. Peer for bench/extraction.sh; run it pinned to one CPU.
 //
-// usage: node readability.mjs HTML_DIR GROUND_TRUTH.json PREDICTIONS.json TIMING.json [PASSES]
+// usage: node readability.mjs HTML_DIR URLS.json PREDICTIONS.json TIMING.json [PASSES]
+// URLS.json maps page ids to objects with a "url" (the ground truth or segments file); pages
+// without an http(s) URL get a placeholder origin.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { createRequire } from "node:module";
@@ -28,7 +30,8 @@ for (let pass = 0; pass < passes; pass++) {
   const cpuStart = process.cpuUsage();
   for (const { id, html } of pages) {
     try {
-      const dom = new JSDOM(html, { url: truth[id]?.url ?? "https://example.invalid/", virtualConsole: quiet });
+      const url = truth[id]?.url ?? "";
+      const dom = new JSDOM(html, { url: url.startsWith("http") ? url : "https://example.invalid/", virtualConsole: quiet });
       const article = new Readability(dom.window.document).parse();
       output[id] = { articleBody: article?.textContent ?? "", title: article?.title ?? "" };
       dom.window.close();

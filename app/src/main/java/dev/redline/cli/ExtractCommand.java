@@ -1,9 +1,11 @@
 package dev.redline.cli;
 
 import dev.redline.article.ArticleText;
+import dev.redline.error.BadInput;
 import dev.redline.extract.ExtractRules;
 import dev.redline.extract.Extracted;
-import dev.redline.error.BadInput;
+import dev.redline.extract.Extractor;
+import dev.redline.extract.TextBlock;
 import dev.redline.fetch.FetchConfig;
 import dev.redline.json.Json;
 import dev.redline.service.PageReader;
@@ -140,9 +142,10 @@ public final class ExtractCommand implements Callable<Integer> {
                 long start = System.nanoTime();
                 Extracted extracted = PageReader.extract(page, ExtractRules.NONE);
                 extractNanos += System.nanoTime() - start;
-                if (!extracted.found()) {
+                String noArticle = PageReader.noArticle(extracted);
+                if (noArticle != null) {
                     withoutArticle++;
-                    err.println("redline: " + Printable.of(input) + ": " + Printable.of(extracted.reason()));
+                    err.println("redline: " + Printable.of(input) + ": " + Printable.of(noArticle));
                 }
                 if (outDir != null) {
                     String name = outputNames.computeIfAbsent(input, in -> uniqueName(baseName(in), usedNames));
@@ -174,10 +177,24 @@ public final class ExtractCommand implements Callable<Integer> {
         json.put("published", x.published() == null ? null : x.published().toString());
         json.put("modified", x.modified() == null ? null : x.modified().toString());
         json.put("language", x.language());
-        json.put("paragraphs", x.paragraphs());
-        json.put("text", x.text());
+        String noArticle = PageReader.noArticle(x);
+        List<Map<String, String>> blocks = new ArrayList<>();
+        if (noArticle == null) {
+            for (TextBlock b : x.blocks()) {
+                blocks.add(Map.of("kind", b.kind().jsonName(), "text", b.text()));
+            }
+        }
+        json.put("paragraphs", noArticle == null ? x.paragraphs() : List.of());
+        json.put("blocks", blocks);
+        json.put("text", noArticle == null ? x.text() : "");
+        Map<String, Object> verdict = new LinkedHashMap<>();
+        boolean tooShort = x.found() && noArticle != null;
+        verdict.put("kind", tooShort ? "too-short" : x.verdict().kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        verdict.put("reason", tooShort ? "under " + Extractor.MIN_ARTICLE_WORDS + " words of body text" : x.verdict().reason());
+        json.put("verdict", verdict);
         return json;
     }
+
 
     private static void printText(PrintWriter out, String input, Extracted x, boolean many) {
         if (many) {
@@ -204,8 +221,10 @@ public final class ExtractCommand implements Callable<Integer> {
             out.println(String.join(" · ", facts));
         }
         out.println();
-        if (!x.found()) {
-            out.println("(" + Printable.of(x.reason()) + ")");
+        String noArticle = PageReader.noArticle(x);
+        if (noArticle != null) {
+            out.println("(" + Printable.of(noArticle) + ")");
+            return;
         }
         for (String paragraph : x.paragraphs()) {
             out.println(Printable.of(paragraph));

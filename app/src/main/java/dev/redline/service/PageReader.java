@@ -80,10 +80,25 @@ public final class PageReader {
      */
     public static ArticleText article(Page page, String where) {
         Extracted x = extract(page, ExtractRules.NONE);
-        if (!x.found()) {
-            throw new BadInput(where + ": " + x.reason());
+        String noArticle = noArticle(x);
+        if (noArticle != null) {
+            throw new BadInput(where + ": " + noArticle);
         }
         return x.toArticleText();
+    }
+
+    /**
+     * Why a page of unknown origin (a file or URL given on the command line) holds no article, or
+     * null: the page verdict, and on top of it the word floor, since an arbitrary page that short is
+     * more often a section front than a news stub. The tracker, which knows the page is the article,
+     * goes by the verdict alone and stores a one-line stub.
+     */
+    public static String noArticle(Extracted x) {
+        if (!x.found()) {
+            return "no article found: " + x.reason();
+        }
+        return x.words() < Extractor.MIN_ARTICLE_WORDS
+                ? "no article found: under " + Extractor.MIN_ARTICLE_WORDS + " words of body text" : null;
     }
 
     /** True for text that starts like an http(s) URL (case-insensitive), so callers can tell URLs from files. */

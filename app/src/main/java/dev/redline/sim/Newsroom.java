@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,8 +43,10 @@ public record Newsroom(List<SimSource> sources) {
                 for (JsonNode v : st.path("versions")) {
                     List<String> paragraphs = new ArrayList<>();
                     v.path("paragraphs").forEach(p -> paragraphs.add(p.asString()));
+                    Set<Integer> headings = new HashSet<>();
+                    v.path("headings").forEach(h -> headings.add(h.asInt()));
                     versions.add(new StoryVersion(Duration.parse(v.path("at").asString()), v.path("title").asString(),
-                            v.path("byline").asString(null), paragraphs));
+                            v.path("byline").asString(null), paragraphs, headings));
                 }
                 String unpublish = st.path("unpublishAt").asString(null);
                 stories.add(new Story(st.path("slug").asString(), versions,

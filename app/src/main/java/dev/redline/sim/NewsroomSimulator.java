@@ -301,8 +301,10 @@ public final class NewsroomSimulator implements AutoCloseable {
             html.append("<p class=\"byline\" rel=\"author\">").append(Entities.escape(v.byline())).append("</p>\n");
         }
         html.append("<time datetime=\"").append(epoch.plus(v.at())).append("\"></time>\n<div class=\"article-body\">\n");
-        for (String p : v.paragraphs()) {
-            html.append("<p>").append(Entities.escape(p)).append("</p>\n");
+        for (int i = 0; i < v.paragraphs().size(); i++) {
+            String tag = v.headings().contains(i) ? "h2" : "p";
+            html.append('<').append(tag).append('>').append(Entities.escape(v.paragraphs().get(i)))
+                    .append("</").append(tag).append(">\n");
         }
         html.append("</div></article>\n<aside class=\"related\"><h2>Most read</h2><ul><li><a href=\"/news/other\">")
                 .append("Weather warning for the weekend</a></li></ul></aside></main>\n<footer>&copy; ")

@@ -29,7 +29,13 @@ public enum EventKind {
      */
     UNPUBLISHED("unpublished"),
     /** A feed names the article under a headline none of its versions had (a teaser); detail that title, kept once. */
-    TEASER("teaser");
+    TEASER("teaser"),
+    /**
+     * The page stood in the article's place (an error, paywall, consent or login page, or no
+     * headline or text, by the extractor's page verdict) and no version was stored; detail the reason
+     * (noted once per change of reason).
+     */
+    NOT_ARTICLE("not-article");
 
     private final String wireName;
 

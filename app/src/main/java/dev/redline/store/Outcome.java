@@ -23,7 +23,9 @@ public enum Outcome {
     /** Before its first version, the page named another canonical URL, not tracked yet: that article takes over. */
     MOVED("moved"),
     /** Before its first version, the page named the canonical URL of an article already tracked. */
-    DUPLICATE("duplicate");
+    DUPLICATE("duplicate"),
+    /** The page stood in the article's place (error, paywall, consent, login page): an event, no version. */
+    NOT_ARTICLE("not-article");
 
     private final String wireName;
 

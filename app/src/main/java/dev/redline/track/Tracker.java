@@ -5,6 +5,7 @@ import dev.redline.change.Unpublishing;
 import dev.redline.extract.ExtractRules;
 import dev.redline.extract.Extracted;
 import dev.redline.extract.Extractor;
+import dev.redline.extract.PageVerdict;
 import dev.redline.feed.Feed;
 import dev.redline.feed.FeedEntry;
 import dev.redline.feed.FeedException;
@@ -368,10 +369,30 @@ public final class Tracker {
 
     private CheckOutcome extractedOutcome(Article article, Extracted extracted, FetchState state, FetchResult r,
                                           AtomicLongArray counts) {
-        if (!extracted.found()) {
+        if (extracted.verdict().kind() == PageVerdict.Kind.UNREADABLE) {
+            // a broken or oversized response is a failure of this fetch, retried with back-off
             return failure(state, r.status(), "no article on the page: " + extracted.reason(), counts);
         }
+        if (!extracted.found()) {
+            return notArticle(article, extracted.verdict(), state, r, counts);
+        }
         return compareAndStore(article, extracted.toArticleText(), state, r, counts, config.schedule());
+    }
+
+    /**
+     * The page stands in the article's place (an error, paywall, consent or login page, or no text):
+     * an event with the reason, once per change of reason, and no version; the article is checked
+     * again on its schedule, since the real page usually comes back. However short, a page judged to
+     * be the article is never sent here.
+     */
+    private CheckOutcome notArticle(Article article, PageVerdict verdict, FetchState state, FetchResult r,
+                                    AtomicLongArray counts) {
+        List<ArticleEvent> events = store.events(article.id());
+        ArticleEvent last = events.isEmpty() ? null : events.getLast();
+        if (last == null || last.kind() != EventKind.NOT_ARTICLE || !last.detail().equals(verdict.reason())) {
+            store.recordEvent(new ArticleEvent(article.id(), r.fetchedAt(), EventKind.NOT_ARTICLE, verdict.reason()));
+        }
+        return unchanged(article, state, r, Outcome.NOT_ARTICLE, counts);
     }
 
     private CheckOutcome compareAndStore(Article article, ArticleText text, FetchState state, FetchResult r,

@@ -75,7 +75,13 @@ class ExtractCommandTest {
         }
         JsonNode json = Json.MAPPER.readTree(Files.readString(out.resolve("keeper.json")));
         List<String> keys = new ArrayList<>(json.propertyNames());
-        assertThat(keys).containsExactly("url", "title", "byline", "published", "modified", "language", "paragraphs", "text");
+        assertThat(keys).containsExactly("url", "title", "byline", "published", "modified", "language", "paragraphs",
+                "blocks", "text", "verdict");
+        assertThat(json.get("verdict").get("kind").asString()).isEqualTo("article");
+        assertThat(json.get("verdict").get("reason").isNull()).isTrue();
+        assertThat(json.get("blocks")).hasSize(2);
+        assertThat(json.get("blocks").get(0).get("kind").asString()).isEqualTo("paragraph");
+        assertThat(json.get("blocks").get(0).get("text").asString()).isEqualTo(json.get("paragraphs").get(0).asString());
         assertThat(json.get("url").asString()).isEqualTo("https://bay.example/keeper");
         assertThat(json.get("title").asString()).isEqualTo("Lighthouse keeper retires after four decades");
         assertThat(json.get("byline").asString()).isEqualTo("Ada Brennan");

@@ -524,9 +524,10 @@ abstract class StoreContractTest {
     void outcomesAndEventKindsRoundTripThroughTheDatabaseUnderTheirWireNames() throws Exception {
         // the stored values of releases before these were enums: renaming one would orphan old rows
         assertThat(Arrays.stream(Outcome.values()).map(Outcome::toString)).containsExactly("new-version", "unchanged",
-                "not-modified", "flip-flop", "gone", "disallowed", "error", "moved", "duplicate");
+                "not-modified", "flip-flop", "gone", "disallowed", "error", "moved", "duplicate", "not-article");
         assertThat(Arrays.stream(EventKind.values()).map(EventKind::toString)).containsExactly("gone", "disallowed",
-                "flip-flop", "redirected", "moved", "duplicate", "reuses", "reused-by", "unpublished", "teaser");
+                "flip-flop", "redirected", "moved", "duplicate", "reuses", "reused-by", "unpublished", "teaser",
+                "not-article");
         Article a = article("https://bugle.example/a");
         FetchState state = new FetchState(null, null, Duration.ofMinutes(30), 0, 0);
         for (int i = 0; i < Outcome.values().length; i++) {

@@ -1,5 +1,6 @@
 /**
- * Benchmarks: JMH kernels (diff, trace index, store) and the corpora and CPU-time runners behind
+ * Benchmarks: JMH kernels (diff, trace index, store), the extraction peers run (ExtractionPeers:
+ * Redline beside readability4j and boilerpipe in one JVM) and the corpora and CPU-time runners behind
  * the figures in BENCHMARKS.md. Not shipped; fixed seeds so runs are comparable.
  *
  * <p>Null contract: parameters and return values are non-null unless their Javadoc says "or null"

@@ -1,6 +1,10 @@
 package dev.redline.extract;
 
+import dev.redline.extract.TextBlock.Kind;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,15 +19,14 @@ import org.jsoup.select.NodeTraversor;
 
 /**
  * Turns article containers into text blocks: one block per block-level element (paragraph,
- * subheading, list item, quote), {@code <br>} breaking a block into lines. Inside the container it
+ * subheading, list item, quote) or data-table row, {@code <br>} breaking a block into lines; each
+ * block is marked with the innermost structure it sits in (a paragraph inside a list item is a list
+ * item). Inside the container it
  * skips what is not article text: figures and captions, media, forms, headline, and sub-trees
  * whose class/id or link density mark them as share bars, promos, related links or credits. Used by
  * one thread at a time; a new instance per extraction.
  */
 final class BlockWriter {
-    /** What kind of element a block came from; subheadings and list items matter to clean-up. */
-    enum Kind { PARAGRAPH, HEADING, LIST_ITEM }
-
     /** One paragraph of output before clean-up, with the share of its characters inside links. */
     record Block(String text, Kind kind, int chars, int linkChars) {
         double linkDensity() {
@@ -53,11 +56,17 @@ final class BlockWriter {
     private static final Pattern EMBED_CLASS = Pattern.compile("tweet|instagram|tiktok|bluesky|mastodon|threads|fb-xfbml|embed");
     private static final double LINK_HEAVY = 0.5;
     private static final double SMALL_SHARE_OF_CONTAINER = 0.4;
+    private static final int BOLD_HEADING_MAX_CHARS = 100;
 
     private final Map<Element, ContentFinder.Stats> stats = new IdentityHashMap<>();
     private final List<Block> blocks = new ArrayList<>();
+    /** Verdicts of {@link #NOT_TEXT_HINT} by class/id string: pages repeat a few class names many times. */
+    private final Map<String, Boolean> notTextHints = new HashMap<>();
     private final StringBuilder current = new StringBuilder();
-    private Kind currentKind = Kind.PARAGRAPH;
+    /** The kinds of the block elements the traversal is inside, innermost first. */
+    private final Deque<Kind> open = new ArrayDeque<>();
+    /** Cells already written into the current table row, so the next one gets a separator. */
+    private int rowCells;
     private int currentLinkChars;
     private int linkDepth;
 
@@ -106,9 +115,15 @@ final class BlockWriter {
                 String tag = e.normalName();
                 if (tag.equals("br")) {
                     flush();
+                } else if (isCellOfDataRow(e)) {
+                    // the cells of a data table's row are one block, in order
+                    if (rowCells++ > 0 && !current.isEmpty()) {
+                        current.append(TextBlock.CELL_SEPARATOR);
+                    }
                 } else if (ContentFinder.BLOCK_TAGS.contains(tag)) {
                     flush();
-                    currentKind = kindOf(tag);
+                    open.push(kindOf(e));
+                    rowCells = 0;
                 }
                 if (tag.equals("a")) {
                     linkDepth++;
@@ -122,9 +137,9 @@ final class BlockWriter {
                     String tag = e.normalName();
                     if (tag.equals("a")) {
                         linkDepth--;
-                    } else if (ContentFinder.BLOCK_TAGS.contains(tag)) {
+                    } else if (ContentFinder.BLOCK_TAGS.contains(tag) && !isCellOfDataRow(e)) {
                         flush();
-                        currentKind = Kind.PARAGRAPH;
+                        open.poll();
                     }
                 }
                 return FilterResult.CONTINUE;
@@ -155,9 +170,10 @@ final class BlockWriter {
         }
         // furniture is short: a sub-tree with several real paragraphs is text whatever its class says
         // embedded posts (the platforms' standard embed code) are quoted in the story, even inside a widget
-        if (applyHints && !isEmbeddedPost(e) && e.selectFirst(EMBEDDED_POST) == null) {
+        if (applyHints) {
             String hints = ContentFinder.hints(e);
-            return !hints.isEmpty() && NOT_TEXT_HINT.matcher(hints).find();
+            return !hints.isEmpty() && notTextHints.computeIfAbsent(hints, h -> NOT_TEXT_HINT.matcher(h).find())
+                    && !isEmbeddedPost(e) && e.selectFirst(EMBEDDED_POST) == null;
         }
         return false;
     }
@@ -181,12 +197,59 @@ final class BlockWriter {
         return cards >= MIN_CARDS && cards * 2 >= e.childrenSize();
     }
 
-    private static Kind kindOf(String tag) {
-        return switch (tag) {
+    private Kind kindOf(Element e) {
+        Kind own = switch (e.normalName()) {
             case "h2", "h3", "h4", "h5", "h6" -> Kind.HEADING;
             case "li", "dt", "dd" -> Kind.LIST_ITEM;
+            case "blockquote" -> Kind.QUOTE;
+            case "tr" -> isDataRow(e) ? Kind.TABLE_ROW : Kind.PARAGRAPH;
+            case "p" -> isBoldLine(e) ? Kind.HEADING : Kind.PARAGRAPH;
             default -> Kind.PARAGRAPH;
         };
+        if (own != Kind.PARAGRAPH) {
+            return own;
+        }
+        // a paragraph inside a list item, quote or heading is part of that structure
+        for (Kind outer : open) {
+            if (outer != Kind.PARAGRAPH && outer != Kind.TABLE_ROW) {
+                return outer;
+            }
+        }
+        return Kind.PARAGRAPH;
+    }
+
+    /** A row of a data table: every cell holds only inline content (layout tables nest blocks in cells). */
+    private boolean isDataRow(Element tr) {
+        if (tr.childrenSize() == 0) {
+            return false;
+        }
+        for (Element cell : tr.children()) {
+            String tag = cell.normalName();
+            ContentFinder.Stats cs = stats.get(cell);
+            if (!(tag.equals("td") || tag.equals("th")) || cs == null || cs.containsBlock) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isCellOfDataRow(Element e) {
+        String tag = e.normalName();
+        return (tag.equals("td") || tag.equals("th")) && e.parent() != null && e.parent().normalName().equals("tr")
+                && isDataRow(e.parent());
+    }
+
+    /** A subheading written as a paragraph: short, all of its text bold, no sentence end. */
+    private boolean isBoldLine(Element p) {
+        ContentFinder.Stats ps = stats.get(p);
+        if (ps == null || ps.chars == 0 || ps.chars > BOLD_HEADING_MAX_CHARS || p.childrenSize() != 1) {
+            return false;
+        }
+        Element only = p.child(0);
+        String tag = only.normalName();
+        ContentFinder.Stats os = stats.get(only);
+        return (tag.equals("strong") || tag.equals("b")) && os != null && os.chars == ps.chars
+                && !Boilerplate.endsSentence(only.text());
     }
 
     private void append(String text) {
@@ -209,7 +272,9 @@ final class BlockWriter {
                     chars++;
                 }
             }
-            blocks.add(new Block(text, currentKind, chars, Math.min(chars, currentLinkChars)));
+            Kind kind = open.isEmpty() ? Kind.PARAGRAPH : open.peek();
+            blocks.add(new Block(text, kind == Kind.TABLE_ROW && rowCells == 0 ? Kind.PARAGRAPH : kind, chars,
+                    Math.min(chars, currentLinkChars)));
         }
         current.setLength(0);
         currentLinkChars = 0;

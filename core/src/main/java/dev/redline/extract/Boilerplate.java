@@ -1,7 +1,7 @@
 package dev.redline.extract;
 
 import dev.redline.extract.BlockWriter.Block;
-import dev.redline.extract.BlockWriter.Kind;
+import dev.redline.extract.TextBlock.Kind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +40,38 @@ final class Boilerplate {
             + "|(next|previous|prev)( (article|story|post|page))?\\b.*"
             + "|(image|photo|video)( \\d+)?( of \\d+)?|\\d+ of \\d+"
             + ")\\W*$");
+    /**
+     * The same furniture in German, French, Spanish, Italian, Portuguese, Dutch and Polish: "read
+     * also", share, related, advertisement, comments, subscribe, follow us, photo credits, tags and
+     * publication stamps. Only tested against short lines, like {@link #FURNITURE}.
+     */
+    private static final Pattern FURNITURE_EUROPEAN = Pattern.compile("(?iu)^\\W*("
+            + "weiterlesen|mehr (lesen|dazu|erfahren|zum thema)\\b.*|lesen sie (auch|mehr|hier)\\b.*|auch interessant\\b.*|siehe auch\\b.*"
+            + "|lire (aussi|la suite|plus|également)\\b.*|à lire (aussi|également)\\b.*|voir aussi\\b.*|en savoir plus\\b.*"
+            + "|(lea|lee|leer) (también|más|además)\\b.*|lea\\s*:.*|ver (también|más)\\b.*|(también )?te puede interesar\\b.*"
+            + "|leggi (anche|di più|tutto)\\b.*|continua a leggere\\b.*|vedi anche\\b.*|potrebbe interessarti\\b.*"
+            + "|leia (também|mais)\\b.*|veja (também|mais)\\b.*|saiba mais\\b.*|continue lendo\\b.*"
+            + "|lees (ook|meer|verder)\\b.*|bekijk ook\\b.*|zie ook\\b.*"
+            + "|(czytaj|przeczytaj) (też|także|również|więcej|dalej)\\b.*|zobacz (też|także|również)\\b.*"
+            + "|(diesen )?artikel teilen|teilen( auf\\b.*)?|(möchten sie|wollen sie) (den|diesen) (artikel|beitrag) teilen.*"
+            + "|partager( (cet article|l'article|sur\\b.*))?|compartir( (en\\b.*|este artículo))?|comparte( esta noticia)?"
+            + "|condividi( (su\\b.*|l'articolo|questo articolo))?|compartilhe|compartilhar|partilhar|delen( op\\b.*)?|deel dit artikel"
+            + "|udostępnij|podziel się\\b.*"
+            + "|(ähnliche|verwandte|weitere) (artikel|beiträge|themen|nachrichten)\\b.*|das könnte sie auch interessieren.*"
+            + "|articles? (similaires|liés|connexes)|sur le même sujet|(artículos|noticias) relacionad[ao]s|más noticias"
+            + "|articoli correlati|notizie correlate|altri articoli|(artigos|notícias|matérias) relacionad[ao]s|mais notícias"
+            + "|gerelateerde (artikelen|berichten)|meer nieuws|(powiązane|podobne) artykuły"
+            + "|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie|reklama"
+            + "|\\d* ?(kommentare?|kommentieren|commentaires?|comentarios?|commenti|comentários|reacties|komentarze?)"
+            + "|abonnieren\\b.*|jetzt abonnieren.*|abonnez-vous\\b.*|s'abonner\\b.*|suscríbete\\b.*|iscriviti\\b.*"
+            + "|assine\\b.*|inscreva-se\\b.*|abonneer\\b.*|subskrybuj\\b.*|zapisz się\\b.*"
+            + "|folgen sie uns\\b.*|suivez-nous\\b.*|síguenos\\b.*|seguici\\b.*|siga-nos\\b.*|volg ons\\b.*|obserwuj nas\\b.*"
+            + "|(foto|fotos|bild|bildquelle|quelle|crédits?( photo)?|imagen|immagine|imagem|beeld|fot|zdjęcie|źródło)\\s*(:|/|©).*"
+            + "|(schlagwörter|stichwörter|themen|mots-clés|etiquetas|etichette|palavras-chave|trefwoorden|tagi)\\s*:.*"
+            + "|(veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado"
+            + "|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano)\\b.{0,60}\\d.*"
+            + "|(von|par|por|door)\\s+\\p{Lu}[\\p{L}.'’-]*(\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}"
+            + ")\\W*$");
     /** Calls to action that end (or open) articles at any length: subscriptions, contact prompts, tips. */
     private static final Pattern EDGE_CALL_TO_ACTION = Pattern.compile("(?iu).*\\b("
             + "click here|sign up|subscribe|newsletter|your inbox|delivered (to|through) your (letterbox|door)|download (our|the)"
@@ -58,17 +90,29 @@ final class Boilerplate {
     /** A short line announcing more/related stories: it and all after it are the page's, not the story's. */
     private static final Pattern END_MARKER = Pattern.compile("(?iu)^\\W*((more|other|related|recommended|popular|trending|latest|top|further)\\b.{0,40}\\b("
             + "stories|articles|news|reads|reading|posts|videos|coverage|headlines)\\b.{0,40}|(you|we) (may|might) also (like|enjoy).*|most (read|popular|viewed|shared)"
-            + "|also (read|see)|read (more|next|also)|see also|recommended( for you)?)\\W*$");
+            + "|also (read|see)|read (more|next|also)|see also|recommended( for you)?"
+            // the same in de, fr, es, it, pt, nl, pl
+            + "|(mehr|weitere) (zum thema|nachrichten|artikel|beiträge)|das könnte sie auch interessieren|lesen sie auch|auch interessant"
+            + "|à lire aussi|lire aussi|sur le même sujet|(también )?te puede interesar|noticias relacionadas|leggi anche"
+            + "|articoli correlati|leia também|veja também|notícias relacionadas|lees ook|meer nieuws|czytaj (też|także)"
+            + "|zobacz (też|także)|przeczytaj (też|także))\\W*$");
     private static final int END_MARKER_MAX_WORDS = 8;
     private static final int CREDIT_MAX_WORDS = 20;
     private static final Pattern SHORTCODE = Pattern.compile("^\\[(\\w+)[^\\]]*].*\\[/\\1]$|^\\[/?\\w+( [^\\]]*)?]$");
     /** Cookie and consent notices are long, so they are matched at any length. */
     private static final Pattern COOKIE_NOTICE = Pattern.compile("(?iu).*\\b((we|this (site|website)|our (site|website)) uses? cookies"
-            + "|by (continuing|using) (to (use|browse) )?(this|our) (site|website)|accept (all )?cookies|cookie (policy|settings|preferences))\\b.*");
+            + "|by (continuing|using) (to (use|browse) )?(this|our) (site|website)|accept (all )?cookies|cookie (policy|settings|preferences)"
+            // the same in de, fr, es, it, pt, nl, pl
+            + "|wir (verwenden|nutzen) cookies|diese (website|webseite|seite) (verwendet|nutzt) cookies|cookie-einstellungen"
+            + "|nous utilisons des cookies|ce site utilise des cookies|(utilizamos|usamos) cookies|este (sitio|site)( web)? (utiliza|usa) cookies"
+            + "|utilizziamo (i )?cookie|questo sito (utilizza|usa) (i )?cookie|wij gebruiken cookies|deze (website|site) gebruikt cookies"
+            + "|używamy (plików )?cookie|ta strona (używa|wykorzystuje) (pliki |plików )?cookie)\\b.*");
     private static final int COOKIE_NOTICE_MAX_WORDS = 90;
     /** A date-and-time line ("Monday, 22 January 2018 at 0:13") standing alone at an end of the body. */
     private static final Pattern DATE_LINE = Pattern.compile("(?u).*\\b(1[89]|20)\\d{2}\\b.*\\b\\d{1,2}[:h.]\\d{2}\\b.*|.*\\b\\d{1,2}[:h.]\\d{2}\\b.*\\b(1[89]|20)\\d{2}\\b.*");
     private static final int DATE_LINE_MAX_WORDS = 12;
+    /** "10:42", "9.15 am", "14h05", "10:42 Uhr": the time stamp heading a live page's entry. */
+    private static final Pattern ENTRY_TIME = Pattern.compile("(?iu)^\\W*\\d{1,2}[:h.]\\d{2}(\\s*(am|pm|uhr|h))?\\W*$");
     /** Keyword lists: many short comma-separated phrases and no sentence ending. */
     private static final int KEYWORD_LIST_MIN_ITEMS = 6;
     private static final int KEYWORD_MAX_WORDS = 4;
@@ -78,7 +122,7 @@ final class Boilerplate {
     private Boilerplate() {
     }
 
-    static List<String> clean(List<Block> all) {
+    static List<TextBlock> clean(List<Block> all) {
         List<Block> blocks = new ArrayList<>(all);
         cutAtEndMarker(blocks);
         List<Block> kept = new ArrayList<>();
@@ -95,9 +139,9 @@ final class Boilerplate {
             kept.add(b);
         }
         trimEnds(kept);
-        List<String> out = new ArrayList<>(kept.size());
+        List<TextBlock> out = new ArrayList<>(kept.size());
         for (Block b : kept) {
-            out.add(b.text());
+            out.add(new TextBlock(b.kind(), b.text()));
         }
         return out;
     }
@@ -116,7 +160,7 @@ final class Boilerplate {
         if (words > SHORT_LINE_WORDS) {
             return false;
         }
-        if (FURNITURE.matcher(b.text()).matches()) {
+        if (FURNITURE.matcher(b.text()).matches() || FURNITURE_EUROPEAN.matcher(b.text()).matches()) {
             return true;
         }
         if (words <= CREDIT_MAX_WORDS && b.text().indexOf('©') >= 0) {
@@ -172,7 +216,8 @@ final class Boilerplate {
     private static boolean isEdgeDebris(Block b, boolean atEnd) {
         int words = words(b.text());
         if (b.kind() == Kind.HEADING) {
-            return true;
+            // a subheading closing the body leads nowhere; one opening it leads into the text
+            return atEnd;
         }
         if (atEnd ? words <= AUTHOR_BIO_MAX_WORDS && AUTHOR_BIO.matcher(b.text()).matches()
                 : words <= LEADING_BYLINE_MAX_WORDS && LEADING_BYLINE.matcher(b.text()).matches()) {
@@ -184,11 +229,17 @@ final class Boilerplate {
         if (words <= DATE_LINE_MAX_WORDS && DATE_LINE.matcher(b.text()).matches() || isKeywordList(b.text())) {
             return true;
         }
-        // list items are short by nature; a list closing the story is content, link lists went earlier
-        if (SENTENCE_END.matcher(b.text()).find() || b.kind() == Kind.LIST_ITEM) {
+        // list items are short by nature; a list closing the story is content, link lists went earlier;
+        // a bare time is the stamp of a live page's entry
+        if (SENTENCE_END.matcher(b.text()).find() || b.kind() == Kind.LIST_ITEM || ENTRY_TIME.matcher(b.text()).matches()) {
             return false;
         }
         return atEnd ? words <= 6 : words <= 4;
+    }
+
+    /** Whether a line ends like a sentence (full stop, question, quote, colon...). */
+    static boolean endsSentence(String text) {
+        return SENTENCE_END.matcher(text).find();
     }
 
     static int words(String text) {
@@ -198,7 +249,7 @@ final class Boilerplate {
             char c = text.charAt(i);
             boolean letter = Character.isLetterOrDigit(c);
             // scripts written without spaces: each ideograph or kana counts as a word
-            if (letter && isUnspaced(c)) {
+            if (letter && c >= FIRST_UNSPACED && isUnspaced(c)) {
                 count++;
                 inWord = false;
                 continue;
@@ -210,6 +261,9 @@ final class Boilerplate {
         }
         return count;
     }
+
+    /** Thai, the first of the unspaced scripts counted here, starts at U+0E00; below it no lookup is needed. */
+    private static final char FIRST_UNSPACED = '\u0E00';
 
     private static boolean isUnspaced(char c) {
         Character.UnicodeScript script = Character.UnicodeScript.of(c);

@@ -2,6 +2,7 @@ package dev.redline.extract;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,7 @@ final class ContentFinder {
             "alert", "alertdialog", "dialog", "banner", "contentinfo");
     private static final int MIN_PARAGRAPH_CHARS = 25;
     private static final int ANCESTOR_LEVELS = 5;
+    private static final double GAP_MAX_LINK_DENSITY = 0.3;
 
     /** Per-element text statistics, computed once bottom-up so scoring stays linear in page size. */
     static final class Stats {
@@ -144,6 +146,8 @@ final class ContentFinder {
             return;
         }
         List<Element> doomed = new ArrayList<>();
+        // pages repeat a few class names thousands of times: match each distinct one once
+        Map<String, Boolean> unlikelyHints = new HashMap<>();
         for (Element e : body.getAllElements()) {
             if (e == body) {
                 continue;
@@ -161,7 +165,7 @@ final class ContentFinder {
                 continue;
             }
             if (UNLIKELY_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))
-                    || (UNLIKELY.matcher(hints).find() && !MAYBE.matcher(hints).find()
+                    || (unlikelyHints.computeIfAbsent(hints, h -> UNLIKELY.matcher(h).find() && !MAYBE.matcher(h).find())
                     && e.closest("table") == null && e.closest("code") == null)) {
                 doomed.add(e);
             }
@@ -374,6 +378,29 @@ final class ContentFinder {
                 }
             }
         }
-        return picked;
+        return withGaps(parent, picked);
+    }
+
+    /**
+     * Siblings lying between two picked parts of the article, with text that is not mostly links,
+     * are the article's too (subheadings, short lines, lists and tables between its paragraphs):
+     * position decides, not their length.
+     */
+    private List<Element> withGaps(Element parent, List<Element> picked) {
+        if (picked.size() < 2) {
+            return picked;
+        }
+        int first = picked.getFirst().elementSiblingIndex();
+        int last = picked.getLast().elementSiblingIndex();
+        List<Element> out = new ArrayList<>();
+        for (int i = first; i <= last; i++) {
+            Element sibling = parent.child(i);
+            Stats s = stats.get(sibling);
+            if (picked.contains(sibling)
+                    || (s != null && s.chars > 0 && s.linkDensity() < GAP_MAX_LINK_DENSITY)) {
+                out.add(sibling);
+            }
+        }
+        return out;
     }
 }

@@ -32,8 +32,14 @@ import org.jsoup.select.Selector;
 public final class Extractor {
     /** Below this many characters the strict pass probably cut the article; retry relaxed. */
     private static final int RETRY_BELOW_CHARS = 500;
-    /** Fewer words than this is not an article (error pages, section fronts after clean-up). */
-    private static final int MIN_ARTICLE_WORDS = 25;
+    /**
+     * Below this many words a page of unknown origin is probably not an article (error pages, section
+     * fronts after clean-up): {@code redline extract} says "no article" there. The tracker does not
+     * use it; it goes by {@link Extracted#verdict()}.
+     */
+    public static final int MIN_ARTICLE_WORDS = 25;
+    /** A declared articleBody shorter than this is a teaser, never preferred to the page. */
+    private static final int DECLARED_BODY_MIN_WORDS = 50;
     /** The DOM result must reach this share of a declared articleBody's words, or the declared body is used. */
     private static final double DECLARED_BODY_WINS_BELOW = 0.6;
     /** Share of a declared articleBody's words that must be visible on the page for it to be trusted. */
@@ -86,33 +92,35 @@ public final class Extractor {
         String title = overrideTitle(doc, rules.titleSelector(), meta.title());
         String canonical = meta.canonicalUrl() != null ? meta.canonicalUrl() : url;
 
-        String pageText = doc.body() == null ? "" : doc.body().text();
+        // the whole page's text is only needed to check a declared body against it (before clean-up cuts the page)
+        String pageText = meta.articleBody() == null || doc.body() == null ? "" : doc.body().text();
+        boolean passwordField = doc.selectFirst(PageVerdict.PASSWORD_FIELD) != null;
         prepare(doc, rules);
         List<Element> configured = select(doc, rules.bodySelectors());
-        List<String> paragraphs;
+        List<TextBlock> blocks;
         if (!configured.isEmpty()) {
             // the operator's selectors are the answer for this source: no scoring, no retry
-            paragraphs = Boilerplate.clean(BlockWriter.write(configured, false));
+            blocks = Boilerplate.clean(BlockWriter.write(configured, false));
         } else {
-            paragraphs = Boilerplate.clean(BlockWriter.write(ContentFinder.find(doc, true), true));
-            if (length(paragraphs) < RETRY_BELOW_CHARS) {
-                paragraphs = relaxedBody(html, base, rules, paragraphs);
+            blocks = Boilerplate.clean(BlockWriter.write(ContentFinder.find(doc, true), true));
+            if (length(blocks) < RETRY_BELOW_CHARS) {
+                blocks = relaxedBody(html, base, rules, blocks);
             }
-            paragraphs = preferDeclaredBody(paragraphs, meta.articleBody(), pageText);
+            blocks = preferDeclaredBody(blocks, meta.articleBody(), pageText);
         }
-        String reason = paragraphs.isEmpty() ? "no article found: the page has no body text"
-                : Boilerplate.words(String.join(" ", paragraphs)) < MIN_ARTICLE_WORDS
-                ? "no article found: under " + MIN_ARTICLE_WORDS + " words of body text" : null;
+        // with no body, the page's remaining text only names what stands in the article's place
+        String standIn = blocks.isEmpty() && pageText.isEmpty() && doc.body() != null ? doc.body().text() : pageText;
+        PageVerdict verdict = PageVerdict.judge(meta, title, passwordField, blocks, standIn);
         return new Extracted(canonical, title, meta.byline(), meta.published(), meta.modified(), meta.language(),
-                reason == null ? paragraphs : List.of(), reason == null, reason);
+                blocks, verdict);
     }
 
     /** The relaxed retry on a fresh parse; keeps whichever pass found more. */
-    private List<String> relaxedBody(String html, String base, ExtractRules rules, List<String> strict)
+    private List<TextBlock> relaxedBody(String html, String base, ExtractRules rules, List<TextBlock> strict)
             throws PageParser.OverLimit {
         Document doc = PageParser.parse(html, base);
         prepare(doc, rules);
-        List<String> relaxed = Boilerplate.clean(BlockWriter.write(ContentFinder.find(doc, false), true));
+        List<TextBlock> relaxed = Boilerplate.clean(BlockWriter.write(ContentFinder.find(doc, false), true));
         return length(relaxed) > length(strict) ? relaxed : strict;
     }
 
@@ -121,7 +129,7 @@ public final class Extractor {
      * and the declared body is really on the page (its words are in the visible text), so a stale or
      * teaser {@code articleBody} never wins.
      */
-    private static List<String> preferDeclaredBody(List<String> fromDom, String articleBody, String pageText) {
+    private static List<TextBlock> preferDeclaredBody(List<TextBlock> fromDom, String articleBody, String pageText) {
         if (articleBody == null) {
             return fromDom;
         }
@@ -130,8 +138,8 @@ public final class Extractor {
             declared = Jsoup.parseBodyFragment(declared).body().wholeText();
         }
         int declaredWords = Boilerplate.words(declared);
-        if (declaredWords < MIN_ARTICLE_WORDS * 2
-                || Boilerplate.words(String.join(" ", fromDom)) >= declaredWords * DECLARED_BODY_WINS_BELOW) {
+        if (declaredWords < DECLARED_BODY_MIN_WORDS
+                || words(fromDom) >= declaredWords * DECLARED_BODY_WINS_BELOW) {
             return fromDom;
         }
         Set<String> visible = new HashSet<>(words(pageText));
@@ -140,13 +148,13 @@ public final class Extractor {
         if (onPage < declaredWordList.size() * DECLARED_BODY_MIN_ON_PAGE) {
             return fromDom;
         }
-        List<String> paragraphs = new ArrayList<>();
+        List<TextBlock> paragraphs = new ArrayList<>();
         for (String line : declared.split("\\R+")) {
             // paragraphs glued without a separator ("...moons.The find...") are split back apart
             for (String part : GLUED_PARAGRAPHS.split(line)) {
                 String clean = PageMetadata.clean(part);
                 if (!clean.isEmpty()) {
-                    paragraphs.add(clean);
+                    paragraphs.add(new TextBlock(TextBlock.Kind.PARAGRAPH, clean));
                 }
             }
         }
@@ -216,15 +224,24 @@ public final class Extractor {
         return sample > 0 && odd > sample * BINARY_MAX_ODD_SHARE;
     }
 
-    private static int length(List<String> paragraphs) {
+    private static int length(List<TextBlock> blocks) {
         int n = 0;
-        for (String p : paragraphs) {
-            n += p.length();
+        for (TextBlock b : blocks) {
+            n += b.text().length();
+        }
+        return n;
+    }
+
+    private static int words(List<TextBlock> blocks) {
+        int n = 0;
+        for (TextBlock b : blocks) {
+            n += Boilerplate.words(b.text());
         }
         return n;
     }
 
     private static Extracted notFound(String url, String reason) {
-        return new Extracted(url, null, null, null, null, null, List.of(), false, "no article found: " + reason);
+        return new Extracted(url, null, null, null, null, null, List.of(),
+                new PageVerdict(PageVerdict.Kind.UNREADABLE, reason));
     }
 }

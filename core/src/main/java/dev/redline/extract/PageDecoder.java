@@ -46,8 +46,9 @@ final class PageDecoder {
         }
         if (declared != null && !isUtf8(declared)) {
             // a single-byte or legacy declaration: trust it unless the bytes are clearly UTF-8
-            if (hasMultiByteUtf8(body) && strictUtf8(body) != null) {
-                return new Decoded(strictUtf8(body), StandardCharsets.UTF_8);
+            String utf8 = hasMultiByteUtf8(body) ? strictUtf8(body) : null;
+            if (utf8 != null) {
+                return new Decoded(utf8, StandardCharsets.UTF_8);
             }
             return new Decoded(new String(body, declared), declared);
         }

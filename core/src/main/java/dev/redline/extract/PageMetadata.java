@@ -34,9 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * @param modified     last modification time, or null
  * @param language     language tag, or null
  * @param articleBody  JSON-LD {@code articleBody}, or null
+ * @param accessibleForFree JSON-LD {@code isAccessibleForFree}, or null when the page does not say
  */
 record PageMetadata(String canonicalUrl, String title, String byline, Instant published, Instant modified,
-                    String language, String articleBody) {
+                    String language, String articleBody, Boolean accessibleForFree) {
 
     // Pages' JSON-LD is hand-written by CMS templates: raw newlines in strings, trailing commas, comments.
     private static final JsonMapper LENIENT = JsonMapper.builder()
@@ -80,7 +81,8 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
         }
         String canonical = firstNonBlank(absoluteHttp(doc.selectFirst("link[rel=canonical][href]")),
                 absoluteHttp(meta.get("og:url")));
-        return new PageMetadata(canonical, title, byline, published, modified, language, ld.articleBody());
+        return new PageMetadata(canonical, title, byline, published, modified, language, ld.articleBody(),
+                ld.accessibleForFree());
     }
 
     // ---- title ----
@@ -297,8 +299,14 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
 
     /** The article object of a page's JSON-LD, flattened to the fields extraction uses. */
     record JsonLdArticle(String headline, String byline, String published, String modified, String language,
-                         String articleBody) {
-        static final JsonLdArticle NONE = new JsonLdArticle(null, null, null, null, null, null);
+                         String articleBody, Boolean accessibleForFree) {
+        static final JsonLdArticle NONE = new JsonLdArticle(null, null, null, null, null, null, null);
+
+        /** JSON-LD booleans come as true/false or as the strings "True"/"False". */
+        private static Boolean booleanOf(JsonNode node) {
+            String v = str(node).trim();
+            return v.equalsIgnoreCase("true") ? Boolean.TRUE : v.equalsIgnoreCase("false") ? Boolean.FALSE : null;
+        }
 
         static JsonLdArticle find(Document doc) {
             List<JsonNode> articles = new ArrayList<>();
@@ -327,7 +335,8 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
                     blankToNull(str(best.get("datePublished"))),
                     blankToNull(str(best.get("dateModified"))),
                     blankToNull(languageOf(best.get("inLanguage"))),
-                    blankToNull(body));
+                    blankToNull(body),
+                    booleanOf(best.get("isAccessibleForFree")));
         }
 
         private static void collect(JsonNode node, List<JsonNode> out, int depth) {

@@ -35,8 +35,7 @@ class ExtractorFuzzTest {
         RandomGenerator random = new SplittableRandom(seed);
         byte[] page = mutate(random, random.nextInt(1, 13));
         Extracted x = assertTimeoutPreemptively(HANG_GUARD, () -> extractor.extract(page, "text/html", "https://courier.example/a"));
-        assertThat(x.found()).isEqualTo(!x.paragraphs().isEmpty());
-        assertThat(x.found() || x.reason() != null).isTrue();
+        assertThat(x.found() ? !x.paragraphs().isEmpty() : x.reason() != null).isTrue();
     }
 
     @Test
@@ -45,7 +44,8 @@ class ExtractorFuzzTest {
                 + "<b><i><u><s>".repeat(2_000) + "tail text";
         Extracted x = assertTimeoutPreemptively(HANG_GUARD,
                 () -> extractor.extract(Pages.article(body).getBytes(StandardCharsets.UTF_8), null, null));
-        assertThat(x.found()).isEqualTo(!x.paragraphs().isEmpty());
+        // bounded: over the parser's depth limit, a clear verdict instead of an exhausted stack
+        assertThat(x.found() ? !x.paragraphs().isEmpty() : x.reason() != null).isTrue();
     }
 
     @Test
@@ -54,7 +54,8 @@ class ExtractorFuzzTest {
         new Random(42).nextBytes(noise);
         Extracted x = assertTimeoutPreemptively(HANG_GUARD, () -> extractor.extract(noise, null, null));
         assertThat(x.found()).isFalse();
-        assertThat(x.reason()).startsWith("no article found");
+        assertThat(x.verdict().kind()).isEqualTo(PageVerdict.Kind.UNREADABLE);
+        assertThat(x.reason()).contains("binary");
     }
 
     private static byte[] mutate(RandomGenerator random, int mutations) {

@@ -22,13 +22,13 @@ class PageLimitsTest {
     void sixHundredThousandTinyParagraphsAreOverTheLimit() {
         Extracted x = extractor.extract(page("<p>a</p>", 4_800_000), "text/html", "https://hostile.example/wide");
         assertThat(x.found()).isFalse();
-        assertThat(x.reason()).isEqualTo("no article found: page over the limit: more than 50,000 elements");
+        assertThat(x.reason()).isEqualTo("page over the limit: more than 50,000 elements");
     }
 
     @Test
     void tagsNeverClosedAreOverTheDepthLimit() {
         Extracted x = extractor.extract(page("<div>x ", 1_800_000), "text/html", "https://hostile.example/deep");
-        assertThat(x.reason()).isEqualTo("no article found: page over the limit: elements nested more than 256 deep");
+        assertThat(x.reason()).isEqualTo("page over the limit: elements nested more than 256 deep");
         Extracted shallow = extractor.extract(page("<div>x ", 1_000), "text/html", "https://hostile.example/deep");
         assertThat(shallow.found()).as(shallow.reason()).isTrue();
     }
