@@ -3,6 +3,7 @@ package dev.redline.cli;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.History;
+import dev.redline.store.NewsEdits;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
@@ -130,7 +131,7 @@ public final class ExportCommand implements Callable<Integer> {
                 if (!history.isEmpty()) {
                     String sourceName = article.sourceId() == null ? null
                             : sourceNames.computeIfAbsent(article.sourceId(), id -> store.source(id).map(Source::name).orElse(null));
-                    sink.accept(new Exported(article.id(), History.of(article, sourceName, history), history));
+                    sink.accept(new Exported(article.id(), History.of(article, sourceName, history, store.events(article.id())), history));
                     versions += history.size();
                 }
                 progress.step();

@@ -43,7 +43,7 @@ public final class HistoryCommand implements Callable<Integer> {
             String sourceName = article.sourceId() == null ? null : store.source(article.sourceId()).map(Source::name).orElse(null);
             List<Version> versions = store.versions(article.id());
             if (format == OutputFormat.json) {
-                out.println(Json.write(History.of(article, sourceName, versions)));
+                out.println(Json.write(History.of(article, sourceName, versions, store.events(article.id()))));
             } else {
                 out.printf("%s%n  source %s, %s, %s%n", Printable.of(article.url()), sourceName == null ? "(none)" : Printable.of(sourceName),
                         article.status(), Counted.of(versions.size(), "version"));

@@ -52,15 +52,17 @@ public final class ImportCommand implements Callable<Integer> {
         }
         Progress progress = Progress.start("import", total);
         int[] added = new int[1];
+        int[] events = new int[1];
         int[] unchanged = new int[1];
         List<String> conflicts = new ArrayList<>();
         try (Store store = CliStore.open(root)) {
             for (Path file : files) {
                 HistoryFile.read(file, item -> {
                     try {
-                        int n = importOne(store, item);
-                        added[0] += n;
-                        if (n == 0) {
+                        Imported n = importOne(store, item);
+                        added[0] += n.versions();
+                        events[0] += n.events();
+                        if (n.versions() + n.events() == 0) {
                             unchanged[0]++;
                         }
                     } catch (IllegalArgumentException e) {
@@ -73,8 +75,8 @@ public final class ImportCommand implements Callable<Integer> {
         progress.finish(Counted.of(total, "history", "histories") + ", " + Counted.of(added[0], "version") + " added, "
                 + unchanged[0] + " already stored" + (conflicts.isEmpty() ? "" : ", " + conflicts.size() + " refused"));
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("imported %s: %s added%n", Counted.of(total - conflicts.size(), "history", "histories"),
-                Counted.of(added[0], "version"));
+        out.printf("imported %s: %s added%s%n", Counted.of(total - conflicts.size(), "history", "histories"),
+                Counted.of(added[0], "version"), events[0] == 0 ? "" : ", " + Counted.of(events[0], "event") + " kept");
         out.flush();
         if (!conflicts.isEmpty()) {
             throw new UserException(Counted.of(conflicts.size(), "history", "histories") + " refused, nothing of "
@@ -84,7 +86,11 @@ public final class ImportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static int importOne(Store store, HistoryFile.Item item) {
+    /** What one history added: versions appended and events recorded. */
+    private record Imported(int versions, int events) {
+    }
+
+    private static Imported importOne(Store store, HistoryFile.Item item) {
         History history = item.history();
         Long sourceId = null;
         if (history.source() != null) {
@@ -119,7 +125,10 @@ public final class ImportCommand implements Callable<Integer> {
             previous = text;
         }
         List<Version> appended = store.importHistory(history.url(), sourceId, versions);
-        return appended.size();
+        long articleId = store.articleByUrl(history.url()).orElseThrow().id();
+        int events = store.importLifecycle(articleId, history.status(),
+                history.events().stream().map(e -> e.of(articleId)).toList());
+        return new Imported(appended.size(), events);
     }
 
     private static Source addFeedlessSource(Store store, String name) {

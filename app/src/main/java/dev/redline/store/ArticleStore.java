@@ -65,6 +65,17 @@ public interface ArticleStore {
     List<Version> importHistory(String canonicalUrl, Long sourceId, List<NewVersion> history);
 
     /**
+     * Keeps an imported history's status and events (after {@link #importHistory}), in one
+     * transaction: events not stored yet (same time to the millisecond, kind and detail) are
+     * recorded, and {@link ArticleStatus#GONE} is kept, ending the article's checks. Other statuses
+     * are left as the store has them, since an imported article is only checked when followed.
+     *
+     * @param status the file's status, or null when it does not say
+     * @return how many events were recorded
+     */
+    int importLifecycle(long articleId, ArticleStatus status, List<ArticleEvent> events);
+
+    /**
      * Latest versions across the store, newest first, with the version each replaced.
      *
      * @param sourceId      only this source, or null

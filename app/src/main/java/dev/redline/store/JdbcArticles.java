@@ -259,9 +259,35 @@ final class JdbcArticles implements ArticleStore {
 
     @Override
     public void recordEvent(ArticleEvent event) {
-        jdbi.useTransaction(h -> h.createUpdate("INSERT INTO article_events (article_id, at, kind, detail) VALUES (:a, :at, :kind, :detail)")
+        jdbi.useTransaction(h -> insertEvent(h, event));
+    }
+
+    @Override
+    public int importLifecycle(long articleId, ArticleStatus status, List<ArticleEvent> events) {
+        return jdbi.inTransaction(h -> {
+            if (status == ArticleStatus.GONE) {
+                h.createUpdate("UPDATE articles SET status = :s, next_check = NULL WHERE id = :a")
+                        .bind("s", status.toString()).bind("a", articleId).execute();
+            }
+            int recorded = 0;
+            for (ArticleEvent e : events) {
+                boolean stored = h.createQuery("SELECT COUNT(*) FROM article_events WHERE article_id = :a AND at = :at"
+                                + " AND kind = :kind AND " + (e.detail() == null ? "detail IS NULL" : "detail = :detail"))
+                        .bind("a", articleId).bind("at", e.at().toEpochMilli()).bind("kind", e.kind().toString())
+                        .bind("detail", e.detail()).mapTo(Long.class).one() > 0;
+                if (!stored) {
+                    insertEvent(h, new ArticleEvent(articleId, e.at(), e.kind(), e.detail()));
+                    recorded++;
+                }
+            }
+            return recorded;
+        });
+    }
+
+    private static void insertEvent(Handle h, ArticleEvent event) {
+        h.createUpdate("INSERT INTO article_events (article_id, at, kind, detail) VALUES (:a, :at, :kind, :detail)")
                 .bind("a", event.articleId()).bind("at", event.at().toEpochMilli()).bind("kind", event.kind().toString())
-                .bind("detail", event.detail()).execute());
+                .bind("detail", event.detail()).execute();
     }
 
     @Override

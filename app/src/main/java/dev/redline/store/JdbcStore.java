@@ -154,6 +154,11 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public int importLifecycle(long articleId, ArticleStatus status, List<ArticleEvent> events) {
+        return articles.importLifecycle(articleId, status, events);
+    }
+
+    @Override
     public List<Change> recentChanges(Long sourceId, Long articleId, boolean includeFirst, boolean includeBoring,
                                       int offset, int limit) {
         return articles.recentChanges(sourceId, articleId, includeFirst, includeBoring, offset, limit);

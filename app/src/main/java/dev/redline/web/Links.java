@@ -13,6 +13,15 @@ public final class Links {
         return "/articles/" + articleId + "/diff/" + from + "/" + to;
     }
 
+    public static String version(long articleId, int version) {
+        return "/articles/" + articleId + "/versions/" + version;
+    }
+
+    /** An article's download: {@code what} is history or edits, {@code format} json or csv. */
+    public static String download(long articleId, String what, String format) {
+        return "/articles/" + articleId + "/" + what + "." + format;
+    }
+
     public static String raw(long articleId, int version) {
         return "/articles/" + articleId + "/versions/" + version + "/raw";
     }

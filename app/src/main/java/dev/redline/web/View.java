@@ -46,6 +46,22 @@ public final class View {
                               Instant now) {
     }
 
+    /**
+     * One version on its own: its text, what happened while it was current, and where to go next.
+     *
+     * @param notes  correction and update notes found in this version's text; none yet (issue 12's
+     *               note detection fills this once it is on main)
+     * @param events the article's events while this version was the newest (gone, redirected, …)
+     */
+    public record VersionPage(Article article, String sourceName, Version version, int versionCount,
+                              String whatChanged, List<String> paragraphs, List<String> notes,
+                              List<ArticleEvent> events, String rawUrl, String diffFromPrevious, String diffToNext,
+                              String previousVersion, String nextVersion) {
+        public boolean last() {
+            return version.number() == versionCount - 1;
+        }
+    }
+
     public record DiffPage(Article article, String sourceName, Version from, Version to, DiffResult diff,
                            DiffView view, boolean inline, String permalink, String toggleUrl, String previousUrl,
                            String nextUrl, int versionCount) {

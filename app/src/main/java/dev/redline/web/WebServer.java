@@ -102,6 +102,7 @@ public final class WebServer implements AutoCloseable {
         Pages pages = new Pages(store, options, differ, this);
         Api api = new Api(store, options, differ);
         Feeds feeds = new Feeds(store, differ);
+        Downloads downloads = new Downloads(store);
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
             config.startup.showJavalinBanner = false;
@@ -117,6 +118,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.beforeMatched(new AdminAccess(options.adminToken())::check);
             pages.register(config.routes);
             feeds.register(config.routes);
+            downloads.register(config.routes);
             api.register(config.routes);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(registry.scrape()));

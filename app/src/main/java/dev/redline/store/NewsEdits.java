@@ -1,4 +1,4 @@
-package dev.redline.cli;
+package dev.redline.store;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -6,7 +6,6 @@ import dev.redline.diff.Diff;
 import dev.redline.diff.DiffResult;
 import dev.redline.diff.OpKind;
 import dev.redline.diff.SentenceOp;
-import dev.redline.store.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,8 @@ import java.util.List;
 /**
  * Sentence operations between consecutive versions, one row each, in the spirit of the NewsEdits
  * dataset (Spangher et al., 2022): every sentence of both versions appears once, as same, edit,
- * add, delete or move, with its index in each version. Written by {@code redline export --format newsedits}.
+ * add, delete or move, with its index in each version. Written by {@code redline export --format newsedits}
+ * and the web's {@code /articles/{id}/edits.json|csv} downloads. Immutable.
  *
  * @param url          the article
  * @param source       its source, or null
@@ -33,12 +33,12 @@ import java.util.List;
  */
 @JsonPropertyOrder({"url", "source", "versionOld", "versionNew", "fetchedAtOld", "fetchedAtNew", "op", "oldIndex",
         "newIndex", "oldIndexEnd", "newIndexEnd", "old", "new", "boring"})
-record NewsEdits(String url, String source, int versionOld, int versionNew, Instant fetchedAtOld, Instant fetchedAtNew,
+public record NewsEdits(String url, String source, int versionOld, int versionNew, Instant fetchedAtOld, Instant fetchedAtNew,
                  OpKind op, Integer oldIndex, Integer newIndex, Integer oldIndexEnd, Integer newIndexEnd,
                  @JsonProperty("old") String oldText, @JsonProperty("new") String newText, boolean boring) {
 
     /** The rows of every consecutive pair of versions of one article. */
-    static List<NewsEdits> rows(String url, String source, List<Version> versions) {
+    public static List<NewsEdits> rows(String url, String source, List<Version> versions) {
         List<NewsEdits> rows = new ArrayList<>();
         for (int i = 1; i < versions.size(); i++) {
             Version a = versions.get(i - 1);

@@ -1,0 +1,107 @@
+package dev.redline.web;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.redline.json.Json;
+import dev.redline.store.Article;
+import dev.redline.store.ArticleEvent;
+import dev.redline.store.History;
+import dev.redline.store.NewsEdits;
+import dev.redline.store.Source;
+import dev.redline.store.Store;
+import dev.redline.store.Version;
+import dev.redline.store.VersionField;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.dataformat.csv.CsvMapper;
+
+/**
+ * An article's record as files: {@code /articles/{id}/history.json} (the {@link History} shape of
+ * {@code redline export}, status and events included), {@code history.csv} (one row per version and
+ * per event, in time order), {@code edits.json} and {@code edits.csv} (the {@link NewsEdits} rows of
+ * {@code redline export --format newsedits}). CSV is written by Jackson's CSV module (RFC 4180
+ * quoting), with a header row. Thread-safe.
+ */
+final class Downloads {
+    private static final CsvMapper CSV = CsvMapper.builder().enable(EnumFeature.WRITE_ENUMS_USING_TO_STRING).build();
+
+    private final Store store;
+
+    Downloads(Store store) {
+        this.store = store;
+    }
+
+    /**
+     * One row of {@code history.csv}: a version ({@code record} "version", with its text, paragraphs
+     * separated by blank lines) or an event ({@code record} "event", with its kind and detail).
+     */
+    @JsonPropertyOrder({"url", "status", "record", "n", "at", "title", "byline", "text", "changed", "boring", "kind", "detail"})
+    record HistoryRow(String url, String status, String record, Integer n, Instant at, String title, String byline,
+                      String text, String changed, Boolean boring, String kind, String detail) {
+    }
+
+    void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/articles/{id}/history.json", ctx -> {
+            Article a = article(ctx);
+            send(ctx, a, "history.json", "application/json", Json.write(history(a)));
+        });
+        routes.get("/articles/{id}/history.csv", ctx -> {
+            Article a = article(ctx);
+            send(ctx, a, "history.csv", "text/csv", CSV.writer(CSV.schemaFor(HistoryRow.class).withHeader())
+                    .writeValueAsString(historyRows(a)));
+        });
+        routes.get("/articles/{id}/edits.json", ctx -> {
+            Article a = article(ctx);
+            send(ctx, a, "edits.json", "application/json", Json.write(edits(a)));
+        });
+        routes.get("/articles/{id}/edits.csv", ctx -> {
+            Article a = article(ctx);
+            send(ctx, a, "edits.csv", "text/csv", CSV.writer(CSV.schemaFor(NewsEdits.class).withHeader())
+                    .writeValueAsString(edits(a)));
+        });
+    }
+
+    private History history(Article a) {
+        return History.of(a, sourceName(a), store.versions(a.id()), store.events(a.id()));
+    }
+
+    private List<NewsEdits> edits(Article a) {
+        return NewsEdits.rows(a.url(), sourceName(a), store.versions(a.id()));
+    }
+
+    private List<HistoryRow> historyRows(Article a) {
+        String status = a.status().toString();
+        List<HistoryRow> rows = new ArrayList<>();
+        for (Version v : store.versions(a.id())) {
+            rows.add(new HistoryRow(a.url(), status, "version", v.number(), v.fetchedAt(), v.text().title(),
+                    v.text().byline(), String.join("\n\n", v.text().paragraphs()),
+                    v.changed().stream().sorted().map(VersionField::toString).collect(Collectors.joining(",")),
+                    v.boring(), null, null));
+        }
+        for (ArticleEvent e : store.events(a.id())) {
+            rows.add(new HistoryRow(a.url(), status, "event", null, e.at(), null, null, null, null, null,
+                    e.kind().toString(), e.detail()));
+        }
+        rows.sort(Comparator.comparing(HistoryRow::at));
+        return rows;
+    }
+
+    private static void send(Context ctx, Article a, String name, String type, String body) {
+        ctx.header("Content-Disposition", "attachment; filename=\"article-" + a.id() + "-" + name + "\"");
+        ctx.contentType(type + "; charset=utf-8").result(body);
+    }
+
+    private Article article(Context ctx) {
+        long id = Params.id(ctx, "id");
+        return store.article(id).orElseThrow(() -> HttpError.notFound("There is no article " + id + "."));
+    }
+
+    private String sourceName(Article a) {
+        return a.sourceId() == null ? null : store.source(a.sourceId()).map(Source::name).orElse(null);
+    }
+}
