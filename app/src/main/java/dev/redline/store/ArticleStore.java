@@ -3,6 +3,7 @@ package dev.redline.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -95,6 +96,15 @@ public interface ArticleStore {
     // --- events and checks ---------------------------------------------------------------------
 
     void recordEvent(ArticleEvent event);
+
+    /**
+     * The newest events of these kinds across the store, newest first (what the feeds show beside
+     * new versions: unpublishing, reverts).
+     *
+     * @param sourceId  only this source's articles, or null
+     * @param articleId only this article, or null
+     */
+    List<ArticleEvent> recentEvents(Long sourceId, Long articleId, Set<EventKind> kinds, int limit);
 
     /** Events of an article, oldest first. */
     List<ArticleEvent> events(long articleId);

@@ -9,17 +9,21 @@ import static dev.redline.store.Rows.nullableLong;
 
 import dev.redline.article.ArticleText;
 import dev.redline.json.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -291,12 +295,36 @@ final class JdbcArticles implements ArticleStore {
     }
 
     @Override
+    public List<ArticleEvent> recentEvents(Long sourceId, Long articleId, Set<EventKind> kinds, int limit) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT e.article_id, e.at, e.kind, e.detail FROM article_events e JOIN articles a ON a.id = e.article_id"
+                + " WHERE e.kind IN (<kinds>)" + (sourceId != null ? " AND a.source_id = :s" : "")
+                + (articleId != null ? " AND e.article_id = :a" : "") + " ORDER BY e.at DESC, e.id DESC LIMIT :limit";
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery(sql).bindList("kinds", kinds.stream().map(EventKind::toString).toList())
+                    .bind("limit", limit);
+            if (sourceId != null) {
+                q.bind("s", sourceId);
+            }
+            if (articleId != null) {
+                q.bind("a", articleId);
+            }
+            return q.map(JdbcArticles::event).list();
+        });
+    }
+
+    private static ArticleEvent event(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new ArticleEvent(rs.getLong("article_id"), instant(rs, "at"), EventKind.fromWire(rs.getString("kind")),
+                rs.getString("detail"));
+    }
+
+    @Override
     public List<ArticleEvent> events(long articleId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT article_id, at, kind, detail FROM article_events WHERE article_id = :a ORDER BY at, id")
                 .bind("a", articleId)
-                .map((rs, ctx) -> new ArticleEvent(rs.getLong("article_id"), instant(rs, "at"),
-                        EventKind.fromWire(rs.getString("kind")), rs.getString("detail")))
-                .list());
+                .map(JdbcArticles::event).list());
     }
 
     @Override

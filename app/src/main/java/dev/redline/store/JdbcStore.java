@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -172,6 +173,11 @@ final class JdbcStore implements Store {
     @Override
     public void recordEvent(ArticleEvent event) {
         articles.recordEvent(event);
+    }
+
+    @Override
+    public List<ArticleEvent> recentEvents(Long sourceId, Long articleId, Set<EventKind> kinds, int limit) {
+        return articles.recentEvents(sourceId, articleId, kinds, limit);
     }
 
     @Override

@@ -78,6 +78,14 @@ public final class View {
         }
     }
 
+    /**
+     * The HTML content of a feed entry for a new version: its summary, the headline's word diff when
+     * it changed, and only the changed sentences, styled inline (feed readers drop classes and style sheets).
+     */
+    public record FeedEntry(String summary, DiffView view, boolean headlineChanged, List<DiffView.Cell> lines,
+                            String diffUrl, String versionUrl) {
+    }
+
     /** A search result with its snippet cut into highlighted and plain runs. */
     public record SearchRow(SearchHit hit, List<DiffView.Piece> snippet, String articleUrl) {
     }

@@ -101,7 +101,7 @@ public final class WebServer implements AutoCloseable {
         Differ differ = new Differ();
         Pages pages = new Pages(store, options, differ, this);
         Api api = new Api(store, options, differ);
-        Feeds feeds = new Feeds(store, differ);
+        Feeds feeds = new Feeds(store, differ, options.clock(), this);
         Downloads downloads = new Downloads(store);
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
@@ -169,9 +169,14 @@ public final class WebServer implements AutoCloseable {
 
     /** Renders a template to HTML and sends it with an explicit charset (java-deps.md gotcha 11). */
     void render(Context ctx, String template, Object model) {
+        ctx.contentType("text/html; charset=utf-8").result(html(template, model));
+    }
+
+    /** Renders a template to an HTML string (a feed entry's content, say). */
+    String html(String template, Object model) {
         StringOutput out = new StringOutput();
         templates.render(template, model, out);
-        ctx.contentType("text/html; charset=utf-8").result(out.toString());
+        return out.toString();
     }
 
     /** Writes JSON with the shared mapper, so the API and the CLI emit identical shapes. */
