@@ -2,6 +2,7 @@ package dev.redline.cli;
 
 import dev.redline.fetch.FetchConfig;
 import dev.redline.store.Store;
+import dev.redline.webhook.Webhooks;
 import dev.redline.trace.Tracer;
 import dev.redline.track.PollSummary;
 import dev.redline.track.TrackerConfig;
@@ -46,6 +47,7 @@ public final class PollCommand implements Callable<Integer> {
              TrackerRuntime runtime = TrackerRuntime.create(store, config.warcDir(), fetchConfig, trackerConfig,
                      Clock.systemUTC())) {
             Tracer.attach(store); // keep the trace index current with every stored version
+            new Webhooks(store, Clock.systemUTC(), fetch.allowPrivateNetwork).attach(); // queue webhook deliveries
             Progress progress = Progress.start("poll", -1);
             runtime.tracker().onCheck(outcome -> progress.step());
             PollSummary first = runtime.tracker().pollOnce(all);

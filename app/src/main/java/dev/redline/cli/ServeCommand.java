@@ -3,6 +3,7 @@ package dev.redline.cli;
 import dev.redline.fetch.FetchConfig;
 import dev.redline.fetch.Fetcher;
 import dev.redline.store.Store;
+import dev.redline.webhook.Webhooks;
 import dev.redline.trace.Tracer;
 import dev.redline.track.TrackerConfig;
 import dev.redline.track.TrackerRuntime;
@@ -12,6 +13,8 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,10 +65,14 @@ public final class ServeCommand implements Callable<Integer> {
                  TrackerRuntime runtime = TrackerRuntime.create(store, config.warcDir(), fetchConfig,
                          TrackerConfig.defaults(), Clock.systemUTC());
                  Fetcher traceFetcher = Fetcher.standalone(fetchConfig, Clock.systemUTC())) {
-                WebServer.Options options = WebServer.Options.defaults().withAdminToken(token)
+                Webhooks hooks = new Webhooks(store, Clock.systemUTC(), fetch.allowPrivateNetwork).attach();
+                WebServer.Options options = WebServer.Options.defaults().withAdminToken(token).withWebhooks(hooks)
                         .withWarcDir(config.warcDir())
                         .withSubmitter(url -> runtime.tracker().track(url, null).article())
                         .withTracing(new TraceService(Tracer.attach(store), traceFetcher));
+                ScheduledExecutorService deliverer = Executors.newSingleThreadScheduledExecutor(
+                        Thread.ofPlatform().name("redline-webhooks").daemon().factory());
+                deliverer.scheduleWithFixedDelay(() -> deliverQuietly(hooks), 10, 10, TimeUnit.SECONDS);
                 try (WebServer server = start(store, options, listen.bind, listen.port)) {
                     PrintWriter out = spec.commandLine().getOut();
                     out.println("Redline is serving " + url(listen.bind, server.port()) + (noPoll ? " (polling off)" : ""));
@@ -76,6 +83,7 @@ public final class ServeCommand implements Callable<Integer> {
                     try {
                         stop.await();
                     } finally {
+                        deliverer.shutdownNow();
                         if (poller != null) {
                             runtime.tracker().stop();
                             poller.interrupt();
@@ -86,6 +94,15 @@ public final class ServeCommand implements Callable<Integer> {
             }
         });
         return 0;
+    }
+
+    /** One round of webhook deliveries; a failure is logged and the next round runs as usual. */
+    private static void deliverQuietly(Webhooks hooks) {
+        try {
+            hooks.deliverDue();
+        } catch (RuntimeException e) {
+            log.error("a webhook delivery round failed; the next one runs in 10 seconds", e);
+        }
     }
 
     private static Thread startPolling(TrackerRuntime runtime) {

@@ -6,6 +6,7 @@ import dev.redline.store.CheckLog;
 import dev.redline.store.Outcome;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
+import dev.redline.webhook.Webhooks;
 import dev.redline.trace.Tracer;
 import dev.redline.track.Tracker;
 import dev.redline.track.TrackerConfig;
@@ -49,6 +50,7 @@ public final class TrackCommand implements Callable<Integer> {
              TrackerRuntime runtime = TrackerRuntime.create(store, config.warcDir(), fetchConfig,
                      TrackerConfig.defaults().withThreads(1), Clock.systemUTC())) {
             Tracer.attach(store); // keep the trace index current with every stored version
+            new Webhooks(store, Clock.systemUTC(), fetch.allowPrivateNetwork).attach(); // queue webhook deliveries
             Long sourceId = null;
             if (sourceName != null) {
                 sourceId = store.source(sourceName).map(Source::id)

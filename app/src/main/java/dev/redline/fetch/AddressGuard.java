@@ -14,7 +14,7 @@ import java.util.Set;
  * every redirect hop. IPv6 forms that carry an IPv4 address (IPv4-mapped, IPv4-compatible, NAT64,
  * 6to4) are judged by that IPv4 address; Teredo is refused outright. Stateless and thread-safe.
  */
-final class AddressGuard {
+public final class AddressGuard {
     /** How a host name becomes addresses; a seam so tests can play a DNS server whose answer changes. */
     @FunctionalInterface
     interface Resolver {
@@ -25,7 +25,7 @@ final class AddressGuard {
     private final Set<InetAddress> exempt;
     private final Resolver resolver;
 
-    AddressGuard(boolean allowPrivate) {
+    public AddressGuard(boolean allowPrivate) {
         this(allowPrivate, Set.of());
     }
 
@@ -41,7 +41,7 @@ final class AddressGuard {
     }
 
     /** Resolves the URI's host and throws if any of its addresses is not public (unless allowed). */
-    void check(URI uri) throws FetchException {
+    public void check(URI uri) throws FetchException {
         String host = uri.getHost();
         if (host == null) {
             throw new FetchException(FetchException.Reason.UNSUPPORTED_URL, uri, "no host in URL " + uri);

@@ -32,6 +32,7 @@ final class JdbcStore implements Store {
     private final TextSearch search;
     private final HostSlotStore slots;
     private final TracePostings trace;
+    private final WatchStore watches;
 
     JdbcStore(HikariDataSource dataSource, boolean postgres, Clock clock) {
         this.dataSource = dataSource;
@@ -43,6 +44,7 @@ final class JdbcStore implements Store {
         this.search = new JdbcSearch(db);
         this.slots = new JdbcHostSlots(db);
         this.trace = new JdbcTracePostings(dataSource, postgres);
+        this.watches = new JdbcWatches(db);
     }
 
     /** The pool, for the store's own tests that look at rows directly. */
@@ -53,6 +55,11 @@ final class JdbcStore implements Store {
     /** True on PostgreSQL, for the store's own tests. */
     boolean isPostgres() {
         return postgres;
+    }
+
+    @Override
+    public WatchStore watches() {
+        return watches;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.redline.web;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.Store;
+import dev.redline.webhook.Webhooks;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -53,35 +54,41 @@ public final class WebServer implements AutoCloseable {
      * @param warcDir    folder of raw captures, or null when captures are not served
      * @param submitter  tracks URLs posted by an admin, or null when tracking by URL is unavailable
      * @param tracing    answers trace queries, or null when tracing is unavailable
+     * @param webhooks   checks webhook receivers for {@code /api/watches}, or null when webhooks are unavailable
      */
-    public record Options(Clock clock, String adminToken, Path warcDir, UrlSubmitter submitter, TraceService tracing) {
+    public record Options(Clock clock, String adminToken, Path warcDir, UrlSubmitter submitter, TraceService tracing,
+                          Webhooks webhooks) {
         public Options {
             Objects.requireNonNull(clock, "clock");
             adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
         }
 
         public static Options defaults() {
-            return new Options(Clock.systemUTC(), null, null, null, null);
+            return new Options(Clock.systemUTC(), null, null, null, null, null);
         }
 
         public Options withAdminToken(String token) {
-            return new Options(clock, token, warcDir, submitter, tracing);
+            return new Options(clock, token, warcDir, submitter, tracing, webhooks);
         }
 
         public Options withWarcDir(Path dir) {
-            return new Options(clock, adminToken, dir, submitter, tracing);
+            return new Options(clock, adminToken, dir, submitter, tracing, webhooks);
         }
 
         public Options withSubmitter(UrlSubmitter s) {
-            return new Options(clock, adminToken, warcDir, s, tracing);
+            return new Options(clock, adminToken, warcDir, s, tracing, webhooks);
         }
 
         public Options withTracing(TraceService t) {
-            return new Options(clock, adminToken, warcDir, submitter, t);
+            return new Options(clock, adminToken, warcDir, submitter, t, webhooks);
         }
 
         public Options withClock(Clock c) {
-            return new Options(c, adminToken, warcDir, submitter, tracing);
+            return new Options(c, adminToken, warcDir, submitter, tracing, webhooks);
+        }
+
+        public Options withWebhooks(Webhooks w) {
+            return new Options(clock, adminToken, warcDir, submitter, tracing, w);
         }
     }
 
@@ -103,6 +110,7 @@ public final class WebServer implements AutoCloseable {
         Api api = new Api(store, options, differ);
         Feeds feeds = new Feeds(store, differ, options.clock(), this);
         Downloads downloads = new Downloads(store);
+        WatchApi watches = new WatchApi(store, options.webhooks());
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
             config.startup.showJavalinBanner = false;
@@ -119,6 +127,7 @@ public final class WebServer implements AutoCloseable {
             pages.register(config.routes);
             feeds.register(config.routes);
             downloads.register(config.routes);
+            watches.register(config.routes);
             api.register(config.routes);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(registry.scrape()));
