@@ -23,18 +23,13 @@ final class ArticleRef {
     /**
      * The tracked article {@code ref} names, if any.
      *
-     * @throws UserException when {@code ref} is neither an id nor an absolute http(s) URL
+     * @throws dev.redline.error.BadInput when {@code ref} is neither an id nor an absolute http(s) URL
      */
     static Optional<Article> find(Store store, String ref) {
         if (isId(ref)) {
             return store.article(Long.parseLong(ref.strip()));
         }
-        String canonical;
-        try {
-            canonical = UrlCanonicalizer.canonicalize(ref);
-        } catch (IllegalArgumentException e) {
-            throw new UserException(Printable.of(e.getMessage()), e);
-        }
+        String canonical = UrlCanonicalizer.canonicalize(ref);
         Optional<Article> exact = store.articleByUrl(canonical);
         if (exact.isPresent()) {
             return exact;

@@ -1,15 +1,12 @@
 package dev.redline.cli;
 
 import dev.redline.extract.ExtractRules;
-import dev.redline.extract.Extractor;
-import dev.redline.feed.FeedReader;
 import dev.redline.fetch.FetchConfig;
-import dev.redline.fetch.Fetcher;
-import dev.redline.fetch.WarcArchive;
+import dev.redline.service.AppConfig;
+import dev.redline.service.Services;
 import dev.redline.sim.NewsroomSimulator;
 import dev.redline.sim.VirtualClock;
 import dev.redline.store.Store;
-import dev.redline.trace.Tracer;
 import dev.redline.track.Schedule;
 import dev.redline.track.Tracker;
 import dev.redline.track.TrackerConfig;
@@ -68,23 +65,14 @@ public final class DemoCommand implements Callable<Integer> {
             Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(DAY);
             VirtualClock clock = new VirtualClock(start);
             try (NewsroomSimulator sim = NewsroomSimulator.start(clock);
-                 Store store = Store.open("jdbc:sqlite:" + data.resolve("redline.db"), clock);
-                 Fetcher fetcher = new Fetcher(FetchConfig.defaults().withAllowPrivateNetwork(true)
-                         .withHostDelay(Duration.ofSeconds(1)), clock, clock.sleeper(), store::reserveHostSlot,
-                         new WarcArchive(data.resolve("warc"), clock));
-                 // The tracker may reach the simulator on loopback, but /trace takes URLs from anyone
-                 // (any page the user visits can post to it): those keep the private-address guard.
-                 Fetcher traceFetcher = Fetcher.standalone(FetchConfig.defaults(), clock)) {
+                 Services services = Services.create(settings(data, clock))) {
+                Store store = services.store();
                 for (NewsroomSimulator.SiteInfo site : sim.sites()) {
                     store.addSource(site.name(), List.of(site.rssUrl()), List.of(), ExtractRules.NONE);
                 }
-                TrackerConfig defaults = TrackerConfig.defaults();
-                Tracker tracker = new Tracker(store, fetcher, new FeedReader(), new Extractor(), clock,
-                        new TrackerConfig(defaults.workerId(), 1, 8, defaults.lease(),
-                                new Schedule(Duration.ofMinutes(15), 1.2, Duration.ofDays(40), Duration.ofHours(1)),
-                                Duration.ofMinutes(10), defaults.idleWait()));
+                Tracker tracker = services.tracker();
                 WebServer.Options options = WebServer.Options.defaults().withClock(clock).withWarcDir(data.resolve("warc"))
-                        .withTracing(new TraceService(Tracer.attach(store), traceFetcher));
+                        .withTracing(new TraceService(services.tracer(), services.pages()));
                 try (WebServer server = ServeCommand.start(store, options, listen.bind, listen.port)) {
                     out.println("Redline demo: " + sim.sites().size() + " simulated news sites, data in " + data
                             + " (removed on exit)");
@@ -103,6 +91,23 @@ public final class DemoCommand implements Callable<Integer> {
             }
         });
         return 0;
+    }
+
+    /**
+     * The demo's wiring: virtual time; a tracker that may reach the simulator on loopback, polls
+     * often and checks one article at a time; but /trace takes URLs from anyone (any page the user
+     * visits can post to it), so those keep the private-address guard.
+     */
+    private static Services.Settings settings(Path data, VirtualClock clock) {
+        TrackerConfig defaults = TrackerConfig.defaults();
+        TrackerConfig tracker = new TrackerConfig(defaults.workerId(), 1, 8, defaults.lease(),
+                new Schedule(Duration.ofMinutes(15), 1.2, Duration.ofDays(40), Duration.ofHours(1)),
+                Duration.ofMinutes(10), defaults.idleWait());
+        return Services.Settings.of(new AppConfig(data, "jdbc:sqlite:" + data.resolve("redline.db")))
+                .withFetch(FetchConfig.defaults().withAllowPrivateNetwork(true).withHostDelay(Duration.ofSeconds(1)))
+                .withPageFetch(FetchConfig.defaults())
+                .withTracker(tracker)
+                .withTime(clock, clock.sleeper());
     }
 
     /** The demo's data is throw-away: its temp folder goes when the demo stops. */

@@ -1,6 +1,7 @@
 package dev.redline.cli;
 
 import dev.redline.article.ArticleText;
+import dev.redline.article.PlainText;
 import dev.redline.diff.Diff;
 import dev.redline.diff.DiffResult;
 import dev.redline.json.Json;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -93,7 +93,7 @@ public final class DiffCommand implements Callable<Integer> {
         if (ExtractCommand.isHtmlFile(file.getFileName().toString())) {
             return ExtractCommand.extractFile(file);
         }
-        return parseText(readText(file));
+        return PlainText.parse(readText(file));
     }
 
     /** The file's text, strictly UTF-8, or a {@link UserException} naming what is wrong with it. */
@@ -130,23 +130,6 @@ public final class DiffCommand implements Callable<Integer> {
             throw new UserException(file + " is empty");
         }
         return text;
-    }
-
-    private static ArticleText parseText(String text) {
-        String title = null;
-        List<String> paragraphs = new ArrayList<>();
-        for (String line : text.split("\\R")) {
-            String s = line.strip();
-            if (s.isEmpty()) {
-                continue;
-            }
-            if (title == null) {
-                title = s;
-            } else {
-                paragraphs.add(s);
-            }
-        }
-        return new ArticleText(title, null, paragraphs);
     }
 
     /** An ISO-8601 instant or offset time, or a local date-time in this machine's zone. */

@@ -1,6 +1,7 @@
 package dev.redline.cli;
 
 import dev.redline.json.Json;
+import dev.redline.service.Services;
 import dev.redline.store.Article;
 import dev.redline.store.History;
 import dev.redline.store.NewsEdits;
@@ -55,7 +56,8 @@ public final class ExportCommand implements Callable<Integer> {
             throw new UserException("--format must be history or newsedits, not '" + format + "'");
         }
         Path out = outPath();
-        try (Store store = CliStore.open(root)) {
+        try (Services services = root.services()) {
+            Store store = services.store();
             boolean perArticle = out != null && (Files.isDirectory(out) || endsWithSeparator(outOption));
             if (perArticle) {
                 if (Files.exists(out) && !Files.isDirectory(out)) {

@@ -3,23 +3,20 @@ package dev.redline.cli;
 import dev.redline.article.ArticleText;
 import dev.redline.extract.ExtractRules;
 import dev.redline.extract.Extracted;
-import dev.redline.extract.Extractor;
+import dev.redline.error.BadInput;
 import dev.redline.fetch.FetchConfig;
-import dev.redline.fetch.FetchException;
-import dev.redline.fetch.FetchResult;
-import dev.redline.fetch.Fetcher;
 import dev.redline.json.Json;
+import dev.redline.service.PageReader;
+import dev.redline.service.PageReader.Page;
+import dev.redline.service.Services;
 import dev.redline.text.Counted;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -69,9 +67,11 @@ public final class ExtractCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Thread-safe and stateless: one for the process. */
-    private static final Extractor EXTRACTOR = new Extractor();
-    private Fetcher fetcher;
+    @ParentCommand
+    Redline root;
+
+    /** Made when the first URL input comes, closed at the end of the run. */
+    private Services services;
 
     @Override
     public Integer call() {
@@ -94,8 +94,8 @@ public final class ExtractCommand implements Callable<Integer> {
         try {
             tally = extractAll(expanded, progress, out, err);
         } finally {
-            if (fetcher != null) {
-                fetcher.close();
+            if (services != null) {
+                services.close();
             }
         }
         int failed = tally.failed();
@@ -136,7 +136,7 @@ public final class ExtractCommand implements Callable<Integer> {
             try {
                 Page page = load(input);
                 long start = System.nanoTime();
-                Extracted extracted = EXTRACTOR.extract(page.body(), page.contentType(), page.url(), ExtractRules.NONE);
+                Extracted extracted = PageReader.extract(page, ExtractRules.NONE);
                 extractNanos += System.nanoTime() - start;
                 if (!extracted.found()) {
                     withoutArticle++;
@@ -150,7 +150,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 } else {
                     printText(out, input, extracted, expanded.size() > 1);
                 }
-            } catch (UserException e) {
+            } catch (BadInput e) {
                 failed++;
                 err.println("redline: " + input + ": " + e.getMessage());
             }
@@ -211,13 +211,13 @@ public final class ExtractCommand implements Callable<Integer> {
         }
     }
 
-    /** One loaded input: raw bytes plus what we know of its headers and address. */
-    record Page(byte[] body, String contentType, String url) {
-    }
-
     private Page load(String input) {
-        if (isUrl(input)) {
-            return fetch(input);
+        if (PageReader.looksLikeUrl(input)) {
+            if (services == null) {
+                services = Services.create(Services.Settings.of(root.config())
+                        .withPageFetch(FetchConfig.defaults().withAllowPrivateNetwork(allowPrivateNetwork)));
+            }
+            return services.pages().fetch(input);
         }
         Path path = Path.of(input);
         if (!Files.isRegularFile(path)) {
@@ -229,29 +229,6 @@ public final class ExtractCommand implements Callable<Integer> {
         return new Page(readPage(path), null, pageUrl);
     }
 
-    private Page fetch(String input) {
-        URI uri;
-        try {
-            uri = new URI(input);
-        } catch (URISyntaxException e) {
-            throw new UserException("not a valid URL (" + e.getReason() + ")");
-        }
-        if (fetcher == null) {
-            fetcher = Fetcher.standalone(FetchConfig.defaults().withAllowPrivateNetwork(allowPrivateNetwork), Clock.systemUTC());
-        }
-        try {
-            FetchResult result = fetcher.fetch(uri);
-            if (!result.ok()) {
-                throw new UserException("the server answered HTTP " + result.status());
-            }
-            return new Page(result.body(), result.contentType(), result.finalUri().toString());
-        } catch (FetchException e) {
-            String hint = e.reason() == FetchException.Reason.BLOCKED_ADDRESS && !allowPrivateNetwork
-                    ? " (use --allow-private-network to allow it)" : "";
-            throw new UserException("cannot fetch: " + e.getMessage() + hint, e);
-        }
-    }
-
     /**
      * The article of one HTML file (.html, .htm, .html.gz), or a {@link UserException} when it has
      * none; {@code redline diff} reads HTML versions through this.
@@ -260,11 +237,7 @@ public final class ExtractCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UserException(file + ": no such file");
         }
-        Extracted x = EXTRACTOR.extract(readPage(file), null, null, ExtractRules.NONE);
-        if (!x.found()) {
-            throw new UserException(file + ": " + x.reason());
-        }
-        return x.toArticleText();
+        return PageReader.article(new Page(readPage(file), null, null), file.toString());
     }
 
     /** Reads a page, gunzipping {@code .gz}; shared with other commands that take HTML files. */
@@ -287,16 +260,11 @@ public final class ExtractCommand implements Callable<Integer> {
         return lower.endsWith(".html") || lower.endsWith(".htm") || lower.endsWith(".html.gz") || lower.endsWith(".htm.gz");
     }
 
-    private static boolean isUrl(String input) {
-        String lower = input.toLowerCase(Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://");
-    }
-
     /** Folders become the HTML files directly inside them, sorted; everything else stays as given. */
     private static List<String> expand(List<String> inputs) {
         List<String> out = new ArrayList<>();
         for (String input : inputs) {
-            Path path = isUrl(input) ? null : Path.of(input);
+            Path path = PageReader.looksLikeUrl(input) ? null : Path.of(input);
             if (path != null && Files.isDirectory(path)) {
                 try (Stream<Path> files = Files.list(path)) {
                     files.filter(p -> Files.isRegularFile(p) && isHtmlFile(p.getFileName().toString()))
@@ -313,7 +281,7 @@ public final class ExtractCommand implements Callable<Integer> {
 
     static String baseName(String input) {
         String name;
-        if (isUrl(input)) {
+        if (PageReader.looksLikeUrl(input)) {
             String rest = input.replaceFirst("(?i)^https?://", "").replaceAll("[?#].*$", "").replaceAll("/+$", "");
             name = rest.replaceAll("[^A-Za-z0-9._-]+", "_");
         } else {

@@ -1,6 +1,8 @@
 package dev.redline.cli;
 
+import dev.redline.error.NotFound;
 import dev.redline.json.Json;
+import dev.redline.service.Services;
 import dev.redline.store.Article;
 import dev.redline.store.History;
 import dev.redline.store.Source;
@@ -37,8 +39,9 @@ public final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store store = CliStore.open(root)) {
-            Article article = ArticleRef.find(store, url).orElseThrow(() -> new UserException(
+        try (Services services = root.services()) {
+            Store store = services.store();
+            Article article = ArticleRef.find(store, url).orElseThrow(() -> new NotFound(
                     "no tracked article with " + (ArticleRef.isId(url) ? "id " : "URL ") + Printable.of(url)));
             String sourceName = article.sourceId() == null ? null : store.source(article.sourceId()).map(Source::name).orElse(null);
             List<Version> versions = store.versions(article.id());

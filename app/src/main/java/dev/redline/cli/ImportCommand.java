@@ -1,22 +1,19 @@
 package dev.redline.cli;
 
-import dev.redline.article.ArticleText;
-import dev.redline.diff.Diff;
-import dev.redline.diff.DiffResult;
+import dev.redline.error.Conflict;
+import dev.redline.error.UserError;
 import dev.redline.extract.ExtractRules;
-import dev.redline.store.FieldHashes;
+import dev.redline.ingest.Observation;
+import dev.redline.ingest.VersionRecorder;
+import dev.redline.service.Services;
 import dev.redline.store.History;
-import dev.redline.store.NewVersion;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
-import dev.redline.store.Version;
-import dev.redline.store.VersionField;
 import dev.redline.text.Counted;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,8 +27,9 @@ import picocli.CommandLine.Spec;
  * anything is written, so a bad file changes nothing. Each history is written in one transaction,
  * and versions already stored are skipped, so importing the same file again adds nothing.
  * A named source that does not exist yet is created without feeds (so it is kept, not polled).
- * Changed fields come from the normalised fields ({@link FieldHashes}); the boring flag and reason
- * from {@link Diff#compare}, unless the file states {@code boring} itself.
+ * Versions go through the {@link VersionRecorder}, the path tracking uses: changed fields, the
+ * boring flag (unless the file states {@code boring} itself), and the analysers, so an imported
+ * history is in the trace index at once.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Load article histories (JSON object per file, or JSON Lines) into the store.")
 public final class ImportCommand implements Callable<Integer> {
@@ -55,17 +53,18 @@ public final class ImportCommand implements Callable<Integer> {
         int[] events = new int[1];
         int[] unchanged = new int[1];
         List<String> conflicts = new ArrayList<>();
-        try (Store store = CliStore.open(root)) {
+        try (Services services = Services.create(Services.Settings.of(root.config()))) {
+            services.recorder(); // opens the store: an unusable database ends the command, it is no conflict
             for (Path file : files) {
                 HistoryFile.read(file, item -> {
                     try {
-                        Imported n = importOne(store, item);
+                        Imported n = importOne(services, item);
                         added[0] += n.versions();
                         events[0] += n.events();
                         if (n.versions() + n.events() == 0) {
                             unchanged[0]++;
                         }
-                    } catch (IllegalArgumentException e) {
+                    } catch (UserError e) {
                         conflicts.add(item.where() + ": " + item.history().url() + ": " + e.getMessage());
                     }
                     progress.step();
@@ -90,51 +89,31 @@ public final class ImportCommand implements Callable<Integer> {
     private record Imported(int versions, int events) {
     }
 
-    private static Imported importOne(Store store, HistoryFile.Item item) {
+    private static Imported importOne(Services services, HistoryFile.Item item) {
+        Store store = services.store();
         History history = item.history();
         Long sourceId = null;
         if (history.source() != null) {
             sourceId = store.source(history.source())
                     .orElseGet(() -> addFeedlessSource(store, history.source())).id();
         }
-        // The predecessor of the first entry is the newest stored version, if any.
-        ArticleText previous = store.articleByUrl(history.url())
-                .map(a -> store.versions(a.id()))
-                .filter(vs -> !vs.isEmpty())
-                .map(vs -> vs.getLast().text())
-                .orElse(null);
-        List<NewVersion> versions = new ArrayList<>();
+        List<VersionRecorder.Archived> entries = new ArrayList<>(history.versions().size());
         for (int i = 0; i < history.versions().size(); i++) {
             History.Entry entry = history.versions().get(i);
-            ArticleText text = entry.text();
-            Set<VersionField> changed = previous == null ? Set.of() : FieldHashes.changedFields(previous, text);
-            Boolean stated = item.boring().get(i);
-            boolean boring = false;
-            String reason = null;
-            if (previous != null && !changed.isEmpty()) {
-                DiffResult diff = Diff.compare(previous, text);
-                boring = diff.boring();
-                reason = diff.boringReason();
-            }
-            if (stated != null && stated != boring) {
-                // The archive's own judgement wins; our rule's reason would not explain it.
-                boring = stated;
-                reason = null;
-            }
-            versions.add(new NewVersion(entry.fetchedAt(), text, changed, boring, reason, null));
-            previous = text;
+            entries.add(new VersionRecorder.Archived(new Observation(entry.fetchedAt(), entry.text(), null),
+                    item.boring().get(i)));
         }
-        List<Version> appended = store.importHistory(history.url(), sourceId, versions);
+        int appended = services.recorder().recordHistory(history.url(), sourceId, entries).size();
         long articleId = store.articleByUrl(history.url()).orElseThrow().id();
         int events = store.importLifecycle(articleId, history.status(),
                 history.events().stream().map(e -> e.of(articleId)).toList());
-        return new Imported(appended.size(), events);
+        return new Imported(appended, events);
     }
 
     private static Source addFeedlessSource(Store store, String name) {
         try {
             return store.addSource(name, List.of(), List.of(), ExtractRules.NONE);
-        } catch (IllegalArgumentException raced) {
+        } catch (Conflict raced) {
             return store.source(name).orElseThrow(() -> raced);
         }
     }

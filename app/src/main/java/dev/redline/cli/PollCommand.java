@@ -1,13 +1,9 @@
 package dev.redline.cli;
 
-import dev.redline.fetch.FetchConfig;
-import dev.redline.store.Store;
-import dev.redline.webhook.Webhooks;
-import dev.redline.trace.Tracer;
+import dev.redline.service.Services;
 import dev.redline.track.PollSummary;
+import dev.redline.track.Tracker;
 import dev.redline.track.TrackerConfig;
-import dev.redline.track.TrackerRuntime;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -40,17 +36,13 @@ public final class PollCommand implements Callable<Integer> {
         if (workers < 1 || workers > 256) {
             throw new UserException("--workers must be between 1 and 256, not " + workers);
         }
-        AppConfig config = root.config();
-        FetchConfig fetchConfig = fetch.toConfig();
-        TrackerConfig trackerConfig = TrackerConfig.defaults().withThreads(workers);
-        try (Store store = CliStore.open(config);
-             TrackerRuntime runtime = TrackerRuntime.create(store, config.warcDir(), fetchConfig, trackerConfig,
-                     Clock.systemUTC())) {
-            Tracer.attach(store); // keep the trace index current with every stored version
-            new Webhooks(store, Clock.systemUTC(), fetch.allowPrivateNetwork).attach(); // queue webhook deliveries
+        Services.Settings settings = Services.Settings.of(root.config()).withFetch(fetch.toConfig())
+                .withTracker(TrackerConfig.defaults().withThreads(workers));
+        try (Services services = Services.create(settings)) {
+            Tracker tracker = services.tracker();
             Progress progress = Progress.start("poll", -1);
-            runtime.tracker().onCheck(outcome -> progress.step());
-            PollSummary first = runtime.tracker().pollOnce(all);
+            tracker.onCheck(outcome -> progress.step());
+            PollSummary first = tracker.pollOnce(all);
             if (once) {
                 progress.finish(first.line());
                 return 0;
@@ -58,7 +50,7 @@ public final class PollCommand implements Callable<Integer> {
             System.err.println("poll: " + first.line());
             CountDownLatch done = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
-                runtime.tracker().stop();
+                tracker.stop();
                 try {
                     done.await();
                 } catch (InterruptedException e) {
@@ -67,7 +59,7 @@ public final class PollCommand implements Callable<Integer> {
             });
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                runtime.tracker().run(round -> {
+                tracker.run(round -> {
                     if (round.feedsPolled() > 0 || round.checks() > 0) {
                         System.err.println("poll: " + round.line());
                     }

@@ -1,7 +1,12 @@
 package dev.redline.cli;
 
+import dev.redline.error.UserError;
+import dev.redline.service.AppConfig;
+import dev.redline.service.Services;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +32,9 @@ import picocli.CommandLine.Option;
                 TraceCommand.class,
         })
 public final class Redline implements Runnable {
-    /** Exit code for bad input: missing or unreadable files, malformed arguments. */
+    private static final Logger log = LoggerFactory.getLogger(Redline.class);
+
+    /** Exit code for a user error ({@link UserError}: bad input, not found, refused, conflict). */
     public static final int EXIT_BAD_INPUT = 2;
     /** Exit code for a failure that is not the user's input (network, storage, a bug). */
     public static final int EXIT_FAILURE = 1;
@@ -44,6 +51,11 @@ public final class Redline implements Runnable {
     /** The resolved storage settings for subcommands. */
     public AppConfig config() {
         return AppConfig.resolve(db, data);
+    }
+
+    /** Services over the configured store with default settings, for commands that fetch nothing. */
+    Services services() {
+        return Services.create(Services.Settings.of(config()));
     }
 
     @Override
@@ -64,16 +76,28 @@ public final class Redline implements Runnable {
         CommandLine cmd = new CommandLine(new Redline());
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof UserException) {
-                err.println("redline: " + ex.getMessage());
-                err.flush();
-                return EXIT_BAD_INPUT;
-            }
-            err.println("redline: " + ex);
-            ex.printStackTrace(err);
+            err.println("redline: " + message(ex));
             err.flush();
-            return EXIT_FAILURE;
+            return exitCode(ex);
         });
         return cmd;
+    }
+
+    /**
+     * The one mapping of failures to exit codes: every {@link UserError} is {@value #EXIT_BAD_INPUT}
+     * (its message says what was wrong); anything else is a bug or a fault on our side,
+     * {@value #EXIT_FAILURE}.
+     */
+    static int exitCode(Exception ex) {
+        return ex instanceof UserError ? EXIT_BAD_INPUT : EXIT_FAILURE;
+    }
+
+    /** One line for stderr; a bug's stack trace goes to the log (shown with REDLINE_LOG_LEVEL=DEBUG). */
+    private static String message(Exception ex) {
+        if (ex instanceof UserError) {
+            return Printable.of(ex.getMessage());
+        }
+        log.debug("internal error", ex);
+        return "internal error: " + Printable.of(String.valueOf(ex)) + " (set REDLINE_LOG_LEVEL=DEBUG for the stack trace)";
     }
 }

@@ -1,16 +1,13 @@
 package dev.redline.cli;
 
-import dev.redline.fetch.FetchConfig;
-import dev.redline.fetch.Fetcher;
+import dev.redline.service.AppConfig;
+import dev.redline.service.Services;
 import dev.redline.store.Store;
+import dev.redline.track.Tracker;
 import dev.redline.webhook.Webhooks;
-import dev.redline.trace.Tracer;
-import dev.redline.track.TrackerConfig;
-import dev.redline.track.TrackerRuntime;
 import dev.redline.web.TraceService;
 import dev.redline.web.WebServer;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -59,33 +56,31 @@ public final class ServeCommand implements Callable<Integer> {
         checkPort(listen.port);
         AppConfig config = root.config();
         String token = adminToken != null ? adminToken : System.getenv("REDLINE_ADMIN_TOKEN");
-        FetchConfig fetchConfig = fetch.toConfig();
+        Services.Settings settings = Services.Settings.of(config).withFetch(fetch.toConfig());
         untilStopped(stop -> {
-            try (Store store = CliStore.open(config);
-                 TrackerRuntime runtime = TrackerRuntime.create(store, config.warcDir(), fetchConfig,
-                         TrackerConfig.defaults(), Clock.systemUTC());
-                 Fetcher traceFetcher = Fetcher.standalone(fetchConfig, Clock.systemUTC())) {
-                Webhooks hooks = new Webhooks(store, Clock.systemUTC(), fetch.allowPrivateNetwork).attach();
+            try (Services services = Services.create(settings)) {
+                Tracker tracker = services.tracker();
+                Webhooks hooks = services.webhooks();
                 WebServer.Options options = WebServer.Options.defaults().withAdminToken(token).withWebhooks(hooks)
                         .withWarcDir(config.warcDir())
-                        .withSubmitter(url -> runtime.tracker().track(url, null).article())
-                        .withTracing(new TraceService(Tracer.attach(store), traceFetcher));
+                        .withSubmitter(url -> tracker.track(url, null).article())
+                        .withTracing(new TraceService(services.tracer(), services.pages()));
                 ScheduledExecutorService deliverer = Executors.newSingleThreadScheduledExecutor(
                         Thread.ofPlatform().name("redline-webhooks").daemon().factory());
                 deliverer.scheduleWithFixedDelay(() -> deliverQuietly(hooks), 10, 10, TimeUnit.SECONDS);
-                try (WebServer server = start(store, options, listen.bind, listen.port)) {
+                try (WebServer server = start(services.store(), options, listen.bind, listen.port)) {
                     PrintWriter out = spec.commandLine().getOut();
                     out.println("Redline is serving " + url(listen.bind, server.port()) + (noPoll ? " (polling off)" : ""));
                     out.println(options.adminToken() == null ? "Write actions are off (no --admin-token)."
                             : "Write actions are on for holders of the admin token.");
                     out.flush();
-                    Thread poller = noPoll ? null : startPolling(runtime);
+                    Thread poller = noPoll ? null : startPolling(tracker);
                     try {
                         stop.await();
                     } finally {
                         deliverer.shutdownNow();
                         if (poller != null) {
-                            runtime.tracker().stop();
+                            tracker.stop();
                             poller.interrupt();
                             poller.join(TimeUnit.SECONDS.toMillis(30));
                         }
@@ -105,10 +100,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static Thread startPolling(TrackerRuntime runtime) {
+    private static Thread startPolling(Tracker tracker) {
         Thread poller = new Thread(() -> {
             try {
-                runtime.tracker().run(round -> {
+                tracker.run(round -> {
                     if (round.feedsPolled() > 0 || round.checks() > 0) {
                         log.info("poll: {}", round.line());
                     }

@@ -1,7 +1,9 @@
 package dev.redline.cli;
 
+import dev.redline.error.NotFound;
 import dev.redline.extract.ExtractRules;
 import dev.redline.json.Json;
+import dev.redline.service.Services;
 import dev.redline.store.Source;
 import dev.redline.store.SourceHealth;
 import dev.redline.store.Store;
@@ -79,13 +81,10 @@ public final class SourceCommand implements Callable<Integer> {
             if (titleSelector != null) {
                 checkSelector("--title-selector", titleSelector);
             }
-            try (Store store = CliStore.open(parent.root)) {
-                Source source;
-                try {
-                    source = store.addSource(name, feeds, sitemaps, new ExtractRules(bodySelectors, titleSelector, removeSelectors));
-                } catch (IllegalArgumentException e) {
-                    throw new UserException(e.getMessage(), e);
-                }
+            try (Services services = parent.root.services()) {
+                Store store = services.store();
+                Source source = store.addSource(name, feeds, sitemaps,
+                        new ExtractRules(bodySelectors, titleSelector, removeSelectors));
                 spec.commandLine().getOut().printf("added source %s: %s, %s%n",
                         source.name(), Counted.of(source.feeds().size(), "feed"), Counted.of(source.sitemaps().size(), "sitemap"));
             }
@@ -115,7 +114,8 @@ public final class SourceCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Store store = CliStore.open(parent.root)) {
+            try (Services services = parent.root.services()) {
+                Store store = services.store();
                 List<SourceHealth> health = store.sourceHealth(Instant.now());
                 if (format == OutputFormat.json) {
                     out.println(Json.writePretty(health));
@@ -160,9 +160,10 @@ public final class SourceCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Store store = CliStore.open(parent.root)) {
+            try (Services services = parent.root.services()) {
+                Store store = services.store();
                 if (!store.removeSource(name)) {
-                    throw new UserException("no source named '" + name + "'");
+                    throw new NotFound("no source named '" + name + "'");
                 }
             }
             spec.commandLine().getOut().printf("removed source %s (its articles and versions are kept)%n", name);

@@ -2,10 +2,9 @@ package dev.redline.cli;
 
 import dev.redline.diff.DiffStats;
 import dev.redline.fetch.FetchConfig;
-import dev.redline.fetch.FetchException;
-import dev.redline.fetch.Fetcher;
 import dev.redline.json.Json;
-import dev.redline.store.Store;
+import dev.redline.service.PageReader;
+import dev.redline.service.Services;
 import dev.redline.text.Counted;
 import dev.redline.trace.Floor;
 import dev.redline.trace.TraceMatch;
@@ -14,10 +13,7 @@ import dev.redline.trace.Tracer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,10 +61,11 @@ public final class TraceCommand implements Callable<Integer> {
         if (reindex == (input != null)) {
             throw new UserException(reindex ? "--reindex takes no INPUT" : "missing INPUT: a file, a URL or - for stdin");
         }
-        try (Store store = CliStore.open(root)) {
-            Tracer tracer = new Tracer(store);
+        FetchConfig pageFetch = FetchConfig.defaults().withAllowPrivateNetwork(allowPrivateNetwork);
+        try (Services services = Services.create(Services.Settings.of(root.config()).withPageFetch(pageFetch))) {
+            Tracer tracer = services.tracer();
             if (reindex) {
-                Progress progress = Progress.start("reindex", store.versionCount());
+                Progress progress = Progress.start("reindex", services.store().versionCount());
                 long added = tracer.reindex(progress::advance);
                 progress.finish(Counted.of(progress.done(), "version") + ", " + added + " newly indexed");
                 return 0;
@@ -80,37 +77,25 @@ public final class TraceCommand implements Callable<Integer> {
                         + "run 'redline trace --reindex' to include them");
                 err.flush();
             }
-            print(traceInput(tracer));
+            print(traceInput(services));
         }
         return 0;
     }
 
-    private TraceResult traceInput(Tracer tracer) throws IOException {
-        try {
-            if (input.equals("-")) {
-                return tracer.trace(new String(System.in.readAllBytes(), StandardCharsets.UTF_8), limit);
-            }
-            if (input.startsWith("http://") || input.startsWith("https://")) {
-                FetchConfig config = FetchConfig.defaults().withAllowPrivateNetwork(allowPrivateNetwork);
-                try (Fetcher fetcher = Fetcher.standalone(config, Clock.systemUTC())) {
-                    return tracer.traceUrl(fetcher, URI.create(input), limit);
-                } catch (FetchException e) {
-                    throw new UserException("cannot fetch " + input + ": " + e.getMessage()
-                            + (e.reason() == FetchException.Reason.BLOCKED_ADDRESS ? " (use --allow-private-network to allow it)" : ""));
-                }
-            }
-            // files are read as diff and extract read them: the same checks, gzip and size cap
-            Path file = Path.of(input);
-            if (ExtractCommand.isHtmlFile(file.getFileName().toString())) {
-                if (!Files.isRegularFile(file)) {
-                    throw new UserException("no such file: " + input);
-                }
-                return tracer.traceHtml(ExtractCommand.readPage(file), null, null, limit);
-            }
-            return tracer.trace(DiffCommand.readText(file), limit);
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
+    private TraceResult traceInput(Services services) throws IOException {
+        Tracer tracer = services.tracer();
+        if (input.equals("-")) {
+            return tracer.trace(new String(System.in.readAllBytes(), StandardCharsets.UTF_8), limit);
         }
+        if (PageReader.looksLikeUrl(input)) {
+            return tracer.trace(services.pages().read(input), limit);
+        }
+        // files are read as diff and extract read them: the same checks, gzip and size cap
+        Path file = Path.of(input);
+        if (ExtractCommand.isHtmlFile(file.getFileName().toString())) {
+            return tracer.trace(ExtractCommand.extractFile(file), limit);
+        }
+        return tracer.trace(DiffCommand.readText(file), limit);
     }
 
     private void print(TraceResult result) {

@@ -1,18 +1,15 @@
 package dev.redline.cli;
 
-import dev.redline.fetch.FetchConfig;
+import dev.redline.error.NotFound;
+import dev.redline.service.Services;
 import dev.redline.store.Article;
 import dev.redline.store.CheckLog;
 import dev.redline.store.Outcome;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
-import dev.redline.webhook.Webhooks;
-import dev.redline.trace.Tracer;
 import dev.redline.track.Tracker;
 import dev.redline.track.TrackerConfig;
-import dev.redline.track.TrackerRuntime;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,32 +40,24 @@ public final class TrackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AppConfig config = root.config();
-        FetchConfig fetchConfig = fetch.toConfig();
+        Services.Settings settings = Services.Settings.of(root.config()).withFetch(fetch.toConfig())
+                .withTracker(TrackerConfig.defaults().withThreads(1));
         PrintWriter out = spec.commandLine().getOut();
-        try (Store store = CliStore.open(config);
-             TrackerRuntime runtime = TrackerRuntime.create(store, config.warcDir(), fetchConfig,
-                     TrackerConfig.defaults().withThreads(1), Clock.systemUTC())) {
-            Tracer.attach(store); // keep the trace index current with every stored version
-            new Webhooks(store, Clock.systemUTC(), fetch.allowPrivateNetwork).attach(); // queue webhook deliveries
+        try (Services services = Services.create(settings)) {
+            Store store = services.store();
             Long sourceId = null;
             if (sourceName != null) {
                 sourceId = store.source(sourceName).map(Source::id)
-                        .orElseThrow(() -> new UserException("no source named '" + sourceName
+                        .orElseThrow(() -> new NotFound("no source named '" + sourceName
                                 + "' (see `redline source list`)"));
             }
             String target = ArticleRef.find(store, url).map(Article::url).orElseGet(() -> {
                 if (ArticleRef.isId(url)) {
-                    throw new UserException("no tracked article with id " + url.strip());
+                    throw new NotFound("no tracked article with id " + url.strip());
                 }
                 return url;
             });
-            Tracker.TrackResult result;
-            try {
-                result = runtime.tracker().track(target, sourceId);
-            } catch (IllegalArgumentException e) {
-                throw new UserException(e.getMessage(), e);
-            }
+            Tracker.TrackResult result = services.tracker().track(target, sourceId);
             var article = result.article();
             out.printf("tracking %s: %s, %d version%s, status %s%n", article.url(), result.outcome(),
                     article.versionCount(), article.versionCount() == 1 ? "" : "s", article.status());

@@ -1,11 +1,12 @@
 package dev.redline.cli;
 
+import dev.redline.error.BadInput;
+
 /**
- * A problem with what the user gave us (a missing file, a malformed URL, a bad option value).
- * The CLI prints its message as one line on stderr and exits with {@link Redline#EXIT_BAD_INPUT};
- * no stack trace, since the message alone must say what was wrong.
+ * A {@link BadInput} found by a command itself (a missing file, a malformed URL, a bad option
+ * value): exit code {@link Redline#EXIT_BAD_INPUT}, its message one line on stderr, no stack trace.
  */
-public class UserException extends RuntimeException {
+public class UserException extends BadInput {
     public UserException(String message) {
         super(message);
     }

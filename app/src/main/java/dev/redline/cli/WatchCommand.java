@@ -1,6 +1,7 @@
 package dev.redline.cli;
 
 import dev.redline.json.Json;
+import dev.redline.service.Services;
 import dev.redline.store.Article;
 import dev.redline.store.Delivery;
 import dev.redline.store.Store;
@@ -70,7 +71,8 @@ public final class WatchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Store store = CliStore.open(parent.root)) {
+            try (Services services = parent.root.services()) {
+                Store store = services.store();
                 try {
                     new Webhooks(store, Clock.systemUTC(), allowPrivateNetwork).checkReceiver(url);
                 } catch (IllegalArgumentException e) {
@@ -120,7 +122,8 @@ public final class WatchCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Store store = CliStore.open(parent.root)) {
+            try (Services services = parent.root.services()) {
+                Store store = services.store();
                 List<WatchInfo> watches = store.watches().watches().stream().map(WatchInfo::of).toList();
                 if (format == OutputFormat.json) {
                     out.println(Json.write(watches));
@@ -149,7 +152,8 @@ public final class WatchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Store store = CliStore.open(parent.root)) {
+            try (Services services = parent.root.services()) {
+                Store store = services.store();
                 if (!store.watches().removeWatch(id)) {
                     throw new UserException("no watch with id " + id + " (see `redline watch list`)");
                 }
@@ -180,7 +184,8 @@ public final class WatchCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Store store = CliStore.open(parent.root)) {
+            try (Services services = parent.root.services()) {
+                Store store = services.store();
                 store.watches().watch(id).orElseThrow(() -> new UserException("no watch with id " + id + " (see `redline watch list`)"));
                 List<Delivery> deliveries = store.watches().deliveries(id, Math.max(1, Math.min(limit, 1000)));
                 if (format == OutputFormat.json) {
@@ -215,7 +220,8 @@ public final class WatchCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             int delivered;
-            try (Store store = CliStore.open(parent.root)) {
+            try (Services services = parent.root.services()) {
+                Store store = services.store();
                 delivered = new Webhooks(store, Clock.systemUTC(), allowPrivateNetwork).deliverDue();
             }
             spec.commandLine().getOut().printf("%s%n", Counted.of(delivered, "delivery", "deliveries") + " delivered");

@@ -1,5 +1,6 @@
 package dev.redline.feed;
 
+import dev.redline.error.BadInput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -27,18 +28,18 @@ public final class UrlCanonicalizer {
     /**
      * The canonical form of an absolute http(s) URL.
      *
-     * @throws IllegalArgumentException when it is not an absolute http(s) URL
+     * @throws BadInput when it is not an absolute http(s) URL
      */
     public static String canonicalize(String url) {
         URI uri;
         try {
             uri = new URI(url.trim().replace(" ", "%20"));
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a valid URL: " + url, e);
+            throw new BadInput("not a valid URL: " + url, e);
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!"http".equals(scheme) && !"https".equals(scheme) || uri.getHost() == null) {
-            throw new IllegalArgumentException("not an absolute http(s) URL: " + url);
+            throw new BadInput("not an absolute http(s) URL: " + url);
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (host.endsWith(".")) {
@@ -92,7 +93,7 @@ public final class UrlCanonicalizer {
         try {
             String candidate = canonicalize(declared);
             return sameSite(candidate, canonical) ? candidate : canonical;
-        } catch (IllegalArgumentException malformed) {
+        } catch (BadInput malformed) {
             return canonical;
         }
     }

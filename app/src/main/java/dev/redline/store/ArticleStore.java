@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Articles, their versions and what happened to them (events, the check log's read side). One of
@@ -49,7 +48,10 @@ public interface ArticleStore {
 
     Optional<Version> version(long articleId, int number);
 
-    /** Appends the next version (number = count so far) atomically and returns it. */
+    /**
+     * Appends the next version (number = count so far) atomically and returns it. Callers outside
+     * the store go through {@code dev.redline.ingest.VersionRecorder}, which also runs the analysers.
+     */
     Version appendVersion(long articleId, NewVersion version);
 
     /**
@@ -61,7 +63,7 @@ public interface ArticleStore {
      * is older than the newest stored one (versions are append-only).
      *
      * @return the versions appended (empty when all were there)
-     * @throws IllegalArgumentException when the history conflicts with what is stored
+     * @throws dev.redline.error.Conflict when the history conflicts with what is stored
      */
     List<Version> importHistory(String canonicalUrl, Long sourceId, List<NewVersion> history);
 
@@ -86,12 +88,6 @@ public interface ArticleStore {
      */
     List<Change> recentChanges(Long sourceId, Long articleId, boolean includeFirst, boolean includeBoring,
                                int offset, int limit);
-
-    /**
-     * Called after each appended version commits ({@link #appendVersion} and {@link #importHistory}),
-     * e.g. to update the trace index. A failing listener is logged; the version stays stored.
-     */
-    void addAppendListener(Consumer<Version> listener);
 
     // --- events and checks ---------------------------------------------------------------------
 

@@ -8,36 +8,30 @@ import static dev.redline.store.Rows.instant;
 import static dev.redline.store.Rows.nullableLong;
 
 import dev.redline.article.ArticleText;
+import dev.redline.error.BadInput;
+import dev.redline.error.Conflict;
 import dev.redline.json.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link ArticleStore} over JDBC: articles, append-only versions (with their full-text rows),
  * imports, recent changes, events and the check log's read side. Thread-safe: all state is in the
- * database, and the append listeners are a copy-on-write list.
+ * database.
  */
 final class JdbcArticles implements ArticleStore {
-    private static final Logger log = LoggerFactory.getLogger(JdbcArticles.class);
-
     private final Jdbi jdbi;
     private final boolean postgres;
-    private final List<Consumer<Version>> listeners = new CopyOnWriteArrayList<>();
 
     JdbcArticles(Database db) {
         this.jdbi = db.jdbi();
@@ -128,18 +122,16 @@ final class JdbcArticles implements ArticleStore {
 
     @Override
     public Version appendVersion(long articleId, NewVersion version) {
-        Version stored = jdbi.inTransaction(h -> append(h, articleId, version));
-        notifyListeners(List.of(stored));
-        return stored;
+        return jdbi.inTransaction(h -> append(h, articleId, version));
     }
 
     @Override
     public List<Version> importHistory(String canonicalUrl, Long sourceId, List<NewVersion> history) {
         if (history.isEmpty()) {
-            throw new IllegalArgumentException("a history needs at least one version");
+            throw new BadInput("a history needs at least one version");
         }
         long firstSeen = history.getFirst().fetchedAt().toEpochMilli();
-        List<Version> appended = jdbi.inTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             insertOrAttach(h, canonicalUrl, sourceId, firstSeen, null, ArticleStatus.SETTLED);
             long articleId = h.createQuery("SELECT id FROM articles WHERE url = :url").bind("url", canonicalUrl)
                     .mapTo(Long.class).one();
@@ -155,7 +147,7 @@ final class JdbcArticles implements ArticleStore {
                     continue;
                 }
                 if (newest != null && at.isBefore(newest)) {
-                    throw new IllegalArgumentException("the version fetched at " + at + " is older than stored version "
+                    throw new Conflict("the version fetched at " + at + " is older than stored version "
                             + (existing.size() + added.size() - 1) + " (" + newest + ") and not in the store; versions are append-only");
                 }
                 Version v = append(h, articleId, nv);
@@ -164,8 +156,6 @@ final class JdbcArticles implements ArticleStore {
             }
             return added;
         });
-        notifyListeners(appended);
-        return appended;
     }
 
     private Version append(Handle h, long articleId, NewVersion nv) {
@@ -209,19 +199,6 @@ final class JdbcArticles implements ArticleStore {
                 nv.boringReason(), nv.captureRef());
     }
 
-    private void notifyListeners(List<Version> committed) {
-        for (Version version : committed) {
-            for (Consumer<Version> listener : listeners) {
-                try {
-                    listener.accept(version);
-                } catch (RuntimeException e) {
-                    // The version is committed; a failing listener (say, the trace index) must not undo or hide that.
-                    log.warn("append listener failed for article {} version {}", version.articleId(), version.number(), e);
-                }
-            }
-        }
-    }
-
     @Override
     public List<Change> recentChanges(Long sourceId, Long articleId, boolean includeFirst, boolean includeBoring,
                                       int offset, int limit) {
@@ -254,11 +231,6 @@ final class JdbcArticles implements ArticleStore {
             return q.map((rs, ctx) -> new Change(Rows.article(rs, "a_"), rs.getString("source_name"), Rows.version(rs, "v_"),
                     nullableLong(rs, "p_id") == null ? null : Rows.version(rs, "p_"))).list();
         });
-    }
-
-    @Override
-    public void addAppendListener(Consumer<Version> listener) {
-        listeners.add(Objects.requireNonNull(listener));
     }
 
     @Override

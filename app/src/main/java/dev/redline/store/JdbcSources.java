@@ -3,6 +3,8 @@ package dev.redline.store;
 import static dev.redline.store.Rows.count;
 import static dev.redline.store.Rows.instant;
 
+import dev.redline.error.BadInput;
+import dev.redline.error.Conflict;
 import dev.redline.extract.ExtractRules;
 import dev.redline.json.Json;
 import java.sql.SQLException;
@@ -40,14 +42,14 @@ final class JdbcSources implements SourceStore {
     @Override
     public Source addSource(String name, List<String> feeds, List<String> sitemaps, ExtractRules rules) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a source needs a name");
+            throw new BadInput("a source needs a name");
         }
         long now = clock.millis();
         try {
             long id = jdbi.inTransaction(h -> {
                 if (h.createQuery("SELECT COUNT(*) FROM sources WHERE name = :name").bind("name", name)
                         .mapTo(Long.class).one() > 0) {
-                    throw new IllegalArgumentException("a source named '" + name + "' already exists");
+                    throw new Conflict("a source named '" + name + "' already exists");
                 }
                 long sourceId = h.createQuery("INSERT INTO sources (name, rules, created_at) VALUES (:name, :rules, :at) RETURNING id")
                         .bind("name", name).bind("rules", Json.write(rules == null ? ExtractRules.NONE : rules))
@@ -64,7 +66,7 @@ final class JdbcSources implements SourceStore {
             return source(id).orElseThrow();
         } catch (RuntimeException e) {
             if (isUniqueViolation(e)) {
-                throw new IllegalArgumentException("a source named '" + name + "' already exists", e);
+                throw new Conflict("a source named '" + name + "' already exists", e);
             }
             throw e;
         }

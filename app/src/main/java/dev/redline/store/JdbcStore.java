@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -170,11 +169,6 @@ final class JdbcStore implements Store {
     public List<Change> recentChanges(Long sourceId, Long articleId, boolean includeFirst, boolean includeBoring,
                                       int offset, int limit) {
         return articles.recentChanges(sourceId, articleId, includeFirst, includeBoring, offset, limit);
-    }
-
-    @Override
-    public void addAppendListener(Consumer<Version> listener) {
-        articles.addAppendListener(listener);
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public interface SourceStore {
 
-    /** Adds a source; throws {@link IllegalArgumentException} if the name is taken. */
+    /** Adds a source; throws {@link dev.redline.error.Conflict} if the name is taken. */
     Source addSource(String name, List<String> feeds, List<String> sitemaps, ExtractRules rules);
 
     Optional<Source> source(String name);

@@ -15,7 +15,7 @@ public interface Store extends SourceStore, ArticleStore, WorkQueue, TextSearch,
 
     /**
      * Opens (creating and migrating as needed) the database at a JDBC URL: {@code jdbc:sqlite:FILE}
-     * or {@code jdbc:postgresql://…}. Throws {@link IllegalArgumentException} naming the file or URL
+     * or {@code jdbc:postgresql://…}. Throws {@link dev.redline.error.BadInput} naming the file or URL
      * when it is not a usable database; such a file is never written to.
      */
     static Store open(String jdbcUrl) {

@@ -2,6 +2,7 @@ package dev.redline.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.redline.error.BadInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ final class StoreDatabase {
         if (jdbcUrl.startsWith(POSTGRES_PREFIX)) {
             return openPostgres(jdbcUrl, clock);
         }
-        throw new IllegalArgumentException("unsupported database URL '" + jdbcUrl
+        throw new BadInput("unsupported database URL '" + jdbcUrl
                 + "' (use a file path, jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB)");
     }
 
@@ -58,7 +59,7 @@ final class StoreDatabase {
             file = file.substring(0, query);
         }
         if (file.isBlank() || file.startsWith(":memory:")) {
-            throw new IllegalArgumentException("Redline needs a database file, not '" + jdbcUrl + "'");
+            throw new BadInput("Redline needs a database file, not '" + jdbcUrl + "'");
         }
         return Path.of(file);
     }
@@ -71,7 +72,7 @@ final class StoreDatabase {
                 Files.createDirectories(parent);
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot create the folder for database " + file + ": " + e.getMessage(), e);
+            throw new BadInput("cannot create the folder for database " + file + ": " + e.getMessage(), e);
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -97,7 +98,7 @@ final class StoreDatabase {
      */
     private static void checkSqliteFile(Path file) {
         if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException("database " + file + " is a folder, not a SQLite database file");
+            throw new BadInput("database " + file + " is a folder, not a SQLite database file");
         }
         if (!Files.exists(file)) {
             return;
@@ -106,18 +107,18 @@ final class StoreDatabase {
         try (InputStream in = Files.newInputStream(file)) {
             header = in.readNBytes(SQLITE_HEADER.length + 4);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read database " + file + ": " + e.getMessage(), e);
+            throw new BadInput("cannot read database " + file + ": " + e.getMessage(), e);
         }
         if (header.length == 0) {
             return; // an empty file is a fresh database to SQLite
         }
         if (header.length < SQLITE_HEADER.length || !Arrays.equals(header, 0, SQLITE_HEADER.length, SQLITE_HEADER, 0, SQLITE_HEADER.length)) {
-            throw new IllegalArgumentException("database " + file + " is not a SQLite database (refusing to touch it)");
+            throw new BadInput("database " + file + " is not a SQLite database (refusing to touch it)");
         }
         // Header bytes 18 and 19 (write and read format version) are 2 in WAL mode.
         boolean walMode = header.length > 19 && (header[18] == 2 || header[19] == 2);
         if (!isEmptyOrRedline(file, walMode)) {
-            throw new IllegalArgumentException("database " + file
+            throw new BadInput("database " + file
                     + " belongs to another program (it has tables but no Redline history); refusing to touch it");
         }
     }
@@ -140,7 +141,7 @@ final class StoreDatabase {
             schema.next();
             return schema.getLong(1) == 0 || schema.getLong(2) > 0;
         } catch (SQLException e) {
-            throw new IllegalArgumentException("cannot read database " + file + ": " + rootMessage(e), e);
+            throw new BadInput("cannot read database " + file + ": " + rootMessage(e), e);
         }
     }
 
@@ -157,7 +158,7 @@ final class StoreDatabase {
         try {
             dataSource = new HikariDataSource(pool);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cannot open " + what + ": " + rootMessage(e), e);
+            throw new BadInput("cannot open " + what + ": " + rootMessage(e), e);
         }
         try {
             Flyway.configure()
@@ -170,7 +171,7 @@ final class StoreDatabase {
                     .migrate();
         } catch (RuntimeException e) {
             dataSource.close();
-            throw new IllegalArgumentException("cannot use " + what + " as a Redline store: " + rootMessage(e), e);
+            throw new BadInput("cannot use " + what + " as a Redline store: " + rootMessage(e), e);
         }
         return new JdbcStore(dataSource, postgres, clock);
     }

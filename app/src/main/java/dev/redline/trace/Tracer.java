@@ -1,14 +1,12 @@
 package dev.redline.trace;
 
 import dev.redline.article.ArticleText;
+import dev.redline.article.PlainText;
 import dev.redline.diff.Diff;
-import dev.redline.extract.Extracted;
-import dev.redline.extract.Extractor;
-import dev.redline.fetch.FetchException;
-import dev.redline.fetch.FetchResult;
-import dev.redline.fetch.Fetcher;
 import dev.redline.fingerprint.Fingerprint;
 import dev.redline.fingerprint.Fingerprinter;
+import dev.redline.ingest.Recording;
+import dev.redline.ingest.VersionAnalyser;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
@@ -16,9 +14,7 @@ import dev.redline.store.EventKind;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -37,14 +33,14 @@ import org.slf4j.LoggerFactory;
  * compared with the copy by exact shingle sets ({@link Verdict}); the version sharing the most text
  * wins, the earliest one on a tie. Matches below the {@link Floor} are not reported.
  *
- * <p>During tracking ({@link #attach}), every appended version is indexed and then traced against
- * the other articles. When the new version of an article reuses an <em>earlier</em> version of an
- * article of another source (at least {@value #REUSE_MIN_COVERAGE} of the new version found there,
+ * <p>As a {@link VersionAnalyser} on the recording path, every stored version (tracked or imported)
+ * is indexed and then traced against the other articles. When the new version of an article reuses
+ * an <em>earlier</em> version of an article of another source (at least {@value #REUSE_MIN_COVERAGE} of the new version found there,
  * and the article did not carry that text itself before the other version appeared),
  * the relation is recorded on both articles as events {@link EventKind#REUSES} and {@link EventKind#REUSED_BY},
  * whose detail is the JSON of a {@link Reuse}.
  */
-public final class Tracer {
+public final class Tracer implements VersionAnalyser {
     /** Share of a new version that must come from another source's earlier version to record reuse. */
     public static final double REUSE_MIN_COVERAGE = 0.5;
     /** Candidate articles verified per query. */
@@ -58,7 +54,6 @@ public final class Tracer {
     private final TraceIndex index;
     private final Fingerprinter fingerprinter;
     private final Floor floor;
-    private final Extractor extractor = new Extractor();
 
     public Tracer(Store store) {
         this(store, new TraceIndex(store.tracePostings()), Fingerprinter.DEFAULT, Floor.DEFAULT);
@@ -69,13 +64,6 @@ public final class Tracer {
         this.index = index;
         this.fingerprinter = fingerprinter;
         this.floor = floor;
-    }
-
-    /** A tracer whose index follows the store: every appended version is indexed and checked for reuse. */
-    public static Tracer attach(Store store) {
-        Tracer tracer = new Tracer(store);
-        store.addAppendListener(tracer::onAppend);
-        return tracer;
     }
 
     public Floor floor() {
@@ -113,14 +101,14 @@ public final class Tracer {
         return added;
     }
 
-    /** Stored versions not in the index (appended while no tracer was attached); 0 when up to date. */
+    /** Stored versions not in the index (stored before the index existed); 0 when up to date. */
     public long unindexedVersions() {
         return Math.max(0, store.versionCount() - index.indexedVersions());
     }
 
-    /** Traces free text: the first non-blank line is taken as the headline, each further line as a paragraph. */
+    /** Traces free text in the plain-text version format ({@link PlainText}: first line the headline). */
     public TraceResult trace(String text, int limit) {
-        return trace(plainText(text), limit);
+        return trace(PlainText.parse(text), limit);
     }
 
     /** Traces an article's text (e.g. extracted from a copier's page); at most {@code limit} matches. */
@@ -132,48 +120,6 @@ public final class Tracer {
     TraceResult trace(ArticleText copy, int limit, boolean withDiff) {
         return new TraceResult(matches(fingerprinter.of(copy), null, limit).stream()
                 .map(m -> toMatch(m, copy, withDiff)).toList());
-    }
-
-    /**
-     * Traces a copier's web page: the article is extracted first, so the page's navigation,
-     * comments and sharing furniture play no part.
-     *
-     * @param body        the page as received
-     * @param contentType its Content-Type header, or null (the charset is then sniffed)
-     * @param url         where it came from, or null
-     * @throws IllegalArgumentException when the page holds no article text
-     */
-    public TraceResult traceHtml(byte[] body, String contentType, String url, int limit) {
-        Extracted page = extractor.extract(body, contentType, url);
-        if (!page.found()) {
-            throw new IllegalArgumentException("no article text found in " + (url == null ? "the page" : url)
-                    + ": " + page.reason());
-        }
-        return trace(page.toArticleText(), limit);
-    }
-
-    /**
-     * Fetches a page with the given fetcher (which decides whether private addresses are allowed)
-     * and traces it as {@link #traceHtml}.
-     *
-     * @throws FetchException           when the page cannot be fetched (blocked address, robots, network)
-     * @throws IllegalArgumentException when the server answers with an error status or no article
-     */
-    public TraceResult traceUrl(Fetcher fetcher, URI url, int limit) throws FetchException {
-        FetchResult page = fetcher.fetch(url);
-        if (!page.ok()) {
-            throw new IllegalArgumentException(url + " answered HTTP " + page.status());
-        }
-        return traceHtml(page.body(), page.contentType(), page.finalUri().toString(), limit);
-    }
-
-    /** The first non-blank line as headline, the other non-blank lines as paragraphs. */
-    static ArticleText plainText(String text) {
-        List<String> lines = Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (lines.size() < 2) {
-            return new ArticleText("", null, lines);
-        }
-        return new ArticleText(lines.getFirst(), null, lines.subList(1, lines.size()));
     }
 
     /** A verified source: the article, its versions and the verdict. */
@@ -218,8 +164,13 @@ public final class Tracer {
                 withDiff ? Diff.compare(version.text(), copy) : null);
     }
 
-    /** The append hook: index, then look for reuse of other sources' earlier versions. Never throws. */
-    private void onAppend(Version version) {
+    /**
+     * The recording hook: indexes the stored version, then looks for reuse of other sources' earlier
+     * versions. Never throws.
+     */
+    @Override
+    public void analyse(Recording recording) {
+        Version version = recording.version();
         try {
             Fingerprint fingerprint = fingerprinter.of(version.text());
             index.add(version.articleId(), version.id(), fingerprint);

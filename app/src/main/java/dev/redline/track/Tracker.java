@@ -1,8 +1,6 @@
 package dev.redline.track;
 
 import dev.redline.article.ArticleText;
-import dev.redline.diff.Diff;
-import dev.redline.diff.DiffResult;
 import dev.redline.extract.ExtractRules;
 import dev.redline.extract.Extracted;
 import dev.redline.extract.Extractor;
@@ -15,6 +13,10 @@ import dev.redline.fetch.FetchException;
 import dev.redline.fetch.FetchResult;
 import dev.redline.fetch.Fetcher;
 import dev.redline.fetch.Validators;
+import dev.redline.ingest.Discovery;
+import dev.redline.ingest.Observation;
+import dev.redline.ingest.Recorded;
+import dev.redline.ingest.VersionRecorder;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.ArticleStatus;
@@ -22,22 +24,16 @@ import dev.redline.store.CheckOutcome;
 import dev.redline.store.EventKind;
 import dev.redline.store.FeedTask;
 import dev.redline.store.FetchState;
-import dev.redline.store.FieldHashes;
-import dev.redline.store.NewVersion;
 import dev.redline.store.Outcome;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
-import dev.redline.store.Version;
-import dev.redline.store.VersionField;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,9 +47,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows the news: polls due feeds and sitemaps to discover articles, checks due articles (fetch
  * with conditional GET, extract with the source's rules, compare normalised title, byline and body
- * with the latest version) and stores a new version only when something changed. A/B/A flip-flops
- * (the text of an earlier version coming back) are logged as events, not stored again; boring
- * changes are stored and flagged by {@link Diff}. 404/410 make an article gone, robots.txt makes it
+ * with the latest version) and hands what it saw to the {@link VersionRecorder}, which stores a new
+ * version only when something changed (A/B/A flip-flops become events, boring changes are stored
+ * and flagged). 404/410 make an article gone, robots.txt makes it
  * settled, both with an event; network errors make it failing with back-off. Every check ends with
  * {@link Store#finishCheck}, which schedules the next one ({@link Schedule}).
  *
@@ -68,8 +64,11 @@ public final class Tracker {
 
     private final Store store;
     private final Fetcher fetcher;
-    private final FeedReader feedReader;
-    private final Extractor extractor;
+    private final VersionRecorder recorder;
+    private final Discovery discovery;
+    /** Both stateless and thread-safe. */
+    private final FeedReader feedReader = new FeedReader();
+    private final Extractor extractor = new Extractor();
     private final Clock clock;
     private final TrackerConfig config;
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -80,12 +79,17 @@ public final class Tracker {
     /** Outcome counters of one round, indexed by {@link Count}. */
     private enum Count { FEEDS, FEED_ERRORS, NEW_ARTICLES, CHECKS, NEW_VERSIONS, UNCHANGED, FLIP_FLOPS, GONE, DISALLOWED, ERRORS }
 
-    public Tracker(Store store, Fetcher fetcher, FeedReader feedReader, Extractor extractor, Clock clock,
+    /**
+     * A tracker over {@code store}, fetching with {@code fetcher}, adding the articles feeds name
+     * through {@code discovery} and storing what it sees through {@code recorder} (whose analysers
+     * then see every new version).
+     */
+    public Tracker(Store store, Fetcher fetcher, Discovery discovery, VersionRecorder recorder, Clock clock,
                    TrackerConfig config) {
         this.store = store;
         this.fetcher = fetcher;
-        this.feedReader = feedReader;
-        this.extractor = extractor;
+        this.recorder = recorder;
+        this.discovery = discovery;
         this.clock = clock;
         this.config = config;
     }
@@ -141,11 +145,10 @@ public final class Tracker {
      * Follows one URL without a feed: adds it (canonicalised) and checks it now.
      *
      * @return the article and what the check found
-     * @throws IllegalArgumentException when the URL is not an absolute http(s) URL
+     * @throws dev.redline.error.BadInput when the URL is not an absolute http(s) URL
      */
     public TrackResult track(String url, Long sourceId) {
-        String canonical = UrlCanonicalizer.canonicalize(url);
-        Article article = store.upsertArticle(canonical, sourceId, clock.instant());
+        Article article = discovery.follow(url, sourceId);
         AtomicLongArray counts = new AtomicLongArray(Count.values().length);
         Outcome outcome = check(article, config.workerId(), counts);
         return new TrackResult(store.article(article.id()).orElse(article), outcome);
@@ -189,7 +192,7 @@ public final class Tracker {
                         entries.addAll(feedReader.read(c.body(), c.contentType(), c.finalUri().toString()).entries());
                     }
                 }
-                found = discover(task.sourceId(), entries);
+                found = discovery.ingest(task.sourceId(), entries);
             } else if (!r.notModified()) {
                 error = "HTTP " + r.status() + " from feed " + task.url();
             }
@@ -207,26 +210,6 @@ public final class Tracker {
         Instant now = clock.instant();
         store.finishFeedPoll(task, config.workerId(), now, status, error, etag, lastModified, found,
                 now.plus(config.feedInterval()));
-    }
-
-    /** Adds the entries' canonical URLs as articles; returns how many were new. */
-    private int discover(long sourceId, List<FeedEntry> entries) {
-        Set<String> urls = new LinkedHashSet<>();
-        for (FeedEntry e : entries) {
-            try {
-                urls.add(UrlCanonicalizer.canonicalize(e.url()));
-            } catch (IllegalArgumentException notWeb) {
-                log.debug("skipping feed entry {}: {}", e.url(), notWeb.getMessage());
-            }
-        }
-        int added = 0;
-        for (String url : urls) {
-            if (store.articleByUrl(url).isEmpty()) {
-                store.upsertArticle(url, sourceId, clock.instant());
-                added++;
-            }
-        }
-        return added;
     }
 
     // --- articles ---------------------------------------------------------------------------------
@@ -348,34 +331,20 @@ public final class Tracker {
                                          AtomicLongArray counts, Schedule schedule) {
         Instant now = r.fetchedAt();
         FetchState fresh = new FetchState(r.etag(), r.lastModified(), schedule.afterChange(), 0, 0);
-        if (article.versionCount() == 0) {
-            store.appendVersion(article.id(), new NewVersion(now, text, Set.of(), false, null, r.captureRef()));
-            counts.incrementAndGet(Count.NEW_VERSIONS.ordinal());
-            return new CheckOutcome(now, r.status(), Outcome.NEW_VERSION, null, now.plus(fresh.interval()),
-                    ArticleStatus.ACTIVE, fresh);
-        }
-        Version latest = store.version(article.id(), article.versionCount() - 1).orElseThrow(() ->
-                new IllegalStateException("article " + article.id() + " lacks version " + (article.versionCount() - 1)));
-        Set<VersionField> changed = FieldHashes.changedFields(latest.text(), text);
-        if (changed.isEmpty()) {
-            return unchanged(article, state, r, Outcome.UNCHANGED, counts);
-        }
-        FieldHashes hashes = FieldHashes.of(text);
-        for (Version earlier : store.versions(article.id())) {
-            if (earlier.number() != latest.number() && FieldHashes.of(earlier.text()).equals(hashes)) {
+        Recorded recorded = recorder.record(article, new Observation(now, text, r.captureRef()));
+        return switch (recorded) {
+            case Recorded.Unchanged u -> unchanged(article, state, r, Outcome.UNCHANGED, counts);
+            case Recorded.FlipFlop f -> {
                 counts.incrementAndGet(Count.FLIP_FLOPS.ordinal());
-                store.recordEvent(new ArticleEvent(article.id(), now, EventKind.FLIP_FLOP,
-                        "the page shows version " + earlier.number() + " again (latest is " + latest.number() + ")"));
-                return new CheckOutcome(now, r.status(), Outcome.FLIP_FLOP, null, now.plus(fresh.interval()),
+                yield new CheckOutcome(now, r.status(), Outcome.FLIP_FLOP, null, now.plus(fresh.interval()),
                         ArticleStatus.ACTIVE, fresh);
             }
-        }
-        DiffResult diff = Diff.compare(latest.text(), text, latest.fetchedAt(), now);
-        store.appendVersion(article.id(), new NewVersion(now, text, changed, diff.boring(), diff.boringReason(),
-                r.captureRef()));
-        counts.incrementAndGet(Count.NEW_VERSIONS.ordinal());
-        return new CheckOutcome(now, r.status(), Outcome.NEW_VERSION, null, now.plus(fresh.interval()), ArticleStatus.ACTIVE,
-                fresh);
+            case Recorded.Stored stored -> {
+                counts.incrementAndGet(Count.NEW_VERSIONS.ordinal());
+                yield new CheckOutcome(now, r.status(), Outcome.NEW_VERSION, null, now.plus(fresh.interval()),
+                        ArticleStatus.ACTIVE, fresh);
+            }
+        };
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.redline.web;
 
+import dev.redline.error.Refused;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ final class AdminAccess {
             return;
         }
         if (adminToken == null) {
-            throw new HttpError(403, "Write actions are switched off. Start the server with --admin-token "
+            throw new Refused("Write actions are switched off. Start the server with --admin-token "
                     + "(or set REDLINE_ADMIN_TOKEN) to add or remove sources and track URLs.");
         }
         String given = ctx.header("Authorization");
@@ -44,7 +45,7 @@ final class AdminAccess {
         }
         if (given == null || !MessageDigest.isEqual(given.strip().getBytes(StandardCharsets.UTF_8),
                 adminToken.getBytes(StandardCharsets.UTF_8))) {
-            throw new HttpError(403, "The admin token is missing or wrong.");
+            throw new Refused("The admin token is missing or wrong.");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.redline.web;
 
+import dev.redline.error.BadInput;
+import dev.redline.error.NotFound;
 import dev.redline.extract.ExtractRules;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
@@ -43,7 +45,7 @@ final class Api {
         routes.post("/api/sources", this::addSource, AdminAccess.Role.ADMIN);
         routes.delete("/api/sources/{name}", ctx -> {
             if (!store.removeSource(ctx.pathParam("name"))) {
-                throw HttpError.notFound("There is no source named '" + Params.abbreviate(ctx.pathParam("name")) + "'.");
+                throw new NotFound("There is no source named '" + Params.abbreviate(ctx.pathParam("name")) + "'.");
             }
             ctx.status(204);
         }, AdminAccess.Role.ADMIN);
@@ -77,18 +79,15 @@ final class Api {
         routes.post("/api/trace", this::trace);
         routes.post("/api/track", ctx -> {
             if (options.submitter() == null) {
-                throw new HttpError(503, "Tracking a URL is not available in this server.");
+                throw new Unavailable("Tracking a URL is not available in this server.");
             }
             String url = body(ctx).path("url").asString(null);
             if (url == null || url.isBlank()) {
-                throw HttpError.badRequest("Send {\"url\": \"https://…\"}.");
+                throw new BadInput("Send {\"url\": \"https://…\"}.");
             }
-            try {
-                ctx.status(201);
-                WebServer.json(ctx, options.submitter().track(url.strip()));
-            } catch (IllegalArgumentException e) {
-                throw HttpError.badRequest(e.getMessage());
-            }
+            Article article = options.submitter().track(url.strip());
+            ctx.status(201);
+            WebServer.json(ctx, article);
         }, AdminAccess.Role.ADMIN);
     }
 
@@ -96,29 +95,25 @@ final class Api {
         JsonNode body = body(ctx);
         String name = body.path("name").asString(null);
         if (name == null || name.isBlank()) {
-            throw HttpError.badRequest("Send {\"name\": …, \"feeds\": [URL…], \"sitemaps\": [URL…]}.");
+            throw new BadInput("Send {\"name\": …, \"feeds\": [URL…], \"sitemaps\": [URL…]}.");
         }
         List<String> feeds = strings(body.path("feeds")).stream().map(u -> Pages.checkedUrl(u, "feed")).toList();
         List<String> sitemaps = strings(body.path("sitemaps")).stream().map(u -> Pages.checkedUrl(u, "sitemap")).toList();
         if (feeds.isEmpty() && sitemaps.isEmpty()) {
-            throw HttpError.badRequest("Give at least one feed or sitemap URL.");
+            throw new BadInput("Give at least one feed or sitemap URL.");
         }
-        try {
-            Source source = store.addSource(Pages.checkedSourceName(name.strip()), feeds, sitemaps, ExtractRules.NONE);
-            ctx.status(201);
-            WebServer.json(ctx, source);
-        } catch (IllegalArgumentException e) {
-            throw HttpError.badRequest(e.getMessage());
-        }
+        Source source = store.addSource(Pages.checkedSourceName(name.strip()), feeds, sitemaps, ExtractRules.NONE);
+        ctx.status(201);
+        WebServer.json(ctx, source);
     }
 
     private void search(Context ctx) {
         String q = Params.text(ctx, "q");
         if (q == null) {
-            throw HttpError.badRequest("The parameter 'q' (the search text) is required.");
+            throw new BadInput("The parameter 'q' (the search text) is required.");
         }
         if (q.length() > 500) {
-            throw HttpError.badRequest("The query is too long (at most 500 characters).");
+            throw new BadInput("The query is too long (at most 500 characters).");
         }
         Instant from = Params.instant(ctx, "from", false);
         Instant to = Params.instant(ctx, "to", true);
@@ -132,7 +127,7 @@ final class Api {
         JsonNode body = body(ctx);
         int limit = body.path("limit").asInt(5);
         if (limit < 1 || limit > 50) {
-            throw HttpError.badRequest("limit must be between 1 and 50");
+            throw new BadInput("limit must be between 1 and 50");
         }
         WebServer.json(ctx, Pages.trace(options.tracing(), body.path("text").asString(null),
                 body.path("url").asString(null), limit));
@@ -142,11 +137,11 @@ final class Api {
         try {
             JsonNode node = Json.MAPPER.readTree(ctx.body());
             if (node == null || !node.isObject()) {
-                throw HttpError.badRequest("The request body must be a JSON object.");
+                throw new BadInput("The request body must be a JSON object.");
             }
             return node;
         } catch (JacksonException e) {
-            throw HttpError.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+            throw new BadInput("The request body is not valid JSON: " + e.getOriginalMessage());
         }
     }
 
@@ -155,25 +150,25 @@ final class Api {
             return List.of();
         }
         if (!array.isArray()) {
-            throw HttpError.badRequest("feeds and sitemaps must be arrays of URLs");
+            throw new BadInput("feeds and sitemaps must be arrays of URLs");
         }
         return array.valueStream().map(n -> n.asString("")).filter(s -> !s.isBlank()).map(String::strip).toList();
     }
 
     private Article article(Context ctx) {
         long id = Params.id(ctx, "id");
-        return store.article(id).orElseThrow(() -> HttpError.notFound("There is no article " + id + "."));
+        return store.article(id).orElseThrow(() -> new NotFound("There is no article " + id + "."));
     }
 
     private Version version(Article a, Context ctx, String param) {
         int n = Params.versionNumber(ctx, param);
-        return store.version(a.id(), n).orElseThrow(() -> HttpError.notFound(
+        return store.version(a.id(), n).orElseThrow(() -> new NotFound(
                 "Article " + a.id() + " has no version " + n + "."));
     }
 
     private Long sourceId(String name) {
         return name == null ? null : store.source(name).map(Source::id).orElseThrow(
-                () -> HttpError.badRequest("There is no source named '" + Params.abbreviate(name) + "'."));
+                () -> new BadInput("There is no source named '" + Params.abbreviate(name) + "'."));
     }
 
     private String sourceName(Article a) {

@@ -1,13 +1,14 @@
 package dev.redline.web;
 
+import dev.redline.error.NotFound;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 
@@ -33,23 +34,23 @@ final class Captures {
     String read(String captureRef) {
         int hash = captureRef.lastIndexOf('#');
         if (hash < 0) {
-            throw HttpError.notFound("The capture reference is malformed.");
+            throw new NotFound("The capture reference is malformed.");
         }
         Path file = dir.resolve(captureRef.substring(0, hash)).normalize();
         long offset;
         try {
             offset = Long.parseLong(captureRef.substring(hash + 1));
         } catch (NumberFormatException e) {
-            throw HttpError.notFound("The capture reference is malformed.");
+            throw new NotFound("The capture reference is malformed.");
         }
         if (!file.startsWith(dir) || !Files.isRegularFile(file)) {
-            throw HttpError.notFound("The raw capture is no longer on disk.");
+            throw new NotFound("The raw capture is no longer on disk.");
         }
         try (WarcReader reader = new WarcReader(file)) {
             reader.position(offset);
             Optional<WarcRecord> record = reader.next();
             if (record.isEmpty() || !(record.get() instanceof WarcResponse response)) {
-                throw HttpError.notFound("The raw capture is no longer on disk.");
+                throw new NotFound("The raw capture is no longer on disk.");
             }
             HttpResponse http = response.http();
             StringBuilder text = new StringBuilder("Captured ").append(response.date()).append(" from ")

@@ -1,6 +1,7 @@
 package dev.redline.web;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.redline.error.NotFound;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
@@ -98,7 +99,7 @@ final class Downloads {
 
     private Article article(Context ctx) {
         long id = Params.id(ctx, "id");
-        return store.article(id).orElseThrow(() -> HttpError.notFound("There is no article " + id + "."));
+        return store.article(id).orElseThrow(() -> new NotFound("There is no article " + id + "."));
     }
 
     private String sourceName(Article a) {

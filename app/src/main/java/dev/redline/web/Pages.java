@@ -2,6 +2,8 @@ package dev.redline.web;
 
 import dev.redline.diff.DiffResult;
 import dev.redline.diff.DiffStats;
+import dev.redline.error.BadInput;
+import dev.redline.error.NotFound;
 import dev.redline.extract.ExtractRules;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
@@ -105,56 +107,47 @@ final class Pages {
         List<String> feeds = urls(ctx.formParam("feeds"), "feed");
         List<String> sitemaps = urls(ctx.formParam("sitemaps"), "sitemap");
         if (feeds.isEmpty() && sitemaps.isEmpty()) {
-            throw HttpError.badRequest("Give at least one feed or sitemap URL.");
+            throw new BadInput("Give at least one feed or sitemap URL.");
         }
-        try {
-            store.addSource(name, feeds, sitemaps, ExtractRules.NONE);
-        } catch (IllegalArgumentException e) {
-            throw HttpError.badRequest(e.getMessage());
-        }
+        store.addSource(name, feeds, sitemaps, ExtractRules.NONE);
         ctx.redirect("/sources", HttpStatus.SEE_OTHER);
     }
 
     private void removeSource(Context ctx) {
         String name = ctx.pathParam("name");
         if (!store.removeSource(name)) {
-            throw HttpError.notFound("There is no source named '" + Params.abbreviate(name) + "'.");
+            throw new NotFound("There is no source named '" + Params.abbreviate(name) + "'.");
         }
         ctx.redirect("/sources", HttpStatus.SEE_OTHER);
     }
 
     private void track(Context ctx) {
         if (options.submitter() == null) {
-            throw new HttpError(503, "Tracking a URL is not available in this server.");
+            throw new Unavailable("Tracking a URL is not available in this server.");
         }
         String url = required(ctx.formParam("url"), "url");
-        Article article;
-        try {
-            article = options.submitter().track(url);
-        } catch (IllegalArgumentException e) {
-            throw HttpError.badRequest(e.getMessage());
-        }
+        Article article = options.submitter().track(url);
         ctx.redirect(Links.article(article.id()), HttpStatus.SEE_OTHER);
     }
 
     /** A new source's name, checked: it appears in URLs and feeds. */
     static String checkedSourceName(String name) {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw HttpError.badRequest("A source name is 1–64 letters, digits, dots, dashes or underscores.");
+            throw new BadInput("A source name is 1–64 letters, digits, dots, dashes or underscores.");
         }
         return name;
     }
 
     static String checkedUrl(String url, String what) {
         if (!(url.startsWith("http://") || url.startsWith("https://"))) {
-            throw HttpError.badRequest("A " + what + " URL must start with http:// or https://: " + Params.abbreviate(url));
+            throw new BadInput("A " + what + " URL must start with http:// or https://: " + Params.abbreviate(url));
         }
         return url;
     }
 
     private static String required(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw HttpError.badRequest("The field '" + name + "' is required.");
+            throw new BadInput("The field '" + name + "' is required.");
         }
         return value.strip();
     }
@@ -177,7 +170,7 @@ final class Pages {
     // --- article, diff, raw capture --------------------------------------------------------------
 
     Article article(long id) {
-        return store.article(id).orElseThrow(() -> HttpError.notFound("There is no article " + id + "."));
+        return store.article(id).orElseThrow(() -> new NotFound("There is no article " + id + "."));
     }
 
     private String sourceName(Article a) {
@@ -258,13 +251,13 @@ final class Pages {
         int from = Params.intQuery(ctx, "from", -1, 0, Integer.MAX_VALUE);
         int to = Params.intQuery(ctx, "to", -1, 0, Integer.MAX_VALUE);
         if (from < 0 || to < 0) {
-            throw HttpError.badRequest("Pick two versions to compare (parameters 'from' and 'to').");
+            throw new BadInput("Pick two versions to compare (parameters 'from' and 'to').");
         }
         ctx.redirect(Links.diff(id, Math.min(from, to), Math.max(from, to)), HttpStatus.SEE_OTHER);
     }
 
     Version version(Article article, int number) {
-        return store.version(article.id(), number).orElseThrow(() -> HttpError.notFound(
+        return store.version(article.id(), number).orElseThrow(() -> new NotFound(
                 "Article " + article.id() + " has no version " + number + (article.versionCount() == 0
                         ? " (it has no versions yet)." : " (its versions are 0 to " + (article.versionCount() - 1) + ").")));
     }
@@ -275,11 +268,11 @@ final class Pages {
         int toNumber = Params.versionNumber(ctx, "to");
         String view = Params.text(ctx, "view");
         if (view != null && !view.equals("inline") && !view.equals("side")) {
-            throw HttpError.badRequest("view must be 'inline' or 'side', got '" + Params.abbreviate(view) + "'");
+            throw new BadInput("view must be 'inline' or 'side', got '" + Params.abbreviate(view) + "'");
         }
         boolean inline = "inline".equals(view);
         if (fromNumber == toNumber) {
-            throw HttpError.badRequest("Pick two different versions to compare.");
+            throw new BadInput("Pick two different versions to compare.");
         }
         if (fromNumber > toNumber) {
             ctx.redirect(Links.diff(article.id(), toNumber, fromNumber) + (inline ? "?view=inline" : ""),
@@ -319,7 +312,7 @@ final class Pages {
         Article article = article(Params.id(ctx, "id"));
         Version v = version(article, Params.versionNumber(ctx, "n"));
         if (v.captureRef() == null || !captures.enabled()) {
-            throw HttpError.notFound("No raw capture is kept for this version.");
+            throw new NotFound("No raw capture is kept for this version.");
         }
         // Plain text with nosniff: the captured page is shown as source, never rendered.
         ctx.contentType("text/plain; charset=utf-8").result(captures.read(v.captureRef()));
@@ -331,16 +324,16 @@ final class Pages {
         String q = Params.text(ctx, "q");
         String sourceName = Params.text(ctx, "source");
         Long sourceId = sourceName == null ? null : store.source(sourceName).map(Source::id).orElseThrow(
-                () -> HttpError.badRequest("There is no source named '" + Params.abbreviate(sourceName) + "'."));
+                () -> new BadInput("There is no source named '" + Params.abbreviate(sourceName) + "'."));
         Instant from = Params.instant(ctx, "from", false);
         Instant to = Params.instant(ctx, "to", true);
         if (from != null && to != null && from.isAfter(to)) {
-            throw HttpError.badRequest("'from' is after 'to'.");
+            throw new BadInput("'from' is after 'to'.");
         }
         List<View.SearchRow> rows = List.of();
         if (q != null) {
             if (q.length() > 500) {
-                throw HttpError.badRequest("The query is too long (at most 500 characters).");
+                throw new BadInput("The query is too long (at most 500 characters).");
             }
             rows = store.search(q, sourceId, from, to, 50).stream()
                     .map(h -> new View.SearchRow(h, highlight(h), matchingVersion(h))).toList();
@@ -390,22 +383,18 @@ final class Pages {
     /** Runs a trace of a URL (preferred when given) or a text; bad input answers 400. */
     static TraceResult trace(TraceService tracing, String text, String url, int limit) {
         if (tracing == null) {
-            throw new HttpError(503, "Tracing is not available in this server.");
+            throw new Unavailable("Tracing is not available in this server.");
         }
-        try {
-            if (url != null && !url.isBlank()) {
-                return tracing.traceUrl(url.strip(), limit);
-            }
-            if (text != null && !text.isBlank()) {
-                if (text.length() > MAX_TRACE_CHARS) {
-                    throw HttpError.badRequest("The text is too long (at most " + MAX_TRACE_CHARS + " characters).");
-                }
-                return tracing.traceText(text, limit);
-            }
-        } catch (IllegalArgumentException e) {
-            throw HttpError.badRequest(e.getMessage());
+        if (url != null && !url.isBlank()) {
+            return tracing.traceUrl(url.strip(), limit);
         }
-        throw HttpError.badRequest("Paste a text or give a URL to trace.");
+        if (text != null && !text.isBlank()) {
+            if (text.length() > MAX_TRACE_CHARS) {
+                throw new BadInput("The text is too long (at most " + MAX_TRACE_CHARS + " characters).");
+            }
+            return tracing.traceText(text, limit);
+        }
+        throw new BadInput("Paste a text or give a URL to trace.");
     }
 
     private View.Trace traceView(String text, String url, List<TraceMatch> matches) {

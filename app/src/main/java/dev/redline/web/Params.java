@@ -1,5 +1,7 @@
 package dev.redline.web;
 
+import dev.redline.error.BadInput;
+import dev.redline.error.NotFound;
 import io.javalin.http.Context;
 import io.javalin.validation.ValidationError;
 import io.javalin.validation.Validator;
@@ -44,7 +46,7 @@ final class Params {
     static int versionNumber(Context ctx, String name) {
         long value = id(ctx, name);
         if (value > Integer.MAX_VALUE) {
-            throw HttpError.notFound("no version " + value);
+            throw new NotFound("no version " + value);
         }
         return (int) value;
     }
@@ -94,14 +96,14 @@ final class Params {
     }
 
     /** The 400 for a value a validator refused: what it must be when unreadable, else the failed check. */
-    private static HttpError refused(String name, String expected,
+    private static BadInput refused(String name, String expected,
                                      Map<String, ? extends List<? extends ValidationError<?>>> errors) {
         ValidationError<?> first = errors.values().stream().flatMap(List::stream).findFirst()
                 .orElseThrow(() -> new IllegalStateException("a validator failed without an error"));
         String sent = abbreviate(String.valueOf(first.value));
         if (first.exception() != null || first.getMessage().equals("TYPE_CONVERSION_FAILED")) {
-            return HttpError.badRequest(name + " must be " + expected + ", got '" + sent + "'");
+            return new BadInput(name + " must be " + expected + ", got '" + sent + "'");
         }
-        return HttpError.badRequest(name + " " + first.getMessage() + ", got " + sent);
+        return new BadInput(name + " " + first.getMessage() + ", got " + sent);
     }
 }

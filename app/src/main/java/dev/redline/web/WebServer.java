@@ -1,5 +1,10 @@
 package dev.redline.web;
 
+import dev.redline.error.BadInput;
+import dev.redline.error.Conflict;
+import dev.redline.error.NotFound;
+import dev.redline.error.Refused;
+import dev.redline.error.UserError;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.Store;
@@ -40,7 +45,7 @@ public final class WebServer implements AutoCloseable {
     static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "base-uri 'none'; frame-ancestors 'none'";
 
-    /** Tracks a submitted URL (through the fetcher's private-address guard); may throw IllegalArgumentException. */
+    /** Tracks a submitted URL (through the fetcher's private-address guard); a bad URL is a {@link BadInput}. */
     @FunctionalInterface
     public interface UrlSubmitter {
         Article track(String url);
@@ -133,7 +138,8 @@ public final class WebServer implements AutoCloseable {
                     .result(registry.scrape()));
             config.routes.get("/health", ctx -> json(ctx, Map.of("status", "ok",
                     "articles", store.articleCount(), "versions", store.versionCount())));
-            config.routes.exception(HttpError.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()));
+            config.routes.exception(Unavailable.class, (e, ctx) -> fail(ctx, 503, e.getMessage()));
+            config.routes.exception(UserError.class, (e, ctx) -> fail(ctx, status(e), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("{} {} failed", ctx.method(), ctx.path(), e);
                 fail(ctx, 500, "Something went wrong on our side; the error has been logged.");
@@ -149,6 +155,16 @@ public final class WebServer implements AutoCloseable {
                 }
             });
         });
+    }
+
+    /** The one mapping of user errors to HTTP statuses; anything else a handler throws is a 500, logged. */
+    static int status(UserError e) {
+        return switch (e) {
+            case BadInput b -> 400;
+            case Refused r -> 403;
+            case NotFound n -> 404;
+            case Conflict c -> 409;
+        };
     }
 
     /** Starts listening; port 0 picks a free port (see {@link #port()}). */
@@ -204,6 +220,7 @@ public final class WebServer implements AutoCloseable {
             case 400 -> "Bad request";
             case 403 -> "Not allowed";
             case 404 -> "Not found";
+            case 409 -> "Conflict";
             case 405 -> "Method not allowed";
             case 503 -> "Not available";
             default -> status >= 500 ? "Server error" : "Request refused";

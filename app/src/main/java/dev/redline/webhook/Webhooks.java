@@ -4,6 +4,8 @@ import dev.redline.article.ArticleText;
 import dev.redline.diff.Diff;
 import dev.redline.fetch.AddressGuard;
 import dev.redline.fetch.FetchException;
+import dev.redline.ingest.Recording;
+import dev.redline.ingest.VersionAnalyser;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.Delivery;
@@ -34,9 +36,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Webhooks' entry point. {@link #onVersion} (an append listener: it runs after a version is
- * recorded) queues one delivery per matching watch in the store's outbox, with the payload fixed
- * then; {@link #deliverDue} POSTs the due ones. Each POST carries
+ * Webhooks' entry point. As an analyser on the recording path ({@link #analyse}: it runs after a
+ * tracked version is stored; imported versions are history, not news) it queues one delivery per
+ * matching watch in the store's outbox, with the payload fixed then; {@link #deliverDue} POSTs the due ones. Each POST carries
  * {@code X-Redline-Signature: sha256=HEX}, the HMAC-SHA256 of the body under the watch's secret,
  * {@code X-Redline-Event: version} and {@code X-Redline-Delivery: ID}. A 2xx answer delivers;
  * anything else is retried after 30 s, 1, 2, 4 … minutes (doubling, at most 6 hours), and given up
@@ -44,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * refused unless allowed, as for fetching. Versions 0 (a new article) and cosmetic versions are not
  * sent. Thread-safe; run one deliverer per store.
  */
-public final class Webhooks {
+public final class Webhooks implements VersionAnalyser {
     private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
     public static final String SIGNATURE_HEADER = "X-Redline-Signature";
     public static final int MAX_ATTEMPTS = 10;
@@ -70,11 +72,6 @@ public final class Webhooks {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** Registers {@link #onVersion} on the store, so every recorded version is matched against the watches. */
-    public Webhooks attach() {
-        store.addAppendListener(this::onVersion);
-        return this;
-    }
 
     /** A new random secret for a watch (256 bits, hex). */
     public static String newSecret() {
@@ -111,9 +108,11 @@ public final class Webhooks {
         }
     }
 
-    /** Queues a delivery for each watch this version matches (not version 0, not cosmetic ones). */
-    public void onVersion(Version v) {
-        if (v.number() == 0 || v.boring()) {
+    /** Queues a delivery for each watch a tracked version matches (not version 0, not cosmetic ones). */
+    @Override
+    public void analyse(Recording recording) {
+        Version v = recording.version();
+        if (recording.origin() != Recording.Origin.TRACKED || recording.previous() == null || v.boring()) {
             return;
         }
         List<Watch> watches = store.watches().watches();
@@ -122,7 +121,7 @@ public final class Webhooks {
         }
         Article article = store.article(v.articleId()).orElseThrow();
         String sourceName = article.sourceId() == null ? null : store.source(article.sourceId()).map(Source::name).orElse(null);
-        Version previous = store.version(v.articleId(), v.number() - 1).orElseThrow();
+        Version previous = recording.previous();
         for (Watch w : watches) {
             if (matches(w, article, sourceName, v.text())) {
                 Payload payload = new Payload("version", new Payload.WatchRef(w.id(), w.kind(), w.target()),

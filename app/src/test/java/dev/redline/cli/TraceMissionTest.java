@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.redline.article.ArticleText;
 import dev.redline.extract.ExtractRules;
+import dev.redline.ingest.Observation;
+import dev.redline.ingest.VersionRecorder;
 import dev.redline.json.Json;
-import dev.redline.store.Article;
-import dev.redline.store.NewVersion;
 import dev.redline.store.Store;
 import dev.redline.trace.Tracer;
 import java.net.InetAddress;
@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,15 +86,15 @@ class TraceMissionTest {
 
     private static void storeHistory(Path db) {
         try (Store store = Store.open("jdbc:sqlite:" + db)) {
-            Tracer.attach(store);
             long source = store.addSource("world-wire", List.of(), List.of(), ExtractRules.NONE).id();
             Instant morning = Instant.parse("2026-09-24T06:10:00Z");
-            Article article = store.upsertArticle(URL, source, morning);
             List<ArticleText> versions = history();
+            List<VersionRecorder.Archived> entries = new ArrayList<>();
             for (int v = 0; v < versions.size(); v++) {
-                store.appendVersion(article.id(), new NewVersion(morning.plus(Duration.ofHours(3L * v)), versions.get(v),
-                        Set.of(), false, null, null));
+                entries.add(new VersionRecorder.Archived(new Observation(morning.plus(Duration.ofHours(3L * v)),
+                        versions.get(v), null), null));
             }
+            new VersionRecorder(store, List.of(new Tracer(store))).recordHistory(URL, source, entries);
         }
     }
 

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.redline.article.ArticleText;
+import dev.redline.ingest.Observation;
+import dev.redline.ingest.VersionRecorder;
 import dev.redline.store.Article;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Store;
-import dev.redline.store.VersionField;
 import dev.redline.webhook.Webhooks;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -62,9 +63,10 @@ class WatchCommandTest {
             assertThat(run("watch", "log", "1").out()).contains("no deliveries yet");
 
             try (Store store = Store.open("jdbc:sqlite:" + dir.resolve("redline.db"))) {
-                new Webhooks(store, Clock.systemUTC(), true).attach(); // what poll, track and serve do
-                store.appendVersion(articleId, new NewVersion(t0.plusSeconds(60), new ArticleText("Bridge vote passes", null,
-                        List.of("A vote passed.")), Set.of(VersionField.TITLE, VersionField.BODY), false, null, null));
+                // the recording path as poll, track and serve wire it (Services.recorder)
+                new VersionRecorder(store, List.of(new Webhooks(store, Clock.systemUTC(), true))).record(
+                        store.article(articleId).orElseThrow(), new Observation(t0.plusSeconds(60),
+                                new ArticleText("Bridge vote passes", null, List.of("A vote passed.")), null));
             }
             assertThat(run("watch", "log", "1").out()).contains("pending  0 attempts");
             assertThat(run("watch", "deliver", "--allow-private-network").out()).contains("1 delivery delivered");

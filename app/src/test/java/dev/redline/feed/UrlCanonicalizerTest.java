@@ -1,5 +1,6 @@
 package dev.redline.feed;
 
+import dev.redline.error.BadInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,11 +23,11 @@ class UrlCanonicalizerTest {
     @Test
     void rejectsWhatIsNoWebUrl() {
         assertThatThrownBy(() -> UrlCanonicalizer.canonicalize("ftp://x.example/file"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ftp://x.example/file");
+                .isInstanceOf(BadInput.class).hasMessageContaining("ftp://x.example/file");
         assertThatThrownBy(() -> UrlCanonicalizer.canonicalize("/relative/path"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(BadInput.class);
         assertThatThrownBy(() -> UrlCanonicalizer.canonicalize("http://bad host/<>"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(BadInput.class);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.redline.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.redline.error.BadInput;
 import dev.redline.extract.ExtractRules;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class JdbcStoreSqliteTest extends StoreContractTest {
         String content = "Shopping list: bread, milk, a new harbour crane.\n".repeat(50);
         Files.writeString(notes, content);
         assertThatThrownBy(() -> Store.open("jdbc:sqlite:" + notes))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInput.class)
                 .hasMessageContaining(notes.toString()).hasMessageContaining("not a SQLite database");
         assertThat(Files.readString(notes)).isEqualTo(content);
         assertThat(dir.resolve("notes.txt-wal")).doesNotExist();
@@ -62,7 +63,7 @@ class JdbcStoreSqliteTest extends StoreContractTest {
         }
         Files.write(file, bytes);
         assertThatThrownBy(() -> Store.open("jdbc:sqlite:" + file))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(file.toString());
+                .isInstanceOf(BadInput.class).hasMessageContaining(file.toString());
         assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
     }
 
@@ -76,7 +77,7 @@ class JdbcStoreSqliteTest extends StoreContractTest {
         byte[] before = Files.readAllBytes(file);
         assertThat(before[18]).as("write version: rollback journal").isEqualTo((byte) 1);
         assertThatThrownBy(() -> Store.open("jdbc:sqlite:" + file))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(file.toString())
+                .isInstanceOf(BadInput.class).hasMessageContaining(file.toString())
                 .hasMessageContaining("another program");
         assertThat(Files.readAllBytes(file)).as("file bytes, including WAL version bytes 18-19").isEqualTo(before);
         assertThat(dir.resolve("other-app.db-wal")).doesNotExist();
@@ -99,7 +100,7 @@ class JdbcStoreSqliteTest extends StoreContractTest {
         assertThat(dir.resolve("other-wal-app.db-wal")).doesNotExist(); // the last close removed it
         byte[] before = Files.readAllBytes(file);
         assertThatThrownBy(() -> Store.open("jdbc:sqlite:" + file))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(file.toString());
+                .isInstanceOf(BadInput.class).hasMessageContaining(file.toString());
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(dir.resolve("other-wal-app.db-wal")).doesNotExist();
         assertThat(dir.resolve("other-wal-app.db-shm")).doesNotExist();
@@ -138,9 +139,9 @@ class JdbcStoreSqliteTest extends StoreContractTest {
     @Test
     void aFolderOrAMemoryUrlIsRefused() {
         assertThatThrownBy(() -> Store.open("jdbc:sqlite:" + dir))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(dir.toString());
-        assertThatThrownBy(() -> Store.open("jdbc:sqlite::memory:")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Store.open("jdbc:mysql://db/x")).isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInput.class).hasMessageContaining(dir.toString());
+        assertThatThrownBy(() -> Store.open("jdbc:sqlite::memory:")).isInstanceOf(BadInput.class);
+        assertThatThrownBy(() -> Store.open("jdbc:mysql://db/x")).isInstanceOf(BadInput.class)
                 .hasMessageContaining("jdbc:mysql://db/x");
     }
 }

@@ -3,10 +3,13 @@ package dev.redline.trace;
 import dev.redline.article.ArticleText;
 import dev.redline.extract.ExtractRules;
 import dev.redline.fingerprint.Fingerprinter;
+import dev.redline.ingest.Recording;
+import dev.redline.ingest.VersionAnalyser;
 import dev.redline.store.Article;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
+import dev.redline.store.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +52,8 @@ final class LabelledSet {
      * own boilerplate line to every article) and builds {@code copies} labelled copies and
      * {@code unrelatedCount} unrelated stories.
      */
-    static LabelledSet build(Store store, long seed, int articles, int copies, int unrelatedCount) {
+    static LabelledSet build(Store store, VersionAnalyser analyser, long seed, int articles, int copies,
+                             int unrelatedCount) {
         FictionalNews news = new FictionalNews(seed);
         Random random = new Random(seed * 31 + 7);
         List<Source> sources = new ArrayList<>();
@@ -79,8 +83,10 @@ final class LabelledSet {
                 ArticleText stored = a % 3 == 0 ? withSourceBoilerplate(text, source.name()) : text;
                 history.add(text);
                 storedHistory.add(stored);
-                store.appendVersion(article.id(), new NewVersion(seen.plus(Duration.ofHours(2L * v)), stored,
-                        Set.of(), false, null, null));
+                Version previous = v == 0 ? null : store.version(article.id(), v - 1).orElseThrow();
+                Version version = store.appendVersion(article.id(), new NewVersion(seen.plus(Duration.ofHours(2L * v)),
+                        stored, Set.of(), false, null, null));
+                analyser.analyse(new Recording(version, previous, Recording.Origin.TRACKED));
             }
             urls.add(url);
             histories.add(history);

@@ -19,8 +19,8 @@ class LabelledSetTest {
     @Test
     void tracesCopiesToTheirArticleAndExactVersion(@TempDir Path dir) {
         try (Store store = Store.open("jdbc:sqlite:" + dir.resolve("labelled.db"))) {
-            Tracer tracer = Tracer.attach(store);
-            LabelledSet set = LabelledSet.build(store, 20261123L, 300, 900, 200);
+            Tracer tracer = new Tracer(store);
+            LabelledSet set = LabelledSet.build(store, tracer, 20261123L, 300, 900, 200);
             LabelledSet.Score score = set.score(tracer, store, new TraceIndex(store.tracePostings()));
 
             System.out.printf(Locale.ROOT, "trace labelled set: %d copies, article %.2f%%, version %.2f%%, "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.redline.article.ArticleText;
 import dev.redline.extract.ExtractRules;
 import dev.redline.fingerprint.Fingerprinter;
+import dev.redline.ingest.Recording;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
@@ -12,6 +13,7 @@ import dev.redline.store.EventKind;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Store;
 import dev.redline.store.TestDatabases;
+import dev.redline.store.Version;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -52,10 +54,17 @@ class TracerDatabaseTest {
         long sourceId = store.source(source).orElseGet(() -> store.addSource(source, List.of(), List.of(), ExtractRules.NONE)).id();
         Article article = store.upsertArticle(url, sourceId, at);
         for (ArticleText text : versions) {
-            store.appendVersion(article.id(), new NewVersion(at, text, Set.of(), false, null, null));
+            append(store, article.id(), new NewVersion(at, text, Set.of(), false, null, null));
             at = at.plusSeconds(3600);
         }
         return article;
+    }
+
+    /** Stores a version and runs the tracer on it, as the recording path does. */
+    private static void append(Store store, long articleId, NewVersion version) {
+        List<Version> before = store.versions(articleId);
+        Version stored = store.appendVersion(articleId, version);
+        new Tracer(store).analyse(new Recording(stored, before.isEmpty() ? null : before.getLast(), Recording.Origin.TRACKED));
     }
 
     private int df(long anchor) throws SQLException {
@@ -72,7 +81,7 @@ class TracerDatabaseTest {
     @ValueSource(strings = {"sqlite", "postgres"})
     void countsArticlesPerAnchorOnceAndIgnoresBoilerplateAnchors(String db) throws SQLException {
         try (Store store = open(db)) {
-            Tracer tracer = Tracer.attach(store);
+            Tracer tracer = new Tracer(store);
             ArticleText second = new ArticleText("Valve inquiry opens", null, List.of(SHARED_PARAGRAPH,
                     "A retired engineer will lead the inquiry, which reports to the assembly before the summer recess."));
             Article a = article(store, "north-wire", "https://north-wire.example/a", Instant.parse("2026-04-01T08:00:00Z"), ORIGINAL, ORIGINAL);
@@ -99,7 +108,6 @@ class TracerDatabaseTest {
     @ValueSource(strings = {"sqlite", "postgres"})
     void recordsReuseOnBothArticlesButNotTheOriginalsLaterVersions(String db) {
         try (Store store = open(db)) {
-            Tracer.attach(store);
             Article original = article(store, "north-wire", "https://north-wire.example/valve",
                     Instant.parse("2026-04-01T08:00:00Z"), ORIGINAL);
             ArticleText copied = new ArticleText(ORIGINAL.title(), null, List.of(ORIGINAL.paragraphs().get(0),
@@ -109,7 +117,7 @@ class TracerDatabaseTest {
             // the original grows later: it still carries its own first text, which is no reuse of the copy
             ArticleText grown = new ArticleText("Valve blamed as reservoir drains", null, List.of(ORIGINAL.paragraphs().get(0),
                     ORIGINAL.paragraphs().get(1), ORIGINAL.paragraphs().get(2), "The authority's chief executive apologised."));
-            store.appendVersion(original.id(), new NewVersion(Instant.parse("2026-04-01T18:00:00Z"), grown, Set.of(), false, null, null));
+            append(store, original.id(), new NewVersion(Instant.parse("2026-04-01T18:00:00Z"), grown, Set.of(), false, null, null));
 
             List<ArticleEvent> onCopy = store.events(copy.id());
             List<ArticleEvent> onOriginal = store.events(original.id());

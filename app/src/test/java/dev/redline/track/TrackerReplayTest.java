@@ -3,11 +3,11 @@ package dev.redline.track;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redline.extract.ExtractRules;
-import dev.redline.extract.Extractor;
-import dev.redline.feed.FeedReader;
 import dev.redline.fetch.FetchConfig;
 import dev.redline.fetch.Fetcher;
 import dev.redline.fetch.WarcArchive;
+import dev.redline.ingest.Discovery;
+import dev.redline.ingest.VersionRecorder;
 import dev.redline.sim.NewsroomSimulator;
 import dev.redline.sim.SimRequest;
 import dev.redline.sim.SimSource;
@@ -62,7 +62,8 @@ class TrackerReplayTest {
                     config.feedInterval(), config.idleWait());
             try (Fetcher fetcher = new Fetcher(fetchConfig, clock, clock.sleeper(), store::reserveHostSlot,
                     new WarcArchive(dir.resolve("warc"), clock))) {
-                Tracker tracker = new Tracker(store, fetcher, new FeedReader(), new Extractor(), clock, config);
+                Tracker tracker = new Tracker(store, fetcher, new Discovery(store, clock), new VersionRecorder(store),
+                        clock, config);
                 PollSummary total = new PollSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
                 for (Instant t = t0; t.isBefore(t0.plus(Duration.ofHours(24))); t = t.plus(Duration.ofMinutes(5))) {
                     clock.advanceTo(t);

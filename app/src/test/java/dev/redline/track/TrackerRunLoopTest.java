@@ -3,10 +3,10 @@ package dev.redline.track;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redline.extract.ExtractRules;
-import dev.redline.extract.Extractor;
-import dev.redline.feed.FeedReader;
 import dev.redline.fetch.FetchConfig;
 import dev.redline.fetch.Fetcher;
+import dev.redline.ingest.Discovery;
+import dev.redline.ingest.VersionRecorder;
 import dev.redline.sim.NewsroomSimulator;
 import dev.redline.sim.VirtualClock;
 import dev.redline.store.Store;
@@ -30,7 +30,7 @@ class TrackerRunLoopTest {
                      .withHostDelay(Duration.ZERO), clock, clock.sleeper(), store::reserveHostSlot, null)) {
             var gazette = sim.site("harbour-gazette");
             store.addSource(gazette.name(), List.of(gazette.rssUrl()), List.of(), ExtractRules.NONE);
-            Tracker tracker = new Tracker(store, fetcher, new FeedReader(), new Extractor(), clock,
+            Tracker tracker = new Tracker(store, fetcher, new Discovery(store, clock), new VersionRecorder(store), clock,
                     TrackerConfig.defaults().withThreads(1).withIdleWait(Duration.ofMillis(20)));
             List<PollSummary> rounds = new CopyOnWriteArrayList<>();
             Thread loop = Thread.ofPlatform().start(() -> tracker.run(rounds::add));

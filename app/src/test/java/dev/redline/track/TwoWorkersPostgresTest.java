@@ -3,10 +3,10 @@ package dev.redline.track;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redline.extract.ExtractRules;
-import dev.redline.extract.Extractor;
-import dev.redline.feed.FeedReader;
 import dev.redline.fetch.FetchConfig;
 import dev.redline.fetch.Fetcher;
+import dev.redline.ingest.Discovery;
+import dev.redline.ingest.VersionRecorder;
 import dev.redline.sim.Newsroom;
 import dev.redline.sim.NewsroomSimulator;
 import dev.redline.sim.SimRequest;
@@ -54,9 +54,9 @@ class TwoWorkersPostgresTest {
             for (var site : sim.sites()) {
                 storeA.addSource(site.name(), List.of(site.rssUrl()), List.of(site.sitemapUrl()), ExtractRules.NONE);
             }
-            Tracker a = new Tracker(storeA, fetcherA, new FeedReader(), new Extractor(), clock,
+            Tracker a = new Tracker(storeA, fetcherA, new Discovery(storeA, clock), new VersionRecorder(storeA), clock,
                     config("worker-a", schedule));
-            Tracker b = new Tracker(storeB, fetcherB, new FeedReader(), new Extractor(), clock,
+            Tracker b = new Tracker(storeB, fetcherB, new Discovery(storeB, clock), new VersionRecorder(storeB), clock,
                     config("worker-b", schedule));
             long checksA = 0;
             long checksB = 0;

@@ -9,6 +9,7 @@ import dev.redline.fetch.FetchConfig;
 import dev.redline.fetch.Fetcher;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
+import dev.redline.service.PageReader;
 import dev.redline.trace.Tracer;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -82,7 +83,7 @@ class TraceWebTest {
 
     private void start(FetchConfig fetch) {
         web = WebFixture.seeded(dir, store -> WebServer.Options.defaults().withTracing(
-                new TraceService(Tracer.attach(store), Fetcher.standalone(fetch, Clock.systemUTC()))));
+                new TraceService(new Tracer(store), new PageReader(Fetcher.standalone(fetch, Clock.systemUTC())))));
     }
 
     private String copyUrl() {

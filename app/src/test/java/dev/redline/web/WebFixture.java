@@ -2,10 +2,13 @@ package dev.redline.web;
 
 import dev.redline.article.ArticleText;
 import dev.redline.extract.ExtractRules;
+import dev.redline.ingest.Recording;
 import dev.redline.store.Article;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Store;
+import dev.redline.store.Version;
 import dev.redline.store.VersionField;
+import dev.redline.trace.Tracer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +38,8 @@ final class WebFixture implements AutoCloseable {
     static final String HOSTILE_BODY = "Aides said <img src=x onerror=alert(1)> the <i>letter</i> arrived at noon.";
 
     final Store store;
+    /** Indexes every appended version, as the recording path does in a running Redline. */
+    final Tracer tracer;
     final WebServer server;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     Article bridge;
@@ -44,6 +49,7 @@ final class WebFixture implements AutoCloseable {
     /** Opens the store, lets {@code options} attach to it (a tracer, say), then starts the server. */
     WebFixture(Path dir, Function<Store, WebServer.Options> options) {
         this.store = Store.open("jdbc:sqlite:" + dir.resolve("redline.db"));
+        this.tracer = new Tracer(store);
         this.server = new WebServer(store, options.apply(store).withClock(CLOCK)).start("127.0.0.1", 0);
     }
 
@@ -99,8 +105,12 @@ final class WebFixture implements AutoCloseable {
         hostile = store.article(hostile.id()).orElseThrow();
     }
 
+    /** Stores a version with the flags given (the fixture decides them) and runs the tracer on it. */
     void append(Article a, Instant at, ArticleText text, Set<VersionField> changed, boolean boring) {
-        store.appendVersion(a.id(), new NewVersion(at, text, changed, boring, boring ? "punctuation" : null, null));
+        List<Version> before = store.versions(a.id());
+        Version previous = before.isEmpty() ? null : before.getLast();
+        Version stored = store.appendVersion(a.id(), new NewVersion(at, text, changed, boring, boring ? "punctuation" : null, null));
+        tracer.analyse(new Recording(stored, previous, Recording.Origin.TRACKED));
     }
 
     String base() {

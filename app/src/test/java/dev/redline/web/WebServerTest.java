@@ -319,7 +319,7 @@ class WebServerTest {
         assertThat(web.store.source("tide")).hasValueSatisfying(
                 s -> assertThat(s.feeds()).containsExactly("https://tide.example/rss"));
         assertThat(web.postForm("/sources", "name=tide&feeds=https%3A%2F%2Ftide.example%2Frss&token=s3cret")
-                .statusCode()).isEqualTo(400);
+                .statusCode()).as("a taken name is a conflict").isEqualTo(409);
         assertThat(web.postForm("/sources", "name=bad%20name&feeds=https%3A%2F%2Fx.example&token=s3cret")
                 .statusCode()).isEqualTo(400);
         assertThat(web.postForm("/sources/tide/remove", "token=s3cret").statusCode()).isEqualTo(303);

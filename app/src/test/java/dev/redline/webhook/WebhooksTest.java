@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.redline.article.ArticleText;
 import dev.redline.extract.ExtractRules;
+import dev.redline.ingest.Observation;
+import dev.redline.ingest.VersionRecorder;
 import dev.redline.json.Json;
 import dev.redline.sim.VirtualClock;
 import dev.redline.store.Article;
 import dev.redline.store.Delivery;
-import dev.redline.store.NewVersion;
 import dev.redline.store.Store;
-import dev.redline.store.VersionField;
 import dev.redline.store.Watch;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -75,14 +74,15 @@ class WebhooksTest {
         long articleId;
         Watch watch;
         try (Store store = open()) {
-            Webhooks hooks = new Webhooks(store, clock, true).attach();
+            Webhooks hooks = new Webhooks(store, clock, true);
+            VersionRecorder recorder = new VersionRecorder(store, List.of(hooks));
             long source = store.addSource("harbour-gazette", List.of("http://127.0.0.1:9/feed.xml"), List.of(), ExtractRules.NONE).id();
             Article a = store.upsertArticle("https://gazette.example/bridge", source, T0);
             articleId = a.id();
             watch = store.watches().addWatch(Watch.Kind.ARTICLE, Long.toString(a.id()), hookUrl(), Webhooks.newSecret());
             store.watches().addWatch(Watch.Kind.QUERY, "tunnel", hookUrl(), Webhooks.newSecret()); // matches nothing
-            append(store, a, T0, "Council to vote on bridge", "The council will vote on Tuesday.");
-            append(store, a, T0.plusSeconds(3600), "Council approves bridge", "The council voted on Tuesday.");
+            record(recorder, store, a, T0, "Council to vote on bridge", "The council will vote on Tuesday.");
+            record(recorder, store, a, T0.plusSeconds(3600), "Council approves bridge", "The council voted on Tuesday.");
             assertThat(hooks.deliverDue()).isZero();               // first try: 503
             assertThat(received).hasSize(1);
             assertThat(hooks.deliverDue()).isZero();               // not due yet: nothing sent
@@ -122,15 +122,20 @@ class WebhooksTest {
     @Test
     void sourceAndQueryWatchesMatchAndBoringVersionsAreNotSent() {
         try (Store store = open()) {
-            Webhooks hooks = new Webhooks(store, clock, true).attach();
+            Webhooks hooks = new Webhooks(store, clock, true);
+            VersionRecorder recorder = new VersionRecorder(store, List.of(hooks));
             long source = store.addSource("harbour-gazette", List.of("http://127.0.0.1:9/feed.xml"), List.of(), ExtractRules.NONE).id();
             Watch bySource = store.watches().addWatch(Watch.Kind.SOURCE, "harbour-gazette", hookUrl(), "s1");
             Watch byQuery = store.watches().addWatch(Watch.Kind.QUERY, "Ferry strike", hookUrl(), "s2");
             Article a = store.upsertArticle("https://gazette.example/ferry", source, T0);
-            append(store, a, T0, "Ferries run late", "Crews met on Monday.");
-            append(store, a, T0.plusSeconds(60), "Ferry crews strike", "Crews began a strike on Monday.");
-            store.appendVersion(a.id(), new NewVersion(T0.plusSeconds(120), new ArticleText("Ferry crews strike", null,
-                    List.of("Crews began a strike on Monday .")), Set.of(VersionField.BODY), true, "punctuation", null));
+            record(recorder, store, a, T0, "Ferries run late", "Crews met on Monday.");
+            record(recorder, store, a, T0.plusSeconds(60), "Ferry crews strike", "Crews began a strike on Monday.");
+            record(recorder, store, a, T0.plusSeconds(120), "Ferry crews strike", "Crews began a strike on Monday,");
+            // an imported history is the past, not news: nothing is sent for it
+            recorder.recordHistory("https://gazette.example/old-ferry", source, List.of(
+                    new VersionRecorder.Archived(new Observation(T0, new ArticleText("Old ferry", null, List.of("Old strike.")), null), null),
+                    new VersionRecorder.Archived(new Observation(T0.plusSeconds(5), new ArticleText("Old ferry strike", null,
+                            List.of("An old strike.")), null), null)));
             assertThat(hooks.deliverDue()).isEqualTo(2);
             assertThat(store.watches().deliveries(bySource.id(), 10)).hasSize(1);
             assertThat(store.watches().deliveries(byQuery.id(), 10)).hasSize(1);
@@ -158,9 +163,8 @@ class WebhooksTest {
         assertThat(Webhooks.backoff(40)).isEqualTo(Duration.ofHours(6));
     }
 
-    private static void append(Store store, Article a, Instant at, String title, String body) {
-        boolean first = store.versions(a.id()).isEmpty();
-        store.appendVersion(a.id(), new NewVersion(at, new ArticleText(title, null, List.of(body)),
-                first ? Set.of() : Set.of(VersionField.TITLE, VersionField.BODY), false, null, null));
+    /** Records a tracked text through the one recording path, as the tracker does. */
+    private static void record(VersionRecorder recorder, Store store, Article a, Instant at, String title, String body) {
+        recorder.record(store.article(a.id()).orElseThrow(), new Observation(at, new ArticleText(title, null, List.of(body)), null));
     }
 }

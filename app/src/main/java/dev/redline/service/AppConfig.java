@@ -1,4 +1,4 @@
-package dev.redline.cli;
+package dev.redline.service;
 
 import java.nio.file.Path;
 

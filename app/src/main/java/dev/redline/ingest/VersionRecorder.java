@@ -1,0 +1,150 @@
+package dev.redline.ingest;
+
+import dev.redline.article.ArticleText;
+import dev.redline.diff.Diff;
+import dev.redline.diff.DiffResult;
+import dev.redline.store.Article;
+import dev.redline.store.ArticleEvent;
+import dev.redline.store.EventKind;
+import dev.redline.store.FieldHashes;
+import dev.redline.store.NewVersion;
+import dev.redline.store.Store;
+import dev.redline.store.Version;
+import dev.redline.store.VersionField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one path that records a version, for the tracker and for import alike: which fields changed
+ * ({@link FieldHashes}), whether the change is boring ({@link Diff}), the append itself, and then
+ * every {@link VersionAnalyser} (trace indexing and reuse detection today) on the stored version.
+ * Entry point of {@code dev.redline.ingest}.
+ *
+ * <p>The two inputs differ only in policy. A tracked page ({@link #record}) is compared with the
+ * latest version: an unchanged text stores nothing, and the text of an earlier version coming back
+ * is a flip-flop, noted as an event. An archived history ({@link #recordHistory}) is the record of
+ * what was seen, so every entry not stored yet is kept as it is, in one transaction, with the
+ * archive's own boring judgement winning over ours.
+ *
+ * <p>Thread-safe: it holds no mutable state, and the store serialises appends per article.
+ */
+public final class VersionRecorder {
+    private static final Logger log = LoggerFactory.getLogger(VersionRecorder.class);
+
+    private final Store store;
+    private final List<VersionAnalyser> analysers;
+
+    /** A recorder running {@code analysers}, in this order, on every stored version. */
+    public VersionRecorder(Store store, List<VersionAnalyser> analysers) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.analysers = List.copyOf(analysers);
+    }
+
+    /** A recorder without analysers (tests, tools that only store). */
+    public VersionRecorder(Store store) {
+        this(store, List.of());
+    }
+
+    /**
+     * Records what the tracker saw on an article's page.
+     *
+     * @param article the article as claimed (its version count says which version is latest)
+     */
+    public Recorded record(Article article, Observation seen) {
+        if (article.versionCount() == 0) {
+            return new Recorded.Stored(append(article.id(), derive(null, seen, null), null, Recording.Origin.TRACKED));
+        }
+        Version latest = store.version(article.id(), article.versionCount() - 1).orElseThrow(() ->
+                new IllegalStateException("article " + article.id() + " lacks version " + (article.versionCount() - 1)));
+        NewVersion next = derive(latest.text(), seen, null);
+        if (next.changed().isEmpty()) {
+            return new Recorded.Unchanged();
+        }
+        FieldHashes hashes = FieldHashes.of(seen.text());
+        for (Version earlier : store.versions(article.id())) {
+            if (earlier.number() != latest.number() && FieldHashes.of(earlier.text()).equals(hashes)) {
+                store.recordEvent(new ArticleEvent(article.id(), seen.fetchedAt(), EventKind.FLIP_FLOP,
+                        "the page shows version " + earlier.number() + " again (latest is " + latest.number() + ")"));
+                return new Recorded.FlipFlop(earlier.number(), latest.number());
+            }
+        }
+        return new Recorded.Stored(append(article.id(), next, latest, Recording.Origin.TRACKED));
+    }
+
+    /** One entry of an archived history: what was seen, and the archive's boring flag or null. */
+    public record Archived(Observation seen, Boolean boring) {
+    }
+
+    /**
+     * Records an archived history of the article at {@code canonicalUrl} (created when new, settled):
+     * the entries not stored yet are appended in one transaction; nothing is written when one
+     * conflicts with the stored history.
+     *
+     * @param sourceId the source to attach the article to, or null
+     * @return the versions appended, oldest first (empty when all were stored already)
+     * @throws dev.redline.error.Conflict when an entry is older than the stored history and not in it
+     */
+    public List<Version> recordHistory(String canonicalUrl, Long sourceId, List<Archived> entries) {
+        Version stored = store.articleByUrl(canonicalUrl)
+                .filter(a -> a.versionCount() > 0)
+                .flatMap(a -> store.version(a.id(), a.versionCount() - 1))
+                .orElse(null);
+        // Each entry is judged against the one before it; the first against the newest stored version.
+        ArticleText previous = stored == null ? null : stored.text();
+        List<NewVersion> versions = new ArrayList<>(entries.size());
+        for (Archived entry : entries) {
+            versions.add(derive(previous, entry.seen(), entry.boring()));
+            previous = entry.seen().text();
+        }
+        List<Version> appended = store.importHistory(canonicalUrl, sourceId, versions);
+        Version before = appended.isEmpty() || appended.getFirst().number() == 0 ? null
+                : store.version(appended.getFirst().articleId(), appended.getFirst().number() - 1).orElse(null);
+        for (Version version : appended) {
+            analyse(new Recording(version, before, Recording.Origin.IMPORTED));
+            before = version;
+        }
+        return appended;
+    }
+
+    /**
+     * The version to store after {@code previous} (null for version 0). A {@code statedBoring}
+     * flag that disagrees with our rule wins, without our rule's reason (it would not explain it).
+     */
+    private static NewVersion derive(ArticleText previous, Observation seen, Boolean statedBoring) {
+        Set<VersionField> changed = previous == null ? Set.of() : FieldHashes.changedFields(previous, seen.text());
+        boolean boring = false;
+        String reason = null;
+        if (!changed.isEmpty()) {
+            DiffResult diff = Diff.compare(previous, seen.text());
+            boring = diff.boring();
+            reason = diff.boringReason();
+        }
+        if (statedBoring != null && statedBoring != boring) {
+            boring = statedBoring;
+            reason = null;
+        }
+        return new NewVersion(seen.fetchedAt(), seen.text(), changed, boring, reason, seen.captureRef());
+    }
+
+    private Version append(long articleId, NewVersion next, Version previous, Recording.Origin origin) {
+        Version stored = store.appendVersion(articleId, next);
+        analyse(new Recording(stored, previous, origin));
+        return stored;
+    }
+
+    private void analyse(Recording recording) {
+        for (VersionAnalyser analyser : analysers) {
+            try {
+                analyser.analyse(recording);
+            } catch (RuntimeException e) {
+                // the version is committed; an analyser's failure must neither undo nor hide that
+                log.warn("analyser {} failed on version {} of article {}", analyser, recording.version().number(),
+                        recording.version().articleId(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.redline.service;
+
+import dev.redline.fetch.FetchConfig;
+import dev.redline.fetch.Fetcher;
+import dev.redline.fetch.Sleeper;
+import dev.redline.fetch.WarcArchive;
+import dev.redline.ingest.Discovery;
+import dev.redline.ingest.VersionRecorder;
+import dev.redline.store.Store;
+import dev.redline.trace.Tracer;
+import dev.redline.track.Tracker;
+import dev.redline.track.TrackerConfig;
+import dev.redline.webhook.Webhooks;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Redline wired from its configuration, the one place every adapter (CLI commands, the web server,
+ * push and batch entries to come) gets its parts from: the store, the trace index ({@link Tracer}),
+ * the {@link VersionRecorder} with its analysers, {@link Discovery}, the {@link Tracker} with its
+ * fetcher (host slots in the store, WARC archive in the data folder) and the {@link PageReader}
+ * for pages users name (its own fetcher, which keeps the private-address guard unless told
+ * otherwise). Entry point of {@code dev.redline.service}.
+ *
+ * <p>Parts are made on first use, so {@code redline extract} never opens the store and
+ * {@code redline import} never starts a fetcher. Closing closes what was opened, fetchers first,
+ * the store last. Thread-safe.
+ */
+public final class Services implements AutoCloseable {
+
+    /**
+     * What to wire.
+     *
+     * @param config       where the data lives
+     * @param trackerFetch how the tracker fetches
+     * @param pageFetch    how pages users name are fetched (trace, extract)
+     * @param tracker      the tracker's threads, batch, lease and schedule
+     * @param clock        the time everything is stamped and scheduled with
+     * @param sleeper      how the tracker's fetcher waits (real or virtual time)
+     */
+    public record Settings(AppConfig config, FetchConfig trackerFetch, FetchConfig pageFetch, TrackerConfig tracker,
+                           Clock clock, Sleeper sleeper) {
+        public Settings {
+            Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(trackerFetch, "trackerFetch");
+            Objects.requireNonNull(pageFetch, "pageFetch");
+            Objects.requireNonNull(tracker, "tracker");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(sleeper, "sleeper");
+        }
+
+        /** Default fetching and tracking, system time. */
+        public static Settings of(AppConfig config) {
+            return new Settings(config, FetchConfig.defaults(), FetchConfig.defaults(), TrackerConfig.defaults(),
+                    Clock.systemUTC(), Sleeper.REAL);
+        }
+
+        /** The same fetch settings for the tracker and for pages users name. */
+        public Settings withFetch(FetchConfig fetch) {
+            return new Settings(config, fetch, fetch, tracker, clock, sleeper);
+        }
+
+        public Settings withPageFetch(FetchConfig fetch) {
+            return new Settings(config, trackerFetch, fetch, tracker, clock, sleeper);
+        }
+
+        public Settings withTracker(TrackerConfig t) {
+            return new Settings(config, trackerFetch, pageFetch, t, clock, sleeper);
+        }
+
+        public Settings withTime(Clock c, Sleeper s) {
+            return new Settings(config, trackerFetch, pageFetch, tracker, c, s);
+        }
+    }
+
+    private final Settings settings;
+    private Store store;
+    private Tracer tracer;
+    private VersionRecorder recorder;
+    private Discovery discovery;
+    private Fetcher trackerFetcher;
+    private Tracker tracker;
+    private Fetcher pageFetcher;
+    private PageReader pages;
+    private Webhooks webhooks;
+
+    private Services(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Services for these settings; nothing is opened until asked for. */
+    public static Services create(Settings settings) {
+        return new Services(Objects.requireNonNull(settings, "settings"));
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * The store, opened (created and migrated) on first use.
+     *
+     * @throws dev.redline.error.BadInput naming the file or URL when it is not a usable database
+     */
+    public synchronized Store store() {
+        if (store == null) {
+            store = Store.open(settings.config().db(), settings.clock());
+        }
+        return store;
+    }
+
+    /** The tracer over the store's trace index. */
+    public synchronized Tracer tracer() {
+        if (tracer == null) {
+            tracer = new Tracer(store());
+        }
+        return tracer;
+    }
+
+    /**
+     * The one recording path; its analysers: the tracer (trace index, then reuse detection), then
+     * webhooks (queueing a delivery for each watch a tracked version matches).
+     */
+    public synchronized VersionRecorder recorder() {
+        if (recorder == null) {
+            recorder = new VersionRecorder(store(), List.of(tracer(), webhooks()));
+        }
+        return recorder;
+    }
+
+    /** Webhooks over the store; receivers on private addresses only when the tracker's fetch allows them. */
+    public synchronized Webhooks webhooks() {
+        if (webhooks == null) {
+            webhooks = new Webhooks(store(), settings.clock(), settings.trackerFetch().allowPrivateNetwork());
+        }
+        return webhooks;
+    }
+
+    /** The one way articles enter the record: feed entries (the tracker's polling, push to come), one URL. */
+    public synchronized Discovery discovery() {
+        if (discovery == null) {
+            discovery = new Discovery(store(), settings.clock());
+        }
+        return discovery;
+    }
+
+    /**
+     * The tracker: discovering through {@link #discovery()}, recording through {@link #recorder()},
+     * fetching politely with host slots in the store.
+     */
+    public synchronized Tracker tracker() {
+        if (tracker == null) {
+            Store s = store();
+            trackerFetcher = new Fetcher(settings.trackerFetch(), settings.clock(), settings.sleeper(),
+                    s::reserveHostSlot, new WarcArchive(settings.config().warcDir(), settings.clock()));
+            tracker = new Tracker(s, trackerFetcher, discovery(), recorder(), settings.clock(), settings.tracker());
+        }
+        return tracker;
+    }
+
+    /** Fetch and extract for pages users name, with {@link Settings#pageFetch()}. */
+    public synchronized PageReader pages() {
+        if (pages == null) {
+            pageFetcher = Fetcher.standalone(settings.pageFetch(), settings.clock());
+            pages = new PageReader(pageFetcher);
+        }
+        return pages;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (trackerFetcher != null) {
+            trackerFetcher.close();
+        }
+        if (pageFetcher != null) {
+            pageFetcher.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+}
