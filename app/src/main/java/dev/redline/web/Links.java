@@ -13,6 +13,11 @@ public final class Links {
         return "/articles/" + articleId + "/diff/" + from + "/" + to;
     }
 
+    /** The share card (PNG) of a diff. */
+    public static String card(long articleId, int from, int to) {
+        return diff(articleId, from, to) + "/card.png";
+    }
+
     public static String version(long articleId, int version) {
         return "/articles/" + articleId + "/versions/" + version;
     }

@@ -60,6 +60,7 @@ final class Pages {
         routes.get("/articles/{id}", this::article);
         routes.get("/articles/{id}/compare", this::compare);
         routes.get("/articles/{id}/diff/{from}/{to}", this::diff);
+        routes.get("/articles/{id}/diff/{from}/{to}/card.png", this::card);
         routes.get("/articles/{id}/versions/{n}", this::versionPage);
         routes.get("/articles/{id}/versions/{n}/raw", this::raw);
         routes.get("/search", this::search);
@@ -288,7 +289,21 @@ final class Pages {
         server.render(ctx, "diff.jte", new View.DiffPage(article, sourceName(article), from, to, diff,
                 DiffView.of(diff), inline, self + suffix, self + (inline ? "" : "?view=inline"),
                 fromNumber >= 1 ? Links.diff(article.id(), fromNumber - 1, fromNumber) + suffix : null,
-                toNumber + 1 < count ? Links.diff(article.id(), toNumber, toNumber + 1) + suffix : null, count));
+                toNumber + 1 < count ? Links.diff(article.id(), toNumber, toNumber + 1) + suffix : null, count,
+                Feeds.base(ctx) + Links.card(article.id(), fromNumber, toNumber), ShareCard.altText(diff)));
+    }
+
+    /** The diff's share card (og:image): a PNG drawn on the server. */
+    private void card(Context ctx) {
+        Article article = article(Params.id(ctx, "id"));
+        Version from = version(article, Params.versionNumber(ctx, "from"));
+        Version to = version(article, Params.versionNumber(ctx, "to"));
+        if (from.number() >= to.number()) {
+            throw new BadInput("A share card compares an older version with a newer one.");
+        }
+        DiffResult diff = differ.diff(from, to);
+        ctx.header("Cache-Control", "max-age=3600");
+        ctx.contentType("image/png").result(ShareCard.png(diff, DiffView.of(diff), sourceName(article), to.fetchedAt()));
     }
 
     private void versionPage(Context ctx) {

@@ -64,7 +64,7 @@ public final class View {
 
     public record DiffPage(Article article, String sourceName, Version from, Version to, DiffResult diff,
                            DiffView view, boolean inline, String permalink, String toggleUrl, String previousUrl,
-                           String nextUrl, int versionCount) {
+                           String nextUrl, int versionCount, String cardUrl, String cardAlt) {
     }
 
     /**
