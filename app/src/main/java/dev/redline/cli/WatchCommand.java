@@ -40,6 +40,15 @@ public final class WatchCommand implements Callable<Integer> {
         return Redline.EXIT_BAD_INPUT;
     }
 
+    /** What every {@code watch} subcommand reaches: the root's options and its own output. */
+    abstract static class Subcommand implements Callable<Integer> {
+        @ParentCommand
+        WatchCommand parent;
+
+        @Spec
+        CommandSpec spec;
+    }
+
     /** Exactly one thing to watch. */
     static final class Target {
         @Option(names = "--article", paramLabel = "URL|ID", description = "A tracked article (any URL form or its id)")
@@ -53,13 +62,7 @@ public final class WatchCommand implements Callable<Integer> {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a webhook; prints its id and signing secret.")
-    static final class Add implements Callable<Integer> {
-        @ParentCommand
-        WatchCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Add extends Subcommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Target target;
 
@@ -109,13 +112,7 @@ public final class WatchCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the webhooks (without their secrets).")
-    static final class ListWatches implements Callable<Integer> {
-        @ParentCommand
-        WatchCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class ListWatches extends Subcommand {
         @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "text (default) or json")
         OutputFormat format;
 
@@ -140,13 +137,7 @@ public final class WatchCommand implements Callable<Integer> {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a webhook and its queued deliveries.")
-    static final class Remove implements Callable<Integer> {
-        @ParentCommand
-        WatchCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Remove extends Subcommand {
         @Parameters(paramLabel = "ID", description = "The watch id (see `redline watch list`)")
         long id;
 
@@ -165,13 +156,7 @@ public final class WatchCommand implements Callable<Integer> {
     }
 
     @Command(name = "log", mixinStandardHelpOptions = true, description = "Show a webhook's deliveries, newest first.")
-    static final class Log implements Callable<Integer> {
-        @ParentCommand
-        WatchCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Log extends Subcommand {
         @Parameters(paramLabel = "ID", description = "The watch id")
         long id;
 
@@ -207,13 +192,7 @@ public final class WatchCommand implements Callable<Integer> {
 
     @Command(name = "deliver", mixinStandardHelpOptions = true,
             description = "Try every due delivery once now (`redline serve` does this every 10 seconds).")
-    static final class Deliver implements Callable<Integer> {
-        @ParentCommand
-        WatchCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Deliver extends Subcommand {
         @Option(names = "--allow-private-network", description = "Allow receivers on loopback or private addresses")
         boolean allowPrivateNetwork;
 

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.dataformat.csv.CsvMapper;
@@ -47,23 +48,20 @@ final class Downloads {
     }
 
     void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/articles/{id}/history.json", ctx -> {
+        download(routes, "history.json", "application/json", a -> Json.write(history(a)));
+        download(routes, "history.csv", "text/csv",
+                a -> CSV.writer(CSV.schemaFor(HistoryRow.class).withHeader()).writeValueAsString(historyRows(a)));
+        download(routes, "edits.json", "application/json", a -> Json.write(edits(a)));
+        download(routes, "edits.csv", "text/csv",
+                a -> CSV.writer(CSV.schemaFor(NewsEdits.class).withHeader()).writeValueAsString(edits(a)));
+    }
+
+    /** {@code /articles/{id}/NAME}: the article's file as an attachment named article-ID-NAME. */
+    private void download(JavalinDefaultRoutingApi routes, String name, String type, Function<Article, String> body) {
+        routes.get("/articles/{id}/" + name, ctx -> {
             Article a = article(ctx);
-            send(ctx, a, "history.json", "application/json", Json.write(history(a)));
-        });
-        routes.get("/articles/{id}/history.csv", ctx -> {
-            Article a = article(ctx);
-            send(ctx, a, "history.csv", "text/csv", CSV.writer(CSV.schemaFor(HistoryRow.class).withHeader())
-                    .writeValueAsString(historyRows(a)));
-        });
-        routes.get("/articles/{id}/edits.json", ctx -> {
-            Article a = article(ctx);
-            send(ctx, a, "edits.json", "application/json", Json.write(edits(a)));
-        });
-        routes.get("/articles/{id}/edits.csv", ctx -> {
-            Article a = article(ctx);
-            send(ctx, a, "edits.csv", "text/csv", CSV.writer(CSV.schemaFor(NewsEdits.class).withHeader())
-                    .writeValueAsString(edits(a)));
+            ctx.header("Content-Disposition", "attachment; filename=\"article-" + a.id() + "-" + name + "\"");
+            ctx.contentType(type + "; charset=utf-8").result(body.apply(a));
         });
     }
 
@@ -90,11 +88,6 @@ final class Downloads {
         }
         rows.sort(Comparator.comparing(HistoryRow::at));
         return rows;
-    }
-
-    private static void send(Context ctx, Article a, String name, String type, String body) {
-        ctx.header("Content-Disposition", "attachment; filename=\"article-" + a.id() + "-" + name + "\"");
-        ctx.contentType(type + "; charset=utf-8").result(body);
     }
 
     private Article article(Context ctx) {
