@@ -3,8 +3,11 @@ package dev.redline.cli;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -26,7 +29,24 @@ final class AtomicFile {
         write(target, w -> w.write(content));
     }
 
+    /**
+     * Writes {@code target}; a folder that cannot be made or a file that cannot be written (no such
+     * folder, permission denied, disk full) is a {@link UserException} naming the file and why.
+     */
     static void write(Path target, Body body) throws IOException {
+        try {
+            writeAtomically(target, body);
+        } catch (FileSystemException e) {
+            String why = e instanceof NoSuchFileException ? "no such file or folder " + e.getFile()
+                    : e instanceof AccessDeniedException ? "permission denied on " + e.getFile()
+                    : e.getReason() != null ? e.getReason() : e.toString();
+            throw new UserException("cannot write " + target + ": " + why, e);
+        } catch (IOException e) {
+            throw new UserException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeAtomically(Path target, Body body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");

@@ -59,6 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (stepPauseMillis < 0) {
             throw new UserException("--step-pause must not be negative");
         }
+        String baseUrl = listen.baseUrl();
         Path data = tempDataFolder();
         PrintWriter out = spec.commandLine().getOut();
         ServeCommand.untilStopped(stop -> {
@@ -72,6 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 Tracker tracker = services.tracker();
                 WebServer.Options options = WebServer.Options.defaults().withClock(clock).withWarcDir(data.resolve("warc"))
+                        .withBaseUrl(baseUrl)
                         .withTracing(new TraceService(services.tracer(), services.pages()));
                 try (WebServer server = ServeCommand.start(store, options, listen.bind, listen.port)) {
                     out.println("Redline demo: " + sim.sites().size() + " simulated news sites, data in " + data

@@ -7,6 +7,7 @@ import dev.redline.diff.DiffResult;
 import dev.redline.json.Json;
 import dev.redline.web.DiffDocument;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -96,22 +97,38 @@ public final class DiffCommand implements Callable<Integer> {
         return PlainText.parse(readText(file));
     }
 
+    /**
+     * Largest text input (diff, trace): a long article is 50 KB, and the sentence diff and the trace
+     * index grow with the text, so a 150 MB file or {@code /dev/zero} must be refused, not read.
+     */
+    static final int MAX_TEXT_BYTES = 2 << 20;
+
     /** The file's text, strictly UTF-8, or a {@link UserException} naming what is wrong with it. */
     static String readText(Path file) {
         if (Files.isDirectory(file)) {
             throw new UserException(file + " is a directory, not a file");
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return readText(file.toString(), in);
         } catch (NoSuchFileException e) {
             throw new UserException(file + ": no such file");
         } catch (IOException e) {
             throw new UserException(file + ": cannot read it (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Text from a stream (a file, or standard input named "stdin"), with the same checks: at most
+     * {@link #MAX_TEXT_BYTES}, no NUL bytes, strictly UTF-8, not blank.
+     */
+    static String readText(String name, InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_TEXT_BYTES + 1);
+        if (bytes.length > MAX_TEXT_BYTES) {
+            throw new UserException(name + " is larger than " + (MAX_TEXT_BYTES >> 20) + " MB, too long for one article");
+        }
         for (byte b : bytes) {
             if (b == 0) {
-                throw new UserException(file + " looks like a binary file, not text");
+                throw new UserException(name + " looks like a binary file, not text");
             }
         }
         String text;
@@ -121,13 +138,13 @@ public final class DiffCommand implements Callable<Integer> {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new UserException(file + " is not UTF-8 text (convert it, e.g. iconv -t UTF-8)");
+            throw new UserException(name + " is not UTF-8 text (convert it, e.g. iconv -t UTF-8)");
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         if (text.isBlank()) {
-            throw new UserException(file + " is empty");
+            throw new UserException(name + " is empty");
         }
         return text;
     }

@@ -1,10 +1,11 @@
 package dev.redline.cli;
 
 import dev.redline.json.Json;
+import dev.redline.newsedits.EditRow;
+import dev.redline.newsedits.NewsEdits;
 import dev.redline.service.Services;
 import dev.redline.store.Article;
 import dev.redline.store.History;
-import dev.redline.store.NewsEdits;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
@@ -108,7 +109,9 @@ public final class ExportCommand implements Callable<Integer> {
             return Json.write(history) + "\n";
         }
         StringBuilder sb = new StringBuilder();
-        for (NewsEdits row : NewsEdits.rows(history.url(), history.source(), exported.versions())) {
+        List<NewsEdits.Version> versions = exported.versions().stream()
+                .map(v -> new NewsEdits.Version(v.number(), v.fetchedAt(), v.text(), v.boring())).toList();
+        for (EditRow row : NewsEdits.rows(history.url(), history.source(), versions)) {
             sb.append(Json.write(row)).append('\n');
         }
         return sb.toString();

@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -61,8 +63,8 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--url", paramLabel = "URL", description = "The page's address, for a single file input (resolves links; used when the page declares no canonical URL)")
     String pageUrl;
 
-    @Option(names = "--allow-private-network", description = "Allow URL inputs on private or loopback addresses")
-    boolean allowPrivateNetwork;
+    @Mixin
+    NetworkOptions network = new NetworkOptions();
 
     @Spec
     CommandSpec spec;
@@ -140,7 +142,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 extractNanos += System.nanoTime() - start;
                 if (!extracted.found()) {
                     withoutArticle++;
-                    err.println("redline: " + input + ": " + extracted.reason());
+                    err.println("redline: " + Printable.of(input) + ": " + Printable.of(extracted.reason()));
                 }
                 if (outDir != null) {
                     String name = outputNames.computeIfAbsent(input, in -> uniqueName(baseName(in), usedNames));
@@ -152,7 +154,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 }
             } catch (BadInput e) {
                 failed++;
-                err.println("redline: " + input + ": " + e.getMessage());
+                err.println("redline: " + Printable.of(input) + ": " + Printable.of(e.getMessage()));
             }
             err.flush();
             out.flush();
@@ -203,7 +205,7 @@ public final class ExtractCommand implements Callable<Integer> {
         }
         out.println();
         if (!x.found()) {
-            out.println("(" + x.reason() + ")");
+            out.println("(" + Printable.of(x.reason()) + ")");
         }
         for (String paragraph : x.paragraphs()) {
             out.println(Printable.of(paragraph));
@@ -215,7 +217,7 @@ public final class ExtractCommand implements Callable<Integer> {
         if (PageReader.looksLikeUrl(input)) {
             if (services == null) {
                 services = Services.create(Services.Settings.of(root.config())
-                        .withPageFetch(FetchConfig.defaults().withAllowPrivateNetwork(allowPrivateNetwork)));
+                        .withPageFetch(network.applyTo(FetchConfig.defaults())));
             }
             return services.pages().fetch(input);
         }
@@ -250,6 +252,8 @@ public final class ExtractCommand implements Callable<Integer> {
                 throw new UserException("page larger than " + (MAX_PAGE_BYTES >> 20) + " MB");
             }
             return body;
+        } catch (NoSuchFileException e) {
+            throw new UserException(path + ": no such file", e);
         } catch (IOException e) {
             throw new UserException("cannot read " + path + ": " + e.getMessage(), e);
         }
@@ -266,12 +270,17 @@ public final class ExtractCommand implements Callable<Integer> {
         for (String input : inputs) {
             Path path = PageReader.looksLikeUrl(input) ? null : Path.of(input);
             if (path != null && Files.isDirectory(path)) {
+                List<String> pages;
                 try (Stream<Path> files = Files.list(path)) {
-                    files.filter(p -> Files.isRegularFile(p) && isHtmlFile(p.getFileName().toString()))
-                            .map(Path::toString).sorted().forEach(out::add);
+                    pages = files.filter(p -> Files.isRegularFile(p) && isHtmlFile(p.getFileName().toString()))
+                            .map(Path::toString).sorted().toList();
                 } catch (IOException | UncheckedIOException e) {
                     throw new UserException("cannot list folder " + input + ": " + e.getMessage(), e);
                 }
+                if (pages.isEmpty()) {
+                    throw new UserException("folder " + input + " has no .html, .htm or .html.gz files");
+                }
+                out.addAll(pages);
             } else {
                 out.add(input);
             }

@@ -2,6 +2,7 @@ package dev.redline.cli;
 
 import dev.redline.fetch.FetchConfig;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The fetcher's command-line options, shared by every command that runs the tracker. */
@@ -10,16 +11,14 @@ final class FetchOptions {
             description = "Minimum milliseconds between two requests to one host (default ${DEFAULT-VALUE}; 0 for loopback tests).")
     long hostDelayMs;
 
-    @Option(names = "--allow-private-network",
-            description = "Allow fetching from loopback, private and link-local addresses.")
-    boolean allowPrivateNetwork;
+    @Mixin
+    NetworkOptions network = new NetworkOptions();
 
     /** The fetcher settings these options ask for; a negative delay is the user's error. */
     FetchConfig toConfig() {
         if (hostDelayMs < 0) {
             throw new UserException("--host-delay must be 0 or more milliseconds, not " + hostDelayMs);
         }
-        return FetchConfig.defaults().withHostDelay(Duration.ofMillis(hostDelayMs))
-                .withAllowPrivateNetwork(allowPrivateNetwork);
+        return network.applyTo(FetchConfig.defaults().withHostDelay(Duration.ofMillis(hostDelayMs)));
     }
 }

@@ -4,6 +4,7 @@ import dev.redline.json.Json;
 import dev.redline.store.ArticleStatus;
 import dev.redline.store.EventKind;
 import dev.redline.store.History;
+import dev.redline.store.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,6 +50,10 @@ final class HistoryFile {
 
     /** Reads every history in the file, in order, and returns how many there were. */
     static int read(Path file, Sink sink) {
+        if (Files.isDirectory(file)) {
+            throw new UserException(file + " is a folder; import takes history files (.json, .jsonl), e.g. "
+                    + file + "/*.jsonl");
+        }
         if (!Files.isRegularFile(file)) {
             throw new UserException(file + ": no such file");
         }
@@ -138,6 +143,10 @@ final class HistoryFile {
                 throw new UserException(where + "\"source\" must be a non-empty string or null");
             }
             source = sourceNode.asString();
+            if (!Source.validName(source)) {
+                // the name import would create must be one `source add` accepts
+                throw new UserException(where + "source name '" + source + "' must be " + Source.NAME_RULE);
+            }
         }
         JsonNode versionsNode = node.get("versions");
         if (versionsNode == null || !versionsNode.isArray() || versionsNode.isEmpty()) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -29,7 +30,9 @@ import picocli.CommandLine.Spec;
  * A named source that does not exist yet is created without feeds (so it is kept, not polled).
  * Versions go through the {@link VersionRecorder}, the path tracking uses: changed fields, the
  * boring flag (unless the file states {@code boring} itself), and the analysers, so an imported
- * history is in the trace index at once.
+ * history is in the trace index at once. With {@code --format newsedits-sqlite} the files are
+ * NewsEdits SQLite dumps ({@link NewsEditsDump}); with {@code --format reuse} they are reuse links
+ * from the Spark job ({@link ReuseLinksFile}).
  */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Load article histories (JSON object per file, or JSON Lines) into the store.")
 public final class ImportCommand implements Callable<Integer> {
@@ -42,11 +45,26 @@ public final class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "History files: one JSON object, or one per line")
     List<Path> files;
 
+    @Option(names = "--format", defaultValue = "history", paramLabel = "history|newsedits-sqlite|reuse",
+            description = "history: the export/history JSON shape (default); newsedits-sqlite: a NewsEdits SQLite dump"
+                    + " (split_sentences); reuse: links written by ./redline-spark reuse (its jsonl/ part files)")
+    String format;
+
     @Override
     public Integer call() {
+        if (format.equals("reuse")) {
+            try (Services services = Services.create(Services.Settings.of(root.config()))) {
+                return ReuseLinksFile.load(services.store(), files, spec.commandLine().getOut());
+            }
+        }
+        Reader reader = switch (format) {
+            case "history" -> HistoryFile::read;
+            case "newsedits-sqlite" -> NewsEditsDump::read;
+            default -> throw new UserException("--format must be history, newsedits-sqlite or reuse, not '" + format + "'");
+        };
         long total = 0;
         for (Path file : files) {
-            total += HistoryFile.read(file, item -> { });
+            total += reader.read(file, item -> { });
         }
         Progress progress = Progress.start("import", total);
         int[] added = new int[1];
@@ -56,7 +74,7 @@ public final class ImportCommand implements Callable<Integer> {
         try (Services services = Services.create(Services.Settings.of(root.config()))) {
             services.recorder(); // opens the store: an unusable database ends the command, it is no conflict
             for (Path file : files) {
-                HistoryFile.read(file, item -> {
+                reader.read(file, item -> {
                     try {
                         Imported n = importOne(services, item);
                         added[0] += n.versions();
@@ -87,6 +105,11 @@ public final class ImportCommand implements Callable<Integer> {
 
     /** What one history added: versions appended and events recorded. */
     private record Imported(int versions, int events) {
+    }
+
+    /** Reads every history of one file into the sink; returns how many. */
+    private interface Reader {
+        int read(Path file, HistoryFile.Sink sink);
     }
 
     private static Imported importOne(Services services, HistoryFile.Item item) {

@@ -3,8 +3,10 @@ package dev.redline.cli;
 import dev.redline.error.UserError;
 import dev.redline.service.AppConfig;
 import dev.redline.service.Services;
+import dev.redline.store.StorageFaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -84,18 +86,25 @@ public final class Redline implements Runnable {
     }
 
     /**
-     * The one mapping of failures to exit codes: every {@link UserError} is {@value #EXIT_BAD_INPUT}
+     * The one mapping of failures to exit codes: every {@link UserError} and every storage fault the
+     * operator must act on ({@link StorageFaults}: disk full, damaged file) is {@value #EXIT_BAD_INPUT}
      * (its message says what was wrong); anything else is a bug or a fault on our side,
      * {@value #EXIT_FAILURE}.
      */
     static int exitCode(Exception ex) {
-        return ex instanceof UserError ? EXIT_BAD_INPUT : EXIT_FAILURE;
+        // a full disk or a damaged database file is the operator's to fix, like bad input
+        return ex instanceof UserError || StorageFaults.describe(ex).isPresent() ? EXIT_BAD_INPUT : EXIT_FAILURE;
     }
 
     /** One line for stderr; a bug's stack trace goes to the log (shown with REDLINE_LOG_LEVEL=DEBUG). */
     private static String message(Exception ex) {
         if (ex instanceof UserError) {
             return Printable.of(ex.getMessage());
+        }
+        Optional<String> storage = StorageFaults.describe(ex);
+        if (storage.isPresent()) {
+            log.debug("storage fault", ex);
+            return storage.get();
         }
         log.debug("internal error", ex);
         return "internal error: " + Printable.of(String.valueOf(ex)) + " (set REDLINE_LOG_LEVEL=DEBUG for the stack trace)";

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -51,17 +52,24 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Token that unlocks adding/removing sources and tracking URLs (env REDLINE_ADMIN_TOKEN); without one they are off")
     String adminToken;
 
+    @Option(names = "--public-metrics", description = "Serve /metrics to anyone (default: only with the admin token)")
+    boolean publicMetrics;
+
     @Override
     public Integer call() {
         checkPort(listen.port);
         AppConfig config = root.config();
         String token = adminToken != null ? adminToken : System.getenv("REDLINE_ADMIN_TOKEN");
         Services.Settings settings = Services.Settings.of(config).withFetch(fetch.toConfig());
+        String baseUrl = listen.baseUrl();
+        AtomicReference<Thread> poller = new AtomicReference<>();
         untilStopped(stop -> {
             try (Services services = Services.create(settings)) {
                 Tracker tracker = services.tracker();
                 Webhooks hooks = services.webhooks();
                 WebServer.Options options = WebServer.Options.defaults().withAdminToken(token).withWebhooks(hooks)
+                        .withBaseUrl(baseUrl).withPublicMetrics(publicMetrics)
+                        .withPolling(noPoll ? null : () -> poller.get() == null || poller.get().isAlive())
                         .withWarcDir(config.warcDir())
                         .withSubmitter(url -> tracker.track(url, null).article())
                         .withTracing(new TraceService(services.tracer(), services.pages()));
@@ -74,15 +82,17 @@ public final class ServeCommand implements Callable<Integer> {
                     out.println(options.adminToken() == null ? "Write actions are off (no --admin-token)."
                             : "Write actions are on for holders of the admin token.");
                     out.flush();
-                    Thread poller = noPoll ? null : startPolling(tracker);
+                    if (!noPoll) {
+                        poller.set(startPolling(tracker));
+                    }
                     try {
                         stop.await();
                     } finally {
                         deliverer.shutdownNow();
-                        if (poller != null) {
+                        if (poller.get() != null) {
                             tracker.stop();
-                            poller.interrupt();
-                            poller.join(TimeUnit.SECONDS.toMillis(30));
+                            poller.get().interrupt();
+                            poller.get().join(TimeUnit.SECONDS.toMillis(30));
                         }
                     }
                 }
@@ -108,8 +118,8 @@ public final class ServeCommand implements Callable<Integer> {
                         log.info("poll: {}", round.line());
                     }
                 });
-            } catch (RuntimeException e) {
-                log.error("the polling loop stopped; the web server keeps serving", e);
+            } catch (RuntimeException | Error e) {
+                log.error("the polling loop stopped; the web server keeps serving and /health says so", e);
             }
         }, "redline-poll");
         poller.setDaemon(true);

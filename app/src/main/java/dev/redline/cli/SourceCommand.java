@@ -68,8 +68,8 @@ public final class SourceCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (!name.matches("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}")) {
-                throw new UserException("source name '" + name + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            if (!Source.validName(name)) {
+                throw new UserException("source name '" + name + "' must be " + Source.NAME_RULE);
             }
             if (feeds.isEmpty() && sitemaps.isEmpty()) {
                 throw new UserException("source '" + name + "' needs at least one --feed or --sitemap URL");

@@ -12,12 +12,12 @@ import dev.redline.trace.TraceResult;
 import dev.redline.trace.Tracer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -47,8 +47,8 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "5", paramLabel = "K", description = "at most K source articles (default ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = "--allow-private-network", description = "allow fetching a URL on a loopback or private address")
-    boolean allowPrivateNetwork;
+    @Mixin
+    NetworkOptions network = new NetworkOptions();
 
     @Option(names = "--reindex", description = "index every stored version not yet in the trace index, then exit")
     boolean reindex;
@@ -61,7 +61,7 @@ public final class TraceCommand implements Callable<Integer> {
         if (reindex == (input != null)) {
             throw new UserException(reindex ? "--reindex takes no INPUT" : "missing INPUT: a file, a URL or - for stdin");
         }
-        FetchConfig pageFetch = FetchConfig.defaults().withAllowPrivateNetwork(allowPrivateNetwork);
+        FetchConfig pageFetch = network.applyTo(FetchConfig.defaults());
         try (Services services = Services.create(Services.Settings.of(root.config()).withPageFetch(pageFetch))) {
             Tracer tracer = services.tracer();
             if (reindex) {
@@ -85,7 +85,8 @@ public final class TraceCommand implements Callable<Integer> {
     private TraceResult traceInput(Services services) throws IOException {
         Tracer tracer = services.tracer();
         if (input.equals("-")) {
-            return tracer.trace(new String(System.in.readAllBytes(), StandardCharsets.UTF_8), limit);
+            // standard input is checked like a file: a size cap, binary and empty input refused
+            return tracer.trace(DiffCommand.readText("stdin", System.in), limit);
         }
         if (PageReader.looksLikeUrl(input)) {
             return tracer.trace(services.pages().read(input), limit);

@@ -59,11 +59,11 @@ public final class TrackCommand implements Callable<Integer> {
             });
             Tracker.TrackResult result = services.tracker().track(target, sourceId);
             var article = result.article();
-            out.printf("tracking %s: %s, %d version%s, status %s%n", article.url(), result.outcome(),
+            out.printf("tracking %s: %s, %d version%s, status %s%n", Printable.of(article.url()), result.outcome(),
                     article.versionCount(), article.versionCount() == 1 ? "" : "s", article.status());
             List<CheckLog> last = store.checks(article.id(), 1);
             if (!last.isEmpty() && last.getFirst().error() != null) {
-                out.println("  " + last.getFirst().error());
+                out.println("  " + Printable.of(last.getFirst().error()));
             }
             out.flush();
             boolean captured = result.outcome() != Outcome.ERROR && result.outcome() != Outcome.DISALLOWED;

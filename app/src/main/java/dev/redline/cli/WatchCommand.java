@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.fetch.NetworkRanges;
 import dev.redline.json.Json;
 import dev.redline.service.Services;
 import dev.redline.store.Article;
@@ -77,7 +78,7 @@ public final class WatchCommand implements Callable<Integer> {
             try (Services services = parent.root.services()) {
                 Store store = services.store();
                 try {
-                    new Webhooks(store, Clock.systemUTC(), allowPrivateNetwork).checkReceiver(url);
+                    new Webhooks(store, Clock.systemUTC(), allowPrivateNetwork ? NetworkRanges.PRIVATE : NetworkRanges.NONE).checkReceiver(url);
                 } catch (IllegalArgumentException e) {
                     throw new UserException("--url: " + e.getMessage(), e);
                 }
@@ -201,7 +202,7 @@ public final class WatchCommand implements Callable<Integer> {
             int delivered;
             try (Services services = parent.root.services()) {
                 Store store = services.store();
-                delivered = new Webhooks(store, Clock.systemUTC(), allowPrivateNetwork).deliverDue();
+                delivered = new Webhooks(store, Clock.systemUTC(), allowPrivateNetwork ? NetworkRanges.PRIVATE : NetworkRanges.NONE).deliverDue();
             }
             spec.commandLine().getOut().printf("%s%n", Counted.of(delivered, "delivery", "deliveries") + " delivered");
             spec.commandLine().getOut().flush();

@@ -3,17 +3,19 @@ package dev.redline.feed;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
+import com.rometools.rome.io.ParsingFeedException;
 import crawlercommons.sitemaps.AbstractSiteMap;
 import crawlercommons.sitemaps.SiteMap;
 import crawlercommons.sitemaps.SiteMapIndex;
 import crawlercommons.sitemaps.SiteMapParser;
 import crawlercommons.sitemaps.SiteMapURL;
+import crawlercommons.sitemaps.UnknownFormatException;
 import crawlercommons.sitemaps.extension.Extension;
 import crawlercommons.sitemaps.extension.ExtensionMetadata;
 import crawlercommons.sitemaps.extension.NewsAttributes;
 import dev.redline.json.Json;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +26,17 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the documents through which news sources announce articles: RSS 0.9x/1.0/2.0 and Atom
  * (Rome), JSON Feed (Jackson), and sitemaps, Google News sitemaps and sitemap indexes
- * (crawler-commons). The format is sniffed from the content, not trusted from the Content-Type.
+ * (crawler-commons). The format is sniffed from the content, not trusted from the Content-Type: the
+ * charset from the bytes, the kind from the root element past any comments (see {@link FeedText}).
+ * DOCTYPEs are skipped without being fetched or expanded. Every rejection names the feed and what
+ * was wrong and where: line and column, or the first bytes.
  * Entry URLs come back absolute (resolved against the document's URL). Stateless and thread-safe.
  */
 public final class FeedReader {
@@ -46,32 +53,48 @@ public final class FeedReader {
         if (body == null || body.length == 0) {
             throw new FeedException("feed " + url + " is empty");
         }
-        String head = new String(body, 0, Math.min(body.length, 2048), StandardCharsets.UTF_8).stripLeading();
-        if (head.startsWith("\uFEFF")) {
-            head = head.substring(1);
-        }
         try {
-            if (head.startsWith("{")) {
-                return readJsonFeed(body, url);
+            if (body.length > 1 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b) {
+                // a .xml.gz sitemap served as a file, not as Content-Encoding; crawler-commons unpacks it
+                return readSitemap(body, "application/gzip", url);
             }
-            if (head.contains("<urlset") || head.contains("<sitemapindex")) {
-                return readSitemap(body, contentType, url);
+            FeedText doc = FeedText.decode(body, contentType, url);
+            if (doc.kind() == FeedText.Kind.JSON) {
+                return readJsonFeed(doc.text(), url);
             }
-            return readRomeFeed(body, url);
+            return switch (doc.root()) {
+                case "urlset", "sitemapindex" -> readSitemap(doc.text().strip().getBytes(StandardCharsets.UTF_8),
+                        "text/xml", url);
+                case "channel" -> throw new FeedException("cannot read feed " + url
+                        + ": a CDF (Channel Definition Format) document; Redline reads RSS, Atom, JSON Feed and sitemaps");
+                case "html" -> throw new FeedException("cannot read feed " + url + ": an HTML page, not a feed");
+                default -> readRomeFeed(doc, url);
+            };
         } catch (FeedException e) {
             throw e;
-        } catch (Exception e) {
+        } catch (RuntimeException | IOException | UnknownFormatException e) {
             throw new FeedException("cannot read feed " + url + ": " + (e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
     }
 
-    private Feed readRomeFeed(byte[] body, String url) throws Exception {
+    private Feed readRomeFeed(FeedText doc, String url) throws FeedException {
         SyndFeedInput input = new SyndFeedInput();
-        input.setAllowDoctypes(false);
+        input.setAllowDoctypes(false); // FeedText has already blanked the DOCTYPE out, unread
         SyndFeed feed;
-        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), true)) {
-            feed = input.build(reader);
+        try {
+            feed = input.build(new StringReader(doc.text()));
+        } catch (ParsingFeedException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new FeedException("cannot read feed " + url + ": not well-formed XML at line " + e.getLineNumber()
+                    + ", column " + e.getColumnNumber() + ": " + cause.getMessage(), e);
+        } catch (IllegalArgumentException | com.rometools.rome.io.FeedException e) {
+            throw new FeedException("cannot read feed " + url + ": root element <" + doc.root() + ">"
+                    + (doc.rootNs().isEmpty() ? "" : " in namespace " + doc.rootNs())
+                    + " is no RSS, Atom or sitemap (" + e.getMessage() + ")", e);
         }
         List<FeedEntry> entries = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
@@ -93,8 +116,16 @@ public final class FeedReader {
         return new Feed(feed.getFeedType(), entries, List.of());
     }
 
-    private Feed readJsonFeed(byte[] body, String url) throws FeedException {
-        JsonNode root = Json.MAPPER.readTree(body);
+    private Feed readJsonFeed(String text, String url) throws FeedException {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            throw new FeedException("cannot read feed " + url + ": not valid JSON"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + ": " + e.getOriginalMessage(), e);
+        }
         String version = root.path("version").asString("");
         if (!version.startsWith("https://jsonfeed.org/version/")) {
             throw new FeedException("feed " + url + " is JSON but not a JSON Feed (no jsonfeed.org version)");
@@ -119,12 +150,11 @@ public final class FeedReader {
         return new Feed("json-feed", entries, List.of());
     }
 
-    private Feed readSitemap(byte[] body, String contentType, String url) throws Exception {
+    private Feed readSitemap(byte[] body, String contentType, String url) throws IOException, UnknownFormatException {
         // lenient: news sites often list article URLs outside the sitemap's own folder
         SiteMapParser parser = new SiteMapParser(false);
         parser.enableExtension(Extension.NEWS);
-        AbstractSiteMap map = parser.parseSiteMap(contentType == null ? "text/xml" : contentType, body,
-                URI.create(url).toURL());
+        AbstractSiteMap map = parser.parseSiteMap(contentType, body, URI.create(url).toURL());
         if (map instanceof SiteMapIndex index) {
             List<String> children = new ArrayList<>();
             for (AbstractSiteMap child : index.getSitemaps()) {
@@ -180,7 +210,7 @@ public final class FeedReader {
     }
 
     private static String clean(String s) {
-        return s == null || s.isBlank() ? null : s.strip().replaceAll("\\s+", " ");
+        return s == null || s.isBlank() ? null : s.strip().replaceAll("[\\s\u00a0]+", " ");
     }
 
     private static String blankToNull(String s) {

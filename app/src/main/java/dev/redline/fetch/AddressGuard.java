@@ -12,7 +12,8 @@ import java.util.Set;
  * Refuses hosts that resolve to non-public addresses, so a feed or a redirect cannot make Redline
  * probe the machine it runs on or its private network (SSRF). Checked after DNS resolution, for
  * every redirect hop. IPv6 forms that carry an IPv4 address (IPv4-mapped, IPv4-compatible, NAT64,
- * 6to4) are judged by that IPv4 address; Teredo is refused outright. Stateless and thread-safe.
+ * 6to4) are judged by that IPv4 address; Teredo is refused outright. Non-public ranges the operator
+ * opened ({@link NetworkRanges}) pass; nothing else does. Stateless and thread-safe.
  */
 public final class AddressGuard {
     /** How a host name becomes addresses; a seam so tests can play a DNS server whose answer changes. */
@@ -21,21 +22,21 @@ public final class AddressGuard {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    private final boolean allowPrivate;
+    private final NetworkRanges allowed;
     private final Set<InetAddress> exempt;
     private final Resolver resolver;
 
-    public AddressGuard(boolean allowPrivate) {
-        this(allowPrivate, Set.of());
+    public AddressGuard(NetworkRanges allowed) {
+        this(allowed, Set.of());
     }
 
     /** A guard that lets exactly the {@code exempt} addresses through (tests: one loopback server, nothing else). */
-    AddressGuard(boolean allowPrivate, Set<InetAddress> exempt) {
-        this(allowPrivate, exempt, InetAddress::getAllByName);
+    AddressGuard(NetworkRanges allowed, Set<InetAddress> exempt) {
+        this(allowed, exempt, InetAddress::getAllByName);
     }
 
-    AddressGuard(boolean allowPrivate, Set<InetAddress> exempt, Resolver resolver) {
-        this.allowPrivate = allowPrivate;
+    AddressGuard(NetworkRanges allowed, Set<InetAddress> exempt, Resolver resolver) {
+        this.allowed = allowed;
         this.exempt = Set.copyOf(exempt);
         this.resolver = resolver;
     }
@@ -52,17 +53,24 @@ public final class AddressGuard {
         } catch (UnknownHostException e) {
             throw new FetchException(FetchException.Reason.NETWORK, uri, "cannot resolve host " + host, e);
         }
-        if (allowPrivate) {
-            return;
-        }
         for (InetAddress address : addresses) {
-            String kind = exempt.contains(address) ? null : nonPublicKind(address);
+            String kind = exempt.contains(address) || opened(address) ? null : nonPublicKind(address);
             if (kind != null) {
                 throw new FetchException(FetchException.Reason.BLOCKED_ADDRESS, uri, "refusing to fetch " + uri
                         + ": host " + host + " resolves to " + kind + " address " + address.getHostAddress()
-                        + " (use --allow-private-network to allow)");
+                        + " (use --allow-network " + address.getHostAddress() + " to allow"
+                        + (kind.startsWith("link-local") ? ")" : ", or --allow-private-network)"));
             }
         }
+    }
+
+    /** An address inside an opened range, judged like {@link #nonPublicKind} by its embedded IPv4 if it has one. */
+    private boolean opened(InetAddress address) {
+        if (allowed.contains(address)) {
+            return true;
+        }
+        InetAddress embedded = address instanceof Inet6Address ? embeddedIpv4(address.getAddress()) : null;
+        return embedded != null && allowed.contains(embedded);
     }
 
     /** The kind of non-public address, or null for a public one. */

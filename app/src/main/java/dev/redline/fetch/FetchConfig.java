@@ -12,10 +12,10 @@ import java.time.Duration;
  * @param maxBodyBytes        bodies larger than this (before or after gzip decoding) are refused
  * @param maxRedirects        redirect hops followed before giving up
  * @param hostDelay           minimum time between two requests to the same host
- * @param allowPrivateNetwork allow loopback, private, link-local addresses (tests, intranets)
+ * @param allowedNetworks     non-public address ranges that may be fetched (tests, intranets); public ones always may
  */
 public record FetchConfig(String userAgent, String robotName, Duration connectTimeout, Duration timeout,
-                          long maxBodyBytes, int maxRedirects, Duration hostDelay, boolean allowPrivateNetwork) {
+                          long maxBodyBytes, int maxRedirects, Duration hostDelay, NetworkRanges allowedNetworks) {
 
     public static final String USER_AGENT = "Redline/0.1 (+https://github.com/redline; news revision tracker)";
     public static final String ROBOT_NAME = "redline";
@@ -30,31 +30,36 @@ public record FetchConfig(String userAgent, String robotName, Duration connectTi
     /** Polite defaults: 1 s between requests per host, 10 s timeouts, 5 MB bodies, 5 redirects, public hosts only. */
     public static FetchConfig defaults() {
         return new FetchConfig(USER_AGENT, ROBOT_NAME, Duration.ofSeconds(5), Duration.ofSeconds(10),
-                5L * 1024 * 1024, 5, Duration.ofSeconds(1), false);
+                5L * 1024 * 1024, 5, Duration.ofSeconds(1), NetworkRanges.NONE);
     }
 
     public FetchConfig withHostDelay(Duration delay) {
         return new FetchConfig(userAgent, robotName, connectTimeout, timeout, maxBodyBytes, maxRedirects, delay,
-                allowPrivateNetwork);
+                allowedNetworks);
     }
 
+    /** Opens (or closes) the private ranges of {@link NetworkRanges#PRIVATE}; link-local stays closed. */
     public FetchConfig withAllowPrivateNetwork(boolean allow) {
+        return withAllowedNetworks(allow ? NetworkRanges.PRIVATE : NetworkRanges.NONE);
+    }
+
+    public FetchConfig withAllowedNetworks(NetworkRanges ranges) {
         return new FetchConfig(userAgent, robotName, connectTimeout, timeout, maxBodyBytes, maxRedirects, hostDelay,
-                allow);
+                ranges);
     }
 
     public FetchConfig withTimeout(Duration total) {
         return new FetchConfig(userAgent, robotName, connectTimeout, total, maxBodyBytes, maxRedirects, hostDelay,
-                allowPrivateNetwork);
+                allowedNetworks);
     }
 
     public FetchConfig withMaxBodyBytes(long max) {
         return new FetchConfig(userAgent, robotName, connectTimeout, timeout, max, maxRedirects, hostDelay,
-                allowPrivateNetwork);
+                allowedNetworks);
     }
 
     public FetchConfig withMaxRedirects(int max) {
         return new FetchConfig(userAgent, robotName, connectTimeout, timeout, maxBodyBytes, max, hostDelay,
-                allowPrivateNetwork);
+                allowedNetworks);
     }
 }

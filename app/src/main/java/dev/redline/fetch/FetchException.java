@@ -12,6 +12,8 @@ public final class FetchException extends IOException {
         BLOCKED_ADDRESS,
         /** robots.txt disallows the URL for our agent. */
         ROBOTS_DISALLOWED,
+        /** robots.txt could not be read (5xx, no answer): everything is disallowed for now, retry later. */
+        ROBOTS_UNREACHABLE,
         /** The body exceeded the size cap. */
         TOO_LARGE,
         /** The exchange took longer than the timeout. */

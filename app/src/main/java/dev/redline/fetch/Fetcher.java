@@ -50,7 +50,8 @@ import java.util.zip.GZIPInputStream;
  */
 public final class Fetcher implements AutoCloseable {
     private static final Duration ROBOTS_TTL = Duration.ofHours(24);
-    private static final Duration ROBOTS_ERROR_TTL = Duration.ofHours(1);
+    /** An unreachable robots.txt is asked again this soon, so tracking resumes soon after an outage. */
+    private static final Duration ROBOTS_ERROR_TTL = Duration.ofMinutes(10);
     private static final int ROBOTS_MAX_REDIRECTS = 5;
 
     private final FetchConfig config;
@@ -64,7 +65,11 @@ public final class Fetcher implements AutoCloseable {
     private final ConcurrentHashMap<String, ReentrantLock> robotsLocks = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CachedRobots> robots = new ConcurrentHashMap<>();
 
-    private record CachedRobots(BaseRobotRules rules, Instant expires) {
+    /** @param unreachable why robots.txt could not be read (a 5xx, no answer), or null when it was */
+    private record CachedRobots(BaseRobotRules rules, Instant expires, String unreachable) {
+        CachedRobots(BaseRobotRules rules, Instant expires) {
+            this(rules, expires, null);
+        }
     }
 
     private record Hop(URI uri, int status, HttpResponse<byte[]> response, byte[] body, String captureRef,
@@ -76,7 +81,7 @@ public final class Fetcher implements AutoCloseable {
      * @param archive where raw responses go, or null to archive nothing
      */
     public Fetcher(FetchConfig config, Clock clock, Sleeper sleeper, HostSlots slots, WarcArchive archive) {
-        this(config, clock, sleeper, slots, archive, new AddressGuard(config.allowPrivateNetwork()));
+        this(config, clock, sleeper, slots, archive, new AddressGuard(config.allowedNetworks()));
     }
 
     Fetcher(FetchConfig config, Clock clock, Sleeper sleeper, HostSlots slots, WarcArchive archive,
@@ -162,9 +167,8 @@ public final class Fetcher implements AutoCloseable {
             throw new FetchException(FetchException.Reason.UNSUPPORTED_URL, uri, "not an http(s) URL: " + uri);
         }
         guard.check(uri);
-        if (content && !robotsFor(uri).isAllowed(uri.toString())) {
-            throw new FetchException(FetchException.Reason.ROBOTS_DISALLOWED, uri,
-                    "robots.txt of " + uri.getAuthority() + " disallows " + uri);
+        if (content) {
+            checkRobots(uri);
         }
         String host = hostKey(uri);
         ReentrantLock lock = hostLocks.computeIfAbsent(host, h -> new ReentrantLock());
@@ -267,22 +271,43 @@ public final class Fetcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses a URL robots.txt disallows. An unreachable robots.txt (RFC 9309 §2.3.1.4) disallows
+     * everything only for now: that refusal is {@link FetchException.Reason#ROBOTS_UNREACHABLE}, a
+     * temporary failure, never a disallow.
+     */
+    private void checkRobots(URI uri) throws FetchException {
+        CachedRobots robots = robotsEntry(uri);
+        if (robots.unreachable() != null) {
+            throw new FetchException(FetchException.Reason.ROBOTS_UNREACHABLE, uri, "robots.txt of "
+                    + uri.getAuthority() + " is unreachable (" + robots.unreachable() + "); will retry");
+        }
+        if (!robots.rules().isAllowed(uri.toString())) {
+            throw new FetchException(FetchException.Reason.ROBOTS_DISALLOWED, uri,
+                    "robots.txt of " + uri.getAuthority() + " disallows " + uri);
+        }
+    }
+
     private BaseRobotRules robotsFor(URI uri) throws FetchException {
+        return robotsEntry(uri).rules();
+    }
+
+    private CachedRobots robotsEntry(URI uri) throws FetchException {
         String key = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + hostKey(uri);
         CachedRobots cached = robots.get(key);
         if (cached != null && clock.instant().isBefore(cached.expires())) {
-            return cached.rules();
+            return cached;
         }
         ReentrantLock lock = robotsLocks.computeIfAbsent(key, k -> new ReentrantLock());
         lock.lock();
         try {
             cached = robots.get(key);
             if (cached != null && clock.instant().isBefore(cached.expires())) {
-                return cached.rules();
+                return cached;
             }
             cached = fetchRobots(key);
             robots.put(key, cached);
-            return cached.rules();
+            return cached;
         } finally {
             lock.unlock();
         }
@@ -300,7 +325,7 @@ public final class Fetcher implements AutoCloseable {
             if (e.reason() == FetchException.Reason.BLOCKED_ADDRESS) {
                 throw e;
             }
-            return new CachedRobots(parser.failedFetch(503), now.plus(ROBOTS_ERROR_TTL));
+            return new CachedRobots(parser.failedFetch(503), now.plus(ROBOTS_ERROR_TTL), e.getMessage());
         }
         int status = hop.status();
         if (status >= 200 && status < 300) {
@@ -312,7 +337,8 @@ public final class Fetcher implements AutoCloseable {
         if (status >= 400 && status < 500) {
             return new CachedRobots(parser.failedFetch(404), now.plus(ROBOTS_TTL));
         }
-        return new CachedRobots(parser.failedFetch(status >= 500 ? status : 503), now.plus(ROBOTS_ERROR_TTL));
+        return new CachedRobots(parser.failedFetch(status >= 500 ? status : 503), now.plus(ROBOTS_ERROR_TTL),
+                "HTTP " + status);
     }
 
     /** Politeness and robots key: host plus port when not the scheme's default. */

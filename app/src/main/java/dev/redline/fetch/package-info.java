@@ -1,6 +1,6 @@
 /**
  * Polite HTTP fetching: robots.txt, per-host delays, conditional GET, size and time caps, the
- * private-address guard, and the WARC archive of raw captures. Entry point:
+ * private-address guard and the ranges an operator opened ({@link dev.redline.fetch.NetworkRanges}), and the WARC archive of raw captures. Entry point:
  * {@link dev.redline.fetch.Fetcher}; failures are {@link dev.redline.fetch.FetchException}s with a
  * reason.
  *

@@ -132,7 +132,7 @@ public final class Services implements AutoCloseable {
     /** Webhooks over the store; receivers on private addresses only when the tracker's fetch allows them. */
     public synchronized Webhooks webhooks() {
         if (webhooks == null) {
-            webhooks = new Webhooks(store(), settings.clock(), settings.trackerFetch().allowPrivateNetwork());
+            webhooks = new Webhooks(store(), settings.clock(), settings.trackerFetch().allowedNetworks());
         }
         return webhooks;
     }

@@ -16,8 +16,16 @@ import java.util.List;
  */
 public record Source(long id, String name, List<String> feeds, List<String> sitemaps, ExtractRules rules,
                      Instant createdAt) {
+    /** What a source name may be (it appears in URLs, feeds and file names); every way in checks it. */
+    public static final String NAME_RULE = "1-64 letters, digits, '.', '_' or '-', starting with a letter or digit";
+
     public Source {
         feeds = List.copyOf(feeds);
         sitemaps = List.copyOf(sitemaps);
+    }
+
+    /** Whether {@code name} follows {@link #NAME_RULE}. */
+    public static boolean validName(String name) {
+        return name != null && name.matches("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}");
     }
 }

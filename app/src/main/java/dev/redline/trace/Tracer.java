@@ -14,6 +14,7 @@ import dev.redline.store.EventKind;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Tracer implements VersionAnalyser {
     /** Share of a new version that must come from another source's earlier version to record reuse. */
-    public static final double REUSE_MIN_COVERAGE = 0.5;
+    public static final double REUSE_MIN_COVERAGE = ReuseRule.MIN_COVERAGE;
     /** Candidate articles verified per query. */
     static final int MAX_CANDIDATES = 25;
     /** Articles read per page by {@link #reindex}. */
@@ -192,43 +193,49 @@ public final class Tracer implements VersionAnalyser {
             Version original = found.version();
             boolean otherSource = copier.sourceId() == null || found.article().sourceId() == null
                     || !Objects.equals(copier.sourceId(), found.article().sourceId());
-            if (!otherSource || found.verdict().coverage() < REUSE_MIN_COVERAGE
-                    || !original.fetchedAt().isBefore(version.fetchedAt())) {
+            if (!otherSource || !ReuseRule.reuses(found.verdict(), original.fetchedAt(), version.fetchedAt())) {
                 continue;
             }
             if (ownVersions == null) {
                 ownVersions = store.versions(copier.id());
             }
-            if (hadItFirst(ownVersions, original, fingerprint, found.verdict().shared())
-                    || alreadyRecorded(copier.id(), found.article().id(), original.number())) {
+            if (hadItFirst(ownVersions, original, fingerprint, found.verdict().shared())) {
                 continue;
             }
-            Reuse reuse = new Reuse(copier.id(), copier.url(), version.number(), found.article().id(),
-                    found.article().url(), original.number(), found.verdict().coverage(), found.verdict().containment());
-            String detail = Json.write(reuse);
-            store.recordEvent(new ArticleEvent(copier.id(), version.fetchedAt(), EventKind.REUSES, detail));
-            store.recordEvent(new ArticleEvent(found.article().id(), version.fetchedAt(), EventKind.REUSED_BY, detail));
+            record(store, new Reuse(copier.id(), copier.url(), version.number(), found.article().id(),
+                    found.article().url(), original.number(), found.verdict().coverage(), found.verdict().containment()),
+                    version.fetchedAt());
         }
     }
 
-    /**
-     * True when the new version's own article already carried the text, as well, in a version
-     * older than the other article's: then the other article is the copier, not the source (the
-     * original's later versions still contain what was copied from its first one).
-     */
+    /** {@link ReuseRule#hadItFirst} over the copy article's versions seen before {@code other}. */
     private boolean hadItFirst(List<Version> ownVersions, Version other, Fingerprint fingerprint, int sharedWithOther) {
         List<long[]> earlier = ownVersions.stream()
                 .filter(v -> v.fetchedAt().isBefore(other.fetchedAt()))
                 .map(v -> fingerprinter.shingles(v.text()))
                 .toList();
-        Verdict own = Verdict.of(fingerprint.shingles(), earlier);
-        return own != null && own.shared() >= sharedWithOther;
+        return ReuseRule.hadItFirst(fingerprint.shingles(), earlier, sharedWithOther);
     }
 
-    private boolean alreadyRecorded(long copierId, long sourceArticleId, int sourceVersion) {
-        return store.events(copierId).stream()
+    /**
+     * Records one reuse as the two events {@code reuses} and {@code reused-by}, unless the copy
+     * article already records reuse of that source version (the tracker and {@code redline import
+     * --format reuse} both load links through here).
+     *
+     * @param at when the copy version was seen
+     * @return false when it was already recorded
+     */
+    public static boolean record(Store store, Reuse reuse, Instant at) {
+        boolean known = store.events(reuse.copyArticle()).stream()
                 .filter(e -> e.kind() == EventKind.REUSES)
                 .map(e -> Json.MAPPER.readValue(e.detail(), Reuse.class))
-                .anyMatch(r -> r.sourceArticle() == sourceArticleId && r.sourceVersion() == sourceVersion);
+                .anyMatch(r -> r.sourceArticle() == reuse.sourceArticle() && r.sourceVersion() == reuse.sourceVersion());
+        if (known) {
+            return false;
+        }
+        String detail = Json.write(reuse);
+        store.recordEvent(new ArticleEvent(reuse.copyArticle(), at, EventKind.REUSES, detail));
+        store.recordEvent(new ArticleEvent(reuse.sourceArticle(), at, EventKind.REUSED_BY, detail));
+        return true;
     }
 }

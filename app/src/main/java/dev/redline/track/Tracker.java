@@ -124,15 +124,28 @@ public final class Tracker {
     public void run(Consumer<PollSummary> roundListener) {
         stopped.set(false);
         while (!stopped.get() && !Thread.currentThread().isInterrupted()) {
-            PollSummary round = pollOnce(false);
+            PollSummary round;
+            try {
+                round = pollOnce(false);
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                // a round that fails as a whole (the database unreachable or locked, memory short) must
+                // not end the loop: claimed work is released by its lease, the next round tries again
+                log.error("poll round failed; next round after {}", config.idleWait(), e);
+                idle();
+                continue;
+            }
             roundListener.accept(round);
             if (round.feedsPolled() == 0 && round.checks() == 0) {
-                try {
-                    Thread.sleep(config.idleWait());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                idle();
             }
+        }
+    }
+
+    private void idle() {
+        try {
+            Thread.sleep(config.idleWait());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -251,7 +264,7 @@ public final class Tracker {
             items.forEach(item -> pool.submit(() -> {
                 try {
                     action.accept(item);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
                     // a failed item (e.g. the store refusing a write) must not vanish silently; its lease expires
                     log.error("tracker task failed for {}", item, e);
                 }
@@ -265,8 +278,9 @@ public final class Tracker {
         CheckOutcome outcome;
         try {
             outcome = checkArticle(article, workerId, counts);
-        } catch (RuntimeException e) {
-            // a bug or a database hiccup on one article must not stop the round; the lease is released below
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // a bug, a database hiccup or a hostile page exhausting memory or stack on one article must
+            // not stop the round; what that check allocated is garbage now, and the lease is released below
             log.warn("check of {} failed", article.url(), e);
             FetchState state = store.fetchState(article.id());
             outcome = failure(state, null, "internal error: " + e, counts);
@@ -286,8 +300,8 @@ public final class Tracker {
         try {
             r = fetcher.fetch(URI.create(article.url()), validators);
         } catch (FetchException e) {
-            if (e.reason() == FetchException.Reason.ROBOTS_DISALLOWED
-                    || e.reason() == FetchException.Reason.BLOCKED_ADDRESS) {
+            // only a real disallow ends tracking; an unreachable robots.txt or a refused address is temporary
+            if (e.reason() == FetchException.Reason.ROBOTS_DISALLOWED) {
                 counts.incrementAndGet(Count.DISALLOWED.ordinal());
                 Instant now = clock.instant();
                 store.recordEvent(new ArticleEvent(article.id(), now, EventKind.DISALLOWED, e.getMessage()));

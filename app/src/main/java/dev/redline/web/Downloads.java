@@ -3,10 +3,11 @@ package dev.redline.web;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.redline.error.NotFound;
 import dev.redline.json.Json;
+import dev.redline.newsedits.EditRow;
+import dev.redline.newsedits.NewsEdits;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.History;
-import dev.redline.store.NewsEdits;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
@@ -25,7 +26,7 @@ import tools.jackson.dataformat.csv.CsvMapper;
 /**
  * An article's record as files: {@code /articles/{id}/history.json} (the {@link History} shape of
  * {@code redline export}, status and events included), {@code history.csv} (one row per version and
- * per event, in time order), {@code edits.json} and {@code edits.csv} (the {@link NewsEdits} rows of
+ * per event, in time order), {@code edits.json} and {@code edits.csv} (the {@link EditRow} rows of
  * {@code redline export --format newsedits}). CSV is written by Jackson's CSV module (RFC 4180
  * quoting), with a header row. Thread-safe.
  */
@@ -53,7 +54,7 @@ final class Downloads {
                 a -> CSV.writer(CSV.schemaFor(HistoryRow.class).withHeader()).writeValueAsString(historyRows(a)));
         download(routes, "edits.json", "application/json", a -> Json.write(edits(a)));
         download(routes, "edits.csv", "text/csv",
-                a -> CSV.writer(CSV.schemaFor(NewsEdits.class).withHeader()).writeValueAsString(edits(a)));
+                a -> CSV.writer(CSV.schemaFor(EditRow.class).withHeader()).writeValueAsString(edits(a)));
     }
 
     /** {@code /articles/{id}/NAME}: the article's file as an attachment named article-ID-NAME. */
@@ -69,8 +70,9 @@ final class Downloads {
         return History.of(a, sourceName(a), store.versions(a.id()), store.events(a.id()));
     }
 
-    private List<NewsEdits> edits(Article a) {
-        return NewsEdits.rows(a.url(), sourceName(a), store.versions(a.id()));
+    private List<EditRow> edits(Article a) {
+        return NewsEdits.rows(a.url(), sourceName(a), store.versions(a.id()).stream()
+                .map(v -> new NewsEdits.Version(v.number(), v.fetchedAt(), v.text(), v.boring())).toList());
     }
 
     private List<HistoryRow> historyRows(Article a) {

@@ -29,6 +29,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 
@@ -48,6 +49,7 @@ final class Feeds {
 
     private final Store store;
     private final Differ differ;
+    private final Supplier<String> base;
     private final Clock clock;
     private final WebServer server;
 
@@ -64,9 +66,11 @@ final class Feeds {
     private record Dated(Instant at, SyndEntry entry) {
     }
 
-    Feeds(Store store, Differ differ, Clock clock, WebServer server) {
+    /** @param base scheme, host and port of absolute links; never from the request (a forged Host would move them) */
+    Feeds(Store store, Differ differ, Supplier<String> base, Clock clock, WebServer server) {
         this.store = store;
         this.differ = differ;
+        this.base = base;
         this.clock = clock;
         this.server = server;
     }
@@ -92,7 +96,7 @@ final class Feeds {
     }
 
     private void send(Context ctx, Scope scope, boolean rss) throws FeedException {
-        String base = base(ctx);
+        String base = this.base.get();
         String self = base + ctx.path();
         String stem = self.substring(0, self.lastIndexOf('.'));
         List<Dated> entries = entries(base, scope, Params.flag(ctx, "boring"), rss);
@@ -190,11 +194,5 @@ final class Feeds {
     /** An {@code atom:link} inside an RSS channel (the usual way RSS names itself and its Atom twin). */
     private static Element atomLink(String href, String rel, String type) {
         return new Element("link", ATOM).setAttribute("href", href).setAttribute("rel", rel).setAttribute("type", type);
-    }
-
-    /** Scheme, host and port the client used, for the absolute links Atom needs. */
-    static String base(Context ctx) {
-        String host = ctx.host();
-        return ctx.scheme() + "://" + (host == null ? "localhost" : host);
     }
 }

@@ -133,8 +133,8 @@ final class Pages {
 
     /** A new source's name, checked: it appears in URLs and feeds. */
     static String checkedSourceName(String name) {
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw new BadInput("A source name is 1–64 letters, digits, dots, dashes or underscores.");
+        if (!Source.validName(name)) {
+            throw new BadInput("A source name is " + Source.NAME_RULE + ".");
         }
         return name;
     }
@@ -290,7 +290,7 @@ final class Pages {
                 DiffView.of(diff), inline, self + suffix, self + (inline ? "" : "?view=inline"),
                 fromNumber >= 1 ? Links.diff(article.id(), fromNumber - 1, fromNumber) + suffix : null,
                 toNumber + 1 < count ? Links.diff(article.id(), toNumber, toNumber + 1) + suffix : null, count,
-                Feeds.base(ctx) + Links.card(article.id(), fromNumber, toNumber), ShareCard.altText(diff)));
+                server.baseUrl() + Links.card(article.id(), fromNumber, toNumber), ShareCard.altText(diff)));
     }
 
     /** The diff's share card (og:image): a PNG drawn on the server. */

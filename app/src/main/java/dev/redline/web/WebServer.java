@@ -15,6 +15,7 @@ import gg.jte.output.StringOutput;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.security.RouteRole;
 import io.javalin.json.JavalinJackson3;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Gauge;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,53 +61,78 @@ public final class WebServer implements AutoCloseable {
      * @param warcDir    folder of raw captures, or null when captures are not served
      * @param submitter  tracks URLs posted by an admin, or null when tracking by URL is unavailable
      * @param tracing    answers trace queries, or null when tracing is unavailable
-     * @param webhooks   checks webhook receivers for {@code /api/watches}, or null when webhooks are unavailable
+     * @param baseUrl    public address for absolute links (Atom feeds), without a trailing slash, or
+     *                   null for the listen address; never taken from the request's Host header
+     * @param publicMetrics serve {@code /metrics} to anyone; otherwise only with the admin token
+     * @param polling    whether the polling loop in this process is still alive, or null when there is none
      */
     public record Options(Clock clock, String adminToken, Path warcDir, UrlSubmitter submitter, TraceService tracing,
-                          Webhooks webhooks) {
+                          String baseUrl, boolean publicMetrics, BooleanSupplier polling, Webhooks webhooks) {
         public Options {
             Objects.requireNonNull(clock, "clock");
             adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
+            baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.replaceAll("/+$", "");
+        }
+
+        public Options(Clock clock, String adminToken, Path warcDir, UrlSubmitter submitter, TraceService tracing) {
+            this(clock, adminToken, warcDir, submitter, tracing, null, false, null, null);
         }
 
         public static Options defaults() {
-            return new Options(Clock.systemUTC(), null, null, null, null, null);
+            return new Options(Clock.systemUTC(), null, null, null, null, null, false, null, null);
+        }
+
+        public Options withBaseUrl(String url) {
+            return new Options(clock, adminToken, warcDir, submitter, tracing, url, publicMetrics, polling, webhooks);
+        }
+
+        public Options withPolling(BooleanSupplier alive) {
+            return new Options(clock, adminToken, warcDir, submitter, tracing, baseUrl, publicMetrics, alive, webhooks);
+        }
+
+        public Options withPublicMetrics(boolean on) {
+            return new Options(clock, adminToken, warcDir, submitter, tracing, baseUrl, on, polling, webhooks);
         }
 
         public Options withAdminToken(String token) {
-            return new Options(clock, token, warcDir, submitter, tracing, webhooks);
+            return new Options(clock, token, warcDir, submitter, tracing, baseUrl, publicMetrics, polling, webhooks);
         }
 
         public Options withWarcDir(Path dir) {
-            return new Options(clock, adminToken, dir, submitter, tracing, webhooks);
+            return new Options(clock, adminToken, dir, submitter, tracing, baseUrl, publicMetrics, polling, webhooks);
         }
 
         public Options withSubmitter(UrlSubmitter s) {
-            return new Options(clock, adminToken, warcDir, s, tracing, webhooks);
+            return new Options(clock, adminToken, warcDir, s, tracing, baseUrl, publicMetrics, polling, webhooks);
         }
 
         public Options withTracing(TraceService t) {
-            return new Options(clock, adminToken, warcDir, submitter, t, webhooks);
+            return new Options(clock, adminToken, warcDir, submitter, t, baseUrl, publicMetrics, polling, webhooks);
         }
 
         public Options withClock(Clock c) {
-            return new Options(c, adminToken, warcDir, submitter, tracing, webhooks);
+            return new Options(c, adminToken, warcDir, submitter, tracing, baseUrl, publicMetrics, polling, webhooks);
         }
 
         public Options withWebhooks(Webhooks w) {
-            return new Options(clock, adminToken, warcDir, submitter, tracing, w);
+            return new Options(clock, adminToken, warcDir, submitter, tracing, baseUrl, publicMetrics, polling, w);
         }
     }
 
     /** Request attribute marking a response already rendered as an error page. */
     private static final String FAILED = "redline.failed";
 
+    static final long MAX_REQUEST_BYTES = 1 << 20;
+
     private final Javalin app;
+    private final Options options;
+    private volatile String listenBase = "http://localhost";
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
     public WebServer(Store store, Options options) {
         Objects.requireNonNull(store, "store");
+        this.options = options;
         Gauge.builder("redline_articles", store, Store::articleCount).description("Articles tracked")
                 .register(registry);
         Gauge.builder("redline_versions", store, Store::versionCount).description("Versions stored")
@@ -113,12 +140,14 @@ public final class WebServer implements AutoCloseable {
         Differ differ = new Differ();
         Pages pages = new Pages(store, options, differ, this);
         Api api = new Api(store, options, differ);
-        Feeds feeds = new Feeds(store, differ, options.clock(), this);
+        Feeds feeds = new Feeds(store, differ, this::baseUrl, options.clock(), this);
         Downloads downloads = new Downloads(store);
         WatchApi watches = new WatchApi(store, options.webhooks());
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
             config.startup.showJavalinBanner = false;
+            // every body (form posts, the trace API) fits in 1 MB: the largest, a trace text, is 200,000 characters
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.validation.register(Params.DayOrInstant.class, Params.DayOrInstant::parse);
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
@@ -134,10 +163,12 @@ public final class WebServer implements AutoCloseable {
             downloads.register(config.routes);
             watches.register(config.routes);
             api.register(config.routes);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new SecureErrorHandler()));
+            // metrics reveal traffic and sizes: for the admin token holder unless made public
+            RouteRole[] metricsRoles = options.publicMetrics() ? new RouteRole[0] : new RouteRole[] {AdminAccess.Role.ADMIN};
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(registry.scrape()));
-            config.routes.get("/health", ctx -> json(ctx, Map.of("status", "ok",
-                    "articles", store.articleCount(), "versions", store.versionCount())));
+                    .result(registry.scrape()), metricsRoles);
+            config.routes.get("/health", ctx -> health(ctx, store, options));
             config.routes.exception(Unavailable.class, (e, ctx) -> fail(ctx, 503, e.getMessage()));
             config.routes.exception(UserError.class, (e, ctx) -> fail(ctx, status(e), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -170,7 +201,14 @@ public final class WebServer implements AutoCloseable {
     /** Starts listening; port 0 picks a free port (see {@link #port()}). */
     public WebServer start(String host, int port) {
         app.start(host, port);
+        String listenHost = host.contains(":") ? "[" + host + "]" : host.equals("0.0.0.0") ? "localhost" : host;
+        listenBase = "http://" + listenHost + ":" + port();
         return this;
+    }
+
+    /** Scheme, host and port of absolute links: the configured base URL, else the listen address. */
+    String baseUrl() {
+        return options.baseUrl() != null ? options.baseUrl() : listenBase;
     }
 
     public int port() {
@@ -228,11 +266,24 @@ public final class WebServer implements AutoCloseable {
         render(ctx, "error.jte", new View.Error(status, title, message));
     }
 
+    /** Liveness: 503 when this process's polling loop has stopped, so a monitor sees it. */
+    private static void health(Context ctx, Store store, Options options) {
+        String polling = options.polling() == null ? "off" : options.polling().getAsBoolean() ? "running" : "stopped";
+        boolean ok = !polling.equals("stopped");
+        ctx.status(ok ? 200 : 503);
+        json(ctx, Map.of("status", ok ? "ok" : "polling stopped", "polling", polling,
+                "articles", store.articleCount(), "versions", store.versionCount()));
+    }
+
+    /** The security headers of every response, Jetty's own error pages included ({@link SecureErrorHandler}). */
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", CSP,
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "X-Frame-Options", "DENY");
+
     private static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Frame-Options", "DENY");
+        SECURITY_HEADERS.forEach(ctx::header);
     }
 
     /** The matched route pattern (bounded metric cardinality), or "unmatched". */

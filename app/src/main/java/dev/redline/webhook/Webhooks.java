@@ -4,6 +4,7 @@ import dev.redline.article.ArticleText;
 import dev.redline.diff.Diff;
 import dev.redline.fetch.AddressGuard;
 import dev.redline.fetch.FetchException;
+import dev.redline.fetch.NetworkRanges;
 import dev.redline.ingest.Recording;
 import dev.redline.ingest.VersionAnalyser;
 import dev.redline.json.Json;
@@ -61,12 +62,13 @@ public final class Webhooks implements VersionAnalyser {
     private final HttpClient http;
 
     /**
-     * @param allowPrivateNetwork deliver to loopback and private addresses too (tests, intranets)
+     * @param allowed non-public address ranges receivers may be on (as for fetching: {@code --allow-private-network},
+     *                {@code --allow-network}); public ones always may
      */
-    public Webhooks(Store store, Clock clock, boolean allowPrivateNetwork) {
+    public Webhooks(Store store, Clock clock, NetworkRanges allowed) {
         this.store = store;
         this.clock = clock;
-        this.guard = new AddressGuard(allowPrivateNetwork);
+        this.guard = new AddressGuard(allowed);
         // No redirects: a receiver's redirect could point past the address guard.
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();

@@ -99,6 +99,20 @@ class PollCommandTest {
     }
 
     @Test
+    void allowNetworkOpensOnlyTheNamedRanges() {
+        String url = sim.articleUrl("harbour-gazette", "ferry-strike");
+        assertThat(run("--db", db, "--data", dir.toString(), "track", url, "--allow-network", "10.0.0.0/8",
+                "--host-delay", "0")).isEqualTo(Redline.EXIT_FAILURE);
+        assertThat(out.toString()).contains("loopback address 127.0.0.1").contains("--allow-network 127.0.0.1");
+        assertThat(sim.requests()).isEmpty();
+        assertThat(run("--db", db, "--data", dir.toString(), "track", url, "--allow-network", "10.0.0.0/8,127.0.0.1/32",
+                "--host-delay", "0")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("new-version, 1 version");
+        assertThat(run("--db", db, "--data", dir.toString(), "track", url, "--allow-network", "127.0.0.1/40")).isEqualTo(2);
+        assertThat(err.toString()).contains("redline: --allow-network: prefix /40 is out of range for 127.0.0.1");
+    }
+
+    @Test
     void badInputIsAUserError() {
         assertThat(run("--db", db, "--data", dir.toString(), "poll", "--once", "--host-delay", "-5")).isEqualTo(2);
         assertThat(err.toString()).contains("redline: --host-delay must be 0 or more");

@@ -130,7 +130,7 @@ class ServeCommandTest {
             assertThat(tracked.statusCode()).isEqualTo(303);
             String location = tracked.headers().firstValue("Location").orElseThrow();
             assertThat(location).matches("/articles/\\d+");
-            assertThat(serving.get(location.substring(1))).contains("disallowed").contains("No version stored yet");
+            assertThat(serving.get(location.substring(1))).contains("failing").contains("No version stored yet");
             assertThat(sim.requests()).as("the guard refused the loopback address before any request").isEmpty();
         }
     }

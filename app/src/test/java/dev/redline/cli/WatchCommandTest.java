@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.redline.article.ArticleText;
+import dev.redline.fetch.NetworkRanges;
 import dev.redline.ingest.Observation;
 import dev.redline.ingest.VersionRecorder;
 import dev.redline.store.Article;
@@ -64,7 +65,7 @@ class WatchCommandTest {
 
             try (Store store = Store.open("jdbc:sqlite:" + dir.resolve("redline.db"))) {
                 // the recording path as poll, track and serve wire it (Services.recorder)
-                new VersionRecorder(store, List.of(new Webhooks(store, Clock.systemUTC(), true))).record(
+                new VersionRecorder(store, List.of(new Webhooks(store, Clock.systemUTC(), NetworkRanges.PRIVATE))).record(
                         store.article(articleId).orElseThrow(), new Observation(t0.plusSeconds(60),
                                 new ArticleText("Bridge vote passes", null, List.of("A vote passed.")), null));
             }

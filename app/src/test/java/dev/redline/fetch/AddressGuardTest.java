@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,7 +53,7 @@ class AddressGuardTest {
 
     @Test
     void refusesAHostWhenAnyOfItsAddressesIsNonPublic() {
-        var guard = new AddressGuard(false, Set.of(),
+        var guard = new AddressGuard(NetworkRanges.NONE, Set.of(),
                 host -> new InetAddress[] {literal("93.184.216.34"), literal("64:ff9b::a00:1")});
         assertThatThrownBy(() -> guard.check(URI.create("https://news.example/story")))
                 .isInstanceOf(FetchException.class)
@@ -61,14 +62,47 @@ class AddressGuardTest {
     }
 
     @Test
-    void allowingPrivateNetworksLetsEverythingResolvableThrough() {
-        var guard = new AddressGuard(true, Set.of(), host -> new InetAddress[] {literal("2002:7f00:1::")});
+    void allowingPrivateNetworksLetsPrivateAddressesThroughEvenInsideIpv6() {
+        var guard = new AddressGuard(NetworkRanges.PRIVATE, Set.of(), host -> new InetAddress[] {literal("2002:7f00:1::")});
         assertThatCode(() -> guard.check(URI.create("https://news.example/story"))).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"169.254.169.254", "64:ff9b::169.254.169.254", "2002:a9fe:a9fe::1", "fe80::1"})
+    void allowingPrivateNetworksStillRefusesLinkLocal(String metadata) {
+        var guard = new AddressGuard(NetworkRanges.PRIVATE, Set.of(), host -> new InetAddress[] {literal(metadata)});
+        assertThatThrownBy(() -> guard.check(URI.create("http://metadata.example/latest/meta-data/")))
+                .hasMessageContaining("link-local")
+                .hasMessageEndingWith("to allow)")
+                .extracting(e -> ((FetchException) e).reason()).isEqualTo(FetchException.Reason.BLOCKED_ADDRESS);
+    }
+
+    @Test
+    void namedRangesOpenOnlyThemselves() {
+        NetworkRanges ranges = NetworkRanges.parse(List.of("10.1.0.0/16", "169.254.169.254", "fd00:1::/32"));
+        assertThat(ranges.contains(literal("10.1.200.3"))).isTrue();
+        assertThat(ranges.contains(literal("10.2.0.1"))).isFalse();
+        assertThat(ranges.contains(literal("169.254.169.254"))).isTrue();
+        assertThat(ranges.contains(literal("169.254.169.253"))).isFalse();
+        assertThat(ranges.contains(literal("fd00:1:ffff::1"))).isTrue();
+        assertThat(ranges.contains(literal("fd00:2::1"))).isFalse();
+        var guard = new AddressGuard(ranges, Set.of(), host -> new InetAddress[] {literal(host)});
+        assertThatCode(() -> guard.check(URI.create("http://10.1.2.3/"))).doesNotThrowAnyException();
+        assertThatCode(() -> guard.check(URI.create("http://169.254.169.254/"))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> guard.check(URI.create("http://127.0.0.1/"))).hasMessageContaining("loopback");
+        assertThatThrownBy(() -> guard.check(URI.create("http://192.168.1.1/"))).hasMessageContaining("private");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.0/33", "news.example/8", "10.0.0.0/x", "", "::1/129"})
+    void malformedRangesAreRefusedByName(String block) {
+        assertThatThrownBy(() -> NetworkRanges.parse(List.of(block)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(block);
     }
 
     @Test
     void anUnresolvableHostIsANetworkError() {
-        var guard = new AddressGuard(false, Set.of(), host -> {
+        var guard = new AddressGuard(NetworkRanges.NONE, Set.of(), host -> {
             throw new UnknownHostException(host);
         });
         assertThatThrownBy(() -> guard.check(URI.create("https://nowhere.example/")))

@@ -217,7 +217,7 @@ class FetcherTest {
             send(ex, 307, null, new byte[0]);
         });
         // the test server is the one exempt address, standing in for a public site
-        var guard = new AddressGuard(false, Set.of(InetAddress.getByName("127.0.0.1")));
+        var guard = new AddressGuard(NetworkRanges.NONE, Set.of(InetAddress.getByName("127.0.0.1")));
         try (Fetcher f = new Fetcher(config().withAllowPrivateNetwork(false), clock, clock.sleeper(),
                 new InMemoryHostSlots(), null, guard)) {
             assertThatThrownBy(() -> f.fetch(uri("/to-metadata")))
@@ -234,7 +234,7 @@ class FetcherTest {
         // a hostile DNS name: public while robots.txt is fetched, private once the fetcher has waited its turn
         var answer = new AtomicReference<>(InetAddress.getByName("203.0.113.7"));
         var resolutions = new AtomicInteger();
-        var guard = new AddressGuard(false, Set.of(), host -> {
+        var guard = new AddressGuard(NetworkRanges.NONE, Set.of(), host -> {
             resolutions.incrementAndGet();
             return new InetAddress[] {answer.get()};
         });
@@ -290,7 +290,7 @@ class FetcherTest {
     }
 
     @Test
-    void robotsUnavailableAllowsAndUnreachableDisallows() throws Exception {
+    void robotsUnavailableAllowsAndUnreachableDisallowsForNow() throws Exception {
         handle("/page", ex -> send(ex, 200, "text/html", "ok".getBytes(StandardCharsets.UTF_8)));
         robotsStatus = 404;
         try (Fetcher f = fetcher(config())) {
@@ -299,7 +299,8 @@ class FetcherTest {
         robotsStatus = 503;
         try (Fetcher f = fetcher(config())) {
             assertThatThrownBy(() -> f.fetch(uri("/page")))
-                    .extracting(e -> ((FetchException) e).reason()).isEqualTo(FetchException.Reason.ROBOTS_DISALLOWED);
+                    .hasMessageEndingWith("is unreachable (HTTP 503); will retry")
+                    .extracting(e -> ((FetchException) e).reason()).isEqualTo(FetchException.Reason.ROBOTS_UNREACHABLE);
         }
     }
 

@@ -10,7 +10,11 @@ import dev.redline.ingest.VersionRecorder;
 import dev.redline.sim.NewsroomSimulator;
 import dev.redline.sim.VirtualClock;
 import dev.redline.store.Store;
+import dev.redline.fetch.InMemoryHostSlots;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +54,40 @@ class TrackerRunLoopTest {
             assertThat(rounds.getFirst().newVersions()).isEqualTo(1);
             // two hours on, the ferry story has changed and the lighthouse and fish stories appeared
             assertThat(store.versionCount()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aRoundThatFailsAsAWholeDoesNotEndTheLoop(@TempDir Path dir) throws Exception {
+        VirtualClock clock = new VirtualClock(Instant.parse("2026-03-01T06:00:00Z"));
+        String url = "jdbc:sqlite:" + dir.resolve("redline.db");
+        try (NewsroomSimulator sim = NewsroomSimulator.start(clock);
+             Store store = Store.open(url, clock);
+             Fetcher fetcher = new Fetcher(FetchConfig.defaults().withAllowPrivateNetwork(true)
+                     .withHostDelay(Duration.ZERO), clock, clock.sleeper(), new InMemoryHostSlots(), null)) {
+            var gazette = sim.site("harbour-gazette");
+            store.addSource(gazette.name(), List.of(gazette.rssUrl()), List.of(), ExtractRules.NONE);
+            Tracker tracker = new Tracker(store, fetcher, new Discovery(store, clock), new VersionRecorder(store), clock,
+                    TrackerConfig.defaults().withThreads(1).withIdleWait(Duration.ofMillis(20)));
+            List<PollSummary> rounds = new CopyOnWriteArrayList<>();
+            Thread loop;
+            // another program holds the database: every round fails until it lets go
+            try (Connection other = DriverManager.getConnection(url); Statement lock = other.createStatement()) {
+                lock.execute("BEGIN EXCLUSIVE");
+                loop = Thread.ofPlatform().start(() -> tracker.run(rounds::add));
+                Thread.sleep(4_000);
+                assertThat(loop.isAlive()).isTrue();
+                assertThat(rounds).isEmpty();
+                lock.execute("ROLLBACK");
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (store.versionCount() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            tracker.stop();
+            loop.join(Duration.ofSeconds(30));
+            assertThat(store.versionCount()).isEqualTo(1);
+            assertThat(rounds).isNotEmpty();
         }
     }
 }

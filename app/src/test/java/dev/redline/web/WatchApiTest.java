@@ -2,6 +2,7 @@ package dev.redline.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.redline.fetch.NetworkRanges;
 import dev.redline.json.Json;
 import dev.redline.webhook.Webhooks;
 import java.net.URI;
@@ -20,7 +21,7 @@ class WatchApiTest {
     @Test
     void watchesAreAddedListedLoggedAndRemovedByTheAdminOnly() {
         try (WebFixture web = WebFixture.seeded(dir, store -> WebServer.Options.defaults().withAdminToken("s3cret")
-                .withWebhooks(new Webhooks(store, WebFixture.CLOCK, false)))) {
+                .withWebhooks(new Webhooks(store, WebFixture.CLOCK, NetworkRanges.NONE)))) {
             String body = "{\"source\": \"harbour-gazette\", \"url\": \"https://hooks.example.org/redline\"}";
             assertThat(post(web, body, null).statusCode()).isEqualTo(403);
             assertThat(web.get("/api/watches").statusCode()).isEqualTo(403);

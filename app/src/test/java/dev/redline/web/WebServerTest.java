@@ -346,7 +346,7 @@ class WebServerTest {
 
     @Test
     void metricsAndHealthReportRequestsAndStoreCounts() {
-        seeded();
+        web = WebFixture.seeded(dir, WebServer.Options.defaults().withPublicMetrics(true));
         web.get("/");
         web.get("/articles/" + web.bridge.id());
         String metrics = web.get("/metrics").body();

@@ -8,6 +8,7 @@ import dev.redline.article.ArticleText;
 import dev.redline.extract.ExtractRules;
 import dev.redline.ingest.Observation;
 import dev.redline.ingest.VersionRecorder;
+import dev.redline.fetch.NetworkRanges;
 import dev.redline.json.Json;
 import dev.redline.sim.VirtualClock;
 import dev.redline.store.Article;
@@ -74,7 +75,7 @@ class WebhooksTest {
         long articleId;
         Watch watch;
         try (Store store = open()) {
-            Webhooks hooks = new Webhooks(store, clock, true);
+            Webhooks hooks = new Webhooks(store, clock, NetworkRanges.PRIVATE);
             VersionRecorder recorder = new VersionRecorder(store, List.of(hooks));
             long source = store.addSource("harbour-gazette", List.of("http://127.0.0.1:9/feed.xml"), List.of(), ExtractRules.NONE).id();
             Article a = store.upsertArticle("https://gazette.example/bridge", source, T0);
@@ -94,7 +95,7 @@ class WebhooksTest {
         }
         // restart: a new store and a new deliverer find the queued delivery
         try (Store store = open()) {
-            Webhooks hooks = new Webhooks(store, clock, true);
+            Webhooks hooks = new Webhooks(store, clock, NetworkRanges.PRIVATE);
             clock.advance(Duration.ofSeconds(30));
             assertThat(hooks.deliverDue()).isZero();               // second try: 503 again, next wait doubles
             assertThat(store.watches().deliveries(watch.id(), 10).getFirst().nextAttempt())
@@ -122,7 +123,7 @@ class WebhooksTest {
     @Test
     void sourceAndQueryWatchesMatchAndBoringVersionsAreNotSent() {
         try (Store store = open()) {
-            Webhooks hooks = new Webhooks(store, clock, true);
+            Webhooks hooks = new Webhooks(store, clock, NetworkRanges.PRIVATE);
             VersionRecorder recorder = new VersionRecorder(store, List.of(hooks));
             long source = store.addSource("harbour-gazette", List.of("http://127.0.0.1:9/feed.xml"), List.of(), ExtractRules.NONE).id();
             Watch bySource = store.watches().addWatch(Watch.Kind.SOURCE, "harbour-gazette", hookUrl(), "s1");
@@ -147,11 +148,11 @@ class WebhooksTest {
     @Test
     void privateReceiversAreRefusedUnlessAllowed() {
         try (Store store = open()) {
-            Webhooks strict = new Webhooks(store, clock, false);
+            Webhooks strict = new Webhooks(store, clock, NetworkRanges.NONE);
             assertThatThrownBy(() -> strict.checkReceiver(hookUrl())).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("refusing to deliver to").hasMessageContaining("loopback");
             assertThatThrownBy(() -> strict.checkReceiver("ftp://example.org/x")).hasMessageContaining("http:// or https://");
-            new Webhooks(store, clock, true).checkReceiver(hookUrl());
+            new Webhooks(store, clock, NetworkRanges.PRIVATE).checkReceiver(hookUrl());
         }
     }
 

@@ -22,7 +22,8 @@ import org.jsoup.select.Selector;
  * <p>Order of evidence: per-source {@link ExtractRules} first; then what the page declares
  * (JSON-LD, OpenGraph and meta tags); then content scoring of the DOM ({@link ContentFinder}),
  * block writing ({@link BlockWriter}) and line clean-up ({@link Boilerplate}). Character sets are
- * settled by {@link PageDecoder}.
+ * settled by {@link PageDecoder}; the DOM's size is bounded by {@link PageParser} (a page over its
+ * limits is "no article found" with the reason).
  *
  * <p>It never throws on page content: an empty, broken or non-article page gives an
  * {@link Extracted} with {@code found == false} and a reason. Thread-safe and reusable: one
@@ -69,6 +70,8 @@ public final class Extractor {
                 return notFound(url, "the content is binary, not HTML text");
             }
             return extract(html, url, rules);
+        } catch (PageParser.OverLimit tooBig) {
+            return notFound(url, tooBig.getMessage());
         } catch (RuntimeException | StackOverflowError broken) {
             // Last line of defence for the "never throws" promise: pages are hostile input, and a
             // parser or regex corner case must become a clear result, not a crashed batch.
@@ -76,9 +79,9 @@ public final class Extractor {
         }
     }
 
-    private Extracted extract(String html, String url, ExtractRules rules) {
+    private Extracted extract(String html, String url, ExtractRules rules) throws PageParser.OverLimit {
         String base = url == null ? "" : url;
-        Document doc = Jsoup.parse(html, base);
+        Document doc = PageParser.parse(html, base);
         PageMetadata meta = PageMetadata.read(doc);
         String title = overrideTitle(doc, rules.titleSelector(), meta.title());
         String canonical = meta.canonicalUrl() != null ? meta.canonicalUrl() : url;
@@ -105,8 +108,9 @@ public final class Extractor {
     }
 
     /** The relaxed retry on a fresh parse; keeps whichever pass found more. */
-    private List<String> relaxedBody(String html, String base, ExtractRules rules, List<String> strict) {
-        Document doc = Jsoup.parse(html, base);
+    private List<String> relaxedBody(String html, String base, ExtractRules rules, List<String> strict)
+            throws PageParser.OverLimit {
+        Document doc = PageParser.parse(html, base);
         prepare(doc, rules);
         List<String> relaxed = Boilerplate.clean(BlockWriter.write(ContentFinder.find(doc, false), true));
         return length(relaxed) > length(strict) ? relaxed : strict;

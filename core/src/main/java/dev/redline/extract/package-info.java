@@ -1,7 +1,8 @@
 /**
- * Turning an HTML page into an article: decoding bytes, metadata (og:, JSON-LD, meta tags), finding
- * the body and dropping boilerplate. Entry point: {@link dev.redline.extract.Extractor}. Works on
- * bytes it is given; fetching is the app's job. A page without an article is a result with a
+ * Turning an HTML page into an article: decoding bytes, a DOM of bounded size
+ * ({@link dev.redline.extract.PageParser}: a page over the limit is a result with the reason),
+ * metadata (og:, JSON-LD, meta tags), finding the body and dropping boilerplate. Entry point:
+ * {@link dev.redline.extract.Extractor}. Works on bytes it is given; fetching is the app's job. A page without an article is a result with a
  * reason, not an exception.
  *
  * <p>Null contract: parameters and return values are non-null unless their Javadoc says "or null"
