@@ -129,6 +129,18 @@ def redline_links(diff):
     return links
 
 
+# the sets of core/src/test/resources/diff-labelled/README.md, by pair number
+SETS = (("tuned", 1, 32), ("held_out_1", 33, 38), ("dev", 39, 60), ("held_out_2", 61, 71))
+
+
+def labelled_set(path):
+    number = int(os.path.basename(path).split(".")[0])
+    for name, first, last in SETS:
+        if first <= number <= last:
+            return name
+    raise ValueError(f"{path}: in no set of the diff-labelled README")
+
+
 def f1(pairs):
     """Micro F1 over change links (everything but 'same') of (expected, predicted) pairs."""
     tp = fp = fn = 0
@@ -172,18 +184,23 @@ def main(argv):
         labelled_dir, redline_file = argv[2], argv[3]
         with open(redline_file, encoding="utf-8") as f:
             redline = {r["name"]: r["diff"] for r in json.load(f)}
-        peer_scored, redline_scored = [], []
+        peer_scored, redline_scored = {}, {}
         for path in sorted(glob.glob(os.path.join(labelled_dir, "*.txt"))):
             old, new, expected = read_labelled(path)
-            peer_scored.append((expected, set(ndiff_links(old["sentences"], new["sentences"]))))
-            redline_scored.append((expected, redline_links(redline[os.path.basename(path)])))
+            name = labelled_set(path)
+            peer_scored.setdefault(name, []).append((expected, set(ndiff_links(old["sentences"], new["sentences"]))))
+            redline_scored.setdefault(name, []).append((expected, redline_links(redline[os.path.basename(path)])))
         wall, cpu = pairs_per_second(bench["typical"])
         start = time.process_time()
         ndiff_links(bench["large"]["old"], bench["large"]["new"])
         large_seconds = time.process_time() - start
-        print(f"labelled_pairs {len(peer_scored)}")
-        print(f"peer_f1 {f1(peer_scored):.3f}")
-        print(f"redline_f1 {f1(redline_scored):.3f}")
+        print(f"labelled_pairs {sum(len(v) for v in peer_scored.values())}")
+        print(f"peer_f1 {f1([p for v in peer_scored.values() for p in v]):.3f}")
+        print(f"redline_f1 {f1([p for v in redline_scored.values() for p in v]):.3f}")
+        for name, _, _ in SETS:
+            print(f"pairs_{name} {len(peer_scored.get(name, []))}")
+            print(f"peer_f1_{name} {f1(peer_scored.get(name, [])):.3f}")
+            print(f"redline_f1_{name} {f1(redline_scored.get(name, [])):.3f}")
         print(f"peer_wall_pairs_per_s {wall:.1f}")
         print(f"peer_cpu_pairs_per_s {cpu:.1f}")
         print(f"peer_large_cpu_ms {large_seconds * 1000:.1f}")

@@ -99,7 +99,7 @@ final class DiffText {
     private static String words(List<WordOp> words, Painter p) {
         StringBuilder s = new StringBuilder();
         for (WordOp w : words) {
-            if (!s.isEmpty()) {
+            if (!s.isEmpty() && w.spaceBefore()) {
                 s.append(' ');
             }
             String text = Printable.of(w.text());

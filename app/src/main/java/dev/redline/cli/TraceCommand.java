@@ -3,6 +3,7 @@ package dev.redline.cli;
 import dev.redline.diff.DiffStats;
 import dev.redline.fetch.FetchConfig;
 import dev.redline.json.Json;
+import dev.redline.provenance.Evidence;
 import dev.redline.service.PageReader;
 import dev.redline.service.Services;
 import dev.redline.text.Counted;
@@ -13,8 +14,10 @@ import dev.redline.trace.Tracer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -65,9 +68,10 @@ public final class TraceCommand implements Callable<Integer> {
         try (Services services = Services.create(Services.Settings.of(root.config()).withPageFetch(pageFetch))) {
             Tracer tracer = services.tracer();
             if (reindex) {
-                Progress progress = Progress.start("reindex", services.store().versionCount());
+                // two passes: index, then look for reuse between sources among the newly indexed versions
+                Progress progress = Progress.start("reindex", 2 * services.store().versionCount());
                 long added = tracer.reindex(progress::advance);
-                progress.finish(Counted.of(progress.done(), "version") + ", " + added + " newly indexed");
+                progress.finish(Counted.of(services.store().versionCount(), "version") + ", " + added + " newly indexed and checked for reuse");
                 return 0;
             }
             long behind = tracer.unindexedVersions();
@@ -104,22 +108,45 @@ public final class TraceCommand implements Callable<Integer> {
         if (format == OutputFormat.json) {
             out.println(Json.write(result));
         } else if (result.matches().isEmpty()) {
-            out.printf(Locale.ROOT, "No tracked article matches (floor: %d shared five-word runs and %.0f%% coverage or containment).%n",
-                    Floor.DEFAULT.minShared(), 100 * Floor.DEFAULT.minShare());
+            Floor floor = Floor.DEFAULT;
+            out.printf(Locale.ROOT, "No tracked article matches (floor: %d shared five-word runs and %.0f%% coverage or containment, "
+                            + "or %d figures and names in order and %.0f%% of their runs of three).%n",
+                    floor.minShared(), 100 * floor.minShare(), floor.minKeywords(), 100 * floor.minKeywordShare());
         } else {
             int rank = 1;
             for (TraceMatch m : result.matches()) {
                 out.printf(Locale.ROOT, "%d. %s%s%n", rank++, Printable.of(m.url()),
                         m.source() == null ? "" : "  (" + Printable.of(m.source()) + ")");
                 out.printf(Locale.ROOT, "   version %d of %s, \"%s\"%s%n", m.version(), m.fetchedAt(), Printable.of(m.title()),
-                        m.tiedVersions().size() > 1 ? "  (same text in versions " + m.tiedVersions() + ", earliest shown)" : "");
-                out.printf(Locale.ROOT, "   %.0f%% of the copy is in that version; the copy carries %.0f%% of it%n",
-                        100 * m.coverage(), 100 * m.containment());
+                        m.tiedVersions().size() > 1 ? "  (the evidence fits versions " + m.tiedVersions() + " equally; earliest shown)" : "");
+                out.printf(Locale.ROOT, "   %.0f%% of the copy is in that version; the copy carries %.0f%% of it; %d figures and names in the same order%n",
+                        100 * m.coverage(), 100 * m.containment(), m.keywords());
                 DiffStats s = m.diff().stats();
                 out.printf(Locale.ROOT, "   the copier added %s, cut %d, changed %d%s%n", Counted.of(s.added(), "sentence"),
                         s.deleted(), s.edited(), m.diff().title().changed() ? " and the headline" : "");
+                for (Evidence e : m.evidence()) {
+                    out.println("   evidence: " + describe(e));
+                }
             }
         }
         out.flush();
+    }
+
+    /** One line of evidence, sanitised for the terminal (the texts come from tracked sites and the copy). */
+    static String describe(Evidence e) {
+        boolean one = e.contradicts().size() == 1;
+        if (!e.carried()) {
+            return e.kind() + ": the copy lacks \"" + Printable.of(e.text()) + "\", which " + versions(e.contradicts())
+                    + (one ? " has" : " have");
+        }
+        String against = e.contradicts().isEmpty() ? ""
+                : "; " + versions(e.contradicts()) + (e.instead() == null ? (one ? " lacks it" : " lack it")
+                : (one ? " says \"" : " say \"") + Printable.of(e.instead()) + "\"");
+        return e.kind() + ": the copy carries \"" + Printable.of(e.text()) + "\" as in " + versions(e.supports()) + against;
+    }
+
+    private static String versions(List<Integer> numbers) {
+        return (numbers.size() == 1 ? "version " : "versions ")
+                + numbers.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 }

@@ -41,6 +41,11 @@ public final class TraceIndex {
         return postings.add(articleId, versionId, fingerprint);
     }
 
+    /** A bulk writer (one connection, statements prepared once, many versions per transaction), as {@link TracePostings#bulk}. */
+    public TracePostings.Bulk bulk() {
+        return postings.bulk();
+    }
+
     /** Whether this version is in the index. */
     public boolean isIndexed(long versionId) {
         return postings.isIndexed(versionId);

@@ -8,14 +8,18 @@ import dev.redline.fingerprint.Fingerprinter;
 import dev.redline.ingest.Recording;
 import dev.redline.ingest.VersionAnalyser;
 import dev.redline.json.Json;
+import dev.redline.provenance.Attribution;
+import dev.redline.provenance.Passage;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.EventKind;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
+import dev.redline.store.TracePostings;
 import dev.redline.store.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -44,6 +48,8 @@ import org.slf4j.LoggerFactory;
 public final class Tracer implements VersionAnalyser {
     /** Share of a new version that must come from another source's earlier version to record reuse. */
     public static final double REUSE_MIN_COVERAGE = ReuseRule.MIN_COVERAGE;
+    /** Candidates (best proposed first) checked by keywords when none shares text with the copy. */
+    static final int MAX_KEYWORD_CANDIDATES = 10;
     /** Candidate articles verified per query. */
     static final int MAX_CANDIDATES = 25;
     /** Articles read per page by {@link #reindex}. */
@@ -77,29 +83,52 @@ public final class Tracer implements VersionAnalyser {
     }
 
     /**
-     * Indexes every stored version not yet in the index (stores imported before the index existed,
-     * or after a change of fingerprint settings on a fresh index).
+     * Repairs the index: indexes every stored version not yet in it (stores imported before the
+     * index existed, or emptied by a change of fingerprint), one transaction per page of
+     * {@value #REINDEX_PAGE} articles, fingerprinting in parallel; then checks each newly indexed version
+     * for reuse of another source's earlier version, as tracking does, recording what it finds.
      *
-     * @param onVersion called once per version visited, for progress
+     * @param onVersion called with the number of versions visited, in each of the two passes (so
+     *                  twice the stored versions in all)
      * @return how many versions were newly indexed
      */
     public long reindex(LongConsumer onVersion) {
-        long added = 0;
+        List<Long> addedIds = new ArrayList<>();
         long after = 0;
         List<Article> articles;
         // keyset paging by id: appends (which move an article in the by-activity order) cannot make it skip one
         while (!(articles = store.articlesAfter(after, REINDEX_PAGE)).isEmpty()) {
+            List<Version> versions = articles.stream().flatMap(a -> store.versions(a.id()).stream())
+                    .filter(v -> !index.isIndexed(v.id())).toList();
+            List<Fingerprint> fingerprints = versions.parallelStream().map(v -> fingerprinter.of(v.text())).toList();
+            // one bulk writer and transaction per page, closed before anything else runs: the write lock
+            // is never held while others (a serving process appending versions) wait for it
+            try (TracePostings.Bulk bulk = index.bulk()) {
+                for (int i = 0; i < versions.size(); i++) {
+                    if (bulk.add(versions.get(i).articleId(), versions.get(i).id(), fingerprints.get(i))) {
+                        addedIds.add(versions.get(i).id());
+                    }
+                }
+                bulk.commit();
+            }
+            onVersion.accept(articles.stream().mapToLong(Article::versionCount).sum());
+            after = articles.getLast().id();
+        }
+        // a sorted array of ids, not the versions: memory stays at a few bytes per version on a big archive
+        long[] added = addedIds.stream().mapToLong(Long::longValue).sorted().toArray();
+        after = 0;
+        while (!(articles = store.articlesAfter(after, REINDEX_PAGE)).isEmpty()) {
             for (Article article : articles) {
                 for (Version version : store.versions(article.id())) {
-                    if (index(version)) {
-                        added++;
+                    if (Arrays.binarySearch(added, version.id()) >= 0) {
+                        recordReuse(version, fingerprinter.of(version.text()));
                     }
-                    onVersion.accept(1);
                 }
+                onVersion.accept(article.versionCount());
             }
             after = articles.getLast().id();
         }
-        return added;
+        return added.length;
     }
 
     /** Stored versions not in the index (stored before the index existed); 0 when up to date. */
@@ -119,22 +148,33 @@ public final class Tracer implements VersionAnalyser {
 
     /** As {@link #trace(ArticleText, int)}; without the diff ({@code diff} null) when only the match is wanted. */
     TraceResult trace(ArticleText copy, int limit, boolean withDiff) {
-        return new TraceResult(matches(fingerprinter.of(copy), null, limit).stream()
-                .map(m -> toMatch(m, copy, withDiff)).toList());
+        Fingerprint fingerprint = fingerprinter.of(copy);
+        return new TraceResult(matches(copy, fingerprint, null, limit).stream()
+                .map(m -> toMatch(m, copy, fingerprint, withDiff)).toList());
     }
 
-    /** A verified source: the article, its versions and the verdict. */
-    private record Found(Article article, List<Version> versions, Verdict verdict) {
-        Version version() {
-            return versions.get(verdict.best());
+    /**
+     * A verified source: the article, its versions, the shingle verdict (null when no five-word run
+     * is shared, as in a spun copy) and, when the shingles alone do not clear the floor, the share of
+     * the copy's runs of three keywords its best version carries.
+     */
+    private record Found(Article article, List<Version> versions, Verdict verdict, double keywordShare) {
+        /** The larger of the shingle coverage and the keyword-run share: how much of the copy this article explains. */
+        double strength() {
+            return Math.max(verdict == null ? 0 : verdict.coverage(), keywordShare);
+        }
+
+        int shared() {
+            return verdict == null ? 0 : verdict.shared();
         }
     }
 
-    private List<Found> matches(Fingerprint fingerprint, Long excludeArticleId, int limit) {
+    private List<Found> matches(ArticleText copy, Fingerprint fingerprint, Long excludeArticleId, int limit) {
         if (fingerprint.isEmpty() || limit <= 0) {
             return List.of();
         }
         List<Found> found = new ArrayList<>();
+        List<Found> unclear = new ArrayList<>();
         for (Candidate candidate : index.candidates(fingerprint, excludeArticleId, MAX_CANDIDATES)) {
             Article article = store.article(candidate.articleId()).orElse(null);
             if (article == null) {
@@ -143,26 +183,49 @@ public final class Tracer implements VersionAnalyser {
             List<Version> versions = store.versions(article.id());
             Verdict verdict = Verdict.of(fingerprint.shingles(),
                     versions.stream().map(v -> fingerprinter.shingles(v.text())).toList());
-            if (verdict != null && verdict.clears(floor)) {
-                found.add(new Found(article, versions, verdict));
+            (verdict != null && verdict.clears(floor) ? found : unclear).add(new Found(article, versions, verdict, 0));
+        }
+        if (found.isEmpty()) {
+            // no shared text: a spun or heavily edited copy, matched by its figures and names in order;
+            // only then, and only for the best proposed candidates, since it costs a pass over every version
+            Passage copied = Passage.of(copy);
+            for (Found f : unclear.subList(0, Math.min(unclear.size(), MAX_KEYWORD_CANDIDATES))) {
+                int keywords = 0;
+                double share = 0;
+                for (Version v : f.versions()) {
+                    Passage version = Passage.of(v.text());
+                    keywords = Math.max(keywords, copied.keywordsInOrder(version));
+                    share = Math.max(share, copied.keywordRunShareIn(version));
+                }
+                if (floor.clearsKeywords(keywords, share)) {
+                    found.add(new Found(f.article(), f.versions(), f.verdict(), share));
+                }
             }
         }
         return found.stream()
-                .sorted(Comparator.comparingInt((Found f) -> f.verdict().shared()).reversed()
-                        .thenComparing(Comparator.comparingDouble((Found f) -> f.verdict().coverage()).reversed())
+                .sorted(Comparator.comparingDouble(Found::strength).reversed()
+                        .thenComparing(Comparator.comparingInt(Found::shared).reversed())
                         .thenComparingLong(f -> f.article().id()))
                 .limit(limit)
                 .toList();
     }
 
-    private TraceMatch toMatch(Found found, ArticleText copy, boolean withDiff) {
-        Version version = found.version();
+    /** The version the copy carries, from the article's history (see {@link Attribution}). */
+    private static Attribution attribute(Found found, ArticleText copy) {
+        return Attribution.of(found.versions().stream().map(Version::text).toList(), copy);
+    }
+
+    private TraceMatch toMatch(Found found, ArticleText copy, Fingerprint fingerprint, boolean withDiff) {
+        Attribution attribution = attribute(found, copy);
+        Version version = found.versions().get(attribution.version());
         String source = found.article().sourceId() == null ? null
                 : store.source(found.article().sourceId()).map(Source::name).orElse(null);
-        Verdict v = found.verdict();
+        long[] versionShingles = fingerprinter.shingles(version.text());
+        int shared = Fingerprint.intersectionSize(fingerprint.shingles(), versionShingles);
         return new TraceMatch(found.article().url(), source, version.text().title(), version.number(),
-                version.fetchedAt(), v.tied(), v.coverage(), v.containment(),
-                withDiff ? Diff.compare(version.text(), copy) : null);
+                version.fetchedAt(), attribution.consistent(), (double) shared / fingerprint.shingles().length,
+                versionShingles.length == 0 ? 0 : (double) shared / versionShingles.length,
+                Passage.of(copy).keywordsInOrder(Passage.of(version.text())), attribution.evidence(), withDiff ? Diff.compare(version.text(), copy) : null);
     }
 
     /**
@@ -189,8 +252,11 @@ public final class Tracer implements VersionAnalyser {
             return;
         }
         List<Version> ownVersions = null;
-        for (Found found : matches(fingerprint, copier.id(), MAX_CANDIDATES)) {
-            Version original = found.version();
+        for (Found found : matches(version.text(), fingerprint, copier.id(), MAX_CANDIDATES)) {
+            if (found.verdict() == null) {
+                continue; // reuse between tracked sources is recorded for shared text, not for a paraphrase
+            }
+            Version original = found.versions().get(attribute(found, version.text()).version());
             boolean otherSource = copier.sourceId() == null || found.article().sourceId() == null
                     || !Objects.equals(copier.sourceId(), found.article().sourceId());
             if (!otherSource || !ReuseRule.reuses(found.verdict(), original.fetchedAt(), version.fetchedAt())) {

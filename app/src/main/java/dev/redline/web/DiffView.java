@@ -23,8 +23,15 @@ import java.util.Set;
  */
 public record DiffView(List<Piece> title, List<Piece> byline, List<Row> rows, List<Cell> lines) {
 
-    /** A run of text: {@code kind} is "same", "add" or "delete". */
-    public record Piece(String text, String kind) {
+    /**
+     * A run of text: {@code kind} is "same", "add" or "delete" (or "hit" in search snippets);
+     * {@code spaceBefore} whether a space goes between it and the piece before.
+     */
+    public record Piece(String text, String kind, boolean spaceBefore) {
+        /** A piece that carries its own spacing (the whole text, or a cut of it). */
+        public Piece(String text, String kind) {
+            this(text, kind, false);
+        }
     }
 
     /**
@@ -139,7 +146,7 @@ public record DiffView(List<Piece> title, List<Piece> byline, List<Row> rows, Li
         if (!change.changed() || change.words().isEmpty()) {
             return List.of(new Piece(change.newText() == null ? "" : change.newText(), "same"));
         }
-        return change.words().stream().map(w -> new Piece(w.text(), w.op().toString())).toList();
+        return pieces(change.words(), null);
     }
 
     private static Cell plain(String kind, String text, String anchor) {
@@ -148,9 +155,18 @@ public record DiffView(List<Piece> title, List<Piece> byline, List<Row> rows, Li
 
     /** The word runs of an edit, leaving out those of kind {@code skip} (null keeps all). */
     private static Cell words(String kind, List<WordOp> words, OpKind skip, String anchor, String note, String href) {
-        List<Piece> pieces = words.stream().filter(w -> w.op() != skip)
-                .map(w -> new Piece(w.text(), w.op().toString())).toList();
-        return new Cell(kind, pieces, anchor, note, href, false);
+        return new Cell(kind, pieces(words, skip), anchor, note, href, false);
+    }
+
+    /** The runs shown on one side (leaving out {@code skip}), the first with no space before it. */
+    private static List<Piece> pieces(List<WordOp> words, OpKind skip) {
+        List<Piece> pieces = new ArrayList<>(words.size());
+        for (WordOp w : words) {
+            if (w.op() != skip) {
+                pieces.add(new Piece(w.text(), w.op().toString(), w.spaceBefore() && !pieces.isEmpty()));
+            }
+        }
+        return pieces;
     }
 
     private static String oldAnchor(SentenceOp op) {

@@ -9,6 +9,11 @@ public final class Links {
         return "/articles/" + id;
     }
 
+    /** A version's row on its article's page. */
+    public static String version(long articleId, int number) {
+        return "/articles/" + articleId + "#v" + number;
+    }
+
     public static String diff(long articleId, int from, int to) {
         return "/articles/" + articleId + "/diff/" + from + "/" + to;
     }

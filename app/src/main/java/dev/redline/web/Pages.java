@@ -413,9 +413,22 @@ final class Pages {
     }
 
     private View.Trace traceView(String text, String url, List<TraceMatch> matches) {
-        List<View.TraceRow> rows = matches == null ? null : matches.stream().map(m -> new View.TraceRow(m,
-                store.articleByUrl(m.url()).map(a -> Links.article(a.id())).orElse(null))).toList();
-        return new View.Trace(options.tracing() != null, orEmpty(text), orEmpty(url), rows);
+        List<View.TraceRow> rows = matches == null ? null : matches.stream().map(this::traceRow).toList();
+        TraceService tracing = options.tracing();
+        return new View.Trace(tracing != null, orEmpty(text), orEmpty(url), rows, tracing == null ? 0 : tracing.unindexed());
+    }
+
+    private View.TraceRow traceRow(TraceMatch m) {
+        Long id = store.articleByUrl(m.url()).map(Article::id).orElse(null);
+        List<View.EvidenceRow> evidence = m.evidence().stream().map(e -> new View.EvidenceRow(e,
+                versionLinks(id, e.supports()), versionLinks(id, e.contradicts()),
+                id == null ? null : Links.diff(id, e.from(), e.to()))).toList();
+        return new View.TraceRow(m, id == null ? null : Links.article(id), evidence,
+                m.diff() == null ? List.of() : DiffView.of(m.diff()).lines());
+    }
+
+    private static List<View.VersionLink> versionLinks(Long articleId, List<Integer> versions) {
+        return versions.stream().map(v -> new View.VersionLink(v, articleId == null ? null : Links.version(articleId, v))).toList();
     }
 
     private static String orEmpty(String s) {

@@ -20,6 +20,11 @@ public final class TraceService {
         this.pages = Objects.requireNonNull(pages, "pages");
     }
 
+    /** Stored versions not in the trace index yet (their text cannot be found until reindexed). */
+    long unindexed() {
+        return tracer.unindexedVersions();
+    }
+
     TraceResult traceText(String text, int limit) {
         return tracer.trace(text, limit);
     }

@@ -9,6 +9,7 @@ import dev.redline.store.SearchHit;
 import dev.redline.store.Source;
 import dev.redline.store.SourceHealth;
 import dev.redline.store.Version;
+import dev.redline.provenance.Evidence;
 import dev.redline.trace.TraceMatch;
 import java.time.Instant;
 import java.util.List;
@@ -94,12 +95,23 @@ public final class View {
                          List<SearchRow> rows, boolean searched) {
     }
 
-    /** A trace match with a link to the matched article when it is tracked here. */
-    public record TraceRow(TraceMatch match, String articleUrl) {
+    /**
+     * A trace match with a link to the matched article when it is tracked here (else null), its
+     * evidence with links, and the diff of the matched version against the copy.
+     */
+    public record TraceRow(TraceMatch match, String articleUrl, List<EvidenceRow> evidence, List<DiffView.Cell> diff) {
     }
 
-    /** The trace page; {@code rows} is null before a query. */
-    public record Trace(boolean available, String text, String url, List<TraceRow> rows) {
+    /** A version named on the trace page, with a link to its row on the article page (null when not tracked here). */
+    public record VersionLink(int number, String href) {
+    }
+
+    /** One piece of evidence with links to the versions it names and to the diff it comes from (null when not tracked here). */
+    public record EvidenceRow(Evidence evidence, List<VersionLink> supports, List<VersionLink> contradicts, String diffUrl) {
+    }
+
+    /** The trace page; {@code rows} is null before a query; {@code unindexed} stored versions are not in the trace index yet. */
+    public record Trace(boolean available, String text, String url, List<TraceRow> rows, long unindexed) {
     }
 
     public record Error(int status, String title, String message) {

@@ -44,7 +44,7 @@ class DiffCommandTest {
                 "--old-time", "2026-03-01T08:00:00Z", "--new-time", "2026-03-04T09:00:00Z");
         assertThat(r.code()).isZero();
         assertThat(r.out()).doesNotContain("\u001B[")
-                .contains("Headline: Ferry strikes pier at [-Marrowby-] {+Marrowby, two hurt+}")
+                .contains("Headline: Ferry strikes pier at Marrowby{+, two hurt+}")
                 .contains("3 days later")
                 .contains("~ A passenger ferry struck the north pier {+late+} on Tuesday evening.")
                 .contains("- The bridge will stay shut until engineers have inspected the pier.")

@@ -68,9 +68,20 @@ class TraceCommandTest {
         assertThat(match.get("coverage").asDouble()).isBetween(0.6, 0.99);
         assertThat(match.has("diff")).isTrue();
         assertThat(match.get("diff").has("ops")).isTrue();
+        // the headline is what separates the versions: the copy carries version 0's
+        JsonNode evidence = match.get("evidence").get(0);
+        assertThat(evidence.get("kind").asString()).isEqualTo("headline");
+        assertThat(evidence.get("carried").asBoolean()).isTrue();
+        assertThat(evidence.get("text").asString()).isEqualTo("Lighthouse keepers");
+        assertThat(evidence.get("instead").asString()).isEqualTo("Saltreach keepers");
+        assertThat(evidence.get("supports").toString()).isEqualTo("[0]");
+        assertThat(evidence.get("contradicts").toString()).isEqualTo("[1]");
+        assertThat(evidence.get("from").asInt()).isZero();
+        assertThat(evidence.get("to").asInt()).isEqualTo(1);
 
         CliRun text = run("--db", db.toString(), "trace", copy.toString());
-        assertThat(text.out()).contains(url).contains("version 0 of 2026-05-03T07:00:00Z");
+        assertThat(text.out()).contains(url).contains("version 0 of 2026-05-03T07:00:00Z")
+                .contains("evidence: headline: the copy carries \"Lighthouse keepers\" as in version 0; version 1 says \"Saltreach keepers\"");
     }
 
     @Test

@@ -24,8 +24,9 @@ class DiffJsonTest {
                 List.of(new WordOp(OpKind.SAME, "The pier"), new WordOp(OpKind.DELETE, "shut."),
                         new WordOp(OpKind.ADD, "reopened.")));
         assertThat(Json.write(edit)).isEqualTo("{\"op\":\"edit\",\"old\":\"The pier shut.\",\"new\":\"The pier reopened.\","
-                + "\"oldIndex\":0,\"newIndex\":0,\"words\":[{\"op\":\"same\",\"text\":\"The pier\"},"
-                + "{\"op\":\"delete\",\"text\":\"shut.\"},{\"op\":\"add\",\"text\":\"reopened.\"}],"
+                + "\"oldIndex\":0,\"newIndex\":0,\"words\":[{\"op\":\"same\",\"text\":\"The pier\",\"spaceBefore\":true},"
+                + "{\"op\":\"delete\",\"text\":\"shut.\",\"spaceBefore\":true},"
+                + "{\"op\":\"add\",\"text\":\"reopened.\",\"spaceBefore\":true}],"
                 + "\"oldIndexEnd\":null,\"newIndexEnd\":null}");
         assertThat(Json.write(new TitleChange("Pier shut", null, true, List.of())))
                 .isEqualTo("{\"old\":\"Pier shut\",\"new\":null,\"changed\":true,\"words\":[]}");
@@ -47,6 +48,10 @@ class DiffJsonTest {
             assertThat(names(op)).containsExactly("op", "old", "new", "oldIndex", "newIndex", "words", "oldIndexEnd",
                     "newIndexEnd");
         }
+        for (JsonNode word : diff.path("title").path("words")) {
+            assertThat(names(word)).containsExactly("op", "text", "spaceBefore");
+        }
+        assertThat(diff.path("title").path("words").size()).isPositive();
         assertThat(diff.path("title").path("new").asString()).isEqualTo("Pier reopens");
     }
 

@@ -73,6 +73,16 @@ final class FictionalNews {
         return TOPICS.length;
     }
 
+    /** An invented person's full name (two words, capitalised). */
+    String person() {
+        return pick(PEOPLE);
+    }
+
+    /** Every invented person's name. */
+    static List<String> people() {
+        return List.of(PEOPLE);
+    }
+
     private String pick(String[] values) {
         return values[random.nextInt(values.length)];
     }

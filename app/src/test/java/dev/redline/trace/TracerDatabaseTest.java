@@ -50,6 +50,14 @@ class TracerDatabaseTest {
         return Store.open(url);
     }
 
+    /** An article with one version stored by the store alone, without the recording path (so not indexed), as before an upgrade. */
+    private static Article unrecorded(Store store, String source, String url, Instant at, ArticleText text) {
+        long sourceId = store.source(source).orElseGet(() -> store.addSource(source, List.of(), List.of(), ExtractRules.NONE)).id();
+        Article article = store.upsertArticle(url, sourceId, at);
+        store.appendVersion(article.id(), new NewVersion(at, text, Set.of(), false, null, null));
+        return article;
+    }
+
     private static Article article(Store store, String source, String url, Instant at, ArticleText... versions) {
         long sourceId = store.source(source).orElseGet(() -> store.addSource(source, List.of(), List.of(), ExtractRules.NONE)).id();
         Article article = store.upsertArticle(url, sourceId, at);
@@ -164,6 +172,33 @@ class TracerDatabaseTest {
             assertThat(ids).allSatisfy(id -> assertThat(index.isIndexed(firstVersion.get(id)))
                     .as("version 0 of article %d indexed", id).isTrue());
             assertThat(added).isGreaterThanOrEqualTo(articles);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void reindexIndexesAnImportedStoreAndRecordsTheReuseTrackingWouldHave(String db) {
+        try (Store store = open(db)) {
+            // stored with no tracer attached, as an import does
+            Article original = unrecorded(store, "north-wire", "https://north-wire.example/valve",
+                    Instant.parse("2026-04-01T08:00:00Z"), ORIGINAL);
+            ArticleText copied = new ArticleText(ORIGINAL.title(), null, List.of(ORIGINAL.paragraphs().get(0),
+                    ORIGINAL.paragraphs().get(1), ORIGINAL.paragraphs().get(2), "No Comments yet"));
+            Article copy = unrecorded(store, "lagoon-courier", "https://lagoon-courier.example/valve",
+                    Instant.parse("2026-04-01T12:00:00Z"), copied);
+            Tracer tracer = new Tracer(store);
+            assertThat(tracer.unindexedVersions()).isEqualTo(2);
+
+            long[] visited = {0};
+            assertThat(tracer.reindex(n -> visited[0] += n)).isEqualTo(2);
+
+            assertThat(visited[0]).isEqualTo(4); // two passes over two versions
+            assertThat(tracer.unindexedVersions()).isZero();
+            assertThat(store.events(copy.id())).extracting(ArticleEvent::kind).containsExactly(EventKind.REUSES);
+            assertThat(store.events(original.id())).extracting(ArticleEvent::kind).containsExactly(EventKind.REUSED_BY);
+            // a second repair finds nothing new and records nothing twice
+            assertThat(tracer.reindex(n -> { })).isZero();
+            assertThat(store.events(copy.id())).hasSize(1);
         }
     }
 }

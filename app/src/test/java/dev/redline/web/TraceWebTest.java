@@ -96,6 +96,14 @@ class TraceWebTest {
         HttpResponse<String> page = web.postForm("/trace", "text=" + URLEncoder.encode(COPY, StandardCharsets.UTF_8));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("href=\"/articles/" + web.bridge.id() + "\"").contains("version 1 (");
+        // the evidence links to the versions it names and to the diff it comes from; the copy's diff is on the page
+        assertThat(page.body()).contains("Why this version:")
+                .contains("href=\"/articles/" + web.bridge.id() + "#v1\"")
+                .contains("href=\"/articles/" + web.bridge.id() + "/diff/0/1\"")
+                .contains("<details class=\"copy-diff\">");
+        HttpResponse<String> hostile = web.postForm("/trace", "text=" + URLEncoder.encode(COPY + "\n<script>alert(1)</script> was added.",
+                StandardCharsets.UTF_8));
+        assertThat(hostile.body()).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;");
 
         HttpResponse<String> api = web.send(HttpRequest.newBuilder(URI.create(web.base() + "/api/trace"))
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(java.util.Map.of("text", COPY)))).build());
@@ -104,6 +112,11 @@ class TraceWebTest {
         assertThat(best.path("url").asString()).isEqualTo("https://gazette.example/news/bridge-vote");
         assertThat(best.path("version").asInt()).isEqualTo(1);
         assertThat(best.path("diff").path("ops").isArray()).isTrue();
+        JsonNode evidence = best.path("evidence");
+        assertThat(evidence.isArray()).isTrue();
+        assertThat(evidence.size()).isPositive();
+        assertThat(evidence.get(0).path("supports").toString()).contains("1");
+        assertThat(evidence.get(0).path("contradicts").toString()).contains("0");
     }
 
     @Test

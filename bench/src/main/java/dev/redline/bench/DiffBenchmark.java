@@ -2,6 +2,7 @@ package dev.redline.bench;
 
 import dev.redline.diff.Diff;
 import dev.redline.diff.DiffResult;
+import dev.redline.diff.SplitText;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,7 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * {@link Diff#compare} (sentence splitting, alignment, word diffs, boring rules) on typical
+ * {@link Diff#compare} from two stored, already split versions (alignment, word diffs, boring
+ * rules: what the tracker and the web pay) and from raw text (sentence splitting too) on typical
  * ~40-sentence pairs, on a 5,000-sentence live page (50 changes) and on one rewritten throughout, and {@link Diff#ops} (alignment and word
  * diffs of already split sentences: exactly the input the Python peer gets) on the same typical
  * pairs. Run by {@code bench/diff.sh}.
@@ -28,7 +30,10 @@ public class DiffBenchmark {
 
     private List<DiffCorpus.Pair> typical;
     private List<List<List<String>>> typicalSentences;
+    private List<List<SplitText>> typicalStored;
     private DiffCorpus.Pair large;
+    private SplitText largeOld;
+    private SplitText largeNew;
     private DiffCorpus.Pair rewritten;
 
     @Setup
@@ -37,7 +42,10 @@ public class DiffBenchmark {
         typicalSentences = typical.stream()
                 .map(p -> List.of(Diff.sentences(p.before()), Diff.sentences(p.after())))
                 .toList();
+        typicalStored = typical.stream().map(p -> List.of(SplitText.of(p.before()), SplitText.of(p.after()))).toList();
         large = DiffCorpus.large(5_000, 50, SEED);
+        largeOld = SplitText.of(large.before());
+        largeNew = SplitText.of(large.after());
         rewritten = new DiffCorpus.Pair(DiffCorpus.large(5_000, 0, SEED).before(), DiffCorpus.large(5_000, 0, SEED + 1).before());
     }
 
@@ -59,6 +67,24 @@ public class DiffBenchmark {
         for (DiffCorpus.Pair pair : typical) {
             sink.consume(Diff.compare(pair.before(), pair.after()));
         }
+    }
+
+    /** End to end as the tracker and the web use it: two stored (already split) versions to a result. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(TYPICAL_PAIRS)
+    public void typicalStoredPairs(Blackhole sink) {
+        for (List<SplitText> pair : typicalStored) {
+            sink.consume(Diff.compare(pair.get(0), pair.get(1), null, null));
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public DiffResult fiveThousandStored() {
+        return Diff.compare(largeOld, largeNew, null, null);
     }
 
     @Benchmark

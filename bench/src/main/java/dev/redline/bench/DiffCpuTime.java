@@ -1,12 +1,16 @@
 package dev.redline.bench;
 
 import dev.redline.diff.Diff;
+import dev.redline.diff.SplitText;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
 
 /**
- * Redline's diff speed in CPU time of the measuring thread, next to JMH's wall-clock figures:
+ * Redline's diff speed in CPU time of the measuring thread: alignment of split sentences
+ * ({@link Diff#ops}), the full comparison from two stored versions (already split, as the store
+ * keeps them: {@link Diff#compare(SplitText, SplitText, java.time.Instant, java.time.Instant)}) and from
+ * raw text (splitting included), on typical pairs and a 5,000-sentence page, next to JMH's wall-clock figures:
  * on a shared, overloaded machine wall time mostly measures the neighbours, while the peer
  * script reports its CPU time the same way ({@code time.process_time()}), so the two compare
  * fairly. Warms up first, then takes the best of several rounds for each figure.
@@ -24,12 +28,19 @@ public final class DiffCpuTime {
         List<List<List<String>>> split = typical.stream()
                 .map(p -> List.of(Diff.sentences(p.before()), Diff.sentences(p.after())))
                 .toList();
+        List<List<SplitText>> stored = typical.stream()
+                .map(p -> List.of(SplitText.of(p.before()), SplitText.of(p.after())))
+                .toList();
         DiffCorpus.Pair large = DiffCorpus.large(5_000, 50, DiffBenchmark.SEED);
+        SplitText largeOld = SplitText.of(large.before());
+        SplitText largeNew = SplitText.of(large.after());
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
 
         double bestCompare = 0;
         double bestOps = 0;
         double bestLargeMs = Double.MAX_VALUE;
+        double bestStored = 0;
+        double bestLargeStoredMs = Double.MAX_VALUE;
         for (int round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
             long start = cpu.getCurrentThreadCpuTime();
             for (DiffCorpus.Pair pair : typical) {
@@ -44,14 +55,26 @@ public final class DiffCpuTime {
             long afterOps = cpu.getCurrentThreadCpuTime();
             Diff.compare(large.before(), large.after());
             long afterLarge = cpu.getCurrentThreadCpuTime();
+            for (int repeat = 0; repeat < 5; repeat++) {
+                for (List<SplitText> pair : stored) {
+                    Diff.compare(pair.get(0), pair.get(1), null, null);
+                }
+            }
+            long afterStored = cpu.getCurrentThreadCpuTime();
+            Diff.compare(largeOld, largeNew, null, null);
+            long afterLargeStored = cpu.getCurrentThreadCpuTime();
             if (round >= WARMUP_ROUNDS) {
                 bestCompare = Math.max(bestCompare, typical.size() / ((afterCompare - start) / 1e9));
                 bestOps = Math.max(bestOps, 5 * split.size() / ((afterOps - afterCompare) / 1e9));
                 bestLargeMs = Math.min(bestLargeMs, (afterLarge - afterOps) / 1e6);
+                bestStored = Math.max(bestStored, 5 * stored.size() / ((afterStored - afterLarge) / 1e9));
+                bestLargeStoredMs = Math.min(bestLargeStoredMs, (afterLargeStored - afterStored) / 1e6);
             }
         }
         System.out.printf("redline_compare_cpu_pairs_per_s %.0f%n", bestCompare);
         System.out.printf("redline_ops_cpu_pairs_per_s %.0f%n", bestOps);
         System.out.printf("redline_large_cpu_ms %.1f%n", bestLargeMs);
+        System.out.printf("redline_stored_cpu_pairs_per_s %.0f%n", bestStored);
+        System.out.printf("redline_large_stored_cpu_ms %.2f%n", bestLargeStoredMs);
     }
 }

@@ -2,16 +2,12 @@ package dev.redline.diff;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * Pairs the sentences of two versions, in three bounded passes:
@@ -19,32 +15,26 @@ import java.util.stream.IntStream;
  *   <li>exact matches on the comparison key, by Myers' O(ND) diff (java-diff-utils) over key ids;</li>
  *   <li>inside each gap between exact matches, deleted sentences paired with added ones as edits
  *       (also one split into two, or two merged into one) by an order-keeping dynamic programme
- *       over word overlap, restricted to a band around the gap's diagonal once the gap is large;</li>
- *   <li>moves among what is left anywhere in the text: exact by a key hash index, edited by a
- *       candidate index of each sentence's rarest words.</li>
+ *       over weighted word overlap ({@link Similarity}), restricted to a band around the gap's
+ *       diagonal once the gap is large;</li>
+ *   <li>moves among what is left anywhere in the text: exact by a key hash index, edited ones
+ *       pair by pair when few are left, else through a candidate index of each sentence's rarest
+ *       words.</li>
  * </ol>
- * No pass ever compares every old sentence with every new one. Not thread-safe; one instance per
- * comparison.
+ * No pass compares every old sentence with every new one beyond a few hundred pairs. Not
+ * thread-safe; one instance per comparison.
  */
 final class Aligner {
-    /** Word-overlap (Dice) needed to call two sentences in the same place an edit of each other. */
-    static final double EDIT_THRESHOLD = 0.5;
     /** Word overlap needed to call a sentence found elsewhere a moved (and edited) one: stricter. */
     static final double MOVE_THRESHOLD = 0.6;
-    /** Share of the shorter sentence's words that a lone in-place replacement must keep. */
-    private static final double IN_PLACE_CONTAINMENT = 0.4;
-    /** Words at least this long count as real words for an in-place replacement. */
-    private static final int LONG_WORD = 4;
-    /** Share of a part's words that must come from the whole for a split or merge. */
-    private static final double PART_CONTAINMENT = 0.5;
-    /** Unmatched words cost this much against each shared word when scoring a pairing. */
-    private static final double UNMATCHED_COST = 0.5;
     /** Prefer a pairing over leaving both sides unpaired when the scores tie. */
     private static final double PAIR_BONUS = 1e-6;
     /** Gaps up to this many cells are aligned in full; larger ones in a band. */
     private static final long FULL_GAP_CELLS = 4096;
     private static final int BAND = 16;
-    /** Edited-move candidates come from the postings of this many rarest words of a sentence… */
+    /** Up to this many unpaired old × new sentences are compared pair by pair, without an index. */
+    private static final long ALL_PAIRS_CELLS = 256;
+    /** Beyond that, edited-move candidates come from the postings of this many rarest words of a sentence… */
     private static final int RARE_WORDS = 5;
     /** …reading at most this many postings per word. */
     private static final int POSTINGS_CAP = 32;
@@ -55,28 +45,51 @@ final class Aligner {
     private static final byte FROM_SPLIT = 4;
     private static final byte FROM_MERGE = 5;
 
+    private final List<String> oldTexts;
+    private final List<String> newTexts;
+    /** The sentences the passes look into, made on first use: most of a page is matched by text alone. */
     private final Sentence[] a;
     private final Sentence[] b;
-    private final Vocabulary vocabulary = new Vocabulary();
+    /** Key ids (equal ids, equal comparison keys) of the old and new sentences. */
+    private final int[] oldKeys;
+    private final int[] newKeys;
+    private final PairScore scores = new PairScore();
     private final boolean[] oldPaired;
     private final boolean[] newPaired;
     private final List<Match> matches = new ArrayList<>();
+    /** Number of distinct key ids ({@link #keyIds}). */
+    private int keyCount;
+    private boolean movesFound;
 
-    private Aligner(Sentence[] a, Sentence[] b) {
-        this.a = a;
-        this.b = b;
+    private Aligner(List<String> oldTexts, List<String> newTexts) {
+        this.oldTexts = oldTexts;
+        this.newTexts = newTexts;
+        this.a = new Sentence[oldTexts.size()];
+        this.b = new Sentence[newTexts.size()];
+        this.oldKeys = new int[a.length];
+        this.newKeys = new int[b.length];
         this.oldPaired = new boolean[a.length];
         this.newPaired = new boolean[b.length];
     }
 
-    /** All pairings between the old sentences {@code a} and the new sentences {@code b}. */
-    static List<Match> align(Sentence[] a, Sentence[] b) {
-        if (Direction.swap(originals(a), originals(b))) {
-            return new Aligner(b, a).run().stream()
+    /** All pairings between the old sentences and the new ones. */
+    static List<Match> align(List<String> oldTexts, List<String> newTexts) {
+        if (Direction.swap(oldTexts, newTexts)) {
+            return new Aligner(newTexts, oldTexts).run().stream()
                     .map(m -> new Match(m.kind(), m.newStart(), m.newCount(), m.oldStart(), m.oldCount()))
                     .toList();
         }
-        return new Aligner(a, b).run();
+        return new Aligner(oldTexts, newTexts).run();
+    }
+
+    private Sentence old(int i) {
+        Sentence s = a[i];
+        return s != null ? s : (a[i] = new Sentence(i, oldTexts.get(i)));
+    }
+
+    private Sentence neu(int j) {
+        Sentence s = b[j];
+        return s != null ? s : (b[j] = new Sentence(j, newTexts.get(j)));
     }
 
     private List<Match> run() {
@@ -85,46 +98,24 @@ final class Aligner {
         return inPlaceOrMoved();
     }
 
-    private static List<String> originals(Sentence[] sentences) {
-        return Arrays.stream(sentences).map(s -> s.text).toList();
-    }
-
-    private static Set<String> texts(Sentence[] sentences) {
-        Set<String> texts = new HashSet<>(2 * sentences.length);
-        for (Sentence s : sentences) {
-            texts.add(s.text);
-        }
-        return texts;
-    }
-
     private void exactThenGaps() {
-        // A sentence found verbatim in the other version is identified by its text; only the
-        // others need their key computed (most of a page is unchanged). A key can equal a verbatim
-        // text only when that text is already in key form, and then the two rightly share an id.
-        Set<String> oldTexts = texts(a);
-        Set<String> newTexts = texts(b);
-        Map<String, Integer> keyIds = new HashMap<>(2 * (a.length + b.length));
-        List<Integer> oldKeys = new ArrayList<>(a.length);
-        List<Integer> newKeys = new ArrayList<>(b.length);
-        for (Sentence s : a) {
-            s.keyId = keyIds.computeIfAbsent(newTexts.contains(s.text) ? s.text : s.key(), k -> keyIds.size());
-            oldKeys.add(s.keyId);
-        }
-        for (Sentence s : b) {
-            s.keyId = keyIds.computeIfAbsent(oldTexts.contains(s.text) ? s.text : s.key(), k -> keyIds.size());
-            newKeys.add(s.keyId);
-        }
+        int ids = keyIds();
+        keyCount = ids;
         // Sentences whose key the other version lacks can never match exactly: leave them out of
         // Myers' diff, whose cost grows with the number of differences (a rewritten page would
         // otherwise cost O(N·D) with D ≈ 2N), then align the gaps between the exact matches.
-        boolean[] inNew = new boolean[keyIds.size()];
-        boolean[] inOld = new boolean[keyIds.size()];
-        newKeys.forEach(id -> inNew[id] = true);
-        oldKeys.forEach(id -> inOld[id] = true);
+        boolean[] inNew = new boolean[ids];
+        boolean[] inOld = new boolean[ids];
+        for (int id : newKeys) {
+            inNew[id] = true;
+        }
+        for (int id : oldKeys) {
+            inOld[id] = true;
+        }
         int[] oldShared = sharedPositions(oldKeys, inNew);
         int[] newShared = sharedPositions(newKeys, inOld);
-        List<Integer> oldSharedKeys = Arrays.stream(oldShared).mapToObj(oldKeys::get).toList();
-        List<Integer> newSharedKeys = Arrays.stream(newShared).mapToObj(newKeys::get).toList();
+        List<Integer> oldSharedKeys = keysAt(oldKeys, oldShared);
+        List<Integer> newSharedKeys = keysAt(newKeys, newShared);
         int oldAt = 0;
         int newAt = 0;
         int sharedOldAt = 0;
@@ -148,11 +139,97 @@ final class Aligner {
         alignGap(oldAt, a.length - oldAt, newAt, b.length - newAt);
     }
 
-    private static int[] sharedPositions(List<Integer> keys, boolean[] inOther) {
-        return IntStream.range(0, keys.size()).filter(k -> inOther[keys.get(k)]).toArray();
+    /**
+     * Gives every sentence its key id (equal ids, equal comparison keys) and returns how many ids
+     * there are. A sentence found verbatim in the other version is identified by its text; only
+     * the others need their key computed (most of a page is unchanged): old ones once no new
+     * sentence has their text, new ones when no old sentence has theirs. A key can equal a
+     * verbatim text only when that text is already in key form, and then the two rightly share an
+     * id. One hash map serves texts and keys; the unchanged start and end need none.
+     */
+    private int keyIds() {
+        // the unchanged start and end of the page pair up by text alone, with ids of their own
+        int head = 0;
+        while (head < a.length && head < b.length && oldTexts.get(head).equals(newTexts.get(head))) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < a.length - head && tail < b.length - head
+                && oldTexts.get(a.length - 1 - tail).equals(newTexts.get(b.length - 1 - tail))) {
+            tail++;
+        }
+        int next = 0;
+        for (int k = 0; k < head; k++) {
+            oldKeys[k] = newKeys[k] = next++;
+        }
+        for (int k = 1; k <= tail; k++) {
+            oldKeys[a.length - k] = newKeys[b.length - k] = next++;
+        }
+        int oldEnd = a.length - tail;
+        int newEnd = b.length - tail;
+        Map<String, Integer> ids = new HashMap<>(2 * (oldEnd + newEnd - 2 * head) + 16);
+        for (int i = head; i < oldEnd; i++) {
+            Integer known = ids.putIfAbsent(oldTexts.get(i), next);
+            oldKeys[i] = known == null ? next++ : known;
+        }
+        boolean[] seen = new boolean[next];
+        int missing = 0;
+        for (int j = head; j < newEnd; j++) {
+            Integer known = ids.get(newTexts.get(j));
+            if (known == null) {
+                newKeys[j] = -1;
+                missing++;
+            } else {
+                newKeys[j] = known;
+                seen[known] = true;
+            }
+        }
+        if (missing > 0) {
+            for (int i = head; i < oldEnd; i++) {
+                if (!seen[oldKeys[i]]) {
+                    String key = old(i).key();
+                    if (!key.equals(oldTexts.get(i))) {
+                        ids.putIfAbsent(key, oldKeys[i]);
+                    }
+                }
+            }
+            for (int j = head; j < newEnd; j++) {
+                if (newKeys[j] < 0) {
+                    Integer known = ids.putIfAbsent(neu(j).key(), next);
+                    newKeys[j] = known == null ? next++ : known;
+                }
+            }
+        }
+        return next;
+    }
+
+    private static int[] sharedPositions(int[] keys, boolean[] inOther) {
+        int count = 0;
+        for (int id : keys) {
+            if (inOther[id]) {
+                count++;
+            }
+        }
+        int[] positions = new int[count];
+        int at = 0;
+        for (int k = 0; k < keys.length; k++) {
+            if (inOther[keys[k]]) {
+                positions[at++] = k;
+            }
+        }
+        return positions;
+    }
+
+    private static List<Integer> keysAt(int[] keys, int[] positions) {
+        List<Integer> out = new ArrayList<>(positions.length);
+        for (int p : positions) {
+            out.add(keys[p]);
+        }
+        return out;
     }
 
     private void add(Match match) {
+        movesFound |= match.kind() == OpKind.MOVE;
         matches.add(match);
         for (int i = 0; i < match.oldCount(); i++) {
             oldPaired[match.oldStart() + i] = true;
@@ -164,7 +241,7 @@ final class Aligner {
 
     /**
      * Best order-keeping pairing of old[o0, o0+p) with new[n0, n0+q): maximises shared words minus
-     * half the unshared ones over the pairs, each pair at least {@link #EDIT_THRESHOLD} similar.
+     * half the unshared ones over the pairs, each pair at least {@link PairScore#EDIT_THRESHOLD} similar.
      * Row i of the table only holds the columns near the scaled diagonal once the gap is large, so
      * the work is O(p·band + q) rather than O(p·q).
      */
@@ -173,7 +250,7 @@ final class Aligner {
             return;
         }
         if (p == 1 && q == 1) {
-            if (replacesInPlace(a[o0], b[n0])) {
+            if (scores.replacesInPlace(old(o0), neu(n0))) {
                 add(new Match(OpKind.EDIT, o0, 1, n0, 1));
             }
             return;
@@ -196,7 +273,7 @@ final class Aligner {
                 double best = Double.NEGATIVE_INFINITY;
                 byte step = 0;
                 if (i > 0 && j > 0 && inBand(lo, hi, i - 1, j - 1)) {
-                    double v = pairScore(a[o0 + i - 1], b[n0 + j - 1]);
+                    double v = scores.pair(old(o0 + i - 1), neu(n0 + j - 1));
                     double s = cell(score, lo, i - 1, j - 1) + v + PAIR_BONUS;
                     if (v >= 0 && s > best) {
                         best = s;
@@ -204,17 +281,17 @@ final class Aligner {
                     }
                 }
                 if (i > 0 && j > 1 && inBand(lo, hi, i - 1, j - 2)) {
-                    double v = groupScore(a[o0 + i - 1], b[n0 + j - 2], b[n0 + j - 1]);
+                    double v = scores.group(old(o0 + i - 1), neu(n0 + j - 2), neu(n0 + j - 1));
                     double s = cell(score, lo, i - 1, j - 2) + v + PAIR_BONUS;
-                    if (v >= 0 && s > best) {
+                    if (v != PairScore.NO_GROUP && s > best) {
                         best = s;
                         step = FROM_SPLIT;
                     }
                 }
                 if (i > 1 && j > 0 && inBand(lo, hi, i - 2, j - 1)) {
-                    double v = groupScore(b[n0 + j - 1], a[o0 + i - 2], a[o0 + i - 1]);
+                    double v = scores.group(neu(n0 + j - 1), old(o0 + i - 2), old(o0 + i - 1));
                     double s = cell(score, lo, i - 2, j - 1) + v + PAIR_BONUS;
-                    if (v >= 0 && s > best) {
+                    if (v != PairScore.NO_GROUP && s > best) {
                         best = s;
                         step = FROM_MERGE;
                     }
@@ -236,9 +313,9 @@ final class Aligner {
         while (i > 0 || j > 0) {
             switch (from[i][j - lo[i]]) {
                 case FROM_PAIR -> {
-                    Sentence old = a[o0 + i - 1];
-                    Sentence neu = b[n0 + j - 1];
-                    add(new Match(old.keyId == neu.keyId ? OpKind.SAME : OpKind.EDIT, old.index, 1, neu.index, 1));
+                    int oldIndex = o0 + i - 1;
+                    int newIndex = n0 + j - 1;
+                    add(new Match(oldKeys[oldIndex] == newKeys[newIndex] ? OpKind.SAME : OpKind.EDIT, oldIndex, 1, newIndex, 1));
                     i--;
                     j--;
                 }
@@ -267,69 +344,37 @@ final class Aligner {
         return score[i][j - lo[i]];
     }
 
-    /** Score of pairing two sentences, or -1 when they are not similar enough to be one. */
-    private double pairScore(Sentence old, Sentence neu) {
-        int[] x = old.tokens(vocabulary);
-        int[] y = neu.tokens(vocabulary);
-        int shared = Similarity.common(x, y);
-        if (Similarity.dice(shared, x.length, y.length) < EDIT_THRESHOLD) {
-            return -1;
-        }
-        return shared - UNMATCHED_COST * (x.length + y.length - 2 * shared);
-    }
-
-    /**
-     * A lone sentence replaced by a lone sentence between the same neighbours is an update of it
-     * (an edit) on weaker evidence than elsewhere: enough of the shorter one survives and at least
-     * two real words (not "the", "said") are shared.
-     */
-    private boolean replacesInPlace(Sentence old, Sentence neu) {
-        if (pairScore(old, neu) >= 0) {
-            return true;
-        }
-        int[] x = old.tokens(vocabulary);
-        int[] y = neu.tokens(vocabulary);
-        int shorter = Math.min(x.length, y.length);
-        return shorter > 0 && Similarity.common(x, y) >= IN_PLACE_CONTAINMENT * shorter
-                && Similarity.commonLongWords(x, y, vocabulary, LONG_WORD) >= 2;
-    }
-
-    /** Score of one sentence corresponding to two adjacent ones (split or merge), or -1. */
-    private double groupScore(Sentence whole, Sentence part1, Sentence part2) {
-        int[] w = whole.tokens(vocabulary);
-        int[] x = part1.tokens(vocabulary);
-        int[] y = part2.tokens(vocabulary);
-        if (x.length == 0 || y.length == 0
-                || Similarity.common(w, x) < PART_CONTAINMENT * x.length
-                || Similarity.common(w, y) < PART_CONTAINMENT * y.length) {
-            return -1;
-        }
-        int[] both = Similarity.concat(x, y);
-        int shared = Similarity.common(w, both);
-        if (Similarity.dice(shared, w.length, both.length) < EDIT_THRESHOLD) {
-            return -1;
-        }
-        return shared - UNMATCHED_COST * (w.length + both.length - 2 * shared);
-    }
-
     /** Pairs sentences still unpaired on both sides that changed place, exact ones first. */
     private void moves() {
-        List<Sentence> oldLeft = unpaired(a, oldPaired);
-        List<Sentence> newLeft = unpaired(b, newPaired);
+        List<Sentence> oldLeft = unpaired(true);
+        List<Sentence> newLeft = unpaired(false);
         if (oldLeft.isEmpty() || newLeft.isEmpty()) {
             return;
         }
-        Map<String, ArrayDeque<Sentence>> byKey = new HashMap<>();
+        // unpaired old sentences by key id, earliest first: a queue per id, linked through the sentences
+        int[] first = new int[keyCount];
+        int[] last = new int[keyCount];
+        int[] next = new int[a.length];
+        Arrays.fill(first, -1);
         for (Sentence s : oldLeft) {
-            byKey.computeIfAbsent(s.key(), k -> new ArrayDeque<>()).add(s);
+            next[s.index] = -1;
+            int id = oldKeys[s.index];
+            if (first[id] < 0) {
+                first[id] = s.index;
+            } else {
+                next[last[id]] = s.index;
+            }
+            last[id] = s.index;
         }
         for (Sentence neu : newLeft) {
-            ArrayDeque<Sentence> same = byKey.get(neu.key());
-            if (same != null && !same.isEmpty()) {
-                add(new Match(OpKind.MOVE, same.poll().index, 1, neu.index, 1));
+            int id = newKeys[neu.index];
+            int old = first[id];
+            if (old >= 0) {
+                first[id] = next[old];
+                add(new Match(OpKind.MOVE, old, 1, neu.index, 1));
             }
         }
-        editedMoves(unpaired(a, oldPaired), unpaired(b, newPaired));
+        editedMoves(unpaired(true), unpaired(false));
     }
 
     private record Candidate(double similarity, int oldIndex, int newIndex) {
@@ -339,28 +384,51 @@ final class Aligner {
         if (oldLeft.isEmpty() || newLeft.isEmpty()) {
             return;
         }
-        for (Sentence s : oldLeft) {
-            s.tokens(vocabulary);
+        List<Candidate> candidates = new ArrayList<>();
+        if ((long) oldLeft.size() * newLeft.size() <= ALL_PAIRS_CELLS) {
+            for (Sentence neu : newLeft) {
+                for (Sentence old : oldLeft) {
+                    consider(old, neu, candidates);
+                }
+            }
+        } else {
+            indexedCandidates(oldLeft, newLeft, candidates);
         }
-        for (Sentence s : newLeft) {
-            s.tokens(vocabulary);
+        candidates.sort(Comparator.comparingDouble(Candidate::similarity).reversed()
+                .thenComparingInt(Candidate::oldIndex).thenComparingInt(Candidate::newIndex));
+        for (Candidate c : candidates) {
+            if (!oldPaired[c.oldIndex()] && !newPaired[c.newIndex()]) {
+                add(new Match(OpKind.MOVE, c.oldIndex(), 1, c.newIndex(), 1));
+            }
         }
+    }
+
+    private void consider(Sentence old, Sentence neu, List<Candidate> candidates) {
+        double shared = Similarity.shared(old.bag(), neu.bag());
+        double similarity = Similarity.dice(shared, old.weight(), neu.weight());
+        if (similarity >= MOVE_THRESHOLD || scores.keptInOrder(old, neu, shared)) {
+            candidates.add(new Candidate(similarity, old.index, neu.index));
+        }
+    }
+
+    /** Candidates among many unpaired sentences: only old ones sharing a rare word of the new one. */
+    private void indexedCandidates(List<Sentence> oldLeft, List<Sentence> newLeft, List<Candidate> candidates) {
         Map<Integer, List<Sentence>> postings = new HashMap<>();
         for (Sentence s : oldLeft) {
-            int[] t = s.tokens(vocabulary);
+            long[] t = s.bag();
             for (int k = 0; k < t.length; k++) {
-                if (k == 0 || t[k] != t[k - 1]) {
-                    postings.computeIfAbsent(t[k], x -> new ArrayList<>()).add(s);
+                int word = (int) (t[k] >> 32);
+                if (k == 0 || word != (int) (t[k - 1] >> 32)) {
+                    postings.computeIfAbsent(word, x -> new ArrayList<>()).add(s);
                 }
             }
         }
-        List<Candidate> candidates = new ArrayList<>();
         int[] seenBy = new int[a.length];
         Arrays.fill(seenBy, -1);
         for (Sentence neu : newLeft) {
-            int[] y = neu.tokens(vocabulary);
+            long[] y = neu.bag();
             // the rarest words this sentence shares with some unpaired old sentence
-            int[] rare = Arrays.stream(y).distinct().filter(postings::containsKey).boxed()
+            int[] rare = Arrays.stream(y).mapToInt(t -> (int) (t >> 32)).distinct().filter(postings::containsKey).boxed()
                     .sorted(Comparator.<Integer>comparingInt(t -> postings.get(t).size()).thenComparingInt(t -> t))
                     .limit(RARE_WORDS).mapToInt(Integer::intValue).toArray();
             for (int word : rare) {
@@ -371,22 +439,8 @@ final class Aligner {
                         continue;
                     }
                     seenBy[old.index] = neu.index;
-                    int[] x = old.tokens(vocabulary);
-                    if (2.0 * Math.min(x.length, y.length) < MOVE_THRESHOLD * (x.length + y.length)) {
-                        continue; // too different in length to reach the threshold
-                    }
-                    double similarity = Similarity.dice(Similarity.common(x, y), x.length, y.length);
-                    if (similarity >= MOVE_THRESHOLD) {
-                        candidates.add(new Candidate(similarity, old.index, neu.index));
-                    }
+                    consider(old, neu, candidates);
                 }
-            }
-        }
-        candidates.sort(Comparator.comparingDouble(Candidate::similarity).reversed()
-                .thenComparingInt(Candidate::oldIndex).thenComparingInt(Candidate::newIndex));
-        for (Candidate c : candidates) {
-            if (!oldPaired[c.oldIndex()] && !newPaired[c.newIndex()]) {
-                add(new Match(OpKind.MOVE, c.oldIndex(), 1, c.newIndex(), 1));
             }
         }
     }
@@ -399,39 +453,17 @@ final class Aligner {
      * alone cannot see that, say, an edited sentence still follows its old neighbour.
      */
     private List<Match> inPlaceOrMoved() {
+        if (!movesFound) {
+            return matches; // the gap pass keeps the order of both versions: all are in place
+        }
         List<Match> byNew = new ArrayList<>(matches);
         byNew.sort(Comparator.comparingInt(Match::newStart));
         int n = byNew.size();
-        double[] chain = new double[n];
-        int[] previous = new int[n];
-        int[] tree = new int[a.length + 1];
-        Arrays.fill(tree, -1);
+        double[] weights = new double[n];
         for (int k = 0; k < n; k++) {
-            Match m = byNew.get(k);
-            int before = -1;
-            for (int pos = m.oldStart(); pos > 0; pos -= pos & -pos) {
-                if (tree[pos] >= 0 && (before < 0 || chain[tree[pos]] > chain[before])) {
-                    before = tree[pos];
-                }
-            }
-            chain[k] = weight(m) + (before < 0 ? 0 : chain[before]);
-            previous[k] = before;
-            for (int pos = m.oldStart() + m.oldCount(); pos <= a.length; pos += pos & -pos) {
-                if (tree[pos] < 0 || chain[k] > chain[tree[pos]]) {
-                    tree[pos] = k;
-                }
-            }
+            weights[k] = weight(byNew.get(k));
         }
-        int last = -1;
-        for (int k = 0; k < n; k++) {
-            if (last < 0 || chain[k] > chain[last]) {
-                last = k;
-            }
-        }
-        boolean[] inPlace = new boolean[n];
-        for (int k = last; k >= 0; k = previous[k]) {
-            inPlace[k] = true;
-        }
+        boolean[] inPlace = Chain.heaviest(byNew, weights, a.length);
         List<Match> out = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             Match m = byNew.get(k);
@@ -442,18 +474,19 @@ final class Aligner {
     }
 
     private boolean exact(Match m) {
-        return m.oldCount() == 1 && m.newCount() == 1 && a[m.oldStart()].keyId == b[m.newStart()].keyId;
+        return m.oldCount() == 1 && m.newCount() == 1 && oldKeys[m.oldStart()] == newKeys[m.newStart()];
     }
 
     private double weight(Match m) {
         return exact(m) ? 1.001 : 1.0;
     }
 
-    private static List<Sentence> unpaired(Sentence[] sentences, boolean[] paired) {
+    private List<Sentence> unpaired(boolean oldSide) {
+        boolean[] paired = oldSide ? oldPaired : newPaired;
         List<Sentence> left = new ArrayList<>();
-        for (Sentence s : sentences) {
-            if (!paired[s.index]) {
-                left.add(s);
+        for (int k = 0; k < paired.length; k++) {
+            if (!paired[k]) {
+                left.add(oldSide ? old(k) : neu(k));
             }
         }
         return left;

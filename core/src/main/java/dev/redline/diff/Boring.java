@@ -57,8 +57,8 @@ final class Boring {
 
     /** "Updated 3 minutes ago", "22 January 2015 Last updated at 10:33", "Posted 10:33". */
     static boolean isTimestampLine(String sentence) {
-        if (sentence.length() > TIMESTAMP_MAX_CHARS) {
-            return false;
+        if (sentence.length() > TIMESTAMP_MAX_CHARS || !hasDigitOrAgo(sentence)) {
+            return false; // the common case, decided without building the lower-cased key
         }
         String s = Normalize.key(sentence).toLowerCase(Locale.ROOT);
         boolean digits = s.chars().anyMatch(Character::isDigit);
@@ -84,6 +84,9 @@ final class Boring {
 
     /** Same words except numbers, each moved by at most {@link #TICK_SHARE} of its old value. */
     static boolean isNumericTick(String old, String neu) {
+        if (!hasDigit(old) || !hasDigit(neu) || Words.count(old) != Words.count(neu)) {
+            return false; // no number to tick, or words added or cut: decided without tokenising
+        }
         List<String> x = Words.tokens(Normalize.key(old));
         List<String> y = Words.tokens(Normalize.key(neu));
         if (x.size() != y.size()) {
@@ -103,6 +106,28 @@ final class Boring {
             ticked = true;
         }
         return ticked;
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int k = 0; k < text.length(); k++) {
+            if (Character.isDigit(text.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A digit, or "ago" in any case: what every timestamp line has. */
+    private static boolean hasDigitOrAgo(String text) {
+        if (hasDigit(text)) {
+            return true;
+        }
+        for (int k = 0; k + 3 <= text.length(); k++) {
+            if (text.regionMatches(true, k, "ago", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Double number(String token) {

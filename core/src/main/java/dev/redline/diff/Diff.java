@@ -3,7 +3,6 @@ package dev.redline.diff;
 import dev.redline.article.ArticleText;
 import dev.redline.text.Gap;
 import dev.redline.text.Normalize;
-import dev.redline.text.Sentences;
 import dev.redline.text.Words;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,7 @@ import java.util.Set;
 
 /**
  * Compares two versions of an article: what a careful editor would say changed. The headline and
- * byline are compared on their own; the body is split into sentences ({@link Sentences}) and
+ * byline are compared on their own; the body is split into sentences ({@link SplitText}) and
  * aligned ({@link Aligner}) into same / edit / add / delete / move operations listed in reading
  * order of the new version, each edit with a word-level diff ({@link WordDiff}). Comparison uses
  * {@link Normalize#key}; the operations always carry the original text. Bounded on big inputs:
@@ -39,15 +38,23 @@ public final class Diff {
     public static DiffResult compare(ArticleText old, ArticleText neu, Instant oldTime, Instant newTime) {
         Objects.requireNonNull(old, "old");
         Objects.requireNonNull(neu, "neu");
-        Body a = Body.of(old);
-        Body b = Body.of(neu);
-        List<SentenceOp> ops = ops(a.sentences(), b.sentences());
+        return compare(SplitText.of(old), SplitText.of(neu), oldTime, newTime);
+    }
+
+    /**
+     * Compares two versions already split into sentences (as stored), with the same result as
+     * comparing the texts they were split from; times as in {@link #compare(ArticleText, ArticleText, Instant, Instant)}.
+     */
+    public static DiffResult compare(SplitText old, SplitText neu, Instant oldTime, Instant newTime) {
+        Objects.requireNonNull(old, "old");
+        Objects.requireNonNull(neu, "neu");
+        List<SentenceOp> ops = ops(old.sentences(), neu.sentences());
         TitleChange title = headline(old.title(), neu.title());
         TitleChange byline = headline(old.byline(), neu.byline());
         String boringReason = boringReason(title, byline, ops);
         String gap = oldTime != null && newTime != null ? Gap.describe(Duration.between(oldTime, newTime)) : null;
         return new DiffResult(title, byline, ops, boringReason != null, boringReason, stats(ops), gap,
-                a.paragraphStarts(), b.paragraphStarts());
+                old.paragraphStarts(), neu.paragraphStarts());
     }
 
     /**
@@ -55,38 +62,12 @@ public final class Diff {
      * splitting): every sentence of both lists exactly once, in reading order of the new one.
      */
     public static List<SentenceOp> ops(List<String> oldSentences, List<String> newSentences) {
-        Sentence[] a = toSentences(oldSentences);
-        Sentence[] b = toSentences(newSentences);
-        return order(a, b, Aligner.align(a, b));
+        return order(oldSentences, newSentences, Aligner.align(oldSentences, newSentences));
     }
 
     /** The sentences of a version's body in reading order: the indices {@link SentenceOp} refers to. */
     public static List<String> sentences(ArticleText text) {
-        return Body.of(text).sentences();
-    }
-
-    /** A body split into sentences, remembering which sentence begins each paragraph. */
-    private record Body(List<String> sentences, List<Integer> paragraphStarts) {
-        static Body of(ArticleText text) {
-            List<String> all = new ArrayList<>();
-            List<Integer> starts = new ArrayList<>(text.paragraphs().size());
-            for (String paragraph : text.paragraphs()) {
-                List<String> split = Sentences.split(paragraph);
-                if (!split.isEmpty()) {
-                    starts.add(all.size());
-                    all.addAll(split);
-                }
-            }
-            return new Body(all, starts);
-        }
-    }
-
-    private static Sentence[] toSentences(List<String> texts) {
-        Sentence[] out = new Sentence[texts.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = new Sentence(i, texts.get(i));
-        }
-        return out;
+        return SplitText.of(text).sentences();
     }
 
     private static TitleChange headline(String old, String neu) {
@@ -101,70 +82,87 @@ public final class Diff {
         return new TitleChange(old, neu, changed, words);
     }
 
-    /** Where an op goes in reading order: new-side ops at their new place, deletes after their anchor. */
-    private record Placed(int major, int minor, int oldIndex, SentenceOp op) implements Comparable<Placed> {
-        @Override
-        public int compareTo(Placed other) {
-            int order = Integer.compare(major, other.major);
-            if (order == 0) {
-                order = Integer.compare(minor, other.minor);
-            }
-            return order != 0 ? order : Integer.compare(oldIndex, other.oldIndex);
-        }
-    }
-
-    private static List<SentenceOp> order(Sentence[] a, Sentence[] b, List<Match> matches) {
-        Match[] byOld = new Match[a.length];
-        List<Placed> placed = new ArrayList<>(a.length + b.length);
+    /**
+     * The ops in reading order of the new version, each deleted sentence right after the last old
+     * sentence before it that kept its place (moves do not anchor), in one linear pass.
+     */
+    private static List<SentenceOp> order(List<String> a, List<String> b, List<Match> matches) {
+        Match[] byOld = new Match[a.size()];
+        Match[] byNew = new Match[b.size()];
         for (Match m : matches) {
             for (int k = 0; k < m.oldCount(); k++) {
                 byOld[m.oldStart() + k] = m;
             }
-            placed.add(new Placed(m.newStart(), 0, m.oldStart(), toOp(m, a, b)));
-        }
-        boolean[] newPaired = new boolean[b.length];
-        for (Match m : matches) {
-            for (int k = 0; k < m.newCount(); k++) {
-                newPaired[m.newStart() + k] = true;
+            byNew[m.newStart()] = m;
+            for (int k = 1; k < m.newCount(); k++) {
+                byNew[m.newStart() + k] = m;
             }
         }
-        for (int j = 0; j < b.length; j++) {
-            if (!newPaired[j]) {
-                placed.add(new Placed(j, 0, -1, new SentenceOp(OpKind.ADD, null, b[j].text, null, j, List.of())));
-            }
-        }
-        // a deleted sentence stays right after the last old sentence before it that kept its place
+        // deletes anchored after new position j go in deletesAfter[j + 1]; those before any anchor in [0]
+        int[] deletesAfter = new int[b.size() + 1];
         int anchor = -1;
-        for (int i = 0; i < a.length; i++) {
+        int deleted = 0;
+        int[] anchorOf = new int[a.size()];
+        for (int i = 0; i < a.size(); i++) {
             Match m = byOld[i];
             if (m == null) {
-                placed.add(new Placed(anchor, 1, i, new SentenceOp(OpKind.DELETE, a[i].text, null, i, null, List.of())));
+                anchorOf[i] = anchor;
+                deletesAfter[anchor + 1]++;
+                deleted++;
             } else if (m.kind() != OpKind.MOVE) {
                 anchor = m.newStart() + m.newCount() - 1;
             }
         }
-        Collections.sort(placed);
-        return placed.stream().map(Placed::op).toList();
+        SentenceOp[][] deletes = new SentenceOp[b.size() + 1][];
+        for (int i = 0; i < a.size(); i++) {
+            if (byOld[i] == null) {
+                int slot = anchorOf[i] + 1;
+                if (deletes[slot] == null) {
+                    deletes[slot] = new SentenceOp[deletesAfter[slot]];
+                    deletesAfter[slot] = 0;
+                }
+                deletes[slot][deletesAfter[slot]++] = new SentenceOp(OpKind.DELETE, a.get(i), null, i, null, List.of());
+            }
+        }
+        List<SentenceOp> ops = new ArrayList<>(b.size() + deleted);
+        addAll(ops, deletes[0]);
+        for (int j = 0; j < b.size(); j++) {
+            Match m = byNew[j];
+            if (m == null) {
+                ops.add(new SentenceOp(OpKind.ADD, null, b.get(j), null, j, List.of()));
+            } else if (m.newStart() == j) {
+                ops.add(toOp(m, a, b));
+            }
+            addAll(ops, deletes[j + 1]);
+        }
+        return ops;
     }
 
-    private static SentenceOp toOp(Match m, Sentence[] a, Sentence[] b) {
+    private static void addAll(List<SentenceOp> ops, SentenceOp[] more) {
+        if (more != null) {
+            Collections.addAll(ops, more);
+        }
+    }
+
+    private static SentenceOp toOp(Match m, List<String> a, List<String> b) {
         String old = join(a, m.oldStart(), m.oldCount());
         String neu = join(b, m.newStart(), m.newCount());
+        // a moved sentence may also have been edited: then it carries its word diff too
         boolean reworded = m.kind() == OpKind.EDIT
-                || (m.kind() == OpKind.MOVE && a[m.oldStart()].keyId != b[m.newStart()].keyId);
+                || (m.kind() == OpKind.MOVE && !Normalize.key(old).equals(Normalize.key(neu)));
         return new SentenceOp(m.kind(), old, neu, m.oldStart(), m.newStart(),
                 reworded ? WordDiff.of(old, neu) : List.of(),
                 m.oldCount() > 1 ? m.oldStart() + m.oldCount() - 1 : null,
                 m.newCount() > 1 ? m.newStart() + m.newCount() - 1 : null);
     }
 
-    private static String join(Sentence[] sentences, int start, int count) {
+    private static String join(List<String> sentences, int start, int count) {
         if (count == 1) {
-            return sentences[start].text;
+            return sentences.get(start);
         }
-        StringBuilder text = new StringBuilder(sentences[start].text);
+        StringBuilder text = new StringBuilder(sentences.get(start));
         for (int k = 1; k < count; k++) {
-            text.append(' ').append(sentences[start + k].text);
+            text.append(' ').append(sentences.get(start + k));
         }
         return text.toString();
     }
@@ -218,19 +216,19 @@ public final class Diff {
                 case EDIT -> edited++;
                 case ADD -> {
                     added++;
-                    wordsAdded += Words.tokens(op.newText()).size();
+                    wordsAdded += Words.count(op.newText());
                 }
                 case DELETE -> {
                     deleted++;
-                    wordsDeleted += Words.tokens(op.oldText()).size();
+                    wordsDeleted += Words.count(op.oldText());
                 }
                 case MOVE -> moved++;
             }
             for (WordOp w : op.words()) {
                 if (w.op() == OpKind.ADD) {
-                    wordsAdded += Words.tokens(w.text()).size();
+                    wordsAdded += Words.count(w.text());
                 } else if (w.op() == OpKind.DELETE) {
-                    wordsDeleted += Words.tokens(w.text()).size();
+                    wordsDeleted += Words.count(w.text());
                 }
             }
         }

@@ -1,24 +1,50 @@
 package dev.redline.diff;
 
 /**
- * Word-overlap similarity of sentences, on sorted token-id multisets: linear in the sentence
- * lengths, no allocation except when two sentences are combined for a split or merge.
+ * Similarity of sentences that survives rewording: words weighted by what they carry (function
+ * words little, names most), compared as multisets ({@link Sentence#bag}) and, for a sentence
+ * that gained a clause, as an ordered subsequence ({@link Sentence#words}). Linear in the
+ * sentence lengths except {@link #orderedShare}, which is quadratic and reuses a caller's buffer:
+ * no allocation.
  */
 final class Similarity {
+    private static final double FUNCTION_WEIGHT = 0.4;
+    private static final double CONTENT_WEIGHT = 1.0;
+    private static final double NAME_WEIGHT = 1.5;
+
     private Similarity() {
     }
 
-    /** Size of the multiset intersection of two sorted arrays. */
-    static int common(int[] a, int[] b) {
+    /** The weight of a word of this class. */
+    static double weight(int wordClass) {
+        return switch (wordClass & 3) {
+            case Sentence.FUNCTION -> FUNCTION_WEIGHT;
+            case Sentence.NAME -> NAME_WEIGHT;
+            default -> CONTENT_WEIGHT;
+        };
+    }
+
+    private static int word(long token) {
+        return (int) (token >> 32);
+    }
+
+    private static int wordClass(long token) {
+        return (int) token;
+    }
+
+    /** Weight of the words two bags share; a shared word weighs as the lighter of its two uses. */
+    static double shared(long[] a, long[] b) {
         int i = 0;
         int j = 0;
-        int shared = 0;
+        double shared = 0;
         while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                shared++;
+            int x = word(a[i]);
+            int y = word(b[j]);
+            if (x == y) {
+                shared += Math.min(weight(wordClass(a[i])), weight(wordClass(b[j])));
                 i++;
                 j++;
-            } else if (a[i] < b[j]) {
+            } else if (x < y) {
                 i++;
             } else {
                 j++;
@@ -27,19 +53,50 @@ final class Similarity {
         return shared;
     }
 
-    /** How many shared words (multiset) are at least {@code minLength} characters long. */
-    static int commonLongWords(int[] a, int[] b, Vocabulary vocabulary, int minLength) {
+    /** {@link #shared} of {@code whole} with the union of two bags, without building it. */
+    static double shared(long[] whole, long[] part1, long[] part2) {
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        double shared = 0;
+        while (i < whole.length && (j < part1.length || k < part2.length)) {
+            boolean first = k >= part2.length || (j < part1.length && word(part1[j]) <= word(part2[k]));
+            long next = first ? part1[j] : part2[k];
+            int x = word(whole[i]);
+            int y = word(next);
+            if (x == y) {
+                shared += Math.min(weight(wordClass(whole[i])), weight(wordClass(next)));
+                i++;
+            } else if (x > y) {
+                // fall through: skip the part's word
+            } else {
+                i++;
+                continue;
+            }
+            if (first) {
+                j++;
+            } else {
+                k++;
+            }
+        }
+        return shared;
+    }
+
+    /** How many shared words (multiset) are at least {@link Sentence#LONG_WORD} characters long. */
+    static int commonLongWords(long[] a, long[] b) {
         int i = 0;
         int j = 0;
         int shared = 0;
         while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                if (vocabulary.length(a[i]) >= minLength) {
+            int x = word(a[i]);
+            int y = word(b[j]);
+            if (x == y) {
+                if ((wordClass(a[i]) & Sentence.LONG) != 0) {
                     shared++;
                 }
                 i++;
                 j++;
-            } else if (a[i] < b[j]) {
+            } else if (x < y) {
                 i++;
             } else {
                 j++;
@@ -48,21 +105,35 @@ final class Similarity {
         return shared;
     }
 
-    /** Dice coefficient: shared words over the mean length, 0 when both are empty. */
-    static double dice(int shared, int lengthA, int lengthB) {
-        int total = lengthA + lengthB;
+    /** Dice coefficient on weights: shared weight over the mean weight, 0 when both are empty. */
+    static double dice(double shared, double weightA, double weightB) {
+        double total = weightA + weightB;
         return total == 0 ? 0 : 2.0 * shared / total;
     }
 
-    /** The multiset union (concatenation) of two sorted arrays, sorted. */
-    static int[] concat(int[] a, int[] b) {
-        int[] out = new int[a.length + b.length];
-        int i = 0;
-        int j = 0;
-        int k = 0;
-        while (i < a.length || j < b.length) {
-            out[k++] = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    /**
+     * Share of {@code shorter}'s weight found in {@code longer} in the same order (a weighted
+     * longest common subsequence): 1 when a sentence only gained words around its own. Uses
+     * {@code row} (at least {@code longer.words().length + 1} long) as its working row.
+     */
+    static double orderedShare(Sentence shorter, Sentence longer, double[] row) {
+        int[] x = shorter.words();
+        byte[] xc = shorter.classes();
+        int[] y = longer.words();
+        byte[] yc = longer.classes();
+        java.util.Arrays.fill(row, 0, y.length + 1, 0);
+        for (int i = 0; i < x.length; i++) {
+            double diagonal = 0;
+            for (int j = 0; j < y.length; j++) {
+                double up = row[j + 1];
+                double best = Math.max(up, row[j]);
+                if (x[i] == y[j]) {
+                    best = Math.max(best, diagonal + Math.min(weight(xc[i]), weight(yc[j])));
+                }
+                diagonal = up;
+                row[j + 1] = best;
+            }
         }
-        return out;
+        return shorter.weight() == 0 ? 0 : row[y.length] / shorter.weight();
     }
 }

@@ -1,9 +1,11 @@
 package dev.redline.fingerprint;
 
 import dev.redline.article.ArticleText;
+import dev.redline.text.Keywords;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
@@ -32,6 +34,11 @@ import java.util.stream.LongStream;
  *       of every window, and at least one per paragraph and headline. Any run of {@code window + shingleSize − 1} (16) words shared by two texts yields
  *       at least one common anchor, whatever surrounds it; about {@code 2 / (window + 1)} of the
  *       shingles (≈15 %) become anchors.</li>
+ *   <li><b>Skeleton anchors</b>, added to the anchors: every run of three consecutive keywords
+ *       (figures and names, {@link Keywords}) of the whole text. They survive synonym spinning and
+ *       a copier's edits in every paragraph, which leave few five-word shingles intact; a run
+ *       of three names common to a topic is carried by many articles and dropped at query time
+ *       like any other boilerplate anchor.</li>
  * </ol>
  *
  * <h2>Why both</h2>
@@ -47,6 +54,8 @@ import java.util.stream.LongStream;
 public final class Fingerprinter {
     /** The settings the trace index is built with; changing them requires a reindex. */
     public static final Fingerprinter DEFAULT = new Fingerprinter(5, 128, 32, 12);
+    /** Keywords per skeleton anchor. */
+    static final int SKELETON_RUN = 3;
 
     private final int shingleSize;
     private final int bands;
@@ -103,7 +112,7 @@ public final class Fingerprinter {
 
     /** Fingerprint of free text; each line is a paragraph. */
     public Fingerprint of(String text) {
-        return fingerprint(segments(text));
+        return fingerprint(Arrays.asList(text.split("\\R")));
     }
 
     /**
@@ -111,33 +120,60 @@ public final class Fingerprinter {
      * cost of the MinHash signature.
      */
     public long[] shingles(ArticleText text) {
-        return LongStream.of(Shingles.hashes(segments(text), shingleSize)).sorted().distinct().toArray();
+        List<List<String>> words = segments(text).stream().map(Shingles::words).toList();
+        return LongStream.of(Shingles.hashes(words, shingleSize)).sorted().distinct().toArray();
     }
 
-    private static List<List<String>> segments(ArticleText text) {
-        List<List<String>> segments = new ArrayList<>();
-        segments.add(Shingles.words(text.title()));
-        for (String paragraph : text.paragraphs()) {
-            segments.add(Shingles.words(paragraph));
-        }
+    private static List<String> segments(ArticleText text) {
+        List<String> segments = new ArrayList<>(text.paragraphs().size() + 1);
+        segments.add(text.title());
+        segments.addAll(text.paragraphs());
         return segments;
     }
 
-    private static List<List<String>> segments(String text) {
-        return Arrays.stream(text.split("\\R")).map(Shingles::words).toList();
-    }
-
-    private Fingerprint fingerprint(List<List<String>> segments) {
+    private Fingerprint fingerprint(List<String> texts) {
+        // one pass of tokenising serves the shingles and the skeleton
+        Keywords.Marked marked = Keywords.mark(texts);
+        List<String> folded = marked.words().stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
         List<long[]> perSegment = new ArrayList<>();
-        for (List<String> segment : segments) {
-            perSegment.add(Shingles.hashes(List.of(segment), shingleSize));
+        int from = 0;
+        for (int end : marked.segmentEnds()) {
+            perSegment.add(Shingles.hashes(List.of(folded.subList(from, end)), shingleSize));
+            from = end;
         }
         long[] distinct = perSegment.stream().flatMapToLong(LongStream::of).sorted().distinct().toArray();
-        long[] anchors = perSegment.stream().flatMapToLong(h -> LongStream.of(winnow(h))).sorted().distinct().toArray();
+        LongStream winnowed = perSegment.stream().flatMapToLong(h -> LongStream.of(winnow(h)));
+        long[] anchors = LongStream.concat(winnowed, LongStream.of(skeleton(marked, folded)))
+                .sorted().distinct().toArray();
         int[] signature = minHash(distinct);
-        int words = segments.stream().mapToInt(List::size).sum();
+        int words = folded.size();
         return new Fingerprint(words, distinct, anchors, signature,
                 distinct.length == 0 ? new long[0] : bandKeys(signature));
+    }
+
+    /**
+     * Skeleton anchors: every run of {@value #SKELETON_RUN} consecutive keywords (figures and
+     * names, {@link Keywords#mark}) of the whole text, headline and paragraphs read as one stream.
+     * A spinner that swaps half the words for synonyms keeps them and their order, so a spun copy
+     * still meets its source here when hardly a five-word shingle survives; paragraphs merged by
+     * the copier break only the runs across the join.
+     */
+    private static long[] skeleton(Keywords.Marked marked, List<String> folded) {
+        List<String> keywords = new ArrayList<>();
+        for (int i = 0; i < marked.keyword().length; i++) {
+            if (marked.keyword()[i]) {
+                keywords.add(folded.get(i));
+            }
+        }
+        if (keywords.size() < SKELETON_RUN) {
+            return new long[0];
+        }
+        long[] runs = Shingles.hashes(List.of(keywords), SKELETON_RUN);
+        for (int i = 0; i < runs.length; i++) {
+            // a different hash family from the five-word shingles, so the two kinds never collide by design
+            runs[i] = Shingles.mix64(runs[i] ^ 0x5CE1E7A5CE1E7A5L);
+        }
+        return runs;
     }
 
     /**

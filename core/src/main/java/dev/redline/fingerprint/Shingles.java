@@ -1,9 +1,7 @@
 package dev.redline.fingerprint;
 
-import java.text.Normalizer;
-import java.util.ArrayList;
+import dev.redline.text.Keywords;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns text into the comparison words of the fingerprint and hashes runs of them. Both sides of a
@@ -15,32 +13,9 @@ final class Shingles {
     private Shingles() {
     }
 
-    /** Lower-cased, NFC, apostrophes removed inside words, every other non-letter/digit a separator. */
+    /** Lower-cased, NFC, apostrophes removed inside words, every other non-letter/digit a separator ({@link Keywords#folded}). */
     static List<String> words(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i < folded.length(); ) {
-            int cp = folded.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK) {
-                word.appendCodePoint(cp);
-            } else if (isApostrophe(cp)) {
-                // "don't", "don’t" and "dont" are one word; a quote mark at a word edge just vanishes
-                continue;
-            } else if (!word.isEmpty()) {
-                words.add(word.toString());
-                word.setLength(0);
-            }
-        }
-        if (!word.isEmpty()) {
-            words.add(word.toString());
-        }
-        return words;
-    }
-
-    private static boolean isApostrophe(int cp) {
-        return cp == '\'' || cp == '\u2019' || cp == '\u2018' || cp == '\u02BC' || cp == '\u0060' || cp == '\u00B4';
+        return Keywords.folded(text);
     }
 
     /**

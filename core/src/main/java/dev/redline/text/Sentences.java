@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * Splits a paragraph of news prose into sentences. ICU's rule-based sentence breaker (locale
- * {@code en@ss=standard}, which already keeps "Mr." and "Dr." whole) does the splitting; a merge
+ * {@code en@ss=standard}, which already keeps "Mr." and "Dr." whole) decides where sentences end,
+ * but is asked only where the answer is not plain ({@link Boundaries}: most sentence ends are a
+ * full stop, a space and a capital after an ordinary word); a merge
  * pass then rejoins the splits ICU gets wrong in news copy: known abbreviations kept in
  * {@code abbreviations.txt} ("U.S. Department", "Jan. 22", "No. 10"), initials ("J. K. Rowling"),
  * a quote followed by its attribution ("…win!" he said.) and a dateline ("LONDON —"). Rule-based,
@@ -41,7 +43,15 @@ public final class Sentences {
 
     /** The sentences of one paragraph, trimmed, in order; empty for a blank paragraph. */
     public static List<String> split(String paragraph) {
-        List<String> parts = icuSplit(paragraph);
+        return joinMissplits(Boundaries.of(paragraph));
+    }
+
+    /** {@link #split} with ICU judging every position; the cheaper pass must agree with it. */
+    static List<String> splitWithIcuOnly(String paragraph) {
+        return joinMissplits(icuSplit(paragraph));
+    }
+
+    private static List<String> joinMissplits(List<String> parts) {
         List<String> sentences = new ArrayList<>(parts.size());
         String current = null;
         for (String part : parts) {
@@ -60,8 +70,8 @@ public final class Sentences {
         return sentences;
     }
 
-    private static List<String> icuSplit(String paragraph) {
-        BreakIterator breaker = BREAKER.get();
+    static List<String> icuSplit(String paragraph) {
+        BreakIterator breaker = breaker();
         breaker.setText(paragraph);
         List<String> parts = new ArrayList<>();
         int start = breaker.first();
@@ -72,6 +82,19 @@ public final class Sentences {
             }
         }
         return parts;
+    }
+
+    /** This thread's ICU sentence breaker. */
+    static BreakIterator breaker() {
+        return BREAKER.get();
+    }
+
+    /**
+     * True when a sentence ending {@code left} and one beginning with the word {@code right} would
+     * be joined again by the merge pass: then whether ICU splits there makes no difference.
+     */
+    static boolean rejoins(String left, String right) {
+        return shouldJoin(left, right);
     }
 
     private static boolean shouldJoin(String left, String right) {

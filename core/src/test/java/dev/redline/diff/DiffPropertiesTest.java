@@ -130,8 +130,8 @@ class DiffPropertiesTest {
                 }
             }
             if (!op.words().isEmpty()) {
-                assertThat(wordSide(op.words(), OpKind.DELETE)).isEqualTo(Words.tokens(op.oldText()));
-                assertThat(wordSide(op.words(), OpKind.ADD)).isEqualTo(Words.tokens(op.newText()));
+                assertThat(Words.tokens(wordSide(op.words(), OpKind.DELETE))).isEqualTo(Words.tokens(op.oldText()));
+                assertThat(Words.tokens(wordSide(op.words(), OpKind.ADD))).isEqualTo(Words.tokens(op.newText()));
             }
         }
         assertThat(rebuiltNew).isEqualTo(b);
@@ -165,15 +165,15 @@ class DiffPropertiesTest {
         assertThat(revised.stats().same()).isGreaterThan(4_500);
     }
 
-    /** The words of one side of a word diff: unchanged runs plus the runs of {@code change}. */
-    private static List<String> wordSide(List<WordOp> words, OpKind change) {
-        List<String> side = new ArrayList<>();
+    /** One side of a word diff rebuilt: unchanged runs plus the runs of {@code change}, spaced as they say. */
+    private static String wordSide(List<WordOp> words, OpKind change) {
+        StringBuilder side = new StringBuilder();
         for (WordOp w : words) {
             if (w.op() == OpKind.SAME || w.op() == change) {
-                side.addAll(Words.tokens(w.text()));
+                side.append(w.spaceBefore() ? " " : "").append(w.text());
             }
         }
-        return side;
+        return side.toString();
     }
 
     @Seeded(tries = 200)

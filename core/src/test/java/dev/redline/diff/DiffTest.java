@@ -1,6 +1,7 @@
 package dev.redline.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.redline.article.ArticleText;
 import java.time.Instant;
@@ -55,13 +56,60 @@ class DiffTest {
         assertThat(kinds(r)).containsExactly(OpKind.EDIT, OpKind.SAME, OpKind.DELETE, OpKind.ADD, OpKind.SAME);
         SentenceOp edit = r.ops().get(0);
         assertThat(edit.words()).containsExactly(
-                new WordOp(OpKind.SAME, "A ferry struck the north pier of the Marrowby bridge on"),
-                new WordOp(OpKind.DELETE, "Tuesday."),
-                new WordOp(OpKind.ADD, "Tuesday evening."));
+                new WordOp(OpKind.SAME, "A ferry struck the north pier of the Marrowby bridge on Tuesday", false),
+                new WordOp(OpKind.ADD, "evening"),
+                new WordOp(OpKind.SAME, ".", false));
         assertThat(r.ops().get(2).oldIndex()).isEqualTo(2);
         assertThat(r.ops().get(3).newIndex()).isEqualTo(2);
         assertThat(r.gap()).isEqualTo("about 6 hours later");
-        assertThat(r.stats()).isEqualTo(new DiffStats(2, 1, 1, 1, 0, 12, 12));
+        assertThat(r.stats()).isEqualTo(new DiffStats(2, 1, 1, 1, 0, 11, 11));
+    }
+
+    @Test
+    void storedSplitsCompareLikeTheirTexts() {
+        for (LabelledPair pair : LabelledPair.all()) {
+            SplitText old = SplitText.of(pair.old());
+            SplitText neu = SplitText.of(pair.neu());
+            assertThat(old.sentences()).isEqualTo(pair.oldSentences());
+            assertThat(Diff.compare(old, neu, null, null)).as(pair.name()).isEqualTo(Diff.compare(pair.old(), pair.neu()));
+        }
+        assertThatThrownBy(() -> new SplitText("T", null, List.of("One."), List.of(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("paragraph start 1");
+    }
+
+    @Test
+    void sentenceThatGainedAClauseIsAnEditNotADeleteAndAnAdd() {
+        ArticleText old = story(TITLE,
+                "Teachers in the county have voted for strike action over workload.",
+                "No dates have been set.",
+                "The county council said it was disappointed.");
+        ArticleText neu = story(TITLE,
+                "Teachers in the county have voted for strike action over workload.",
+                "A rally is planned outside county hall on Saturday.",
+                "No dates have yet been set, but the union said action could begin before Christmas.",
+                "The county council said it was disappointed.");
+        DiffResult r = Diff.compare(old, neu);
+        assertThat(kinds(r)).containsExactly(OpKind.SAME, OpKind.ADD, OpKind.EDIT, OpKind.SAME);
+        assertThat(r.ops().get(2).words()).contains(new WordOp(OpKind.ADD, "yet"),
+                new WordOp(OpKind.ADD, ", but the union said action could begin before Christmas", false));
+    }
+
+    @Test
+    void punctuationIsAPieceOfItsOwnInWordDiffs() {
+        assertThat(WordDiff.of("The owners called the action regrettable.",
+                "The owners called the action regrettable and urged a return to talks.")).containsExactly(
+                new WordOp(OpKind.SAME, "The owners called the action regrettable", false),
+                new WordOp(OpKind.ADD, "and urged a return to talks"),
+                new WordOp(OpKind.SAME, ".", false));
+        assertThat(WordDiff.of("Dock workers began a strike on Tuesday.", "Dock workers began a strike: on Tuesday.")).containsExactly(
+                new WordOp(OpKind.SAME, "Dock workers began a strike", false),
+                new WordOp(OpKind.ADD, ":", false),
+                new WordOp(OpKind.SAME, "on Tuesday."));
+        assertThat(WordDiff.of("It cost 4 million pounds.", "It cost 3.5 million pounds.")).containsExactly(
+                new WordOp(OpKind.SAME, "It cost", false),
+                new WordOp(OpKind.DELETE, "4"),
+                new WordOp(OpKind.ADD, "3.5"),
+                new WordOp(OpKind.SAME, "million pounds."));
     }
 
     @Test
@@ -121,7 +169,7 @@ class DiffTest {
         DiffResult r = Diff.compare(story(TITLE, "Body."), story("Harbour bridge shut after ferry strikes pier", "Body."));
         assertThat(r.title().changed()).isTrue();
         assertThat(r.title().words()).containsExactly(
-                new WordOp(OpKind.SAME, "Harbour bridge"),
+                new WordOp(OpKind.SAME, "Harbour bridge", false),
                 new WordOp(OpKind.DELETE, "closed"),
                 new WordOp(OpKind.ADD, "shut"),
                 new WordOp(OpKind.SAME, "after ferry strikes pier"));

@@ -23,6 +23,33 @@ import java.util.stream.Stream;
 record LabelledPair(String name, ArticleText old, ArticleText neu, List<String> oldSentences,
                     List<String> newSentences, Set<Link> expected) {
 
+    /** The sets of the README in {@code diff-labelled}, by the pair's number. */
+    enum Group {
+        TUNED(1, 32), HELD_OUT_1(33, 38), DEV(39, 60), HELD_OUT_2(61, 71);
+
+        private final int first;
+        private final int last;
+
+        Group(int first, int last) {
+            this.first = first;
+            this.last = last;
+        }
+
+        static Group of(String fileName) {
+            int number = Integer.parseInt(fileName.substring(0, fileName.indexOf('.')));
+            for (Group group : values()) {
+                if (number >= group.first && number <= group.last) {
+                    return group;
+                }
+            }
+            throw new IllegalArgumentException(fileName + " is in no set of the diff-labelled README");
+        }
+    }
+
+    Group group() {
+        return Group.of(name);
+    }
+
     /** One alignment decision; -1 stands for "no sentence on this side". */
     record Link(String op, int oldIndex, int newIndex) {
     }

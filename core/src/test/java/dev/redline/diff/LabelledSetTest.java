@@ -2,22 +2,27 @@ package dev.redline.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * Alignment quality on the hand-labelled pairs: F1 over the change links (every link except
- * "same", which would flatter any method), micro-averaged over all pairs. The same figure for the
- * peer method comes from {@code bench/diff/ndiff_peer.py}; both go to BENCHMARKS.md.
+ * "same", which would flatter any method), micro-averaged over the pairs of each set (see the
+ * README in {@code diff-labelled}: tuned, held-out-1, dev, held-out-2). The same figures for the
+ * peer method come from {@code bench/diff/ndiff_peer.py}; both go to BENCHMARKS.md.
  */
 class LabelledSetTest {
-    /** The floor this engine reaches today; lower it only with a reason. */
-    private static final double F1_FLOOR = 0.93;
+    /** The floors this engine reaches today, per set; lower one only with a reason. */
+    private static final Map<LabelledPair.Group, Double> F1_FLOOR = Map.of(
+            LabelledPair.Group.TUNED, 0.93, LabelledPair.Group.HELD_OUT_1, 0.75,
+            LabelledPair.Group.DEV, 0.93, LabelledPair.Group.HELD_OUT_2, 0.87);
 
     @Test
     void atLeastThirtyPairs() {
-        assertThat(LabelledPair.all()).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(LabelledPair.all()).hasSizeGreaterThanOrEqualTo(71);
     }
 
     @Test
@@ -28,33 +33,54 @@ class LabelledSetTest {
         }
     }
 
+    /** True, false positives and false negatives of one set. */
+    private static final class Count {
+        int truePositives;
+        int falsePositives;
+        int falseNegatives;
+
+        double f1() {
+            double precision = truePositives / (double) (truePositives + falsePositives);
+            double recall = truePositives / (double) (truePositives + falseNegatives);
+            return 2 * precision * recall / (precision + recall);
+        }
+    }
+
     @Test
     void alignmentF1() {
-        int truePositives = 0;
-        int falsePositives = 0;
-        int falseNegatives = 0;
+        Map<LabelledPair.Group, Count> counts = new EnumMap<>(LabelledPair.Group.class);
         for (LabelledPair pair : LabelledPair.all()) {
+            Count count = counts.computeIfAbsent(pair.group(), g -> new Count());
             Set<LabelledPair.Link> expected = changes(pair.expected());
             Set<LabelledPair.Link> predicted = changes(LabelledPair.predicted(Diff.compare(pair.old(), pair.neu())));
             Set<LabelledPair.Link> hit = new HashSet<>(predicted);
             hit.retainAll(expected);
-            truePositives += hit.size();
-            falsePositives += predicted.size() - hit.size();
-            falseNegatives += expected.size() - hit.size();
-            if (!predicted.equals(expected)) {
+            count.truePositives += hit.size();
+            count.falsePositives += predicted.size() - hit.size();
+            count.falseNegatives += expected.size() - hit.size();
+            if (!predicted.equals(expected) && shown(pair.group())) {
                 Set<LabelledPair.Link> missing = new HashSet<>(expected);
                 missing.removeAll(predicted);
                 Set<LabelledPair.Link> extra = new HashSet<>(predicted);
                 extra.removeAll(expected);
-                System.out.println(pair.name() + " missing " + missing + " extra " + extra);
+                System.out.println(pair.group() + " " + pair.name() + " missing " + missing + " extra " + extra);
             }
         }
-        double precision = truePositives / (double) (truePositives + falsePositives);
-        double recall = truePositives / (double) (truePositives + falseNegatives);
-        double f1 = 2 * precision * recall / (precision + recall);
-        System.out.printf("labelled set: precision %.3f recall %.3f F1 %.3f (tp %d fp %d fn %d)%n",
-                precision, recall, f1, truePositives, falsePositives, falseNegatives);
-        assertThat(f1).isGreaterThanOrEqualTo(F1_FLOOR);
+        counts.forEach((group, c) -> {
+            if (shown(group)) {
+                System.out.printf("labelled set %s: F1 %.3f (tp %d fp %d fn %d)%n",
+                        group, c.f1(), c.truePositives, c.falsePositives, c.falseNegatives);
+            }
+        });
+        counts.forEach((group, c) -> assertThat(c.f1()).as(group.toString()).isGreaterThanOrEqualTo(F1_FLOOR.get(group)));
+    }
+
+    /**
+     * Held-out-2 scores stay unprinted while the method is being changed (they are asserted
+     * against their floor all the same); {@code -Dlabelled.heldOut=show} prints them.
+     */
+    private static boolean shown(LabelledPair.Group group) {
+        return group != LabelledPair.Group.HELD_OUT_2 || "show".equals(System.getProperty("labelled.heldOut"));
     }
 
     private static Set<LabelledPair.Link> changes(Set<LabelledPair.Link> links) {
@@ -66,5 +92,4 @@ class LabelledSetTest {
         }
         return out;
     }
-
 }
