@@ -10,7 +10,7 @@ public final class Links {
     }
 
     /** A version's row on its article's page. */
-    public static String version(long articleId, int number) {
+    public static String versionRow(long articleId, int number) {
         return "/articles/" + articleId + "#v" + number;
     }
 
@@ -23,6 +23,7 @@ public final class Links {
         return diff(articleId, from, to) + "/card.png";
     }
 
+    /** A version's own page: its text, notes and capture. */
     public static String version(long articleId, int version) {
         return "/articles/" + articleId + "/versions/" + version;
     }

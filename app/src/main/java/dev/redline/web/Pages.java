@@ -428,7 +428,7 @@ final class Pages {
     }
 
     private static List<View.VersionLink> versionLinks(Long articleId, List<Integer> versions) {
-        return versions.stream().map(v -> new View.VersionLink(v, articleId == null ? null : Links.version(articleId, v))).toList();
+        return versions.stream().map(v -> new View.VersionLink(v, articleId == null ? null : Links.versionRow(articleId, v))).toList();
     }
 
     private static String orEmpty(String s) {
