@@ -136,7 +136,7 @@ public final class ExportCommand implements Callable<Integer> {
                 if (!history.isEmpty()) {
                     String sourceName = article.sourceId() == null ? null
                             : sourceNames.computeIfAbsent(article.sourceId(), id -> store.source(id).map(Source::name).orElse(null));
-                    sink.accept(new Exported(article.id(), History.of(article, sourceName, history), history));
+                    sink.accept(new Exported(article.id(), History.of(article, sourceName, history, store.events(article.id())), history));
                     versions += history.size();
                 }
                 progress.step();

@@ -1,6 +1,8 @@
 package dev.redline.cli;
 
 import dev.redline.json.Json;
+import dev.redline.store.ArticleStatus;
+import dev.redline.store.EventKind;
 import dev.redline.store.History;
 import dev.redline.store.Source;
 import java.io.IOException;
@@ -167,7 +169,7 @@ final class HistoryFile {
                 }
                 n = nNode.asInt();
             }
-            Instant fetchedAt = instant(requiredString(v, "fetchedAt", at), at);
+            Instant fetchedAt = instant(requiredString(v, "fetchedAt", at), at, "fetchedAt");
             String title = requiredString(v, "title", at);
             String byline = null;
             JsonNode bylineNode = v.get("byline");
@@ -198,6 +200,12 @@ final class HistoryFile {
             }
             parsed.add(new Parsed(new History.Entry(n, fetchedAt, title, byline, paragraphs, boring != null && boring), boring));
         }
+        ArticleStatus status = null;
+        JsonNode statusNode = node.get("status");
+        if (statusNode != null && !statusNode.isNull()) {
+            status = wireName(statusNode, where + "\"status\"", ArticleStatus::fromWire);
+        }
+        List<History.Event> events = events(node.get("events"), where);
         long numbered = parsed.stream().filter(p -> p.entry().n() != null).count();
         if (numbered != 0 && numbered != parsed.size()) {
             throw new UserException(where + "either every version has \"n\" or none does");
@@ -216,8 +224,49 @@ final class HistoryFile {
                         + " comes after " + parsed.get(i - 1).entry().fetchedAt());
             }
         }
-        return new Item(file, line, new History(url, source, parsed.stream().map(Parsed::entry).toList()),
+        return new Item(file, line, new History(url, source, status, parsed.stream().map(Parsed::entry).toList(), events),
                 parsed.stream().map(Parsed::boring).toList());
+    }
+
+    /** The optional {@code events} array: each {@code {"at": ISO, "kind": wire name, "detail": S|null}}. */
+    private static List<History.Event> events(JsonNode eventsNode, String where) {
+        if (eventsNode == null || eventsNode.isNull()) {
+            return List.of();
+        }
+        if (!eventsNode.isArray()) {
+            throw new UserException(where + "\"events\" must be an array");
+        }
+        List<History.Event> events = new ArrayList<>();
+        for (int i = 0; i < eventsNode.size(); i++) {
+            JsonNode e = eventsNode.get(i);
+            String at = where + "events[" + i + "]: ";
+            if (!e.isObject()) {
+                throw new UserException(at + "must be an object");
+            }
+            JsonNode kindNode = e.get("kind");
+            if (kindNode == null) {
+                throw new UserException(at + "\"kind\" must be a string");
+            }
+            EventKind kind = wireName(kindNode, at + "\"kind\"", EventKind::fromWire);
+            JsonNode detailNode = e.get("detail");
+            if (detailNode != null && !detailNode.isNull() && !detailNode.isString()) {
+                throw new UserException(at + "\"detail\" must be a string or null");
+            }
+            events.add(new History.Event(instant(requiredString(e, "at", at), at, "at"), kind,
+                    detailNode == null || detailNode.isNull() ? null : detailNode.asString()));
+        }
+        return events;
+    }
+
+    private static <T> T wireName(JsonNode value, String what, java.util.function.Function<String, T> parse) {
+        if (!value.isString()) {
+            throw new UserException(what + " must be a string");
+        }
+        try {
+            return parse.apply(value.asString());
+        } catch (IllegalArgumentException e) {
+            throw new UserException(what + ": " + e.getMessage(), e);
+        }
     }
 
     private static String requiredString(JsonNode node, String field, String where) {
@@ -228,14 +277,14 @@ final class HistoryFile {
         return value.asString();
     }
 
-    private static Instant instant(String text, String where) {
+    private static Instant instant(String text, String where, String field) {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e2) {
-                throw new UserException(where + "\"fetchedAt\" '" + text + "' is not an ISO-8601 instant such as 2026-03-14T08:00:00Z", e2);
+                throw new UserException(where + "\"" + field + "\" '" + text + "' is not an ISO-8601 instant such as 2026-03-14T08:00:00Z", e2);
             }
         }
     }

@@ -68,6 +68,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         Progress progress = Progress.start("import", total);
         int[] added = new int[1];
+        int[] events = new int[1];
         int[] unchanged = new int[1];
         List<String> conflicts = new ArrayList<>();
         try (Services services = Services.create(Services.Settings.of(root.config()))) {
@@ -75,9 +76,10 @@ public final class ImportCommand implements Callable<Integer> {
             for (Path file : files) {
                 reader.read(file, item -> {
                     try {
-                        int n = importOne(services, item);
-                        added[0] += n;
-                        if (n == 0) {
+                        Imported n = importOne(services, item);
+                        added[0] += n.versions();
+                        events[0] += n.events();
+                        if (n.versions() + n.events() == 0) {
                             unchanged[0]++;
                         }
                     } catch (UserError e) {
@@ -90,8 +92,8 @@ public final class ImportCommand implements Callable<Integer> {
         progress.finish(Counted.of(total, "history", "histories") + ", " + Counted.of(added[0], "version") + " added, "
                 + unchanged[0] + " already stored" + (conflicts.isEmpty() ? "" : ", " + conflicts.size() + " refused"));
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("imported %s: %s added%n", Counted.of(total - conflicts.size(), "history", "histories"),
-                Counted.of(added[0], "version"));
+        out.printf("imported %s: %s added%s%n", Counted.of(total - conflicts.size(), "history", "histories"),
+                Counted.of(added[0], "version"), events[0] == 0 ? "" : ", " + Counted.of(events[0], "event") + " kept");
         out.flush();
         if (!conflicts.isEmpty()) {
             throw new UserException(Counted.of(conflicts.size(), "history", "histories") + " refused, nothing of "
@@ -101,12 +103,16 @@ public final class ImportCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** What one history added: versions appended and events recorded. */
+    private record Imported(int versions, int events) {
+    }
+
     /** Reads every history of one file into the sink; returns how many. */
     private interface Reader {
         int read(Path file, HistoryFile.Sink sink);
     }
 
-    private static int importOne(Services services, HistoryFile.Item item) {
+    private static Imported importOne(Services services, HistoryFile.Item item) {
         Store store = services.store();
         History history = item.history();
         Long sourceId = null;
@@ -120,7 +126,11 @@ public final class ImportCommand implements Callable<Integer> {
             entries.add(new VersionRecorder.Archived(new Observation(entry.fetchedAt(), entry.text(), null),
                     item.boring().get(i)));
         }
-        return services.recorder().recordHistory(history.url(), sourceId, entries).size();
+        int appended = services.recorder().recordHistory(history.url(), sourceId, entries).size();
+        long articleId = store.articleByUrl(history.url()).orElseThrow().id();
+        int events = store.importLifecycle(articleId, history.status(),
+                history.events().stream().map(e -> e.of(articleId)).toList());
+        return new Imported(appended, events);
     }
 
     private static Source addFeedlessSource(Store store, String name) {

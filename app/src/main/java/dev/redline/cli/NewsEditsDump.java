@@ -150,6 +150,6 @@ final class NewsEditsDump {
             String title = m.title() != null ? m.title() : source + " entry " + entry;
             entries.add(new History.Entry(v.getKey(), at, title, null, paragraphs, false));
         }
-        return new HistoryFile.Item(file, 0, new History(url, source, entries), Collections.nCopies(entries.size(), null));
+        return new HistoryFile.Item(file, 0, new History(url, source, null, entries, List.of()), Collections.nCopies(entries.size(), null));
     }
 }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
                 TrackCommand.class,
                 PollCommand.class,
                 HistoryCommand.class,
+                WatchCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
                 ServeCommand.class,

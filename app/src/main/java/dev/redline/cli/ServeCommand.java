@@ -4,11 +4,14 @@ import dev.redline.service.AppConfig;
 import dev.redline.service.Services;
 import dev.redline.store.Store;
 import dev.redline.track.Tracker;
+import dev.redline.webhook.Webhooks;
 import dev.redline.web.TraceService;
 import dev.redline.web.WebServer;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -63,12 +66,16 @@ public final class ServeCommand implements Callable<Integer> {
         untilStopped(stop -> {
             try (Services services = Services.create(settings)) {
                 Tracker tracker = services.tracker();
-                WebServer.Options options = WebServer.Options.defaults().withAdminToken(token)
+                Webhooks hooks = services.webhooks();
+                WebServer.Options options = WebServer.Options.defaults().withAdminToken(token).withWebhooks(hooks)
                         .withBaseUrl(baseUrl).withPublicMetrics(publicMetrics)
                         .withPolling(noPoll ? null : () -> poller.get() == null || poller.get().isAlive())
                         .withWarcDir(config.warcDir())
                         .withSubmitter(url -> tracker.track(url, null).article())
                         .withTracing(new TraceService(services.tracer(), services.pages()));
+                ScheduledExecutorService deliverer = Executors.newSingleThreadScheduledExecutor(
+                        Thread.ofPlatform().name("redline-webhooks").daemon().factory());
+                deliverer.scheduleWithFixedDelay(() -> deliverQuietly(hooks), 10, 10, TimeUnit.SECONDS);
                 try (WebServer server = start(services.store(), options, listen.bind, listen.port)) {
                     PrintWriter out = spec.commandLine().getOut();
                     out.println("Redline is serving " + url(listen.bind, server.port()) + (noPoll ? " (polling off)" : ""));
@@ -81,6 +88,7 @@ public final class ServeCommand implements Callable<Integer> {
                     try {
                         stop.await();
                     } finally {
+                        deliverer.shutdownNow();
                         if (poller.get() != null) {
                             tracker.stop();
                             poller.get().interrupt();
@@ -91,6 +99,15 @@ public final class ServeCommand implements Callable<Integer> {
             }
         });
         return 0;
+    }
+
+    /** One round of webhook deliveries; a failure is logged and the next round runs as usual. */
+    private static void deliverQuietly(Webhooks hooks) {
+        try {
+            hooks.deliverDue();
+        } catch (RuntimeException e) {
+            log.error("a webhook delivery round failed; the next one runs in 10 seconds", e);
+        }
     }
 
     private static Thread startPolling(Tracker tracker) {

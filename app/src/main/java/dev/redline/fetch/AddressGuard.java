@@ -15,7 +15,7 @@ import java.util.Set;
  * 6to4) are judged by that IPv4 address; Teredo is refused outright. Non-public ranges the operator
  * opened ({@link NetworkRanges}) pass; nothing else does. Stateless and thread-safe.
  */
-final class AddressGuard {
+public final class AddressGuard {
     /** How a host name becomes addresses; a seam so tests can play a DNS server whose answer changes. */
     @FunctionalInterface
     interface Resolver {
@@ -26,7 +26,7 @@ final class AddressGuard {
     private final Set<InetAddress> exempt;
     private final Resolver resolver;
 
-    AddressGuard(NetworkRanges allowed) {
+    public AddressGuard(NetworkRanges allowed) {
         this(allowed, Set.of());
     }
 
@@ -42,7 +42,7 @@ final class AddressGuard {
     }
 
     /** Resolves the URI's host and throws if any of its addresses is not public (unless allowed). */
-    void check(URI uri) throws FetchException {
+    public void check(URI uri) throws FetchException {
         String host = uri.getHost();
         if (host == null) {
             throw new FetchException(FetchException.Reason.UNSUPPORTED_URL, uri, "no host in URL " + uri);

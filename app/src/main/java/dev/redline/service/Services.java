@@ -10,6 +10,7 @@ import dev.redline.store.Store;
 import dev.redline.trace.Tracer;
 import dev.redline.track.Tracker;
 import dev.redline.track.TrackerConfig;
+import dev.redline.webhook.Webhooks;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -82,6 +83,7 @@ public final class Services implements AutoCloseable {
     private Tracker tracker;
     private Fetcher pageFetcher;
     private PageReader pages;
+    private Webhooks webhooks;
 
     private Services(Settings settings) {
         this.settings = settings;
@@ -116,12 +118,23 @@ public final class Services implements AutoCloseable {
         return tracer;
     }
 
-    /** The one recording path; its analysers: the tracer (trace index, then reuse detection). */
+    /**
+     * The one recording path; its analysers: the tracer (trace index, then reuse detection), then
+     * webhooks (queueing a delivery for each watch a tracked version matches).
+     */
     public synchronized VersionRecorder recorder() {
         if (recorder == null) {
-            recorder = new VersionRecorder(store(), List.of(tracer()));
+            recorder = new VersionRecorder(store(), List.of(tracer(), webhooks()));
         }
         return recorder;
+    }
+
+    /** Webhooks over the store; receivers on private addresses only when the tracker's fetch allows them. */
+    public synchronized Webhooks webhooks() {
+        if (webhooks == null) {
+            webhooks = new Webhooks(store(), settings.clock(), settings.trackerFetch().allowedNetworks());
+        }
+        return webhooks;
     }
 
     /** The one way articles enter the record: feed entries (the tracker's polling, push to come), one URL. */

@@ -18,6 +18,11 @@ public enum ArticleStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The status with this wire name; {@link IllegalArgumentException} naming it when there is none. */
+    public static ArticleStatus fromWire(String wireName) {
+        return WireNames.parse(ArticleStatus.class, wireName, "article status");
+    }
+
     public static ArticleStatus parse(String s) {
         return valueOf(s.toUpperCase(Locale.ROOT));
     }

@@ -68,6 +68,17 @@ public interface ArticleStore {
     List<Version> importHistory(String canonicalUrl, Long sourceId, List<NewVersion> history);
 
     /**
+     * Keeps an imported history's status and events (after {@link #importHistory}), in one
+     * transaction: events not stored yet (same time to the millisecond, kind and detail) are
+     * recorded, and {@link ArticleStatus#GONE} is kept, ending the article's checks. Other statuses
+     * are left as the store has them, since an imported article is only checked when followed.
+     *
+     * @param status the file's status, or null when it does not say
+     * @return how many events were recorded
+     */
+    int importLifecycle(long articleId, ArticleStatus status, List<ArticleEvent> events);
+
+    /**
      * Latest versions across the store, newest first, with the version each replaced.
      *
      * @param sourceId      only this source, or null
@@ -81,6 +92,15 @@ public interface ArticleStore {
     // --- events and checks ---------------------------------------------------------------------
 
     void recordEvent(ArticleEvent event);
+
+    /**
+     * The newest events of these kinds across the store, newest first (what the feeds show beside
+     * new versions: unpublishing, reverts).
+     *
+     * @param sourceId  only this source's articles, or null
+     * @param articleId only this article, or null
+     */
+    List<ArticleEvent> recentEvents(Long sourceId, Long articleId, Set<EventKind> kinds, int limit);
 
     /** Events of an article, oldest first. */
     List<ArticleEvent> events(long articleId);

@@ -12,33 +12,43 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * An article's versions in the exchange shape of {@code redline history --format json},
- * {@code import} and {@code export}:
- * {@code {"url":S,"source":S,"versions":[{"n":N,"fetchedAt":ISO,"title":S,"byline":S|null,"paragraphs":[S],"boring":B}]}}.
+ * An article's versions, status and events in the exchange shape of {@code redline history --format json},
+ * {@code import}, {@code export} and the web's {@code /articles/{id}/history.json}:
+ * {@code {"url":S,"source":S,"status":S,"versions":[{"n":N,"fetchedAt":ISO,"title":S,"byline":S|null,"paragraphs":[S],"boring":B}],
+ * "events":[{"at":ISO,"kind":S,"detail":S|null}]}}.
  * {@code history} adds what kind of change each version made ({@code notes}, {@code stealth},
- * {@code facts}), the article's {@code headlineTests} and its {@code events}; import ignores them
- * (the recording path works them out again), export leaves them out. Written with
- * {@link dev.redline.json.Json#MAPPER}. Immutable.
+ * {@code facts}) and the article's {@code headlineTests}; import ignores them (the recording path
+ * works them out again), export leaves them out. Written with {@link dev.redline.json.Json#MAPPER}.
+ * Immutable.
  *
  * @param url           canonical URL
  * @param source        source name, or null
+ * @param status        the article's status ({@link ArticleStatus}), or null where an imported file does not say
  * @param versions      the versions, oldest first
  * @param headlineTests the headline tests over the versions, or null when not worked out (export, import)
- * @param events        what else happened to the article, oldest first, or null when not listed
+ * @param events        what else happened to it ({@link ArticleEvent}), oldest first; never null
  */
-@JsonPropertyOrder({"url", "source", "versions", "headlineTests", "events"})
-public record History(String url, String source, List<Entry> versions,
+@JsonPropertyOrder({"url", "source", "status", "versions", "headlineTests", "events"})
+public record History(String url, String source, ArticleStatus status, List<Entry> versions,
                       @JsonInclude(JsonInclude.Include.NON_NULL) List<HeadlineTest> headlineTests,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) List<Event> events) {
+                      List<Event> events) {
     public History {
         versions = List.copyOf(versions);
         headlineTests = headlineTests == null ? null : List.copyOf(headlineTests);
-        events = events == null ? null : List.copyOf(events);
+        events = events == null ? List.of() : List.copyOf(events);
     }
 
-    /** The exchange shape alone, without change kinds. */
-    public History(String url, String source, List<Entry> versions) {
-        this(url, source, versions, null, null);
+    /** The exchange shape without change kinds (export, import). */
+    public History(String url, String source, ArticleStatus status, List<Entry> versions, List<Event> events) {
+        this(url, source, status, versions, null, events);
+    }
+
+    /** One event: when, which kind (its wire name), and the kind's detail or null. */
+    @JsonPropertyOrder({"at", "kind", "detail"})
+    public record Event(Instant at, EventKind kind, String detail) {
+        public ArticleEvent of(long articleId) {
+            return new ArticleEvent(articleId, at, kind, detail);
+        }
     }
 
     /**
@@ -62,12 +72,10 @@ public record History(String url, String source, List<Entry> versions,
         }
     }
 
-    /** Something that happened to the article other than a version: {@code gone}, {@code unpublished}, {@code flip-flop}, … */
-    public record Event(Instant at, String kind, String detail) {
-    }
-
-    public static History of(Article article, String sourceName, List<Version> versions) {
-        return new History(article.url(), sourceName, versions.stream().map(v -> entry(v, null)).toList());
+    /** The exchange shape of a stored article (export, downloads): versions, status and events. */
+    public static History of(Article article, String sourceName, List<Version> versions, List<ArticleEvent> events) {
+        return new History(article.url(), sourceName, article.status(), versions.stream().map(v -> entry(v, null)).toList(),
+                events(events));
     }
 
     /**
@@ -78,9 +86,13 @@ public record History(String url, String source, List<Entry> versions,
         if (changes.size() != versions.size()) {
             throw new IllegalArgumentException(changes.size() + " change kinds for " + versions.size() + " versions");
         }
-        return new History(article.url(), sourceName,
-                IntStream.range(0, versions.size()).mapToObj(k -> entry(versions.get(k), changes.get(k))).toList(), headlineTests,
-                events.stream().map(e -> new Event(e.at(), e.kind().toString(), e.detail())).toList());
+        return new History(article.url(), sourceName, article.status(),
+                IntStream.range(0, versions.size()).mapToObj(k -> entry(versions.get(k), changes.get(k))).toList(),
+                headlineTests, events(events));
+    }
+
+    private static List<Event> events(List<ArticleEvent> events) {
+        return events.stream().map(e -> new Event(e.at(), e.kind(), e.detail())).toList();
     }
 
     private static Entry entry(Version v, VersionChange change) {

@@ -11,6 +11,8 @@ import dev.redline.article.ArticleText;
 import dev.redline.error.BadInput;
 import dev.redline.error.Conflict;
 import dev.redline.json.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * {@link ArticleStore} over JDBC: articles, append-only versions (with their full-text rows),
@@ -232,18 +235,68 @@ final class JdbcArticles implements ArticleStore {
 
     @Override
     public void recordEvent(ArticleEvent event) {
-        jdbi.useTransaction(h -> h.createUpdate("INSERT INTO article_events (article_id, at, kind, detail) VALUES (:a, :at, :kind, :detail)")
+        jdbi.useTransaction(h -> insertEvent(h, event));
+    }
+
+    @Override
+    public int importLifecycle(long articleId, ArticleStatus status, List<ArticleEvent> events) {
+        return jdbi.inTransaction(h -> {
+            if (status == ArticleStatus.GONE) {
+                h.createUpdate("UPDATE articles SET status = :s, next_check = NULL WHERE id = :a")
+                        .bind("s", status.toString()).bind("a", articleId).execute();
+            }
+            int recorded = 0;
+            for (ArticleEvent e : events) {
+                boolean stored = h.createQuery("SELECT COUNT(*) FROM article_events WHERE article_id = :a AND at = :at"
+                                + " AND kind = :kind AND " + (e.detail() == null ? "detail IS NULL" : "detail = :detail"))
+                        .bind("a", articleId).bind("at", e.at().toEpochMilli()).bind("kind", e.kind().toString())
+                        .bind("detail", e.detail()).mapTo(Long.class).one() > 0;
+                if (!stored) {
+                    insertEvent(h, new ArticleEvent(articleId, e.at(), e.kind(), e.detail()));
+                    recorded++;
+                }
+            }
+            return recorded;
+        });
+    }
+
+    private static void insertEvent(Handle h, ArticleEvent event) {
+        h.createUpdate("INSERT INTO article_events (article_id, at, kind, detail) VALUES (:a, :at, :kind, :detail)")
                 .bind("a", event.articleId()).bind("at", event.at().toEpochMilli()).bind("kind", event.kind().toString())
-                .bind("detail", event.detail()).execute());
+                .bind("detail", event.detail()).execute();
+    }
+
+    @Override
+    public List<ArticleEvent> recentEvents(Long sourceId, Long articleId, Set<EventKind> kinds, int limit) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT e.article_id, e.at, e.kind, e.detail FROM article_events e JOIN articles a ON a.id = e.article_id"
+                + " WHERE e.kind IN (<kinds>)" + (sourceId != null ? " AND a.source_id = :s" : "")
+                + (articleId != null ? " AND e.article_id = :a" : "") + " ORDER BY e.at DESC, e.id DESC LIMIT :limit";
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery(sql).bindList("kinds", kinds.stream().map(EventKind::toString).toList())
+                    .bind("limit", limit);
+            if (sourceId != null) {
+                q.bind("s", sourceId);
+            }
+            if (articleId != null) {
+                q.bind("a", articleId);
+            }
+            return q.map(JdbcArticles::event).list();
+        });
+    }
+
+    private static ArticleEvent event(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new ArticleEvent(rs.getLong("article_id"), instant(rs, "at"), EventKind.fromWire(rs.getString("kind")),
+                rs.getString("detail"));
     }
 
     @Override
     public List<ArticleEvent> events(long articleId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT article_id, at, kind, detail FROM article_events WHERE article_id = :a ORDER BY at, id")
                 .bind("a", articleId)
-                .map((rs, ctx) -> new ArticleEvent(rs.getLong("article_id"), instant(rs, "at"),
-                        EventKind.fromWire(rs.getString("kind")), rs.getString("detail")))
-                .list());
+                .map(JdbcArticles::event).list());
     }
 
     @Override

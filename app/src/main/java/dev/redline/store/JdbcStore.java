@@ -31,6 +31,7 @@ final class JdbcStore implements Store {
     private final TextSearch search;
     private final HostSlotStore slots;
     private final TracePostings trace;
+    private final WatchStore watches;
 
     JdbcStore(HikariDataSource dataSource, boolean postgres, Clock clock) {
         this.dataSource = dataSource;
@@ -42,6 +43,7 @@ final class JdbcStore implements Store {
         this.search = new JdbcSearch(db);
         this.slots = new JdbcHostSlots(db);
         this.trace = new JdbcTracePostings(dataSource, postgres);
+        this.watches = new JdbcWatches(db);
     }
 
     /** The pool, for the store's own tests that look at rows directly. */
@@ -52,6 +54,11 @@ final class JdbcStore implements Store {
     /** True on PostgreSQL, for the store's own tests. */
     boolean isPostgres() {
         return postgres;
+    }
+
+    @Override
+    public WatchStore watches() {
+        return watches;
     }
 
     @Override
@@ -154,6 +161,11 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public int importLifecycle(long articleId, ArticleStatus status, List<ArticleEvent> events) {
+        return articles.importLifecycle(articleId, status, events);
+    }
+
+    @Override
     public List<Change> recentChanges(Long sourceId, Long articleId, boolean includeFirst, boolean includeBoring,
                                       int offset, int limit) {
         return articles.recentChanges(sourceId, articleId, includeFirst, includeBoring, offset, limit);
@@ -162,6 +174,11 @@ final class JdbcStore implements Store {
     @Override
     public void recordEvent(ArticleEvent event) {
         articles.recordEvent(event);
+    }
+
+    @Override
+    public List<ArticleEvent> recentEvents(Long sourceId, Long articleId, Set<EventKind> kinds, int limit) {
+        return articles.recentEvents(sourceId, articleId, kinds, limit);
     }
 
     @Override

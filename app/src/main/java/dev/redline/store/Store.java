@@ -27,6 +27,9 @@ public interface Store extends SourceStore, ArticleStore, WorkQueue, TextSearch,
         return StoreDatabase.open(jdbcUrl, clock);
     }
 
+    /** Webhooks: watches and their delivery outbox, kept in this store's database. */
+    WatchStore watches();
+
     /** The trace index's postings, kept in this store's database. */
     TracePostings tracePostings();
 

@@ -10,12 +10,27 @@ public final class Links {
     }
 
     /** A version's row on its article's page. */
-    public static String version(long articleId, int number) {
+    public static String versionRow(long articleId, int number) {
         return "/articles/" + articleId + "#v" + number;
     }
 
     public static String diff(long articleId, int from, int to) {
         return "/articles/" + articleId + "/diff/" + from + "/" + to;
+    }
+
+    /** The share card (PNG) of a diff. */
+    public static String card(long articleId, int from, int to) {
+        return diff(articleId, from, to) + "/card.png";
+    }
+
+    /** A version's own page: its text, notes and capture. */
+    public static String version(long articleId, int version) {
+        return "/articles/" + articleId + "/versions/" + version;
+    }
+
+    /** An article's download: {@code what} is history or edits, {@code format} json or csv. */
+    public static String download(long articleId, String what, String format) {
+        return "/articles/" + articleId + "/" + what + "." + format;
     }
 
     public static String raw(long articleId, int version) {

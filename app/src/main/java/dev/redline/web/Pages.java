@@ -1,6 +1,7 @@
 package dev.redline.web;
 
 import dev.redline.change.Changes;
+import dev.redline.change.Note;
 import dev.redline.diff.DiffResult;
 import dev.redline.editing.ArticleChanges;
 import dev.redline.editing.EditingHistory;
@@ -68,6 +69,8 @@ final class Pages {
         routes.get("/articles/{id}", this::article);
         routes.get("/articles/{id}/compare", this::compare);
         routes.get("/articles/{id}/diff/{from}/{to}", this::diff);
+        routes.get("/articles/{id}/diff/{from}/{to}/card.png", this::card);
+        routes.get("/articles/{id}/versions/{n}", this::versionPage);
         routes.get("/articles/{id}/versions/{n}/raw", this::raw);
         routes.get("/search", this::search);
         routes.get("/trace", ctx -> server.render(ctx, "trace.jte", traceView(null, null, null)));
@@ -309,7 +312,38 @@ final class Pages {
                 DiffView.of(diff), inline, self + suffix, self + (inline ? "" : "?view=inline"),
                 fromNumber >= 1 ? Links.diff(article.id(), fromNumber - 1, fromNumber) + suffix : null,
                 toNumber + 1 < count ? Links.diff(article.id(), toNumber, toNumber + 1) + suffix : null, count,
-                Changes.between(from.text(), to.text(), diff)));
+                Changes.between(from.text(), to.text(), diff),
+                server.baseUrl() + Links.card(article.id(), fromNumber, toNumber), ShareCard.altText(diff)));
+    }
+
+    /** The diff's share card (og:image): a PNG drawn on the server. */
+    private void card(Context ctx) {
+        Article article = article(Params.id(ctx, "id"));
+        Version from = version(article, Params.versionNumber(ctx, "from"));
+        Version to = version(article, Params.versionNumber(ctx, "to"));
+        if (from.number() >= to.number()) {
+            throw new BadInput("A share card compares an older version with a newer one.");
+        }
+        DiffResult diff = differ.diff(from, to);
+        ctx.header("Cache-Control", "max-age=3600");
+        ctx.contentType("image/png").result(ShareCard.png(diff, DiffView.of(diff), sourceName(article), to.fetchedAt()));
+    }
+
+    private void versionPage(Context ctx) {
+        Article article = article(Params.id(ctx, "id"));
+        Version v = version(article, Params.versionNumber(ctx, "n"));
+        int n = v.number();
+        int count = article.versionCount();
+        Instant until = n + 1 < count ? version(article, n + 1).fetchedAt() : null;
+        List<ArticleEvent> during = store.events(article.id()).stream().filter(e -> !e.kind().isReuse())
+                .filter(e -> !e.at().isBefore(v.fetchedAt()) && (until == null || e.at().isBefore(until))).toList();
+        server.render(ctx, "version.jte", new View.VersionPage(article, sourceName(article), v, count, whatChanged(v),
+                v.text().paragraphs(), Changes.notes(v.text()).stream().map(Note::text).toList(), during,
+                v.captureRef() == null || !captures.enabled() ? null : Links.raw(article.id(), n),
+                n > 0 ? Links.diff(article.id(), n - 1, n) : null,
+                n + 1 < count ? Links.diff(article.id(), n, n + 1) : null,
+                n > 0 ? Links.version(article.id(), n - 1) : null,
+                n + 1 < count ? Links.version(article.id(), n + 1) : null));
     }
 
     private void raw(Context ctx) {
@@ -340,10 +374,17 @@ final class Pages {
                 throw new BadInput("The query is too long (at most 500 characters).");
             }
             rows = store.search(q, sourceId, from, to, 50).stream()
-                    .map(h -> new View.SearchRow(h, highlight(h), Links.article(h.article().id()))).toList();
+                    .map(h -> new View.SearchRow(h, highlight(h), matchingVersion(h))).toList();
         }
         server.render(ctx, "search.jte", new View.Search(q == null ? "" : q, sourceName == null ? "" : sourceName,
                 orEmpty(ctx.queryParam("from")), orEmpty(ctx.queryParam("to")), store.sources(), rows, q != null));
+    }
+
+    /** Where a search hit leads: the newest version that matches, or the article when none is named. */
+    private static String matchingVersion(SearchHit hit) {
+        List<Integer> numbers = hit.versionNumbers();
+        return numbers == null || numbers.isEmpty() ? Links.article(hit.article().id())
+                : Links.version(hit.article().id(), numbers.stream().max(Integer::compare).orElseThrow());
     }
 
     /** Cuts a snippet at its highlight ranges (ignoring ranges out of bounds or overlapping). */
@@ -410,7 +451,7 @@ final class Pages {
     }
 
     private static List<View.VersionLink> versionLinks(Long articleId, List<Integer> versions) {
-        return versions.stream().map(v -> new View.VersionLink(v, articleId == null ? null : Links.version(articleId, v))).toList();
+        return versions.stream().map(v -> new View.VersionLink(v, articleId == null ? null : Links.versionRow(articleId, v))).toList();
     }
 
     private static String orEmpty(String s) {

@@ -64,9 +64,25 @@ public final class View {
                               Instant now, List<HeadlineTest> headlineTests, ArticleEvent unpublished, Version lastVersion) {
     }
 
+    /**
+     * One version on its own: its text, what happened while it was current, and where to go next.
+     *
+     * @param notes  correction and update notes found in this version's text; none yet (issue 12's
+     *               note detection fills this once it is on main)
+     * @param events the article's events while this version was the newest (gone, redirected, …)
+     */
+    public record VersionPage(Article article, String sourceName, Version version, int versionCount,
+                              String whatChanged, List<String> paragraphs, List<String> notes,
+                              List<ArticleEvent> events, String rawUrl, String diffFromPrevious, String diffToNext,
+                              String previousVersion, String nextVersion) {
+        public boolean last() {
+            return version.number() == versionCount - 1;
+        }
+    }
+
     public record DiffPage(Article article, String sourceName, Version from, Version to, DiffResult diff,
                            DiffView view, boolean inline, String permalink, String toggleUrl, String previousUrl,
-                           String nextUrl, int versionCount, VersionChange kinds) {
+                           String nextUrl, int versionCount, VersionChange kinds, String cardUrl, String cardAlt) {
     }
 
     /**
@@ -78,6 +94,14 @@ public final class View {
             String title = diff.title().newText() != null ? diff.title().newText() : diff.title().oldText();
             return title == null ? "" : title;
         }
+    }
+
+    /**
+     * The HTML content of a feed entry for a new version: its summary, the headline's word diff when
+     * it changed, and only the changed sentences, styled inline (feed readers drop classes and style sheets).
+     */
+    public record FeedEntry(String summary, DiffView view, boolean headlineChanged, List<DiffView.Cell> lines,
+                            String diffUrl, String versionUrl) {
     }
 
     /** A search result with its snippet cut into highlighted and plain runs. */

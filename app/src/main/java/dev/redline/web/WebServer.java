@@ -8,6 +8,7 @@ import dev.redline.error.UserError;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.Store;
+import dev.redline.webhook.Webhooks;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -66,7 +67,7 @@ public final class WebServer implements AutoCloseable {
      * @param polling    whether the polling loop in this process is still alive, or null when there is none
      */
     public record Options(Clock clock, String adminToken, Path warcDir, UrlSubmitter submitter, TraceService tracing,
-                          String baseUrl, boolean publicMetrics, BooleanSupplier polling) {
+                          String baseUrl, boolean publicMetrics, BooleanSupplier polling, Webhooks webhooks) {
         public Options {
             Objects.requireNonNull(clock, "clock");
             adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
@@ -74,43 +75,47 @@ public final class WebServer implements AutoCloseable {
         }
 
         public Options(Clock clock, String adminToken, Path warcDir, UrlSubmitter submitter, TraceService tracing) {
-            this(clock, adminToken, warcDir, submitter, tracing, null, false, null);
+            this(clock, adminToken, warcDir, submitter, tracing, null, false, null, null);
         }
 
         public static Options defaults() {
-            return new Options(Clock.systemUTC(), null, null, null, null);
+            return new Options(Clock.systemUTC(), null, null, null, null, null, false, null, null);
         }
 
         public Options withBaseUrl(String url) {
-            return new Options(clock, adminToken, warcDir, submitter, tracing, url, publicMetrics, polling);
+            return new Options(clock, adminToken, warcDir, submitter, tracing, url, publicMetrics, polling, webhooks);
         }
 
         public Options withPolling(BooleanSupplier alive) {
-            return new Options(clock, adminToken, warcDir, submitter, tracing, baseUrl, publicMetrics, alive);
+            return new Options(clock, adminToken, warcDir, submitter, tracing, baseUrl, publicMetrics, alive, webhooks);
         }
 
         public Options withPublicMetrics(boolean on) {
-            return new Options(clock, adminToken, warcDir, submitter, tracing, baseUrl, on, polling);
+            return new Options(clock, adminToken, warcDir, submitter, tracing, baseUrl, on, polling, webhooks);
         }
 
         public Options withAdminToken(String token) {
-            return new Options(clock, token, warcDir, submitter, tracing, baseUrl, publicMetrics, polling);
+            return new Options(clock, token, warcDir, submitter, tracing, baseUrl, publicMetrics, polling, webhooks);
         }
 
         public Options withWarcDir(Path dir) {
-            return new Options(clock, adminToken, dir, submitter, tracing, baseUrl, publicMetrics, polling);
+            return new Options(clock, adminToken, dir, submitter, tracing, baseUrl, publicMetrics, polling, webhooks);
         }
 
         public Options withSubmitter(UrlSubmitter s) {
-            return new Options(clock, adminToken, warcDir, s, tracing, baseUrl, publicMetrics, polling);
+            return new Options(clock, adminToken, warcDir, s, tracing, baseUrl, publicMetrics, polling, webhooks);
         }
 
         public Options withTracing(TraceService t) {
-            return new Options(clock, adminToken, warcDir, submitter, t, baseUrl, publicMetrics, polling);
+            return new Options(clock, adminToken, warcDir, submitter, t, baseUrl, publicMetrics, polling, webhooks);
         }
 
         public Options withClock(Clock c) {
-            return new Options(c, adminToken, warcDir, submitter, tracing, baseUrl, publicMetrics, polling);
+            return new Options(c, adminToken, warcDir, submitter, tracing, baseUrl, publicMetrics, polling, webhooks);
+        }
+
+        public Options withWebhooks(Webhooks w) {
+            return new Options(clock, adminToken, warcDir, submitter, tracing, baseUrl, publicMetrics, polling, w);
         }
     }
 
@@ -135,8 +140,10 @@ public final class WebServer implements AutoCloseable {
         Differ differ = new Differ();
         Pages pages = new Pages(store, options, differ, this);
         Api api = new Api(store, options, differ);
-        Feeds feeds = new Feeds(store, differ, this::baseUrl);
+        Feeds feeds = new Feeds(store, differ, this::baseUrl, options.clock(), this);
         SourceRecordPages records = new SourceRecordPages(store, options, this);
+        Downloads downloads = new Downloads(store);
+        WatchApi watches = new WatchApi(store, options.webhooks());
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
             config.startup.showJavalinBanner = false;
@@ -154,6 +161,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.beforeMatched(new AdminAccess(options.adminToken())::check);
             pages.register(config.routes);
             feeds.register(config.routes);
+            downloads.register(config.routes);
+            watches.register(config.routes);
             api.register(config.routes);
             records.register(config.routes);
             config.jetty.modifyServer(server -> server.setErrorHandler(new SecureErrorHandler()));
@@ -225,9 +234,14 @@ public final class WebServer implements AutoCloseable {
 
     /** Renders a template to HTML and sends it with an explicit charset (java-deps.md gotcha 11). */
     void render(Context ctx, String template, Object model) {
+        ctx.contentType("text/html; charset=utf-8").result(html(template, model));
+    }
+
+    /** Renders a template to an HTML string (a feed entry's content, say). */
+    String html(String template, Object model) {
         StringOutput out = new StringOutput();
         templates.render(template, model, out);
-        ctx.contentType("text/html; charset=utf-8").result(out.toString());
+        return out.toString();
     }
 
     /** Writes JSON with the shared mapper, so the API and the CLI emit identical shapes. */

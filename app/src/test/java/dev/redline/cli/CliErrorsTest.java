@@ -57,7 +57,8 @@ class CliErrorsTest {
         Path out = dir.resolve("out.jsonl");
         CliRun export = run("--db", db, "export", "--out", out.toString());
         assertThat(export.code()).isEqualTo(Redline.EXIT_BAD_INPUT);
-        assertThat(export.err()).startsWith("redline: the database file is damaged: nothing was written")
+        // where the garbage lands depends on the schema's page layout: found while opening or while reading
+        assertThat(export.err()).containsPattern("^redline: (the database file is damaged: nothing was written|cannot read database)")
                 .contains("SQLITE_CORRUPT").hasLineCount(1);
         assertThat(out).doesNotExist();
         assertThat(dir.toFile().list()).noneMatch(name -> name.endsWith(".part"));

@@ -2,6 +2,9 @@ package dev.redline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.redline.store.ArticleEvent;
+import dev.redline.store.ArticleStatus;
+import dev.redline.store.EventKind;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.TestDatabases;
@@ -50,6 +53,12 @@ class StoreCommandsTest {
             {"url":"https://gazette.example/otters","source":null,"versions":[\
             {"fetchedAt":"2026-03-15T07:00:00Z","title":"Otter pups born at zoo","paragraphs":["Three pups were born."]},\
             {"fetchedAt":"2026-03-15T09:00:00Z","title":"Otter pups born at zoo","paragraphs":["Three pups were born.  "],"boring":true}]}""";
+
+    /** A history file as export writes it back: the status after the source, and the (empty) events last. */
+    static String asExported(String history) {
+        return history.replaceFirst("(\"source\":(null|\"[^\"]*\")),", "$1,\"status\":\"settled\",")
+                .replaceFirst("}$", ",\"events\":[]}");
+    }
 
     Path write(String name, String content) throws IOException {
         Path file = dir.resolve(name);
@@ -122,7 +131,7 @@ class StoreCommandsTest {
 
         CliRun json = run("history", "https://bugle.example/2026/harbour-crane", "--format", "json");
         assertThat(json.code()).isZero();
-        assertThat(exchangeShape(json.out())).isEqualTo(HARBOUR);
+        assertThat(exchangeShape(json.out())).isEqualTo(asExported(HARBOUR));
         // the imported history gets change kinds like a tracked one: "Nobody was hurt" → "Two dock workers were hurt"
         JsonNode v1 = Json.MAPPER.readTree(json.out()).get("versions").get(1);
         assertThat(v1.get("stealth").asBoolean()).isTrue();
@@ -165,7 +174,7 @@ class StoreCommandsTest {
         CliRun more = run("import", write("h2.json", longer).toString());
         assertThat(more.code()).as(more.err()).isZero();
         assertThat(more.out()).contains("imported 1 history: 1 version added");
-        assertThat(exchangeShape(run("history", "https://bugle.example/2026/harbour-crane", "--format", "json").out())).isEqualTo(longer);
+        assertThat(exchangeShape(run("history", "https://bugle.example/2026/harbour-crane", "--format", "json").out())).isEqualTo(asExported(longer));
     }
 
     @Test
@@ -222,6 +231,41 @@ class StoreCommandsTest {
     }
 
     @Test
+    void exportAndImportKeepGoneAndTheEvents() throws IOException {
+        assertThat(run("import", write("h.json", HARBOUR).toString()).code()).isZero();
+        try (Store store = Store.open("jdbc:sqlite:" + db())) {
+            long id = store.articleByUrl("https://bugle.example/2026/harbour-crane").orElseThrow().id();
+            store.recordEvent(new ArticleEvent(id, java.time.Instant.parse("2026-03-14T11:00:00Z"), EventKind.REDIRECTED,
+                    "https://bugle.example/2026/crane"));
+            store.recordEvent(new ArticleEvent(id, java.time.Instant.parse("2026-03-15T08:00:00Z"), EventKind.GONE, "HTTP 410"));
+            assertThat(store.importLifecycle(id, ArticleStatus.GONE, List.of())).isZero();
+        }
+        Path exported = dir.resolve("all.jsonl");
+        assertThat(run("export", "--out", exported.toString()).code()).isZero();
+        String line = Files.readString(exported).strip();
+        assertThat(line).contains("\"status\":\"gone\"")
+                .contains("{\"at\":\"2026-03-15T08:00:00Z\",\"kind\":\"gone\",\"detail\":\"HTTP 410\"}");
+
+        Path otherDb = dir.resolve("other/redline.db");
+        CliRun imported = runOn(otherDb, "import", exported.toString());
+        assertThat(imported.out()).contains("2 versions added, 2 events kept");
+        assertThat(runOn(otherDb, "import", exported.toString()).out()).contains("0 versions added").doesNotContain("event");
+        try (Store other = Store.open("jdbc:sqlite:" + otherDb)) {
+            var article = other.articleByUrl("https://bugle.example/2026/harbour-crane").orElseThrow();
+            assertThat(article.status()).isEqualTo(ArticleStatus.GONE);
+            assertThat(article.nextCheck()).isNull();
+            assertThat(other.events(article.id())).extracting(ArticleEvent::kind)
+                    .containsExactly(EventKind.REDIRECTED, EventKind.GONE);
+        }
+        Path again = dir.resolve("again.jsonl");
+        assertThat(runOn(otherDb, "export", "--out", again.toString()).code()).isZero();
+        assertThat(Files.readString(again).strip()).isEqualTo(line);
+
+        Path badKind = write("bad.json", line.replace("\"kind\":\"gone\"", "\"kind\":\"vanished\""));
+        assertThat(runOn(otherDb, "import", badKind.toString()).err()).contains("events[1]").contains("unknown article event kind 'vanished'");
+    }
+
+    @Test
     void exportRoundTripsThroughImport() throws IOException {
         assertThat(run("import", write("two.jsonl", HARBOUR + "\n" + OTTERS).toString()).code()).isZero();
         Path exported = dir.resolve("out/all.jsonl");
@@ -229,7 +273,7 @@ class StoreCommandsTest {
         assertThat(export.code()).as(export.err()).isZero();
         List<String> lines = Files.readAllLines(exported);
         assertThat(lines).hasSize(2);
-        assertThat(lines.getFirst()).isEqualTo(HARBOUR);
+        assertThat(lines.getFirst()).isEqualTo(asExported(HARBOUR));
 
         Path otherDb = dir.resolve("other/redline.db");
         assertThat(runOn(otherDb, "import", exported.toString()).code()).isZero();
@@ -245,7 +289,7 @@ class StoreCommandsTest {
         try (Stream<Path> files = Files.list(folder)) {
             List<Path> written = files.sorted().toList();
             assertThat(written).hasSize(2);
-            assertThat(Files.readString(written.getFirst()).strip()).isEqualTo(HARBOUR);
+            assertThat(Files.readString(written.getFirst()).strip()).isEqualTo(asExported(HARBOUR));
         }
     }
 
@@ -260,7 +304,7 @@ class StoreCommandsTest {
             List<Path> written = files.sorted().toList();
             assertThat(written).extracting(p -> p.getFileName().toString()).allMatch(name -> name.matches("article-\\d+\\.json"));
             assertThat(written).hasSize(2);
-            assertThat(Files.readString(written.getFirst()).strip()).isEqualTo(HARBOUR);
+            assertThat(Files.readString(written.getFirst()).strip()).isEqualTo(asExported(HARBOUR));
         }
 
         Path aFile = write("taken", "not a folder\n");
@@ -315,10 +359,10 @@ class StoreCommandsTest {
         assertThat(runOn(pg, "import", file.toString()).code()).isZero();
         assertThat(runOn(pg, "import", file.toString()).out()).contains("0 versions added");
         assertThat(exchangeShape(runOn(pg, "history", "https://bugle.example/2026/harbour-crane", "--format", "json").out()))
-                .isEqualTo(HARBOUR);
+                .isEqualTo(asExported(HARBOUR));
         List<String> exported = runOn(pg, "export").out().lines().toList();
         assertThat(exported).hasSize(2);
-        assertThat(exported.getFirst()).isEqualTo(HARBOUR);
+        assertThat(exported.getFirst()).isEqualTo(asExported(HARBOUR));
         assertThat(exported.get(1)).startsWith("{\"url\":\"https://gazette.example/otters\",\"source\":null,")
                 .contains("\"n\":1,").contains("\"byline\":null").contains("\"boring\":true");
         CliRun list = runOn(pg, "source", "list");
@@ -377,7 +421,7 @@ class StoreCommandsTest {
     /** A history's JSON without the change kinds {@code history} adds: the exchange shape import reads. */
     private static String exchangeShape(String historyJson) {
         ObjectNode root = (ObjectNode) Json.MAPPER.readTree(historyJson);
-        root.remove(List.of("headlineTests", "events"));
+        root.remove("headlineTests");
         root.get("versions").forEach(v -> ((ObjectNode) v).remove(List.of("notes", "stealth", "facts")));
         return Json.write(root);
     }

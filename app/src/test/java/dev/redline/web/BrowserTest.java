@@ -82,7 +82,7 @@ class BrowserTest {
         assertThat(browser.findElements(By.cssSelector("table.versions tbody tr"))).hasSize(3);
         screenshot("article");
 
-        browser.findElement(By.cssSelector("table.versions tbody tr:nth-child(2) a")).click();
+        browser.findElement(By.cssSelector("table.versions tbody tr:nth-child(2) a[href$='/diff/0/1']")).click();
         assertThat(browser.getCurrentUrl()).endsWith("/articles/" + web.bridge.id() + "/diff/0/1");
         assertThat(browser.findElements(By.cssSelector("table.side-by-side"))).hasSize(1);
         List<WebElement> inserted = browser.findElements(By.cssSelector("td.new ins"));
@@ -137,6 +137,32 @@ class BrowserTest {
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 900));
         }
+    }
+
+    @Test
+    void aVersionPageReadsOnItsOwn() throws IOException {
+        browser.get(web.base() + "/articles/" + web.bridge.id() + "/versions/2");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Council approves harbour bridge");
+        assertThat(browser.findElements(By.cssSelector("article.version-text p"))).hasSize(5);
+        screenshot("version-page");
+        browser.findElement(By.linkText("← Version 1")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/articles/" + web.bridge.id() + "/versions/1");
+    }
+
+    /** A feed entry's HTML content as a feed reader shows it: no site style sheet, only its inline styles. */
+    @Test
+    void aFeedEntryShowsItsDiffWithoutTheSiteStyleSheet() throws Exception {
+        String atom = web.get("/articles/" + web.bridge.id() + "/changes.atom").body();
+        com.rometools.rome.feed.synd.SyndFeed feed = new com.rometools.rome.io.SyndFeedInput().build(new java.io.StringReader(atom));
+        String html = feed.getEntries().getLast().getContents().getFirst().getValue();
+        Path page = dir.resolve("entry.html");
+        Files.writeString(page, "<!DOCTYPE html><meta charset=utf-8><body style=\"font-family:serif;max-width:40em;margin:1em\"><h2>"
+                + feed.getEntries().getLast().getTitle().replace("<", "&lt;") + "</h2>" + html);
+        browser.get(page.toUri().toString());
+        WebElement ins = browser.findElement(By.tagName("ins"));
+        assertThat(ins.getCssValue("background-color")).isEqualTo("rgba(230, 244, 234, 1)");
+        assertThat(browser.findElement(By.tagName("del")).getCssValue("text-decoration-line")).isEqualTo("line-through");
+        screenshot("feed-entry");
     }
 
     private static void screenshot(String name) throws IOException {

@@ -113,6 +113,11 @@ class WebHardeningTest {
         assertThat(web.get("/health").body()).contains("\"polling\":\"off\"");
     }
 
+    /** The href targets inside an entry's HTML content (the diff and version links). */
+    private static List<String> hrefs(String html) {
+        return java.util.regex.Pattern.compile("href=\"([^\"]+)\"").matcher(html).results().map(m -> m.group(1)).toList();
+    }
+
     private static List<String> links(String atom) throws Exception {
         SyndFeed feed = new SyndFeedInput().build(new StringReader(atom));
         List<String> links = new ArrayList<>();
@@ -120,7 +125,10 @@ class WebHardeningTest {
         links.add(feed.getUri());
         for (SyndEntry e : feed.getEntries()) {
             links.add(e.getLink());
-            links.add(e.getUri());
+            if (!e.getUri().startsWith("urn:redline:")) { // entry ids are stable URNs, not links
+                links.add(e.getUri());
+            }
+            links.addAll(hrefs(e.getContents().isEmpty() ? "" : e.getContents().getFirst().getValue()));
         }
         return links;
     }

@@ -271,10 +271,10 @@ class WebServerTest {
         seeded();
         HttpResponse<String> r = web.get("/search?q=ferry");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("<mark>").contains("href=\"/articles/" + web.bridge.id() + "\"")
+        assertThat(r.body()).contains("<mark>").contains("href=\"/articles/" + web.bridge.id() + "/versions/2\"")
                 .containsPattern("(?i)<mark>ferry</mark>");
         assertThat(web.get("/search?q=ferry&source=harbour-gazette&from=2026-11-20&to=2026-11-20").body())
-                .contains("href=\"/articles/" + web.bridge.id() + "\"");
+                .contains("href=\"/articles/" + web.bridge.id() + "/versions/2\"");
         assertThat(web.get("/search?q=ferry&from=2026-11-21").body()).contains("No version of any tracked article matches");
         JsonNode api = Json.MAPPER.readTree(web.get("/api/search?q=ferry").body());
         assertThat(api.get(0).path("articleId").asLong()).isEqualTo(web.bridge.id());

@@ -55,7 +55,7 @@ public final class NewsEditsBench {
                 }
                 pairs += count - 1;
                 out.write(Json.write(new History("https://source-" + news.source(a) + ".example/news/" + a,
-                        "source-" + news.source(a), versions)));
+                        "source-" + news.source(a), null, versions, List.of())));
                 out.write('\n');
             }
         }
