@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.BadInput;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ final class AtomicFile {
 
     /**
      * Writes {@code target}; a folder that cannot be made or a file that cannot be written (no such
-     * folder, permission denied, disk full) is a {@link UserException} naming the file and why.
+     * folder, permission denied, disk full) is a {@link BadInput} naming the file and why.
      */
     static void write(Path target, Body body) throws IOException {
         try {
@@ -40,9 +41,9 @@ final class AtomicFile {
             String why = e instanceof NoSuchFileException ? "no such file or folder " + e.getFile()
                     : e instanceof AccessDeniedException ? "permission denied on " + e.getFile()
                     : e.getReason() != null ? e.getReason() : e.toString();
-            throw new UserException("cannot write " + target + ": " + why, e);
+            throw new BadInput("cannot write " + target + ": " + why, e);
         } catch (IOException e) {
-            throw new UserException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new BadInput("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.BadInput;
 import dev.redline.extract.ExtractRules;
 import dev.redline.fetch.FetchConfig;
 import dev.redline.service.AppConfig;
@@ -57,7 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         ServeCommand.checkPort(listen.port);
         if (stepPauseMillis < 0) {
-            throw new UserException("--step-pause must not be negative");
+            throw new BadInput("--step-pause must not be negative");
         }
         String baseUrl = listen.baseUrl();
         Path data = tempDataFolder();
@@ -138,7 +139,7 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             return Files.createTempDirectory("redline-demo-");
         } catch (IOException e) {
-            throw new UserException("cannot create a temporary data folder: " + e.getMessage(), e);
+            throw new BadInput("cannot create a temporary data folder: " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.BadInput;
 import dev.redline.article.ArticleText;
 import dev.redline.article.PlainText;
 import dev.redline.diff.Diff;
@@ -67,7 +68,7 @@ public final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         String chosen = format.toLowerCase(Locale.ROOT);
         if (!List.of("text", "json", "html").contains(chosen)) {
-            throw new UserException("--format must be text, json or html, not '" + format + "'");
+            throw new BadInput("--format must be text, json or html, not '" + format + "'");
         }
         Instant from = parseTime("--old-time", oldTime);
         Instant to = parseTime("--new-time", newTime);
@@ -103,17 +104,17 @@ public final class DiffCommand implements Callable<Integer> {
      */
     static final int MAX_TEXT_BYTES = 2 << 20;
 
-    /** The file's text, strictly UTF-8, or a {@link UserException} naming what is wrong with it. */
+    /** The file's text, strictly UTF-8, or a {@link BadInput} naming what is wrong with it. */
     static String readText(Path file) {
         if (Files.isDirectory(file)) {
-            throw new UserException(file + " is a directory, not a file");
+            throw new BadInput(file + " is a directory, not a file");
         }
         try (InputStream in = Files.newInputStream(file)) {
             return readText(file.toString(), in);
         } catch (NoSuchFileException e) {
-            throw new UserException(file + ": no such file");
+            throw new BadInput(file + ": no such file");
         } catch (IOException e) {
-            throw new UserException(file + ": cannot read it (" + e.getMessage() + ")", e);
+            throw new BadInput(file + ": cannot read it (" + e.getMessage() + ")", e);
         }
     }
 
@@ -124,11 +125,11 @@ public final class DiffCommand implements Callable<Integer> {
     static String readText(String name, InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_TEXT_BYTES + 1);
         if (bytes.length > MAX_TEXT_BYTES) {
-            throw new UserException(name + " is larger than " + (MAX_TEXT_BYTES >> 20) + " MB, too long for one article");
+            throw new BadInput(name + " is larger than " + (MAX_TEXT_BYTES >> 20) + " MB, too long for one article");
         }
         for (byte b : bytes) {
             if (b == 0) {
-                throw new UserException(name + " looks like a binary file, not text");
+                throw new BadInput(name + " looks like a binary file, not text");
             }
         }
         String text;
@@ -138,13 +139,13 @@ public final class DiffCommand implements Callable<Integer> {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new UserException(name + " is not UTF-8 text (convert it, e.g. iconv -t UTF-8)");
+            throw new BadInput(name + " is not UTF-8 text (convert it, e.g. iconv -t UTF-8)");
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         if (text.isBlank()) {
-            throw new UserException(name + " is empty");
+            throw new BadInput(name + " is empty");
         }
         return text;
     }
@@ -168,7 +169,7 @@ public final class DiffCommand implements Callable<Integer> {
         try {
             return LocalDateTime.parse(s).atZone(ZoneId.systemDefault()).toInstant();
         } catch (DateTimeException e) {
-            throw new UserException(option + ": cannot read '" + value
+            throw new BadInput(option + ": cannot read '" + value
                     + "' as a time (use 2026-01-22T10:33:00Z or a local 2026-01-22T10:33)");
         }
     }

@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.BadInput;
 import dev.redline.json.Json;
 import dev.redline.newsedits.EditRow;
 import dev.redline.newsedits.NewsEdits;
@@ -54,7 +55,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!format.equals("history") && !format.equals("newsedits")) {
-            throw new UserException("--format must be history or newsedits, not '" + format + "'");
+            throw new BadInput("--format must be history or newsedits, not '" + format + "'");
         }
         Path out = outPath();
         try (Services services = root.services()) {
@@ -62,7 +63,7 @@ public final class ExportCommand implements Callable<Integer> {
             boolean perArticle = out != null && (Files.isDirectory(out) || endsWithSeparator(outOption));
             if (perArticle) {
                 if (Files.exists(out) && !Files.isDirectory(out)) {
-                    throw new UserException("--out " + outOption + " asks for a folder, but " + out + " is a file");
+                    throw new BadInput("--out " + outOption + " asks for a folder, but " + out + " is a file");
                 }
                 Files.createDirectories(out);
                 return exportTo(store, history -> {
@@ -83,7 +84,7 @@ public final class ExportCommand implements Callable<Integer> {
             AtomicFile.write(out, w -> code[0] = exportTo(store, history -> w.write(lines(history))));
             return code[0];
         } catch (UncheckedIOException e) {
-            throw new UserException("cannot write " + out + ": " + e.getCause().getMessage(), e);
+            throw new BadInput("cannot write " + out + ": " + e.getCause().getMessage(), e);
         }
     }
 
@@ -94,7 +95,7 @@ public final class ExportCommand implements Callable<Integer> {
         try {
             return Path.of(outOption);
         } catch (InvalidPathException e) {
-            throw new UserException("--out '" + outOption + "' is not a valid path: " + e.getMessage(), e);
+            throw new BadInput("--out '" + outOption + "' is not a valid path: " + e.getMessage(), e);
         }
     }
 

@@ -81,13 +81,13 @@ public final class ExtractCommand implements Callable<Integer> {
     public Integer call() {
         List<String> expanded = expand(inputs);
         if (pageUrl != null && expanded.size() != 1) {
-            throw new UserException("--url applies to a single input, but " + expanded.size() + " were given");
+            throw new BadInput("--url applies to a single input, but " + expanded.size() + " were given");
         }
         if (outDir != null) {
             try {
                 Files.createDirectories(outDir);
             } catch (IOException e) {
-                throw new UserException("cannot create output folder " + outDir + ": " + e.getMessage(), e);
+                throw new BadInput("cannot create output folder " + outDir + ": " + e.getMessage(), e);
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -112,7 +112,7 @@ public final class ExtractCommand implements Callable<Integer> {
                     Counted.of(expanded.size(), "page"), failed, tally.withoutArticle(), done / seconds, done / cpuSeconds));
         }
         if (failed > 0) {
-            throw new UserException(failed + " of " + Counted.of(expanded.size(), "input") + " failed");
+            throw new BadInput(failed + " of " + Counted.of(expanded.size(), "input") + " failed");
         }
         return 0;
     }
@@ -242,21 +242,21 @@ public final class ExtractCommand implements Callable<Integer> {
         }
         Path path = Path.of(input);
         if (!Files.isRegularFile(path)) {
-            throw new UserException("no such file");
+            throw new BadInput("no such file");
         }
         if (!isHtmlFile(input)) {
-            throw new UserException("not an HTML file (expected .html, .htm or .html.gz)");
+            throw new BadInput("not an HTML file (expected .html, .htm or .html.gz)");
         }
         return new Page(readPage(path), null, pageUrl);
     }
 
     /**
-     * The article of one HTML file (.html, .htm, .html.gz), or a {@link UserException} when it has
+     * The article of one HTML file (.html, .htm, .html.gz), or a {@link BadInput} when it has
      * none; {@code redline diff} reads HTML versions through this.
      */
     static ArticleText extractFile(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new UserException(file + ": no such file");
+            throw new BadInput(file + ": no such file");
         }
         return PageReader.article(new Page(readPage(file), null, null), file.toString());
     }
@@ -268,13 +268,13 @@ public final class ExtractCommand implements Callable<Integer> {
                      ? new GZIPInputStream(raw) : raw) {
             byte[] body = in.readNBytes((int) MAX_PAGE_BYTES + 1);
             if (body.length > MAX_PAGE_BYTES) {
-                throw new UserException("page larger than " + (MAX_PAGE_BYTES >> 20) + " MB");
+                throw new BadInput("page larger than " + (MAX_PAGE_BYTES >> 20) + " MB");
             }
             return body;
         } catch (NoSuchFileException e) {
-            throw new UserException(path + ": no such file", e);
+            throw new BadInput(path + ": no such file", e);
         } catch (IOException e) {
-            throw new UserException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new BadInput("cannot read " + path + ": " + e.getMessage(), e);
         }
     }
 
@@ -294,10 +294,10 @@ public final class ExtractCommand implements Callable<Integer> {
                     pages = files.filter(p -> Files.isRegularFile(p) && isHtmlFile(p.getFileName().toString()))
                             .map(Path::toString).sorted().toList();
                 } catch (IOException | UncheckedIOException e) {
-                    throw new UserException("cannot list folder " + input + ": " + e.getMessage(), e);
+                    throw new BadInput("cannot list folder " + input + ": " + e.getMessage(), e);
                 }
                 if (pages.isEmpty()) {
-                    throw new UserException("folder " + input + " has no .html, .htm or .html.gz files");
+                    throw new BadInput("folder " + input + " has no .html, .htm or .html.gz files");
                 }
                 out.addAll(pages);
             } else {
@@ -334,7 +334,7 @@ public final class ExtractCommand implements Callable<Integer> {
         try {
             AtomicFile.write(target, content);
         } catch (IOException e) {
-            throw new UserException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new BadInput("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 }

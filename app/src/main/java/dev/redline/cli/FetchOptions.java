@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.BadInput;
 import dev.redline.fetch.FetchConfig;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,7 @@ final class FetchOptions {
     /** The fetcher settings these options ask for; a negative delay is the user's error. */
     FetchConfig toConfig() {
         if (hostDelayMs < 0) {
-            throw new UserException("--host-delay must be 0 or more milliseconds, not " + hostDelayMs);
+            throw new BadInput("--host-delay must be 0 or more milliseconds, not " + hostDelayMs);
         }
         return network.applyTo(FetchConfig.defaults().withHostDelay(Duration.ofMillis(hostDelayMs)));
     }

@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.BadInput;
 import dev.redline.json.Json;
 import dev.redline.store.ArticleStatus;
 import dev.redline.store.EventKind;
@@ -26,7 +27,7 @@ import tools.jackson.databind.ObjectReader;
 /**
  * Reads histories in the {@link History} shape from a file holding one JSON object or JSON Lines
  * (any sequence of top-level objects, in fact), validating each one completely. Problems are
- * {@link UserException}s naming the file and the line where the offending history starts.
+ * {@link BadInput}s naming the file and the line where the offending history starts.
  */
 final class HistoryFile {
 
@@ -51,11 +52,11 @@ final class HistoryFile {
     /** Reads every history in the file, in order, and returns how many there were. */
     static int read(Path file, Sink sink) {
         if (Files.isDirectory(file)) {
-            throw new UserException(file + " is a folder; import takes history files (.json, .jsonl), e.g. "
+            throw new BadInput(file + " is a folder; import takes history files (.json, .jsonl), e.g. "
                     + file + "/*.jsonl");
         }
         if (!Files.isRegularFile(file)) {
-            throw new UserException(file + ": no such file");
+            throw new BadInput(file + ": no such file");
         }
         int count = 0;
         try (JsonParser parser = Json.MAPPER.createParser(file.toFile())) {
@@ -63,7 +64,7 @@ final class HistoryFile {
             while ((token = next(parser, file)) != null) {
                 int line = parser.currentTokenLocation().getLineNr();
                 if (token != JsonToken.START_OBJECT) {
-                    throw new UserException(file + ":" + line + ": expected a JSON object (a history), found " + kind(token));
+                    throw new BadInput(file + ":" + line + ": expected a JSON object (a history), found " + kind(token));
                 }
                 JsonNode node = readTree(parser, file);
                 sink.accept(validate(file, line, node));
@@ -73,7 +74,7 @@ final class HistoryFile {
             throw syntaxError(file, e);
         }
         if (count == 0) {
-            throw new UserException(file + ": no history in the file");
+            throw new BadInput(file + ": no history in the file");
         }
         return count;
     }
@@ -109,15 +110,15 @@ final class HistoryFile {
      * A syntax error in words: file, line and column, and what is there. The parser's own text
      * (token names, character codes) is for library authors, so it is not shown.
      */
-    private static UserException syntaxError(Path file, JacksonException e) {
+    private static BadInput syntaxError(Path file, JacksonException e) {
         int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
         int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
         String where = file + (line > 0 ? ":" + line : "") + (line > 0 && column > 0 ? ":" + column : "");
         if (e instanceof UnexpectedEndOfInputException) {
-            return new UserException(where + ": not valid JSON: the file ends inside an unfinished object, array or string", e);
+            return new BadInput(where + ": not valid JSON: the file ends inside an unfinished object, array or string", e);
         }
         String near = line > 0 && column > 0 ? textAt(file, line, column) : "";
-        return new UserException(where + ": not valid JSON" + (near.isEmpty() ? "" : " at '" + near + "'")
+        return new BadInput(where + ": not valid JSON" + (near.isEmpty() ? "" : " at '" + near + "'")
                 + " (a value must be a quoted string, a number, true, false, null, an object or an array)", e);
     }
 
@@ -140,17 +141,17 @@ final class HistoryFile {
         String source = null;
         if (sourceNode != null && !sourceNode.isNull()) {
             if (!sourceNode.isString() || sourceNode.asString().isBlank()) {
-                throw new UserException(where + "\"source\" must be a non-empty string or null");
+                throw new BadInput(where + "\"source\" must be a non-empty string or null");
             }
             source = sourceNode.asString();
             if (!Source.validName(source)) {
                 // the name import would create must be one `source add` accepts
-                throw new UserException(where + "source name '" + source + "' must be " + Source.NAME_RULE);
+                throw new BadInput(where + "source name '" + source + "' must be " + Source.NAME_RULE);
             }
         }
         JsonNode versionsNode = node.get("versions");
         if (versionsNode == null || !versionsNode.isArray() || versionsNode.isEmpty()) {
-            throw new UserException(where + "\"versions\" must be a non-empty array");
+            throw new BadInput(where + "\"versions\" must be a non-empty array");
         }
         record Parsed(History.Entry entry, Boolean boring) {
         }
@@ -159,13 +160,13 @@ final class HistoryFile {
             JsonNode v = versionsNode.get(i);
             String at = where + "versions[" + i + "]: ";
             if (!v.isObject()) {
-                throw new UserException(at + "must be an object");
+                throw new BadInput(at + "must be an object");
             }
             Integer n = null;
             JsonNode nNode = v.get("n");
             if (nNode != null && !nNode.isNull()) {
                 if (!nNode.isInt() || nNode.asInt() < 0) {
-                    throw new UserException(at + "\"n\" must be a whole number from 0");
+                    throw new BadInput(at + "\"n\" must be a whole number from 0");
                 }
                 n = nNode.asInt();
             }
@@ -175,18 +176,18 @@ final class HistoryFile {
             JsonNode bylineNode = v.get("byline");
             if (bylineNode != null && !bylineNode.isNull()) {
                 if (!bylineNode.isString()) {
-                    throw new UserException(at + "\"byline\" must be a string or null");
+                    throw new BadInput(at + "\"byline\" must be a string or null");
                 }
                 byline = bylineNode.asString();
             }
             JsonNode paragraphsNode = v.get("paragraphs");
             if (paragraphsNode == null || !paragraphsNode.isArray()) {
-                throw new UserException(at + "\"paragraphs\" must be an array of strings");
+                throw new BadInput(at + "\"paragraphs\" must be an array of strings");
             }
             List<String> paragraphs = new ArrayList<>();
             for (JsonNode p : paragraphsNode) {
                 if (!p.isString()) {
-                    throw new UserException(at + "\"paragraphs\" must be an array of strings");
+                    throw new BadInput(at + "\"paragraphs\" must be an array of strings");
                 }
                 paragraphs.add(p.asString());
             }
@@ -194,7 +195,7 @@ final class HistoryFile {
             JsonNode boringNode = v.get("boring");
             if (boringNode != null && !boringNode.isNull()) {
                 if (!boringNode.isBoolean()) {
-                    throw new UserException(at + "\"boring\" must be true or false");
+                    throw new BadInput(at + "\"boring\" must be true or false");
                 }
                 boring = boringNode.asBoolean();
             }
@@ -208,19 +209,19 @@ final class HistoryFile {
         List<History.Event> events = events(node.get("events"), where);
         long numbered = parsed.stream().filter(p -> p.entry().n() != null).count();
         if (numbered != 0 && numbered != parsed.size()) {
-            throw new UserException(where + "either every version has \"n\" or none does");
+            throw new BadInput(where + "either every version has \"n\" or none does");
         }
         if (numbered > 0) {
             parsed.sort(Comparator.comparing(p -> p.entry().n()));
             for (int i = 1; i < parsed.size(); i++) {
                 if (parsed.get(i).entry().n().equals(parsed.get(i - 1).entry().n())) {
-                    throw new UserException(where + "two versions have \"n\": " + parsed.get(i).entry().n());
+                    throw new BadInput(where + "two versions have \"n\": " + parsed.get(i).entry().n());
                 }
             }
         }
         for (int i = 1; i < parsed.size(); i++) {
             if (parsed.get(i).entry().fetchedAt().isBefore(parsed.get(i - 1).entry().fetchedAt())) {
-                throw new UserException(where + "versions go back in time: " + parsed.get(i).entry().fetchedAt()
+                throw new BadInput(where + "versions go back in time: " + parsed.get(i).entry().fetchedAt()
                         + " comes after " + parsed.get(i - 1).entry().fetchedAt());
             }
         }
@@ -234,23 +235,23 @@ final class HistoryFile {
             return List.of();
         }
         if (!eventsNode.isArray()) {
-            throw new UserException(where + "\"events\" must be an array");
+            throw new BadInput(where + "\"events\" must be an array");
         }
         List<History.Event> events = new ArrayList<>();
         for (int i = 0; i < eventsNode.size(); i++) {
             JsonNode e = eventsNode.get(i);
             String at = where + "events[" + i + "]: ";
             if (!e.isObject()) {
-                throw new UserException(at + "must be an object");
+                throw new BadInput(at + "must be an object");
             }
             JsonNode kindNode = e.get("kind");
             if (kindNode == null) {
-                throw new UserException(at + "\"kind\" must be a string");
+                throw new BadInput(at + "\"kind\" must be a string");
             }
             EventKind kind = wireName(kindNode, at + "\"kind\"", EventKind::fromWire);
             JsonNode detailNode = e.get("detail");
             if (detailNode != null && !detailNode.isNull() && !detailNode.isString()) {
-                throw new UserException(at + "\"detail\" must be a string or null");
+                throw new BadInput(at + "\"detail\" must be a string or null");
             }
             events.add(new History.Event(instant(requiredString(e, "at", at), at, "at"), kind,
                     detailNode == null || detailNode.isNull() ? null : detailNode.asString()));
@@ -260,19 +261,19 @@ final class HistoryFile {
 
     private static <T> T wireName(JsonNode value, String what, java.util.function.Function<String, T> parse) {
         if (!value.isString()) {
-            throw new UserException(what + " must be a string");
+            throw new BadInput(what + " must be a string");
         }
         try {
             return parse.apply(value.asString());
         } catch (IllegalArgumentException e) {
-            throw new UserException(what + ": " + e.getMessage(), e);
+            throw new BadInput(what + ": " + e.getMessage(), e);
         }
     }
 
     private static String requiredString(JsonNode node, String field, String where) {
         JsonNode value = node.get(field);
         if (value == null || !value.isString()) {
-            throw new UserException(where + "\"" + field + "\" must be a string");
+            throw new BadInput(where + "\"" + field + "\" must be a string");
         }
         return value.asString();
     }
@@ -284,7 +285,7 @@ final class HistoryFile {
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e2) {
-                throw new UserException(where + "\"" + field + "\" '" + text + "' is not an ISO-8601 instant such as 2026-03-14T08:00:00Z", e2);
+                throw new BadInput(where + "\"" + field + "\" '" + text + "' is not an ISO-8601 instant such as 2026-03-14T08:00:00Z", e2);
             }
         }
     }

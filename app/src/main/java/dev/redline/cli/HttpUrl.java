@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.BadInput;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -15,11 +16,11 @@ final class HttpUrl {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new UserException(what + " '" + url + "' is not an absolute http(s) URL");
+                throw new BadInput(what + " '" + url + "' is not an absolute http(s) URL");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new UserException(what + " '" + url + "' is not a valid URL: " + e.getReason(), e);
+            throw new BadInput(what + " '" + url + "' is not a valid URL: " + e.getReason(), e);
         }
     }
 }

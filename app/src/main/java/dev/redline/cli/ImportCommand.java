@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.BadInput;
 import dev.redline.error.Conflict;
 import dev.redline.error.UserError;
 import dev.redline.extract.ExtractRules;
@@ -60,7 +61,7 @@ public final class ImportCommand implements Callable<Integer> {
         Reader reader = switch (format) {
             case "history" -> HistoryFile::read;
             case "newsedits-sqlite" -> NewsEditsDump::read;
-            default -> throw new UserException("--format must be history, newsedits-sqlite or reuse, not '" + format + "'");
+            default -> throw new BadInput("--format must be history, newsedits-sqlite or reuse, not '" + format + "'");
         };
         long total = 0;
         for (Path file : files) {
@@ -96,7 +97,7 @@ public final class ImportCommand implements Callable<Integer> {
                 Counted.of(added[0], "version"), events[0] == 0 ? "" : ", " + Counted.of(events[0], "event") + " kept");
         out.flush();
         if (!conflicts.isEmpty()) {
-            throw new UserException(Counted.of(conflicts.size(), "history", "histories") + " refused, nothing of "
+            throw new BadInput(Counted.of(conflicts.size(), "history", "histories") + " refused, nothing of "
                     + (conflicts.size() == 1 ? "it" : "them") + " written; " + (conflicts.size() == 1 ? "" : "first: ")
                     + conflicts.getFirst());
         }

@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.BadInput;
 import picocli.CommandLine.Option;
 
 /** Where a command that serves the web UI listens. */
@@ -21,7 +22,7 @@ final class ListenOptions {
         }
         var uri = HttpUrl.require("--base-url", baseUrl);
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new UserException("--base-url '" + baseUrl + "' must not have a query or fragment");
+            throw new BadInput("--base-url '" + baseUrl + "' must not have a query or fragment");
         }
         return baseUrl;
     }

@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.BadInput;
 import dev.redline.fetch.FetchConfig;
 import dev.redline.fetch.NetworkRanges;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ final class NetworkOptions {
         try {
             named = NetworkRanges.parse(allowNetwork);
         } catch (IllegalArgumentException e) {
-            throw new UserException("--allow-network: " + e.getMessage());
+            throw new BadInput("--allow-network: " + e.getMessage());
         }
         return allowPrivateNetwork ? NetworkRanges.PRIVATE.with(named) : named;
     }

@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.BadInput;
 import dev.redline.store.History;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ final class NewsEditsDump {
     /** Reads every entry of the dump, in entry order, and returns how many there were. */
     static int read(Path file, HistoryFile.Sink sink) {
         if (!Files.isRegularFile(file)) {
-            throw new UserException(file + ": no such file");
+            throw new BadInput(file + ": no such file");
         }
         String source = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         SQLiteConfig config = new SQLiteConfig();
@@ -56,12 +57,12 @@ final class NewsEditsDump {
         try (Connection c = ds.getConnection()) {
             Set<String> tables = tables(c);
             if (!tables.contains("split_sentences")) {
-                throw new UserException(file + ": not a NewsEdits dump (no split_sentences table)");
+                throw new BadInput(file + ": not a NewsEdits dump (no split_sentences table)");
             }
             Map<String, Meta> meta = tables.contains("entryversion") ? meta(c) : Map.of();
             return entries(c, file, source, meta, sink);
         } catch (SQLException e) {
-            throw new UserException(file + ": cannot read it as a NewsEdits SQLite dump: " + e.getMessage(), e);
+            throw new BadInput(file + ": cannot read it as a NewsEdits SQLite dump: " + e.getMessage(), e);
         }
     }
 

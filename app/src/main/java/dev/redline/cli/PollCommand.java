@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.BadInput;
 import dev.redline.service.Services;
 import dev.redline.track.PollSummary;
 import dev.redline.track.Tracker;
@@ -34,7 +35,7 @@ public final class PollCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (workers < 1 || workers > 256) {
-            throw new UserException("--workers must be between 1 and 256, not " + workers);
+            throw new BadInput("--workers must be between 1 and 256, not " + workers);
         }
         Services.Settings settings = Services.Settings.of(root.config()).withFetch(fetch.toConfig())
                 .withTracker(TrackerConfig.defaults().withThreads(workers));

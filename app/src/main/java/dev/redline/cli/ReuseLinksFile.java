@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.BadInput;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.Store;
@@ -59,7 +60,7 @@ final class ReuseLinksFile {
 
     private static void resolve(Store store, Path file, List<Resolved> into) {
         if (!Files.isRegularFile(file)) {
-            throw new UserException(file + ": no such file");
+            throw new BadInput(file + ": no such file");
         }
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
@@ -80,10 +81,10 @@ final class ReuseLinksFile {
         try {
             link = Json.MAPPER.readValue(line, Link.class);
         } catch (JacksonException e) {
-            throw new UserException(where + ": not a reuse link (JSON object expected)", e);
+            throw new BadInput(where + ": not a reuse link (JSON object expected)", e);
         }
         if (link.copyUrl() == null || link.copyVersion() == null || link.sourceUrl() == null || link.sourceVersion() == null) {
-            throw new UserException(where + ": a reuse link needs copyUrl, copyVersion, sourceUrl and sourceVersion");
+            throw new BadInput(where + ": a reuse link needs copyUrl, copyVersion, sourceUrl and sourceVersion");
         }
         Article copy = article(store, where, link.copyUrl());
         Article source = article(store, where, link.sourceUrl());
@@ -95,11 +96,11 @@ final class ReuseLinksFile {
     }
 
     private static Article article(Store store, String where, String url) {
-        return store.articleByUrl(url).orElseThrow(() -> new UserException(where + ": " + Printable.of(url) + " is not in the store"));
+        return store.articleByUrl(url).orElseThrow(() -> new BadInput(where + ": " + Printable.of(url) + " is not in the store"));
     }
 
     private static Version version(Store store, String where, Article article, int n) {
         return store.versions(article.id()).stream().filter(v -> v.number() == n).findFirst()
-                .orElseThrow(() -> new UserException(where + ": " + Printable.of(article.url()) + " has no version " + n));
+                .orElseThrow(() -> new BadInput(where + ": " + Printable.of(article.url()) + " has no version " + n));
     }
 }

@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.BadInput;
 import dev.redline.service.AppConfig;
 import dev.redline.service.Services;
 import dev.redline.store.Store;
@@ -129,7 +130,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     static void checkPort(int port) {
         if (port < 0 || port > 65_535) {
-            throw new UserException("--port must be between 0 and 65535, got " + port);
+            throw new BadInput("--port must be between 0 and 65535, got " + port);
         }
     }
 
@@ -137,7 +138,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             return new WebServer(store, options).start(bind, port);
         } catch (RuntimeException e) {
-            throw new UserException("cannot listen on " + bind + ":" + port + " (" + rootMessage(e) + ")", e);
+            throw new BadInput("cannot listen on " + bind + ":" + port + " (" + rootMessage(e) + ")", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.BadInput;
 import dev.redline.error.NotFound;
 import dev.redline.extract.ExtractRules;
 import dev.redline.json.Json;
@@ -27,18 +28,7 @@ import picocli.CommandLine.Spec;
 /** {@code redline source add|list|remove}: the news sources Redline follows. */
 @Command(name = "source", mixinStandardHelpOptions = true, description = "Add, list (with health) and remove the news sources to follow.",
         subcommands = {SourceCommand.Add.class, SourceCommand.ListSources.class, SourceCommand.Remove.class})
-public final class SourceCommand implements Callable<Integer> {
-    @ParentCommand
-    Redline root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return Redline.EXIT_BAD_INPUT;
-    }
+public final class SourceCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Follow a news source through its feeds and/or news sitemaps.")
     static final class Add implements Callable<Integer> {
@@ -69,10 +59,10 @@ public final class SourceCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (!Source.validName(name)) {
-                throw new UserException("source name '" + name + "' must be " + Source.NAME_RULE);
+                throw new BadInput("source name '" + name + "' must be " + Source.NAME_RULE);
             }
             if (feeds.isEmpty() && sitemaps.isEmpty()) {
-                throw new UserException("source '" + name + "' needs at least one --feed or --sitemap URL");
+                throw new BadInput("source '" + name + "' needs at least one --feed or --sitemap URL");
             }
             feeds.forEach(url -> HttpUrl.require("--feed", url));
             sitemaps.forEach(url -> HttpUrl.require("--sitemap", url));
@@ -95,7 +85,7 @@ public final class SourceCommand implements Callable<Integer> {
             try {
                 QueryParser.parse(css);
             } catch (Selector.SelectorParseException | IllegalArgumentException e) {
-                throw new UserException(option + " '" + css + "' is not a valid CSS selector: " + e.getMessage(), e);
+                throw new BadInput(option + " '" + css + "' is not a valid CSS selector: " + e.getMessage(), e);
             }
         }
     }

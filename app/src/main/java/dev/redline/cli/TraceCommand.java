@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.BadInput;
 import dev.redline.diff.DiffStats;
 import dev.redline.fetch.FetchConfig;
 import dev.redline.json.Json;
@@ -59,10 +60,10 @@ public final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (limit < 1) {
-            throw new UserException("--limit must be at least 1, got " + limit);
+            throw new BadInput("--limit must be at least 1, got " + limit);
         }
         if (reindex == (input != null)) {
-            throw new UserException(reindex ? "--reindex takes no INPUT" : "missing INPUT: a file, a URL or - for stdin");
+            throw new BadInput(reindex ? "--reindex takes no INPUT" : "missing INPUT: a file, a URL or - for stdin");
         }
         FetchConfig pageFetch = network.applyTo(FetchConfig.defaults());
         try (Services services = Services.create(Services.Settings.of(root.config()).withPageFetch(pageFetch))) {

@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.BadInput;
 import dev.redline.fetch.NetworkRanges;
 import dev.redline.json.Json;
 import dev.redline.service.Services;
@@ -28,18 +29,7 @@ import picocli.CommandLine.Spec;
         description = "Webhooks: POST each new version of an article, a source or a search query to a URL.",
         subcommands = {WatchCommand.Add.class, WatchCommand.ListWatches.class, WatchCommand.Remove.class,
                 WatchCommand.Log.class, WatchCommand.Deliver.class})
-public final class WatchCommand implements Callable<Integer> {
-    @ParentCommand
-    Redline root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return Redline.EXIT_BAD_INPUT;
-    }
+public final class WatchCommand extends CommandGroup {
 
     /** What every {@code watch} subcommand reaches: the root's options and its own output. */
     abstract static class Subcommand implements Callable<Integer> {
@@ -80,23 +70,23 @@ public final class WatchCommand implements Callable<Integer> {
                 try {
                     new Webhooks(store, Clock.systemUTC(), allowPrivateNetwork ? NetworkRanges.PRIVATE : NetworkRanges.NONE).checkReceiver(url);
                 } catch (IllegalArgumentException e) {
-                    throw new UserException("--url: " + e.getMessage(), e);
+                    throw new BadInput("--url: " + e.getMessage(), e);
                 }
                 Watch.Kind kind;
                 String what;
                 if (target.article != null) {
-                    Article a = ArticleRef.find(store, target.article).orElseThrow(() -> new UserException(
+                    Article a = ArticleRef.find(store, target.article).orElseThrow(() -> new BadInput(
                             "no tracked article with " + (ArticleRef.isId(target.article) ? "id " : "URL ") + Printable.of(target.article)));
                     kind = Watch.Kind.ARTICLE;
                     what = Long.toString(a.id());
                 } else if (target.source != null) {
-                    store.source(target.source).orElseThrow(() -> new UserException(
+                    store.source(target.source).orElseThrow(() -> new BadInput(
                             "no source named '" + Printable.of(target.source) + "' (see `redline source list`)"));
                     kind = Watch.Kind.SOURCE;
                     what = target.source;
                 } else {
                     if (Webhooks.words(target.query).isEmpty()) {
-                        throw new UserException("--query needs at least one word");
+                        throw new BadInput("--query needs at least one word");
                     }
                     kind = Watch.Kind.QUERY;
                     what = target.query.strip();
@@ -147,7 +137,7 @@ public final class WatchCommand implements Callable<Integer> {
             try (Services services = parent.root.services()) {
                 Store store = services.store();
                 if (!store.watches().removeWatch(id)) {
-                    throw new UserException("no watch with id " + id + " (see `redline watch list`)");
+                    throw new BadInput("no watch with id " + id + " (see `redline watch list`)");
                 }
             }
             spec.commandLine().getOut().printf("watch %d removed%n", id);
@@ -172,7 +162,7 @@ public final class WatchCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             try (Services services = parent.root.services()) {
                 Store store = services.store();
-                store.watches().watch(id).orElseThrow(() -> new UserException("no watch with id " + id + " (see `redline watch list`)"));
+                store.watches().watch(id).orElseThrow(() -> new BadInput("no watch with id " + id + " (see `redline watch list`)"));
                 List<Delivery> deliveries = store.watches().deliveries(id, Math.max(1, Math.min(limit, 1000)));
                 if (format == OutputFormat.json) {
                     out.println(Json.write(deliveries.stream().map(DeliveryInfo::of).toList()));

@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.error.BadInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redline.error.Conflict;
@@ -41,7 +42,7 @@ class ExitCodeTest {
 
     @Test
     void everyUserErrorIsExitTwoWithItsMessage() {
-        for (RuntimeException e : new RuntimeException[] {new UserException("bad --limit"), new NotFound("no source named 'x'"),
+        for (RuntimeException e : new RuntimeException[] {new BadInput("bad --limit"), new NotFound("no source named 'x'"),
                 new Refused("write actions are off"), new Conflict("a source named 'x' already exists")}) {
             CliRun r = runFailing(e);
             assertThat(r.code()).as(e.getMessage()).isEqualTo(Redline.EXIT_BAD_INPUT);
