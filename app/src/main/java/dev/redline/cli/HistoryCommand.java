@@ -9,7 +9,6 @@ import dev.redline.json.Json;
 import dev.redline.service.Services;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
-import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
@@ -48,7 +47,7 @@ public final class HistoryCommand implements Callable<Integer> {
             Store store = services.store();
             Article article = ArticleRef.find(store, url).orElseThrow(() -> new NotFound(
                     "no tracked article with " + (ArticleRef.isId(url) ? "id " : "URL ") + Printable.of(url)));
-            String sourceName = article.sourceId() == null ? null : store.source(article.sourceId()).map(Source::name).orElse(null);
+            String sourceName = store.sourceName(article.sourceId());
             List<Version> versions = store.versions(article.id());
             ArticleChanges changes = new EditingHistory(store).article(article, services.settings().clock().instant());
             if (format == OutputFormat.json) {

@@ -137,7 +137,7 @@ public final class WatchCommand extends CommandGroup {
             try (Services services = parent.root.services()) {
                 Store store = services.store();
                 if (!store.watches().removeWatch(id)) {
-                    throw new BadInput("no watch with id " + id + " (see `redline watch list`)");
+                    throw noSuchWatch(id);
                 }
             }
             spec.commandLine().getOut().printf("watch %d removed%n", id);
@@ -162,7 +162,7 @@ public final class WatchCommand extends CommandGroup {
             PrintWriter out = spec.commandLine().getOut();
             try (Services services = parent.root.services()) {
                 Store store = services.store();
-                store.watches().watch(id).orElseThrow(() -> new BadInput("no watch with id " + id + " (see `redline watch list`)"));
+                store.watches().watch(id).orElseThrow(() -> noSuchWatch(id));
                 List<Delivery> deliveries = store.watches().deliveries(id, Math.max(1, Math.min(limit, 1000)));
                 if (format == OutputFormat.json) {
                     out.println(Json.write(deliveries.stream().map(DeliveryInfo::of).toList()));
@@ -198,5 +198,9 @@ public final class WatchCommand extends CommandGroup {
             spec.commandLine().getOut().flush();
             return 0;
         }
+    }
+
+    private static BadInput noSuchWatch(long id) {
+        return new BadInput("no watch with id " + id + " (see `redline watch list`)");
     }
 }

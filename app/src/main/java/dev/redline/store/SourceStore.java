@@ -18,6 +18,11 @@ public interface SourceStore {
 
     Optional<Source> source(long id);
 
+    /** The name of the source with this id, or null when the id is null or the source was removed. */
+    default String sourceName(Long sourceId) {
+        return sourceId == null ? null : source(sourceId).map(Source::name).orElse(null);
+    }
+
     /** All sources, by name. */
     List<Source> sources();
 

@@ -13,7 +13,6 @@ import dev.redline.provenance.Passage;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.EventKind;
-import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.TracePostings;
 import dev.redline.store.Version;
@@ -218,8 +217,7 @@ public final class Tracer implements VersionAnalyser {
     private TraceMatch toMatch(Found found, ArticleText copy, Fingerprint fingerprint, boolean withDiff) {
         Attribution attribution = attribute(found, copy);
         Version version = found.versions().get(attribution.version());
-        String source = found.article().sourceId() == null ? null
-                : store.source(found.article().sourceId()).map(Source::name).orElse(null);
+        String source = store.sourceName(found.article().sourceId());
         long[] versionShingles = fingerprinter.shingles(version.text());
         int shared = Fingerprint.intersectionSize(fingerprint.shingles(), versionShingles);
         return new TraceMatch(found.article().url(), source, version.text().title(), version.number(),

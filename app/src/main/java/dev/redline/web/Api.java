@@ -66,7 +66,7 @@ final class Api {
         routes.post("/api/sources", this::addSource, AdminAccess.Role.ADMIN);
         routes.delete("/api/sources/{name}", ctx -> {
             if (!store.removeSource(ctx.pathParam("name"))) {
-                throw new NotFound("There is no source named '" + Params.abbreviate(ctx.pathParam("name")) + "'.");
+                throw Lookups.noSuchSource(ctx.pathParam("name"));
             }
             ctx.status(204);
         }, AdminAccess.Role.ADMIN);
@@ -75,11 +75,11 @@ final class Api {
             int offset = Params.intQuery(ctx, "offset", 0, 0, 10_000_000);
             int limit = Params.intQuery(ctx, "limit", 50, 1, 500);
             WebServer.json(ctx, store.articles(sourceId, offset, limit).stream()
-                    .map(a -> new ArticleSummary(a, sourceName(a))).toList());
+                    .map(a -> new ArticleSummary(a, store.sourceName(a.sourceId()))).toList());
         });
         routes.get("/api/articles/{id}", ctx -> {
             Article a = article(ctx);
-            WebServer.json(ctx, new ArticleSummary(a, sourceName(a)));
+            WebServer.json(ctx, new ArticleSummary(a, store.sourceName(a.sourceId())));
         });
         routes.get("/api/articles/{id}/versions", ctx -> {
             ArticleChanges changes = editing.article(article(ctx), options.clock().instant());
@@ -88,7 +88,7 @@ final class Api {
         });
         routes.get("/api/articles/{id}/history", ctx -> {
             Article a = article(ctx);
-            WebServer.json(ctx, editing.article(a, options.clock().instant()).history(sourceName(a)));
+            WebServer.json(ctx, editing.article(a, options.clock().instant()).history(store.sourceName(a.sourceId())));
         });
         routes.get("/api/articles/{id}/versions/{n}", ctx -> WebServer.json(ctx, version(article(ctx), ctx, "n")));
         routes.get("/api/articles/{id}/diff/{from}/{to}", ctx -> {
@@ -185,8 +185,7 @@ final class Api {
     }
 
     private Article article(Context ctx) {
-        long id = Params.id(ctx, "id");
-        return store.article(id).orElseThrow(() -> new NotFound("There is no article " + id + "."));
+        return Lookups.article(store, Params.id(ctx, "id"));
     }
 
     private Version version(Article a, Context ctx, String param) {
@@ -200,7 +199,4 @@ final class Api {
                 () -> new BadInput("There is no source named '" + Params.abbreviate(name) + "'."));
     }
 
-    private String sourceName(Article a) {
-        return a.sourceId() == null ? null : store.source(a.sourceId()).map(Source::name).orElse(null);
-    }
 }

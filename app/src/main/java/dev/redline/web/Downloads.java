@@ -1,18 +1,15 @@
 package dev.redline.web;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.redline.error.NotFound;
 import dev.redline.json.Json;
 import dev.redline.newsedits.EditRow;
 import dev.redline.newsedits.NewsEdits;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.History;
-import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
-import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,18 +57,18 @@ final class Downloads {
     /** {@code /articles/{id}/NAME}: the article's file as an attachment named article-ID-NAME. */
     private void download(JavalinDefaultRoutingApi routes, String name, String type, Function<Article, String> body) {
         routes.get("/articles/{id}/" + name, ctx -> {
-            Article a = article(ctx);
+            Article a = Lookups.article(store, Params.id(ctx, "id"));
             ctx.header("Content-Disposition", "attachment; filename=\"article-" + a.id() + "-" + name + "\"");
             ctx.contentType(type + "; charset=utf-8").result(body.apply(a));
         });
     }
 
     private History history(Article a) {
-        return History.of(a, sourceName(a), store.versions(a.id()), store.events(a.id()));
+        return History.of(a, store.sourceName(a.sourceId()), store.versions(a.id()), store.events(a.id()));
     }
 
     private List<EditRow> edits(Article a) {
-        return NewsEdits.rows(a.url(), sourceName(a), store.versions(a.id()).stream()
+        return NewsEdits.rows(a.url(), store.sourceName(a.sourceId()), store.versions(a.id()).stream()
                 .map(v -> new NewsEdits.Version(v.number(), v.fetchedAt(), v.text(), v.boring())).toList());
     }
 
@@ -92,12 +89,4 @@ final class Downloads {
         return rows;
     }
 
-    private Article article(Context ctx) {
-        long id = Params.id(ctx, "id");
-        return store.article(id).orElseThrow(() -> new NotFound("There is no article " + id + "."));
-    }
-
-    private String sourceName(Article a) {
-        return a.sourceId() == null ? null : store.source(a.sourceId()).map(Source::name).orElse(null);
-    }
 }

@@ -11,7 +11,6 @@ import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import dev.redline.diff.DiffResult;
-import dev.redline.error.NotFound;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.Change;
@@ -78,13 +77,11 @@ final class Feeds {
     void register(JavalinDefaultRoutingApi routes) {
         feed(routes, Links.CHANGES_FEED.replace(".atom", ""), ctx -> new Scope("Redline: latest changes", "/", null, null, null));
         feed(routes, "/sources/{name}/changes", ctx -> {
-            Source source = store.source(ctx.pathParam("name")).orElseThrow(() -> new NotFound(
-                    "There is no source named '" + Params.abbreviate(ctx.pathParam("name")) + "'."));
+            Source source = Lookups.source(store, ctx.pathParam("name"));
             return new Scope("Redline: changes in " + source.name(), "/sources", source.id(), null, source.createdAt());
         });
         feed(routes, "/articles/{id}/changes", ctx -> {
-            Article article = store.article(Params.id(ctx, "id")).orElseThrow(
-                    () -> new NotFound("There is no article " + ctx.pathParam("id") + "."));
+            Article article = Lookups.article(store, Params.id(ctx, "id"));
             return new Scope("Redline: changes to " + (article.title() == null ? article.url() : article.title()),
                     Links.article(article.id()), null, article.id(), article.firstSeen());
         });

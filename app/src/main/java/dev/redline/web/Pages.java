@@ -83,14 +83,13 @@ final class Pages {
         boolean boring = Params.flag(ctx, "boring");
         int page = Params.intQuery(ctx, "page", 1, 1, 10_000);
         String sourceName = Params.text(ctx, "source");
-        Long sourceId = sourceName == null ? null : store.source(sourceName).map(Source::id).orElseThrow(
-                () -> new NotFound("There is no source named '" + Params.abbreviate(sourceName) + "'."));
+        Long sourceId = sourceName == null ? null : Lookups.source(store, sourceName).id();
         List<Change> changes = store.recentChanges(sourceId, null, false, boring, (page - 1) * CHANGES_PER_PAGE,
                 CHANGES_PER_PAGE + 1);
         boolean more = changes.size() > CHANGES_PER_PAGE;
         List<View.ChangeRow> rows = changes.stream().limit(CHANGES_PER_PAGE).map(this::changeRow).toList();
         List<View.GoneRow> gone = page > 1 ? List.of() : store.recentEvents(EditingHistory.UNPUBLISHED, sourceId, GONE_LISTED).stream()
-                .flatMap(e -> store.article(e.articleId()).map(a -> new View.GoneRow(a, sourceName(a), e)).stream())
+                .flatMap(e -> store.article(e.articleId()).map(a -> new View.GoneRow(a, store.sourceName(a.sourceId()), e)).stream())
                 .toList();
         server.render(ctx, "home.jte", new View.Home(store.articleCount(), store.versionCount(),
                 !store.sources().isEmpty(), boring, rows, page, more, now(), options.adminToken() != null, sourceName, gone));
@@ -132,7 +131,7 @@ final class Pages {
     private void removeSource(Context ctx) {
         String name = ctx.pathParam("name");
         if (!store.removeSource(name)) {
-            throw new NotFound("There is no source named '" + Params.abbreviate(name) + "'.");
+            throw Lookups.noSuchSource(name);
         }
         ctx.redirect("/sources", HttpStatus.SEE_OTHER);
     }
@@ -186,12 +185,9 @@ final class Pages {
     // --- article, diff, raw capture --------------------------------------------------------------
 
     Article article(long id) {
-        return store.article(id).orElseThrow(() -> new NotFound("There is no article " + id + "."));
+        return Lookups.article(store, id);
     }
 
-    private String sourceName(Article a) {
-        return a.sourceId() == null ? null : store.source(a.sourceId()).map(Source::name).orElse(null);
-    }
 
     private void article(Context ctx) {
         Article article = article(Params.id(ctx, "id"));
@@ -213,7 +209,7 @@ final class Pages {
         List<ArticleEvent> events = history.events();
         List<View.Reuse> reuses = events.stream().filter(e -> e.kind().isReuse())
                 .map(this::reuse).toList();
-        server.render(ctx, "article.jte", new View.ArticlePage(article, sourceName(article), statusLine(article),
+        server.render(ctx, "article.jte", new View.ArticlePage(article, store.sourceName(article.sourceId()), statusLine(article),
                 rows, Math.max(0, versions.size() - 1), reuses,
                 events.stream().filter(e -> !e.kind().isReuse()).toList(),
                 store.checks(article.id(), 10), now(), history.headlineTests(), history.unpublished(),
@@ -308,7 +304,7 @@ final class Pages {
         int count = article.versionCount();
         String suffix = inline ? "?view=inline" : "";
         String self = Links.diff(article.id(), fromNumber, toNumber);
-        server.render(ctx, "diff.jte", new View.DiffPage(article, sourceName(article), from, to, diff,
+        server.render(ctx, "diff.jte", new View.DiffPage(article, store.sourceName(article.sourceId()), from, to, diff,
                 DiffView.of(diff), inline, self + suffix, self + (inline ? "" : "?view=inline"),
                 fromNumber >= 1 ? Links.diff(article.id(), fromNumber - 1, fromNumber) + suffix : null,
                 toNumber + 1 < count ? Links.diff(article.id(), toNumber, toNumber + 1) + suffix : null, count,
@@ -326,7 +322,7 @@ final class Pages {
         }
         DiffResult diff = differ.diff(from, to);
         ctx.header("Cache-Control", "max-age=3600");
-        ctx.contentType("image/png").result(ShareCard.png(diff, DiffView.of(diff), sourceName(article), to.fetchedAt()));
+        ctx.contentType("image/png").result(ShareCard.png(diff, DiffView.of(diff), store.sourceName(article.sourceId()), to.fetchedAt()));
     }
 
     private void versionPage(Context ctx) {
@@ -337,7 +333,7 @@ final class Pages {
         Instant until = n + 1 < count ? version(article, n + 1).fetchedAt() : null;
         List<ArticleEvent> during = store.events(article.id()).stream().filter(e -> !e.kind().isReuse())
                 .filter(e -> !e.at().isBefore(v.fetchedAt()) && (until == null || e.at().isBefore(until))).toList();
-        server.render(ctx, "version.jte", new View.VersionPage(article, sourceName(article), v, count, whatChanged(v),
+        server.render(ctx, "version.jte", new View.VersionPage(article, store.sourceName(article.sourceId()), v, count, whatChanged(v),
                 v.text().paragraphs(), Changes.notes(v.text()).stream().map(Note::text).toList(), during,
                 v.captureRef() == null || !captures.enabled() ? null : Links.raw(article.id(), n),
                 n > 0 ? Links.diff(article.id(), n - 1, n) : null,

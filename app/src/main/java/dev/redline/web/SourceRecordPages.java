@@ -1,9 +1,7 @@
 package dev.redline.web;
 
 import dev.redline.change.EditingRecord;
-import dev.redline.error.NotFound;
 import dev.redline.editing.EditingHistory;
-import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.text.Gap;
 import io.javalin.http.Context;
@@ -43,10 +41,7 @@ final class SourceRecordPages {
     }
 
     private EditingRecord record(Context ctx) {
-        String name = ctx.pathParam("name");
-        Source source = store.source(name).orElseThrow(() ->
-                new NotFound("There is no source named '" + Params.abbreviate(name) + "'."));
-        return editing.source(source, options.clock().instant());
+        return editing.source(Lookups.source(store, ctx.pathParam("name")), options.clock().instant());
     }
 
     /** One row per week; source names are checked at creation, so the file needs no quoting. */

@@ -10,7 +10,6 @@ import dev.redline.ingest.VersionAnalyser;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.Delivery;
-import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.store.Watch;
@@ -122,7 +121,7 @@ public final class Webhooks implements VersionAnalyser {
             return;
         }
         Article article = store.article(v.articleId()).orElseThrow();
-        String sourceName = article.sourceId() == null ? null : store.source(article.sourceId()).map(Source::name).orElse(null);
+        String sourceName = store.sourceName(article.sourceId());
         Version previous = recording.previous();
         for (Watch w : watches) {
             if (matches(w, article, sourceName, v.text())) {
