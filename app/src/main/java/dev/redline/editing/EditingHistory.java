@@ -1,13 +1,13 @@
 package dev.redline.editing;
 
 import dev.redline.change.ArticleEdits;
-import dev.redline.change.Changes;
 import dev.redline.change.EditingRecord;
 import dev.redline.change.HeadlineTests;
 import dev.redline.change.Sighting;
 import dev.redline.change.VersionChange;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
+import dev.redline.store.Change;
 import dev.redline.store.EventKind;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
@@ -15,8 +15,10 @@ import dev.redline.store.Version;
 import dev.redline.text.Normalize;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -24,7 +26,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads what kind of changes articles had from their stored history: each version's notes and
- * stealth verdict ({@link Changes}), headline tests over versions and flip-flops
+ * stealth verdict ({@link dev.redline.change.Changes}), headline tests over versions and flip-flops
  * ({@link HeadlineTests}), unpublishing events, and a source's {@link EditingRecord}. Entry point of
  * {@code dev.redline.editing}. The verdicts are worked out from the stored versions, so tracked and
  * imported histories get the same, and a better detector applies to old versions too. Thread-safe
@@ -47,14 +49,22 @@ public final class EditingHistory {
     /** One article's history with its change kinds, headline tests and events. */
     public ArticleChanges article(Article article, Instant now) {
         List<Version> versions = store.versions(article.id());
+        return changes(article, versions, store.changes(article.id(), ChangeFacets.RULES), store.events(article.id()), now);
+    }
+
+    /** The history read from its parts: versions by number, their stored facets by version id, events oldest first. */
+    private static ArticleChanges changes(Article article, List<Version> versions, Map<Long, VersionChange> stored,
+                                          List<ArticleEvent> allEvents, Instant now) {
         List<VersionChange> changes = new ArrayList<>(versions.size());
         for (Version v : versions) {
-            changes.add(v.number() == 0 ? Changes.first(v.text()) : Changes.between(versions.get(v.number() - 1).text(), v.text()));
+            VersionChange change = stored.get(v.id());
+            // a version recorded before facets were stored (not backfilled yet) is worked out here, as the analyser would
+            changes.add(change != null ? change : ChangeFacets.of(v, v.number() == 0 ? null : versions.get(v.number() - 1)));
         }
         Set<String> headlines = new HashSet<>();
         versions.forEach(v -> headlines.add(Normalize.key(v.text().title())));
         // a feed may name a headline before the page shows it: a teaser that became a version's headline is none
-        List<ArticleEvent> events = store.events(article.id()).stream()
+        List<ArticleEvent> events = allEvents.stream()
                 .filter(e -> e.kind() != EventKind.TEASER || e.detail() == null || !headlines.contains(Normalize.key(e.detail())))
                 .toList();
         List<Sighting> flipFlops = new ArrayList<>();
@@ -69,13 +79,24 @@ public final class EditingHistory {
         return new ArticleChanges(article, versions, changes, HeadlineTests.find(sightings, now), events, flipFlops);
     }
 
-    /** The editing record of {@code source} over all its articles, read a page at a time. */
+    /**
+     * The editing record of {@code source} over all its articles, read a page at a time in id order
+     * (keyset paging, so appends while it reads neither skip nor repeat an article).
+     */
     public EditingRecord source(Source source, Instant now) {
         List<ArticleEdits> edits = new ArrayList<>();
-        for (int offset = 0; ; offset += PAGE) {
-            List<Article> page = store.articles(source.id(), offset, PAGE);
+        long after = 0;
+        while (true) {
+            List<Article> page = store.sourceArticlesAfter(source.id(), after, PAGE);
+            // three queries per page of articles, not three per article
+            List<Long> ids = page.stream().map(Article::id).toList();
+            Map<Long, List<Version>> versions = store.versionsOf(ids);
+            Map<Long, VersionChange> stored = store.changesOfArticles(ids, ChangeFacets.RULES);
+            Map<Long, List<ArticleEvent>> events = store.eventsOf(ids);
             for (Article a : page) {
-                ArticleEdits e = a.versionCount() == 0 ? null : article(a, now).edits(now);
+                List<Version> history = versions.getOrDefault(a.id(), List.of());
+                ArticleEdits e = history.isEmpty() ? null
+                        : changes(a, history, stored, events.getOrDefault(a.id(), List.of()), now).edits(now);
                 if (e != null) {
                     edits.add(e);
                 }
@@ -83,6 +104,20 @@ public final class EditingHistory {
             if (page.size() < PAGE) {
                 return EditingRecord.of(source.name(), edits);
             }
+            after = page.getLast().id();
         }
+    }
+
+    /**
+     * The change kinds of listed changes (the home page's rows), by version id: the stored facets,
+     * worked out where a version has none yet.
+     */
+    public Map<Long, VersionChange> changes(List<Change> changes) {
+        Map<Long, VersionChange> out = new HashMap<>(store.changesOf(changes.stream().map(c -> c.version().id()).toList(),
+                ChangeFacets.RULES));
+        for (Change c : changes) {
+            out.computeIfAbsent(c.version().id(), id -> ChangeFacets.of(c.version(), c.previous()));
+        }
+        return out;
     }
 }

@@ -7,6 +7,7 @@ import dev.redline.fetch.WarcArchive;
 import dev.redline.ingest.Discovery;
 import dev.redline.ingest.VersionRecorder;
 import dev.redline.store.Store;
+import dev.redline.editing.ChangeFacets;
 import dev.redline.trace.Tracer;
 import dev.redline.track.Tracker;
 import dev.redline.track.TrackerConfig;
@@ -119,12 +120,13 @@ public final class Services implements AutoCloseable {
     }
 
     /**
-     * The one recording path; its analysers: the tracer (trace index, then reuse detection), then
-     * webhooks (queueing a delivery for each watch a tracked version matches).
+     * The one recording path; its analysers: the change facets (notes, stealth verdict, stored for the
+     * editing pages), the tracer (trace index, then reuse detection), then webhooks (queueing a
+     * delivery for each watch a tracked version matches).
      */
     public synchronized VersionRecorder recorder() {
         if (recorder == null) {
-            recorder = new VersionRecorder(store(), List.of(tracer(), webhooks()));
+            recorder = new VersionRecorder(store(), List.of(new ChangeFacets(store()), tracer(), webhooks()));
         }
         return recorder;
     }

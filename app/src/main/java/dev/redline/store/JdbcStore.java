@@ -1,11 +1,13 @@
 package dev.redline.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.redline.change.VersionChange;
 import dev.redline.extract.ExtractRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -14,7 +16,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The {@link Store} over JDBC (JDBI), for SQLite and PostgreSQL alike: one piece per job
  * ({@link JdbcSources}, {@link JdbcArticles}, {@link JdbcWorkQueue}, {@link JdbcSearch},
- * {@link JdbcHostSlots}, {@link JdbcTracePostings}) over one connection pool, which this class
+ * {@link JdbcHostSlots}, {@link JdbcTracePostings}, {@link JdbcChanges}) over one connection pool, which this class
  * owns and closes. Opened by {@link StoreDatabase}. The SQL is shared except where the databases
  * truly differ: full-text search (FTS5 / tsvector) and claiming due work. Instants are stored as
  * epoch milliseconds, so they come back truncated to the millisecond.
@@ -32,6 +34,7 @@ final class JdbcStore implements Store {
     private final HostSlotStore slots;
     private final TracePostings trace;
     private final WatchStore watches;
+    private final ChangeStore changes;
 
     JdbcStore(HikariDataSource dataSource, boolean postgres, Clock clock) {
         this.dataSource = dataSource;
@@ -44,6 +47,7 @@ final class JdbcStore implements Store {
         this.slots = new JdbcHostSlots(db);
         this.trace = new JdbcTracePostings(dataSource, postgres);
         this.watches = new JdbcWatches(db);
+        this.changes = new JdbcChanges(db);
     }
 
     /** The pool, for the store's own tests that look at rows directly. */
@@ -131,8 +135,18 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public List<Article> sourceArticlesAfter(long sourceId, long afterId, int limit) {
+        return articles.sourceArticlesAfter(sourceId, afterId, limit);
+    }
+
+    @Override
     public long articleCount() {
         return articles.articleCount();
+    }
+
+    @Override
+    public StoreMark mark() {
+        return articles.mark();
     }
 
     @Override
@@ -148,6 +162,16 @@ final class JdbcStore implements Store {
     @Override
     public Optional<Version> version(long articleId, int number) {
         return articles.version(articleId, number);
+    }
+
+    @Override
+    public Map<Long, List<Version>> versionsOf(List<Long> articleIds) {
+        return articles.versionsOf(articleIds);
+    }
+
+    @Override
+    public Map<Long, List<ArticleEvent>> eventsOf(List<Long> articleIds) {
+        return articles.eventsOf(articleIds);
     }
 
     @Override
@@ -177,6 +201,12 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public List<Change> changesBefore(Long sourceId, boolean includeFirst, boolean includeBoring, long beforeVersionId,
+                                      int limit) {
+        return articles.changesBefore(sourceId, includeFirst, includeBoring, beforeVersionId, limit);
+    }
+
+    @Override
     public void recordEvent(ArticleEvent event) {
         articles.recordEvent(event);
     }
@@ -199,6 +229,33 @@ final class JdbcStore implements Store {
     @Override
     public List<CheckLog> checks(long articleId, int limit) {
         return articles.checks(articleId, limit);
+    }
+
+    // --- stored change facets --------------------------------------------------------------------
+
+    @Override
+    public void saveChanges(List<StoredChange> stored) {
+        changes.saveChanges(stored);
+    }
+
+    @Override
+    public Map<Long, VersionChange> changes(long articleId, int rules) {
+        return changes.changes(articleId, rules);
+    }
+
+    @Override
+    public Map<Long, VersionChange> changesOf(List<Long> versionIds, int rules) {
+        return changes.changesOf(versionIds, rules);
+    }
+
+    @Override
+    public Map<Long, VersionChange> changesOfArticles(List<Long> articleIds, int rules) {
+        return changes.changesOfArticles(articleIds, rules);
+    }
+
+    @Override
+    public List<Long> articlesLackingChanges(long afterId, int rules, int limit) {
+        return changes.articlesLackingChanges(afterId, rules, limit);
     }
 
     // --- work queue ----------------------------------------------------------------------------

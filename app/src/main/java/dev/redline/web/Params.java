@@ -61,6 +61,16 @@ final class Params {
                 .getOrThrow(errors -> refused(name, "a whole number", errors));
     }
 
+    /** A long query parameter within [min, max], or the default when absent or blank. */
+    static long longQuery(Context ctx, String name, long fallback, long min, long max) {
+        if (text(ctx, name) == null) {
+            return fallback;
+        }
+        return ctx.queryParamAsClass(name, Long.class)
+                .check(value -> value >= min && value <= max, "must be between " + min + " and " + max)
+                .getOrThrow(errors -> refused(name, "a whole number", errors));
+    }
+
     /**
      * True for "1", "true", "yes", "on"; false when absent. Not Javalin's Boolean converter: that
      * accepts only "true", and HTML checkboxes send "on".

@@ -2,22 +2,30 @@ package dev.redline.web;
 
 import dev.redline.change.EditingRecord;
 import dev.redline.editing.EditingHistory;
+import dev.redline.store.Source;
 import dev.redline.store.Store;
+import dev.redline.store.StoreMark;
 import dev.redline.text.Gap;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 
 /**
  * Each source's editing record ({@link EditingRecord}): the page {@code /sources/{name}} with
  * server-rendered SVG charts (no script, so the CSP stays as it is), and its CSV and JSON downloads.
+ * A record is kept per source until the store's mark moves. Thread-safe.
  */
 final class SourceRecordPages {
     private final Store store;
     private final WebServer.Options options;
     private final WebServer server;
     private final EditingHistory editing;
+    /** The last record of each source (a few entries: one per source). */
+    private final Map<Long, Cached> records = new ConcurrentHashMap<>();
+    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
 
     SourceRecordPages(Store store, WebServer.Options options, WebServer server) {
         this.store = store;
@@ -29,19 +37,55 @@ final class SourceRecordPages {
     void register(JavalinDefaultRoutingApi routes) {
         routes.get("/sources/{name}", ctx -> {
             EditingRecord record = record(ctx);
+            if (record == null) {
+                return;
+            }
             server.render(ctx, "source.jte", new View.SourcePage(record,
                     record.medianFirstChange() == null ? null : Gap.distance(record.medianFirstChange()), charts(record)));
         });
         routes.get("/sources/{name}/record.csv", ctx -> {
             EditingRecord record = record(ctx);
+            if (record == null) {
+                return;
+            }
             ctx.header("Content-Disposition", "attachment; filename=\"" + record.source() + "-record.csv\"");
             ctx.contentType("text/csv; charset=utf-8").result(csv(record));
         });
-        routes.get("/api/sources/{name}/record", ctx -> WebServer.json(ctx, record(ctx)));
+        routes.get("/api/sources/{name}/record", ctx -> {
+            EditingRecord record = record(ctx);
+            if (record != null) {
+                WebServer.json(ctx, record);
+            }
+        });
     }
 
+    /**
+     * The source's record, or null when the client's copy is current (304 answered). Working it out
+     * reads every version of the source, so the last one is kept per source and reused while the
+     * store's mark has not moved; one thread works it out, others asking meanwhile wait for it.
+     */
     private EditingRecord record(Context ctx) {
-        return editing.source(Lookups.source(store, ctx.pathParam("name")), options.clock().instant());
+        Source source = Lookups.source(store, ctx.pathParam("name"));
+        StoreMark mark = store.mark();
+        if (Conditional.fresh(ctx, Conditional.tag(ctx, "record", mark.token()), null)) {
+            return null;
+        }
+        Cached cached = records.get(source.id());
+        if (cached != null && cached.mark().equals(mark)) {
+            return cached.record();
+        }
+        synchronized (locks.computeIfAbsent(source.id(), id -> new Object())) {
+            cached = records.get(source.id());
+            if (cached == null || !cached.mark().equals(mark)) {
+                cached = new Cached(mark, editing.source(source, options.clock().instant()));
+                records.put(source.id(), cached);
+            }
+            return cached.record();
+        }
+    }
+
+    /** A source's record as worked out at {@code mark}. */
+    private record Cached(StoreMark mark, EditingRecord record) {
     }
 
     /** One row per week; source names are checked at creation, so the file needs no quoting. */
