@@ -7,7 +7,6 @@ import dev.redline.change.Sighting;
 import dev.redline.change.VersionChange;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
-import dev.redline.store.Change;
 import dev.redline.store.EventKind;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
@@ -15,7 +14,6 @@ import dev.redline.store.Version;
 import dev.redline.text.Normalize;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -106,18 +104,5 @@ public final class EditingHistory {
             }
             after = page.getLast().id();
         }
-    }
-
-    /**
-     * The change kinds of listed changes (the home page's rows), by version id: the stored facets,
-     * worked out where a version has none yet.
-     */
-    public Map<Long, VersionChange> changes(List<Change> changes) {
-        Map<Long, VersionChange> out = new HashMap<>(store.changesOf(changes.stream().map(c -> c.version().id()).toList(),
-                ChangeFacets.RULES));
-        for (Change c : changes) {
-            out.computeIfAbsent(c.version().id(), id -> ChangeFacets.of(c.version(), c.previous()));
-        }
-        return out;
     }
 }

@@ -36,26 +36,26 @@ final class JdbcChanges implements ChangeStore {
 
     @Override
     public Map<Long, VersionChange> changes(long articleId, int rules) {
-        return jdbi.withHandle(h -> read(h.createQuery("SELECT version_id, facets FROM version_changes"
-                + " WHERE article_id = :a AND rules = :rules").bind("a", articleId).bind("rules", rules)));
+        return facets("article_id", List.of(articleId), rules);
     }
 
     @Override
     public Map<Long, VersionChange> changesOfArticles(List<Long> articleIds, int rules) {
-        if (articleIds.isEmpty()) {
-            return Map.of();
-        }
-        return jdbi.withHandle(h -> read(h.createQuery("SELECT version_id, facets FROM version_changes"
-                + " WHERE article_id IN (<ids>) AND rules = :rules").bindList("ids", articleIds).bind("rules", rules)));
+        return facets("article_id", articleIds, rules);
     }
 
     @Override
     public Map<Long, VersionChange> changesOf(List<Long> versionIds, int rules) {
-        if (versionIds.isEmpty()) {
+        return facets("version_id", versionIds, rules);
+    }
+
+    /** The facets under {@code rules} of the rows whose {@code column} is one of {@code ids}, by version id. */
+    private Map<Long, VersionChange> facets(String column, List<Long> ids, int rules) {
+        if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbi.withHandle(h -> read(h.createQuery("SELECT version_id, facets FROM version_changes"
-                + " WHERE version_id IN (<ids>) AND rules = :rules").bindList("ids", versionIds).bind("rules", rules)));
+        return jdbi.withHandle(h -> read(h.createQuery("SELECT version_id, facets FROM version_changes WHERE " + column
+                + " IN (<ids>) AND rules = :rules").bindList("ids", ids).bind("rules", rules)));
     }
 
     private static Map<Long, VersionChange> read(org.jdbi.v3.core.statement.Query query) {

@@ -5,6 +5,7 @@ import dev.redline.change.VersionChange;
 import dev.redline.change.Note;
 import dev.redline.diff.DiffResult;
 import dev.redline.editing.ArticleChanges;
+import dev.redline.editing.ChangeFacets;
 import dev.redline.editing.EditingHistory;
 import dev.redline.diff.DiffStats;
 import dev.redline.error.BadInput;
@@ -94,7 +95,7 @@ final class Pages {
                 CHANGES_PER_PAGE + 1);
         boolean more = changes.size() > CHANGES_PER_PAGE;
         List<Change> shown = changes.subList(0, Math.min(CHANGES_PER_PAGE, changes.size()));
-        Map<Long, VersionChange> kinds = editing.changes(shown);
+        Map<Long, VersionChange> kinds = store.changesOf(shown.stream().map(c -> c.version().id()).toList(), ChangeFacets.RULES);
         List<View.ChangeRow> rows = shown.stream().map(c -> changeRow(c, kinds.get(c.version().id()))).toList();
         List<View.GoneRow> gone = page > 1 ? List.of() : store.recentEvents(EditingHistory.UNPUBLISHED, sourceId, GONE_LISTED).stream()
                 .flatMap(e -> store.article(e.articleId()).map(a -> new View.GoneRow(a, store.sourceName(a.sourceId()), e)).stream())
@@ -103,15 +104,19 @@ final class Pages {
                 !store.sources().isEmpty(), boring, rows, page, more, now(), options.adminToken() != null, sourceName, gone));
     }
 
-    /** A row of the change list, with the version's change kinds (stored facets, see {@link EditingHistory#changes}). */
-    View.ChangeRow changeRow(Change change, VersionChange kinds) {
+    /**
+     * A row of the change list, with the version's stored change kinds, or null when it has none
+     * (recorded before they were stored): then they are worked out from the cached diff.
+     */
+    View.ChangeRow changeRow(Change change, VersionChange stored) {
         Version v = change.version();
         if (change.previous() == null) {
-            return new View.ChangeRow(change, Links.article(change.article().id()), "new article", false, kinds);
+            return new View.ChangeRow(change, Links.article(change.article().id()), "new article", false,
+                    stored != null ? stored : Changes.first(v.text()));
         }
         DiffResult d = differ.diff(change.previous(), v);
         return new View.ChangeRow(change, Links.diff(change.article().id(), change.previous().number(), v.number()),
-                size(d.stats()), d.title().changed(), kinds);
+                size(d.stats()), d.title().changed(), stored != null ? stored : Changes.between(change.previous().text(), v.text(), d));
     }
 
     static String size(DiffStats s) {
