@@ -32,6 +32,7 @@ final class JdbcStore implements Store {
     private final HostSlotStore slots;
     private final TracePostings trace;
     private final WatchStore watches;
+    private final SubscriptionStore subscriptions;
 
     JdbcStore(HikariDataSource dataSource, boolean postgres, Clock clock) {
         this.dataSource = dataSource;
@@ -44,6 +45,7 @@ final class JdbcStore implements Store {
         this.slots = new JdbcHostSlots(db);
         this.trace = new JdbcTracePostings(dataSource, postgres);
         this.watches = new JdbcWatches(db);
+        this.subscriptions = new JdbcSubscriptions(db);
     }
 
     /** The pool, for the store's own tests that look at rows directly. */
@@ -59,6 +61,11 @@ final class JdbcStore implements Store {
     @Override
     public WatchStore watches() {
         return watches;
+    }
+
+    @Override
+    public SubscriptionStore subscriptions() {
+        return subscriptions;
     }
 
     @Override

@@ -30,6 +30,9 @@ public interface Store extends SourceStore, ArticleStore, WorkQueue, TextSearch,
     /** Webhooks: watches and their delivery outbox, kept in this store's database. */
     WatchStore watches();
 
+    /** WebSub: the subscriptions to hubs that push this store's sources' feeds. */
+    SubscriptionStore subscriptions();
+
     /** The trace index's postings, kept in this store's database. */
     TracePostings tracePostings();
 

@@ -11,11 +11,13 @@ import dev.redline.store.CheckLog;
 import dev.redline.store.SearchHit;
 import dev.redline.store.Source;
 import dev.redline.store.SourceHealth;
+import dev.redline.store.Subscription;
 import dev.redline.store.Version;
 import dev.redline.provenance.Evidence;
 import dev.redline.trace.TraceMatch;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The immutable models the jte templates render, one per page. */
 public final class View {
@@ -43,7 +45,11 @@ public final class View {
         }
     }
 
-    public record Sources(List<SourceHealth> health, Instant now, boolean writable) {
+    /** @param push each source's WebSub subscriptions, by source id (absent: none) */
+    public record Sources(List<SourceHealth> health, Instant now, boolean writable, Map<Long, List<Subscription>> push) {
+        public List<Subscription> pushOf(SourceHealth h) {
+            return push.getOrDefault(h.source().id(), List.of());
+        }
     }
 
     /** One row of an article's version table. */

@@ -198,8 +198,11 @@ public final class Webhooks implements VersionAnalyser {
         return ok;
     }
 
-    /** Wait before the try after {@code attempts} failures: 30 s doubling, at most 6 hours. */
-    static Duration backoff(int attempts) {
+    /**
+     * Wait before the try after {@code attempts} failures: 30 s doubling, at most 6 hours. Also the
+     * back-off of WebSub's requests to hubs.
+     */
+    public static Duration backoff(int attempts) {
         Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
         return wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait;
     }
