@@ -152,6 +152,7 @@ public final class WebServer implements AutoCloseable {
         SourceRecordPages records = new SourceRecordPages(store, options, this);
         Downloads downloads = new Downloads(store);
         WatchApi watches = new WatchApi(store, options.webhooks());
+        WatchPages watchPages = new WatchPages(store, watches, this);
         WebSubCallback webSub = new WebSubCallback(options.webSub());
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
@@ -172,6 +173,7 @@ public final class WebServer implements AutoCloseable {
             feeds.register(config.routes);
             downloads.register(config.routes);
             watches.register(config.routes);
+            watchPages.register(config.routes);
             webSub.register(config.routes);
             api.register(config.routes);
             records.register(config.routes);
