@@ -101,6 +101,8 @@ class WebSubTest {
         assertThat(active.leaseSeconds()).isEqualTo(3600);
         assertThat(active.leaseUntil()).isEqualTo(T0.plusSeconds(3600));
         assertThat(active.summary(clock.instant())).isEqualTo("active, lease until 2026-11-20T09:00:00Z");
+        assertThat(hub.get("http://127.0.0.1:" + server.port() + "/sources", Map.of()))
+                .contains("WebSub push via <span class=\"url\">" + hub.hubUrl() + "</span>: active, lease until 2026-11-20T09:00:00Z");
 
         // a verification for a topic or mode we never asked for is refused
         assertThat(hub.get(sub.callback(), Map.of("hub.mode", "subscribe", "hub.topic", hub.base() + "/other",
