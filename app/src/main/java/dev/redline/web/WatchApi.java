@@ -100,8 +100,7 @@ final class WatchApi {
                 t = Long.toString(id);
             }
             case SOURCE -> {
-                String name = t;
-                store.source(name).orElseThrow(() -> new BadInput("There is no source named '" + Params.abbreviate(name) + "'."));
+                Lookups.filterSourceId(store, t);
             }
             case QUERY -> {
                 if (Webhooks.words(t).isEmpty()) {
