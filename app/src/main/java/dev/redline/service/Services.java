@@ -17,7 +17,7 @@ import java.util.Objects;
 
 /**
  * Redline wired from its configuration, the one place every adapter (CLI commands, the web server,
- * push and batch entries to come) gets its parts from: the store, the trace index ({@link Tracer}),
+ * the WebSub subscriber in {@code push}, batch entries to come) gets its parts from: the store, the trace index ({@link Tracer}),
  * the {@link VersionRecorder} with its analysers, {@link Discovery}, the {@link Tracker} with its
  * fetcher (host slots in the store, WARC archive in the data folder) and the {@link PageReader}
  * for pages users name (its own fetcher, which keeps the private-address guard unless told
@@ -137,7 +137,7 @@ public final class Services implements AutoCloseable {
         return webhooks;
     }
 
-    /** The one way articles enter the record: feed entries (the tracker's polling, push to come), one URL. */
+    /** The one way articles enter the record: feed entries (the tracker's polling, WebSub pushes), one URL. */
     public synchronized Discovery discovery() {
         if (discovery == null) {
             discovery = new Discovery(store(), settings.clock());
