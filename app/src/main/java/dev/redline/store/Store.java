@@ -33,6 +33,9 @@ public interface Store extends SourceStore, ArticleStore, WorkQueue, TextSearch,
     /** The trace index's postings, kept in this store's database. */
     TracePostings tracePostings();
 
+    /** Each version's body split into sentences, kept beside it for comparisons. */
+    SplitStore splits();
+
     /** Closes the connection pool; the store is unusable afterwards. */
     @Override
     void close();
