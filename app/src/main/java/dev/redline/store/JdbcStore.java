@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The {@link Store} over JDBC (JDBI), for SQLite and PostgreSQL alike: one piece per job
  * ({@link JdbcSources}, {@link JdbcArticles}, {@link JdbcWorkQueue}, {@link JdbcSearch},
- * {@link JdbcHostSlots}, {@link JdbcTracePostings}) over one connection pool, which this class
+ * {@link JdbcHostSlots}, {@link JdbcTracePostings}, {@link JdbcWatches}, {@link JdbcLearnedLines}) over one connection pool, which this class
  * owns and closes. Opened by {@link StoreDatabase}. The SQL is shared except where the databases
  * truly differ: full-text search (FTS5 / tsvector) and claiming due work. Instants are stored as
  * epoch milliseconds, so they come back truncated to the millisecond.
@@ -32,6 +32,7 @@ final class JdbcStore implements Store {
     private final HostSlotStore slots;
     private final TracePostings trace;
     private final WatchStore watches;
+    private final LearnedLineStore learned;
 
     JdbcStore(HikariDataSource dataSource, boolean postgres, Clock clock) {
         this.dataSource = dataSource;
@@ -44,6 +45,7 @@ final class JdbcStore implements Store {
         this.slots = new JdbcHostSlots(db);
         this.trace = new JdbcTracePostings(dataSource, postgres);
         this.watches = new JdbcWatches(db);
+        this.learned = new JdbcLearnedLines(db);
     }
 
     /** The pool, for the store's own tests that look at rows directly. */
@@ -59,6 +61,11 @@ final class JdbcStore implements Store {
     @Override
     public WatchStore watches() {
         return watches;
+    }
+
+    @Override
+    public LearnedLineStore learnedLines() {
+        return learned;
     }
 
     @Override
