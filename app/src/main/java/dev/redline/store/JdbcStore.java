@@ -14,7 +14,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The {@link Store} over JDBC (JDBI), for SQLite and PostgreSQL alike: one piece per job
  * ({@link JdbcSources}, {@link JdbcArticles}, {@link JdbcWorkQueue}, {@link JdbcSearch},
- * {@link JdbcHostSlots}, {@link JdbcTracePostings}, {@link JdbcSplits}) over one connection pool, which this class
+ * {@link JdbcHostSlots}, {@link JdbcTracePostings}, {@link JdbcWatches}, {@link JdbcSplits},
+ * {@link JdbcLearnedLines}) over one connection pool, which this class
  * owns and closes. Opened by {@link StoreDatabase}. The SQL is shared except where the databases
  * truly differ: full-text search (FTS5 / tsvector) and claiming due work. Instants are stored as
  * epoch milliseconds, so they come back truncated to the millisecond.
@@ -33,6 +34,7 @@ final class JdbcStore implements Store {
     private final TracePostings trace;
     private final WatchStore watches;
     private final SplitStore splits;
+    private final LearnedLineStore learned;
 
     JdbcStore(HikariDataSource dataSource, boolean postgres, Clock clock) {
         this.dataSource = dataSource;
@@ -46,6 +48,7 @@ final class JdbcStore implements Store {
         this.trace = new JdbcTracePostings(dataSource, postgres);
         this.watches = new JdbcWatches(db);
         this.splits = new JdbcSplits(db);
+        this.learned = new JdbcLearnedLines(db);
     }
 
     /** The pool, for the store's own tests that look at rows directly. */
@@ -61,6 +64,11 @@ final class JdbcStore implements Store {
     @Override
     public WatchStore watches() {
         return watches;
+    }
+
+    @Override
+    public LearnedLineStore learnedLines() {
+        return learned;
     }
 
     @Override

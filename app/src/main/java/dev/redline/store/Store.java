@@ -30,6 +30,9 @@ public interface Store extends SourceStore, ArticleStore, WorkQueue, TextSearch,
     /** Webhooks: watches and their delivery outbox, kept in this store's database. */
     WatchStore watches();
 
+    /** Per-source learned boilerplate, kept in this store's database. */
+    LearnedLineStore learnedLines();
+
     /** The trace index's postings, kept in this store's database. */
     TracePostings tracePostings();
 
