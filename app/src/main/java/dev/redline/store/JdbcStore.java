@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Jdbi;
  * The {@link Store} over JDBC (JDBI), for SQLite and PostgreSQL alike: one piece per job
  * ({@link JdbcSources}, {@link JdbcArticles}, {@link JdbcWorkQueue}, {@link JdbcSearch},
  * {@link JdbcHostSlots}, {@link JdbcTracePostings}, {@link JdbcWatches}, {@link JdbcSplits},
- * {@link JdbcLearnedLines}) over one connection pool, which this class
+ * {@link JdbcLearnedLines}, {@link JdbcSubscriptions}) over one connection pool, which this class
  * owns and closes. Opened by {@link StoreDatabase}. The SQL is shared except where the databases
  * truly differ: full-text search (FTS5 / tsvector) and claiming due work. Instants are stored as
  * epoch milliseconds, so they come back truncated to the millisecond.
@@ -35,6 +35,7 @@ final class JdbcStore implements Store {
     private final WatchStore watches;
     private final SplitStore splits;
     private final LearnedLineStore learned;
+    private final SubscriptionStore subscriptions;
 
     JdbcStore(HikariDataSource dataSource, boolean postgres, Clock clock) {
         this.dataSource = dataSource;
@@ -49,6 +50,7 @@ final class JdbcStore implements Store {
         this.watches = new JdbcWatches(db);
         this.splits = new JdbcSplits(db);
         this.learned = new JdbcLearnedLines(db);
+        this.subscriptions = new JdbcSubscriptions(db);
     }
 
     /** The pool, for the store's own tests that look at rows directly. */
@@ -69,6 +71,11 @@ final class JdbcStore implements Store {
     @Override
     public LearnedLineStore learnedLines() {
         return learned;
+    }
+
+    @Override
+    public SubscriptionStore subscriptions() {
+        return subscriptions;
     }
 
     @Override
