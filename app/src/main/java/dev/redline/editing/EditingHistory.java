@@ -6,6 +6,8 @@ import dev.redline.change.EditingRecord;
 import dev.redline.change.HeadlineTests;
 import dev.redline.change.Sighting;
 import dev.redline.change.VersionChange;
+import dev.redline.diff.Diff;
+import dev.redline.diff.SplitText;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.EventKind;
@@ -27,7 +29,8 @@ import java.util.regex.Pattern;
  * stealth verdict ({@link Changes}), headline tests over versions and flip-flops
  * ({@link HeadlineTests}), unpublishing events, and a source's {@link EditingRecord}. Entry point of
  * {@code dev.redline.editing}. The verdicts are worked out from the stored versions, so tracked and
- * imported histories get the same, and a better detector applies to old versions too. Thread-safe
+ * imported histories get the same, and a better detector applies to old versions too; the diffs
+ * read the versions' kept sentence splits ({@link dev.redline.store.SplitStore}). Thread-safe
  * (the store is).
  */
 public final class EditingHistory {
@@ -47,9 +50,12 @@ public final class EditingHistory {
     /** One article's history with its change kinds, headline tests and events. */
     public ArticleChanges article(Article article, Instant now) {
         List<Version> versions = store.versions(article.id());
+        List<SplitText> splits = store.splits().splits(versions);
         List<VersionChange> changes = new ArrayList<>(versions.size());
         for (Version v : versions) {
-            changes.add(v.number() == 0 ? Changes.first(v.text()) : Changes.between(versions.get(v.number() - 1).text(), v.text()));
+            int n = v.number();
+            changes.add(n == 0 ? Changes.first(v.text()) : Changes.between(versions.get(n - 1).text(), v.text(),
+                    Diff.compare(splits.get(n - 1), splits.get(n), null, null)));
         }
         Set<String> headlines = new HashSet<>();
         versions.forEach(v -> headlines.add(Normalize.key(v.text().title())));

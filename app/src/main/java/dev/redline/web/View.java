@@ -140,7 +140,31 @@ public final class View {
     }
 
     /** A source's editing record page, its median time to first change in words, and one chart per figure. */
-    public record SourcePage(EditingRecord record, String firstChange, List<Chart> charts) {
+    public record SourcePage(EditingRecord record, String firstChange, List<Chart> charts, Learned learned) {
+    }
+
+    /**
+     * The boilerplate Redline learned for a source (JSON: the {@code learned} member of the source record).
+     *
+     * @param articles    articles it was learned from
+     * @param copies      articles skipped as copies of one learned before
+     * @param lines       lines held for the source (learned or still being counted)
+     * @param boilerplate the lines dropped from the source's new articles, most frequent first
+     */
+    public record Learned(int articles, int copies, int lines, List<LearnedLineRow> boilerplate) {
+    }
+
+    /**
+     * One learned boilerplate line (untrusted text: the template escapes it).
+     *
+     * @param text        the line as last seen
+     * @param articles    distinct articles that showed it
+     * @param firstSeen   ordinal of the first of them (articles count 1, 2, ... per source)
+     * @param since       ordinal from which it is boilerplate
+     * @param lastSeen    ordinal of the latest one
+     * @param fingerprint its 64-bit fingerprint, hex
+     */
+    public record LearnedLineRow(String text, int articles, int firstSeen, int since, int lastSeen, String fingerprint) {
     }
 
     /**

@@ -145,7 +145,7 @@ public final class WebServer implements AutoCloseable {
                 .register(registry);
         Gauge.builder("redline_versions", store, Store::versionCount).description("Versions stored")
                 .register(registry);
-        Differ differ = new Differ();
+        Differ differ = new Differ(store.splits());
         Pages pages = new Pages(store, options, differ, this);
         Api api = new Api(store, options, differ);
         Feeds feeds = new Feeds(store, differ, this::baseUrl, options.clock(), this);

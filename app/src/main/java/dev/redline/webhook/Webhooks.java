@@ -2,6 +2,8 @@ package dev.redline.webhook;
 
 import dev.redline.article.ArticleText;
 import dev.redline.diff.Diff;
+import dev.redline.diff.DiffResult;
+import dev.redline.diff.SplitText;
 import dev.redline.fetch.AddressGuard;
 import dev.redline.fetch.FetchException;
 import dev.redline.fetch.NetworkRanges;
@@ -131,12 +133,17 @@ public final class Webhooks implements VersionAnalyser {
         Article article = store.article(v.articleId()).orElseThrow();
         String sourceName = store.sourceName(article.sourceId());
         Version previous = recording.previous();
+        DiffResult diff = null;
         for (Watch w : watches) {
             if (matches(w, article, sourceName, v.text())) {
+                if (diff == null) {
+                    List<SplitText> split = store.splits().splits(List.of(previous, v));
+                    diff = Diff.compare(split.get(0), split.get(1), previous.fetchedAt(), v.fetchedAt());
+                }
                 Payload payload = new Payload("version", new Payload.WatchRef(w.id(), w.kind(), w.target()),
                         new Payload.ArticleRef(article.id(), article.url(), v.text().title(), sourceName, article.status()),
                         new Payload.VersionRef(v.number(), previous.number(), v.fetchedAt(), v.text().title()),
-                        Diff.compare(previous.text(), v.text(), previous.fetchedAt(), v.fetchedAt()));
+                        diff);
                 store.watches().enqueue(w.id(), v.id(), Json.write(payload), clock.instant());
             }
         }
