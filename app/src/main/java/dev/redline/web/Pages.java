@@ -357,8 +357,7 @@ final class Pages {
     private void search(Context ctx) {
         String q = Params.text(ctx, "q");
         String sourceName = Params.text(ctx, "source");
-        Long sourceId = sourceName == null ? null : store.source(sourceName).map(Source::id).orElseThrow(
-                () -> new BadInput("There is no source named '" + Params.abbreviate(sourceName) + "'."));
+        Long sourceId = Lookups.filterSourceId(store, sourceName);
         Instant from = Params.instant(ctx, "from", false);
         Instant to = Params.instant(ctx, "to", true);
         if (from != null && to != null && from.isAfter(to)) {

@@ -76,7 +76,7 @@ final class WatchApi {
             target = Long.toString(id);
         } else if (body.path("source").isString()) {
             target = body.path("source").asString();
-            store.source(target).orElseThrow(() -> new BadInput("There is no source named '" + Params.abbreviate(target) + "'."));
+            Lookups.filterSourceId(store, target);
             kind = Watch.Kind.SOURCE;
         } else if (body.path("query").isString() && !Webhooks.words(body.path("query").asString()).isEmpty()) {
             kind = Watch.Kind.QUERY;
