@@ -1,6 +1,7 @@
 package dev.redline.ingest;
 
 import dev.redline.article.ArticleText;
+import dev.redline.change.HistoryEvent;
 import dev.redline.diff.Diff;
 import dev.redline.diff.DiffResult;
 import dev.redline.diff.SplitText;
@@ -73,7 +74,7 @@ public final class VersionRecorder {
             // the latest shown again counts only after a flip-flop (checked above): A/B/A/B is a headline test's record
             if ((earlier.number() != latest.number() || next.changed().isEmpty()) && FieldHashes.of(earlier.text()).equals(hashes)) {
                 store.recordEvent(new ArticleEvent(article.id(), seen.fetchedAt(), EventKind.FLIP_FLOP,
-                        "the page shows version " + earlier.number() + " again (latest is " + latest.number() + ")"));
+                        HistoryEvent.flipFlopDetail(earlier.number(), latest.number())));
                 return new Recorded.FlipFlop(earlier.number(), latest.number());
             }
         }
