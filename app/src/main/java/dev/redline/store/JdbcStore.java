@@ -183,6 +183,11 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public List<List<Version>> importHistories(List<HistoryImport> histories) {
+        return articles.importHistories(histories);
+    }
+
+    @Override
     public int importLifecycle(long articleId, ArticleStatus status, List<ArticleEvent> events) {
         return articles.importLifecycle(articleId, status, events);
     }
