@@ -73,7 +73,7 @@ public final class ServeCommand implements Callable<Integer> {
                         .withPolling(noPoll ? null : () -> poller.get() == null || poller.get().isAlive())
                         .withWarcDir(config.warcDir())
                         .withSubmitter(url -> tracker.track(url, null).article())
-                        .withTracing(new TraceService(services.tracer(), services.pages()));
+                        .withTracing(new TraceService(services.tracer(), services.pages(), () -> services.indexRepair() != null));
                 ScheduledExecutorService deliverer = Executors.newSingleThreadScheduledExecutor(
                         Thread.ofPlatform().name("redline-webhooks").daemon().factory());
                 deliverer.scheduleWithFixedDelay(() -> deliverQuietly(hooks), 10, 10, TimeUnit.SECONDS);
@@ -83,6 +83,8 @@ public final class ServeCommand implements Callable<Integer> {
                     out.println(options.adminToken() == null ? "Write actions are off (no --admin-token)."
                             : "Write actions are on for holders of the admin token.");
                     out.flush();
+                    // a store from before the trace index (or emptied by a migration) is indexed while serving
+                    services.startIndexRepair(log::info);
                     if (!noPoll) {
                         poller.set(startPolling(tracker));
                     }
