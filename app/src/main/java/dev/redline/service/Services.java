@@ -8,6 +8,7 @@ import dev.redline.ingest.Discovery;
 import dev.redline.ingest.VersionRecorder;
 import dev.redline.split.VersionSplits;
 import dev.redline.store.Store;
+import dev.redline.trace.IndexRepair;
 import dev.redline.trace.Tracer;
 import dev.redline.track.Tracker;
 import dev.redline.track.TrackerConfig;
@@ -15,6 +16,7 @@ import dev.redline.webhook.Webhooks;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Redline wired from its configuration, the one place every adapter (CLI commands, the web server,
@@ -85,6 +87,7 @@ public final class Services implements AutoCloseable {
     private Fetcher pageFetcher;
     private PageReader pages;
     private Webhooks webhooks;
+    private IndexRepair repair;
     private VersionSplits versionSplits;
 
     private Services(Settings settings) {
@@ -118,6 +121,25 @@ public final class Services implements AutoCloseable {
             tracer = new Tracer(store());
         }
         return tracer;
+    }
+
+    /**
+     * Rebuilds the trace index in the background when stored versions are missing from it
+     * ({@link IndexRepair}); started at most once, stopped by {@link #close()}.
+     *
+     * @param lines where progress lines go
+     * @return the running repair, or null when the index is complete
+     */
+    public synchronized IndexRepair startIndexRepair(Consumer<String> lines) {
+        if (repair == null) {
+            repair = IndexRepair.startIfNeeded(tracer(), store().versionCount(), lines);
+        }
+        return repair;
+    }
+
+    /** The background repair if one was started and still runs, or null. */
+    public synchronized IndexRepair indexRepair() {
+        return repair != null && repair.running() ? repair : null;
     }
 
     /**
@@ -181,6 +203,9 @@ public final class Services implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (repair != null) {
+            repair.close(); // after its page in progress, before the store closes under it
+        }
         if (trackerFetcher != null) {
             trackerFetcher.close();
         }
