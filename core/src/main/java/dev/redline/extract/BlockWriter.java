@@ -51,6 +51,8 @@ final class BlockWriter {
                     + "|video|photo|gallery|slideshow|figure|image|img|inline-image|thumbnail|icon|label|kicker"
                     + "|bio|about-author|app|download|follow|cta|teaser|overlay|tooltip|sidebar|rail|toc|next|prev|previous|pagination"
                     + "|pager|nav|navigation)([-_ ]|$)");
+    /** Where a CMS puts a field's label ("field-label-hidden", "field--label-above"): it names the label, not the field. */
+    private static final Pattern FIELD_LABEL = Pattern.compile("label-(hidden|above|inline)");
     /** Three or more link cards (a link plus a picture or heading, little text) in a row are a teaser list. */
     private static final int MIN_CARDS = 3;
     private static final int MAX_CARD_CHARS = 400;
@@ -177,7 +179,7 @@ final class BlockWriter {
         // embedded posts (the platforms' standard embed code) are quoted in the story, even inside a widget
         if (applyHints) {
             String hints = ContentFinder.hints(e);
-            return !hints.isEmpty() && notTextHints.computeIfAbsent(hints, h -> NOT_TEXT_HINT.matcher(h).find())
+            return !hints.isEmpty() && notTextHints.computeIfAbsent(hints, h -> NOT_TEXT_HINT.matcher(FIELD_LABEL.matcher(h).replaceAll("")).find())
                     && !isEmbeddedPost(e) && e.selectFirst(EMBEDDED_POST) == null;
         }
         return false;

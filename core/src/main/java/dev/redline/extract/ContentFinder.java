@@ -42,7 +42,7 @@ final class ContentFinder {
             "community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related",
             "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
             "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "newsletter", "outbrain", "taboola",
-            "cookie");
+            "cookie", "modal", "dialog");
     private static final HintWords MAYBE = HintWords.of("and", "article", "body", "column", "content", "main", "mathjax",
             "shadow");
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation",

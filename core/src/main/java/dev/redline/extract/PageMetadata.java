@@ -365,7 +365,12 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
         static JsonLdArticle find(Document doc) {
             List<JsonNode> articles = new ArrayList<>();
             for (Element script : doc.select(JSON_LD)) {
-                String json = script.data().trim()
+                String data = script.data();
+                if (!mayNameAnArticle(data)) {
+                    // no type can end in Article, BlogPosting or Report: not worth parsing (some blocks are the whole page's data)
+                    continue;
+                }
+                String json = data.trim()
                         .replaceFirst("^(<!--|//\\s*<!\\[CDATA\\[)", "")
                         .replaceFirst("(-->|//\\s*]]>)$", "");
                 try {
@@ -391,6 +396,11 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
                     blankToNull(languageOf(best.get("inLanguage"))),
                     blankToNull(body),
                     booleanOf(best.get("isAccessibleForFree")));
+        }
+
+        private static boolean mayNameAnArticle(String json) {
+            String lower = json.toLowerCase(Locale.ROOT);
+            return lower.contains("article") || lower.contains("blogposting") || lower.contains("report");
         }
 
         private static void collect(JsonNode node, List<JsonNode> out, int depth) {
