@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * does not learn to cut it.
  *
  * <p>Thread-safe: the cache of known lines per source is a concurrent map of immutable values,
- * refreshed by {@link #refresh()} (the tracker calls it every round).
+ * dropped for a source when one of its articles taught something here, and for all by
+ * {@link #refresh()} (the tracker calls it every round, for what other workers learned).
  */
 public final class BoilerplateLearner {
     private static final Logger log = LoggerFactory.getLogger(BoilerplateLearner.class);
@@ -99,7 +100,12 @@ public final class BoilerplateLearner {
             return LearnedLineStore.Counted.ALREADY;
         }
         try {
-            return store.count(article.sourceId(), article.id(), page.lines(), rules, at);
+            LearnedLineStore.Counted counted = store.count(article.sourceId(), article.id(), page.lines(), rules, at);
+            if (counted == LearnedLineStore.Counted.COUNTED) {
+                // the next article of this source is read with what this one taught
+                bySource.remove(article.sourceId());
+            }
+            return counted;
         } catch (RuntimeException e) {
             // the version is stored; a failed count only means this article teaches nothing
             log.warn("learning from article {} failed", article.id(), e);
