@@ -9,6 +9,7 @@ import dev.redline.feed.Feed;
 import dev.redline.feed.FeedEntry;
 import dev.redline.feed.FeedException;
 import dev.redline.feed.FeedReader;
+import dev.redline.feed.HubLinks;
 import dev.redline.feed.UrlCanonicalizer;
 import dev.redline.fetch.FetchException;
 import dev.redline.fetch.FetchResult;
@@ -47,6 +48,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -86,6 +88,7 @@ public final class Tracker {
     /** Extraction rules by source id, refreshed every round (a rule edit applies from the next round). */
     private final ConcurrentHashMap<Long, ExtractRules> rulesBySource = new ConcurrentHashMap<>();
     private volatile Consumer<Outcome> checkListener = outcome -> { };
+    private volatile BiConsumer<FeedTask, HubLinks> feedListener = (task, links) -> { };
 
     /** Outcome counters of one round, indexed by {@link Count}. */
     private enum Count { FEEDS, FEED_ERRORS, NEW_ARTICLES, CHECKS, NEW_VERSIONS, UNCHANGED, FLIP_FLOPS, GONE, DISALLOWED, ERRORS }
@@ -109,6 +112,11 @@ public final class Tracker {
     /** Called with each finished check's outcome ({@link Outcome#NEW_VERSION}, {@link Outcome#UNCHANGED}, …), e.g. for progress output. */
     public void onCheck(Consumer<Outcome> listener) {
         this.checkListener = Objects.requireNonNull(listener);
+    }
+
+    /** Called after each feed read with the WebSub hub and self links it named (Link headers first), e.g. to subscribe. */
+    public void onFeedRead(BiConsumer<FeedTask, HubLinks> listener) {
+        this.feedListener = Objects.requireNonNull(listener);
     }
 
     public TrackerConfig config() {
@@ -219,6 +227,7 @@ public final class Tracker {
                     }
                 }
                 found = discovery.ingest(task.sourceId(), entries);
+                feedListener.accept(task, HubLinks.fromHeaders(r.links(), r.finalUri().toString()).or(feed.hubLinks()));
             } else if (!r.notModified()) {
                 error = "HTTP " + r.status() + " from feed " + task.url();
             }

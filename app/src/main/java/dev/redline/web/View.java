@@ -11,11 +11,15 @@ import dev.redline.store.CheckLog;
 import dev.redline.store.SearchHit;
 import dev.redline.store.Source;
 import dev.redline.store.SourceHealth;
+import dev.redline.store.Subscription;
 import dev.redline.store.Version;
 import dev.redline.provenance.Evidence;
 import dev.redline.trace.TraceMatch;
+import dev.redline.webhook.DeliveryInfo;
+import dev.redline.webhook.WatchInfo;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The immutable models the jte templates render, one per page. */
 public final class View {
@@ -43,7 +47,11 @@ public final class View {
         }
     }
 
-    public record Sources(List<SourceHealth> health, Instant now, boolean writable) {
+    /** @param push each source's WebSub subscriptions, by source id (absent: none) */
+    public record Sources(List<SourceHealth> health, Instant now, boolean writable, Map<Long, List<Subscription>> push) {
+        public List<Subscription> pushOf(SourceHealth h) {
+            return push.getOrDefault(h.source().id(), List.of());
+        }
     }
 
     /** One row of an article's version table. */
@@ -176,5 +184,21 @@ public final class View {
     }
 
     public record Error(int status, String title, String message) {
+    }
+
+    /**
+     * The watches page: locked (only the token form) until the admin token is sent.
+     *
+     * @param message   what the last action did, or null
+     * @param newSecret the secret of the watch just added (shown once), or null
+     */
+    public record Watches(boolean unlocked, List<WatchRow> watches, String message, String newSecret) {
+        static Watches locked() {
+            return new Watches(false, List.of(), null, null);
+        }
+    }
+
+    /** @param targetUrl the watched article's or source's page, or null for a query */
+    public record WatchRow(WatchInfo watch, String targetUrl, List<DeliveryInfo> deliveries) {
     }
 }
