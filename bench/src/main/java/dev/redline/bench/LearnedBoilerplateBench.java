@@ -88,7 +88,7 @@ public final class LearnedBoilerplateBench {
             Files.deleteIfExists(db);
             Map<String, Object> predictions = new TreeMap<>(generic);
             try (Store store = Store.open("jdbc:sqlite:" + db)) {
-                BoilerplateLearner learner = new BoilerplateLearner(store.learnedLines(), variant.getValue());
+                BoilerplateLearner learner = new BoilerplateLearner(store, store.learnedLines(), variant.getValue());
                 for (List<ExtractionPeers.Page> site : bySite.values()) {
                     for (ExtractionPeers.Page held : site.size() < 2 ? List.<ExtractionPeers.Page>of() : site) {
                         long source = store.addSource("loo-" + held.id().substring(0, 16), List.of(), List.of(),
@@ -157,7 +157,7 @@ public final class LearnedBoilerplateBench {
     private static String read(Store store, BoilerplateLearner learner, long source, ExtractionPeers.Page page,
                                boolean learn) {
         Article article = store.upsertArticle(page.url() + "#" + source, source, T0);
-        BoilerplateLearner.Reading reading = learner.read(article, page.body(), null, page.url(), ExtractRules.NONE);
+        BoilerplateLearner.Reading reading = learner.read(article, page.body(), null, page.url());
         if (learn) {
             learner.learn(article, reading.page(), T0);
         }
@@ -182,8 +182,8 @@ public final class LearnedBoilerplateBench {
              Store store = Store.open("jdbc:sqlite:" + db);
              Store storeNoRescue = Store.open("jdbc:sqlite:" + dbNoRescue);
              HttpClient http = HttpClient.newHttpClient()) {
-            BoilerplateLearner learner = new BoilerplateLearner(store.learnedLines(), LearningRules.DEFAULT);
-            BoilerplateLearner noRescue = new BoilerplateLearner(storeNoRescue.learnedLines(), NO_RESCUE);
+            BoilerplateLearner learner = new BoilerplateLearner(store, store.learnedLines(), LearningRules.DEFAULT);
+            BoilerplateLearner noRescue = new BoilerplateLearner(storeNoRescue, storeNoRescue.learnedLines(), NO_RESCUE);
             long source = store.addSource("harbour", List.of(), List.of(), ExtractRules.NONE).id();
             long sourceNoRescue = storeNoRescue.addSource("harbour", List.of(), List.of(), ExtractRules.NONE).id();
             List<Story> all = newsroom.sources().getFirst().stories();
