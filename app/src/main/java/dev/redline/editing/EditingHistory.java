@@ -8,6 +8,8 @@ import dev.redline.change.HeadlineTests;
 import dev.redline.change.HistoryEvent;
 import dev.redline.change.Sighting;
 import dev.redline.change.VersionChange;
+import dev.redline.diff.Diff;
+import dev.redline.diff.SplitText;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.EventKind;
@@ -29,7 +31,8 @@ import java.util.stream.Collectors;
  * stealth verdict ({@link Changes}), headline tests over versions and flip-flops
  * ({@link HeadlineTests}), unpublishing events, and a source's {@link EditingRecord}. Entry point of
  * {@code dev.redline.editing}. The verdicts are worked out from the stored versions, so tracked and
- * imported histories get the same, and a better detector applies to old versions too. Thread-safe
+ * imported histories get the same, and a better detector applies to old versions too; the diffs
+ * read the versions' kept sentence splits ({@link dev.redline.store.SplitStore}). Thread-safe
  * (the store is).
  */
 public final class EditingHistory {
@@ -49,7 +52,14 @@ public final class EditingHistory {
     public ArticleChanges article(Article article, Instant now) {
         List<Version> versions = store.versions(article.id());
         List<ArticleText> texts = versions.stream().map(Version::text).toList();
-        List<VersionChange> changes = Changes.of(texts);
+        // the stored splits give the same diffs as Changes.of(texts), which the Spark stats job runs
+        List<SplitText> splits = store.splits().splits(versions);
+        List<VersionChange> changes = new ArrayList<>(versions.size());
+        for (Version v : versions) {
+            int n = v.number();
+            changes.add(n == 0 ? Changes.first(v.text()) : Changes.between(versions.get(n - 1).text(), v.text(),
+                    Diff.compare(splits.get(n - 1), splits.get(n), null, null)));
+        }
         Set<String> headlines = new HashSet<>();
         texts.forEach(t -> headlines.add(Normalize.key(t.title())));
         // a feed may name a headline before the page shows it: a teaser that became a version's headline is none

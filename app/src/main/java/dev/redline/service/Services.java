@@ -6,6 +6,7 @@ import dev.redline.fetch.Sleeper;
 import dev.redline.fetch.WarcArchive;
 import dev.redline.ingest.Discovery;
 import dev.redline.ingest.VersionRecorder;
+import dev.redline.split.VersionSplits;
 import dev.redline.store.Store;
 import dev.redline.trace.Tracer;
 import dev.redline.track.Tracker;
@@ -84,6 +85,7 @@ public final class Services implements AutoCloseable {
     private Fetcher pageFetcher;
     private PageReader pages;
     private Webhooks webhooks;
+    private VersionSplits versionSplits;
 
     private Services(Settings settings) {
         this.settings = settings;
@@ -119,14 +121,23 @@ public final class Services implements AutoCloseable {
     }
 
     /**
-     * The one recording path; its analysers: the tracer (trace index, then reuse detection), then
-     * webhooks (queueing a delivery for each watch a tracked version matches).
+     * The one recording path; its analysers: the version's sentence split (kept for every later
+     * comparison), the tracer (trace index, then reuse detection), then webhooks (queueing a
+     * delivery for each watch a tracked version matches, diffed through the kept splits).
      */
     public synchronized VersionRecorder recorder() {
         if (recorder == null) {
-            recorder = new VersionRecorder(store(), List.of(tracer(), webhooks()));
+            recorder = new VersionRecorder(store(), List.of(versionSplits(), tracer(), webhooks()));
         }
         return recorder;
+    }
+
+    /** Each version's kept sentence split: the recorder's first analyser, and the backfill of older stores. */
+    public synchronized VersionSplits versionSplits() {
+        if (versionSplits == null) {
+            versionSplits = new VersionSplits(store().splits());
+        }
+        return versionSplits;
     }
 
     /** Webhooks over the store; receivers on private addresses only when the tracker's fetch allows them. */

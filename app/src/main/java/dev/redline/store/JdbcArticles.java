@@ -127,35 +127,51 @@ final class JdbcArticles implements ArticleStore {
 
     @Override
     public List<Version> importHistory(String canonicalUrl, Long sourceId, List<NewVersion> history) {
-        if (history.isEmpty()) {
-            throw new BadInput("a history needs at least one version");
+        return importHistories(List.of(new HistoryImport(canonicalUrl, sourceId, history))).getFirst();
+    }
+
+    @Override
+    public List<List<Version>> importHistories(List<HistoryImport> histories) {
+        for (HistoryImport history : histories) {
+            if (history.versions().isEmpty()) {
+                throw new BadInput("a history needs at least one version");
+            }
         }
-        long firstSeen = history.getFirst().fetchedAt().toEpochMilli();
         return jdbi.inTransaction(h -> {
-            insertOrAttach(h, canonicalUrl, sourceId, firstSeen, null, ArticleStatus.SETTLED);
-            long articleId = h.createQuery("SELECT id FROM articles WHERE url = :url").bind("url", canonicalUrl)
-                    .mapTo(Long.class).one();
-            List<Version> existing = h.createQuery("SELECT " + VERSION_FIELDS + " FROM versions WHERE article_id = :a ORDER BY n")
-                    .bind("a", articleId).map((rs, ctx) -> Rows.version(rs, "")).list();
-            List<Version> added = new ArrayList<>();
-            Instant newest = existing.isEmpty() ? null : existing.getLast().fetchedAt();
-            for (NewVersion nv : history) {
-                Instant at = Instant.ofEpochMilli(nv.fetchedAt().toEpochMilli());
-                FieldHashes hashes = FieldHashes.of(nv.text());
-                boolean stored = existing.stream().anyMatch(v -> v.fetchedAt().equals(at) && FieldHashes.of(v.text()).equals(hashes));
-                if (stored) {
-                    continue;
-                }
-                if (newest != null && at.isBefore(newest)) {
-                    throw new Conflict("the version fetched at " + at + " is older than stored version "
-                            + (existing.size() + added.size() - 1) + " (" + newest + ") and not in the store; versions are append-only");
-                }
-                Version v = append(h, articleId, nv);
-                added.add(v);
-                newest = v.fetchedAt();
+            List<List<Version>> added = new ArrayList<>(histories.size());
+            for (HistoryImport history : histories) {
+                added.add(importOne(h, history));
             }
             return added;
         });
+    }
+
+    private List<Version> importOne(Handle h, HistoryImport history) {
+        String canonicalUrl = history.canonicalUrl();
+        insertOrAttach(h, canonicalUrl, history.sourceId(), history.versions().getFirst().fetchedAt().toEpochMilli(), null,
+                ArticleStatus.SETTLED);
+        long articleId = h.createQuery("SELECT id FROM articles WHERE url = :url").bind("url", canonicalUrl)
+                .mapTo(Long.class).one();
+        List<Version> existing = h.createQuery("SELECT " + VERSION_FIELDS + " FROM versions WHERE article_id = :a ORDER BY n")
+                .bind("a", articleId).map((rs, ctx) -> Rows.version(rs, "")).list();
+        List<Version> added = new ArrayList<>();
+        Instant newest = existing.isEmpty() ? null : existing.getLast().fetchedAt();
+        for (NewVersion nv : history.versions()) {
+            Instant at = Instant.ofEpochMilli(nv.fetchedAt().toEpochMilli());
+            FieldHashes hashes = FieldHashes.of(nv.text());
+            boolean stored = existing.stream().anyMatch(v -> v.fetchedAt().equals(at) && FieldHashes.of(v.text()).equals(hashes));
+            if (stored) {
+                continue;
+            }
+            if (newest != null && at.isBefore(newest)) {
+                throw new Conflict("the version of " + canonicalUrl + " fetched at " + at + " is older than stored version "
+                        + (existing.size() + added.size() - 1) + " (" + newest + ") and not in the store; versions are append-only");
+            }
+            Version v = append(h, articleId, nv);
+            added.add(v);
+            newest = v.fetchedAt();
+        }
+        return added;
     }
 
     private Version append(Handle h, long articleId, NewVersion nv) {

@@ -18,6 +18,7 @@ import dev.redline.store.EventKind;
 import dev.redline.store.SearchHit;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
+import dev.redline.store.Subscription;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
 import dev.redline.text.Counted;
@@ -114,7 +115,8 @@ final class Pages {
 
     private void sources(Context ctx) {
         server.render(ctx, "sources.jte", new View.Sources(store.sourceHealth(now()), now(),
-                options.adminToken() != null));
+                options.adminToken() != null, store.subscriptions().subscriptions().stream()
+                        .collect(Collectors.groupingBy(Subscription::sourceId))));
     }
 
     private void addSource(Context ctx) {
