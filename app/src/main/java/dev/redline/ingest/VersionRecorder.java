@@ -1,8 +1,10 @@
 package dev.redline.ingest;
 
 import dev.redline.article.ArticleText;
+import dev.redline.change.HistoryEvent;
 import dev.redline.diff.Diff;
 import dev.redline.diff.DiffResult;
+import dev.redline.diff.SplitText;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.ArticleStore;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,11 +61,12 @@ public final class VersionRecorder {
      */
     public Recorded record(Article article, Observation seen) {
         if (article.versionCount() == 0) {
-            return new Recorded.Stored(append(article.id(), derive(null, seen, null), null, Recording.Origin.TRACKED));
+            return new Recorded.Stored(append(article.id(), derive(null, null, seen, null, null), null, Recording.Origin.TRACKED));
         }
         Version latest = store.version(article.id(), article.versionCount() - 1).orElseThrow(() ->
                 new IllegalStateException("article " + article.id() + " lacks version " + (article.versionCount() - 1)));
-        NewVersion next = derive(latest.text(), seen, null);
+        // the latest version's kept split; the page's text is split only when it changed
+        NewVersion next = derive(latest.text(), () -> store.splits().split(latest), seen, () -> SplitText.of(seen.text()), null);
         if (next.changed().isEmpty() && !backFromFlipFlop(article, latest)) {
             return new Recorded.Unchanged();
         }
@@ -71,7 +75,7 @@ public final class VersionRecorder {
             // the latest shown again counts only after a flip-flop (checked above): A/B/A/B is a headline test's record
             if ((earlier.number() != latest.number() || next.changed().isEmpty()) && FieldHashes.of(earlier.text()).equals(hashes)) {
                 store.recordEvent(new ArticleEvent(article.id(), seen.fetchedAt(), EventKind.FLIP_FLOP,
-                        "the page shows version " + earlier.number() + " again (latest is " + latest.number() + ")"));
+                        HistoryEvent.flipFlopDetail(earlier.number(), latest.number())));
                 return new Recorded.FlipFlop(earlier.number(), latest.number());
             }
         }
@@ -142,10 +146,14 @@ public final class VersionRecorder {
                     .orElse(null);
             // Each entry is judged against the one before it; the first against the newest stored version.
             ArticleText previous = stored == null ? null : stored.text();
+            SplitText previousSplit = stored == null ? null : store.splits().split(stored);
             List<NewVersion> versions = new ArrayList<>(history.entries().size());
             for (Archived entry : history.entries()) {
-                versions.add(derive(previous, entry.seen(), entry.boring()));
+                SplitText split = SplitText.of(entry.seen().text());
+                SplitText before = previousSplit;
+                versions.add(derive(previous, () -> before, entry.seen(), () -> split, entry.boring()));
                 previous = entry.seen().text();
+                previousSplit = split;
             }
             imports.add(new ArticleStore.HistoryImport(history.canonicalUrl(), history.sourceId(), versions));
         }
@@ -164,15 +172,17 @@ public final class VersionRecorder {
     }
 
     /**
-     * The version to store after {@code previous} (null for version 0). A {@code statedBoring}
-     * flag that disagrees with our rule wins, without our rule's reason (it would not explain it).
+     * The version to store after {@code previous} (null for version 0, with null splits), compared
+     * through the two splits (asked for only when a field changed). A {@code statedBoring} flag that
+     * disagrees with our rule wins, without our rule's reason (it would not explain it).
      */
-    private static NewVersion derive(ArticleText previous, Observation seen, Boolean statedBoring) {
+    private static NewVersion derive(ArticleText previous, Supplier<SplitText> previousSplit, Observation seen,
+                                     Supplier<SplitText> seenSplit, Boolean statedBoring) {
         Set<VersionField> changed = previous == null ? Set.of() : FieldHashes.changedFields(previous, seen.text());
         boolean boring = false;
         String reason = null;
         if (!changed.isEmpty()) {
-            DiffResult diff = Diff.compare(previous, seen.text());
+            DiffResult diff = Diff.compare(previousSplit.get(), seenSplit.get(), null, null);
             boring = diff.boring();
             reason = diff.boringReason();
         }

@@ -16,7 +16,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The {@link Store} over JDBC (JDBI), for SQLite and PostgreSQL alike: one piece per job
  * ({@link JdbcSources}, {@link JdbcArticles}, {@link JdbcWorkQueue}, {@link JdbcSearch},
- * {@link JdbcHostSlots}, {@link JdbcTracePostings}, {@link JdbcChanges}) over one connection pool, which this class
+ * {@link JdbcHostSlots}, {@link JdbcTracePostings}, {@link JdbcWatches}, {@link JdbcSplits},
+ * {@link JdbcLearnedLines}, {@link JdbcSubscriptions}, {@link JdbcChanges}) over one connection pool, which this class
  * owns and closes. Opened by {@link StoreDatabase}. The SQL is shared except where the databases
  * truly differ: full-text search (FTS5 / tsvector) and claiming due work. Instants are stored as
  * epoch milliseconds, so they come back truncated to the millisecond.
@@ -34,6 +35,9 @@ final class JdbcStore implements Store {
     private final HostSlotStore slots;
     private final TracePostings trace;
     private final WatchStore watches;
+    private final SplitStore splits;
+    private final LearnedLineStore learned;
+    private final SubscriptionStore subscriptions;
     private final ChangeStore changes;
 
     JdbcStore(HikariDataSource dataSource, boolean postgres, Clock clock) {
@@ -47,6 +51,9 @@ final class JdbcStore implements Store {
         this.slots = new JdbcHostSlots(db);
         this.trace = new JdbcTracePostings(dataSource, postgres);
         this.watches = new JdbcWatches(db);
+        this.splits = new JdbcSplits(db);
+        this.learned = new JdbcLearnedLines(db);
+        this.subscriptions = new JdbcSubscriptions(db);
         this.changes = new JdbcChanges(db);
     }
 
@@ -66,8 +73,23 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public LearnedLineStore learnedLines() {
+        return learned;
+    }
+
+    @Override
+    public SubscriptionStore subscriptions() {
+        return subscriptions;
+    }
+
+    @Override
     public TracePostings tracePostings() {
         return trace;
+    }
+
+    @Override
+    public SplitStore splits() {
+        return splits;
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.redline.store.EventKind;
 import dev.redline.store.SearchHit;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
+import dev.redline.store.Subscription;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
 import dev.redline.text.Counted;
@@ -128,7 +129,8 @@ final class Pages {
 
     private void sources(Context ctx) {
         server.render(ctx, "sources.jte", new View.Sources(store.sourceHealth(now()), now(),
-                options.adminToken() != null));
+                options.adminToken() != null, store.subscriptions().subscriptions().stream()
+                        .collect(Collectors.groupingBy(Subscription::sourceId))));
     }
 
     private void addSource(Context ctx) {
@@ -384,8 +386,7 @@ final class Pages {
     private void search(Context ctx) {
         String q = Params.text(ctx, "q");
         String sourceName = Params.text(ctx, "source");
-        Long sourceId = sourceName == null ? null : store.source(sourceName).map(Source::id).orElseThrow(
-                () -> new BadInput("There is no source named '" + Params.abbreviate(sourceName) + "'."));
+        Long sourceId = Lookups.filterSourceId(store, sourceName);
         Instant from = Params.instant(ctx, "from", false);
         Instant to = Params.instant(ctx, "to", true);
         if (from != null && to != null && from.isAfter(to)) {
@@ -461,7 +462,8 @@ final class Pages {
     private View.Trace traceView(String text, String url, List<TraceMatch> matches) {
         List<View.TraceRow> rows = matches == null ? null : matches.stream().map(this::traceRow).toList();
         TraceService tracing = options.tracing();
-        return new View.Trace(tracing != null, orEmpty(text), orEmpty(url), rows, tracing == null ? 0 : tracing.unindexed());
+        return new View.Trace(tracing != null, orEmpty(text), orEmpty(url), rows, tracing == null ? 0 : tracing.unindexed(),
+                tracing != null && tracing.rebuilding());
     }
 
     private View.TraceRow traceRow(TraceMatch m) {
