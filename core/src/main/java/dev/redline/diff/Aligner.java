@@ -114,13 +114,14 @@ final class Aligner {
         }
         int[] oldShared = sharedPositions(oldKeys, inNew);
         int[] newShared = sharedPositions(newKeys, inOld);
-        List<Integer> oldSharedKeys = keysAt(oldKeys, oldShared);
-        List<Integer> newSharedKeys = keysAt(newKeys, newShared);
         int oldAt = 0;
         int newAt = 0;
         int sharedOldAt = 0;
         int sharedNewAt = 0;
-        List<AbstractDelta<Integer>> deltas = DiffUtils.diff(oldSharedKeys, newSharedKeys).getDeltas();
+        // when the shared sentences come in the same order on both sides (nothing moved, the usual
+        // edit) every one of them matches, and Myers' diff has nothing to find
+        List<AbstractDelta<Integer>> deltas = sameOrder(oldShared, newShared) ? List.of()
+                : DiffUtils.diff(keysAt(oldKeys, oldShared), keysAt(newKeys, newShared)).getDeltas();
         for (int d = 0; d <= deltas.size(); d++) {
             int equalUntil = d < deltas.size() ? deltas.get(d).getSource().getPosition() : oldShared.length;
             for (; sharedOldAt < equalUntil; sharedOldAt++, sharedNewAt++) {
@@ -218,6 +219,18 @@ final class Aligner {
             }
         }
         return positions;
+    }
+
+    private boolean sameOrder(int[] oldShared, int[] newShared) {
+        if (oldShared.length != newShared.length) {
+            return false;
+        }
+        for (int k = 0; k < oldShared.length; k++) {
+            if (oldKeys[oldShared[k]] != newKeys[newShared[k]]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<Integer> keysAt(int[] keys, int[] positions) {
