@@ -1,11 +1,13 @@
 package dev.redline.ingest;
 
 import dev.redline.article.ArticleText;
+import dev.redline.change.HistoryEvent;
 import dev.redline.diff.Diff;
 import dev.redline.diff.DiffResult;
 import dev.redline.diff.SplitText;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
+import dev.redline.store.ArticleStore;
 import dev.redline.store.EventKind;
 import dev.redline.store.FieldHashes;
 import dev.redline.store.NewVersion;
@@ -73,7 +75,7 @@ public final class VersionRecorder {
             // the latest shown again counts only after a flip-flop (checked above): A/B/A/B is a headline test's record
             if ((earlier.number() != latest.number() || next.changed().isEmpty()) && FieldHashes.of(earlier.text()).equals(hashes)) {
                 store.recordEvent(new ArticleEvent(article.id(), seen.fetchedAt(), EventKind.FLIP_FLOP,
-                        "the page shows version " + earlier.number() + " again (latest is " + latest.number() + ")"));
+                        HistoryEvent.flipFlopDetail(earlier.number(), latest.number())));
                 return new Recorded.FlipFlop(earlier.number(), latest.number());
             }
         }
@@ -113,28 +115,59 @@ public final class VersionRecorder {
      * @throws dev.redline.error.Conflict when an entry is older than the stored history and not in it
      */
     public List<Version> recordHistory(String canonicalUrl, Long sourceId, List<Archived> entries) {
-        Version stored = store.articleByUrl(canonicalUrl)
-                .filter(a -> a.versionCount() > 0)
-                .flatMap(a -> store.version(a.id(), a.versionCount() - 1))
-                .orElse(null);
-        // Each entry is judged against the one before it; the first against the newest stored version.
-        ArticleText previous = stored == null ? null : stored.text();
-        SplitText previousSplit = stored == null ? null : store.splits().split(stored);
-        List<NewVersion> versions = new ArrayList<>(entries.size());
-        for (Archived entry : entries) {
-            SplitText split = SplitText.of(entry.seen().text());
-            SplitText before = previousSplit;
-            versions.add(derive(previous, () -> before, entry.seen(), () -> split, entry.boring()));
-            previous = entry.seen().text();
-            previousSplit = split;
+        return recordHistories(List.of(new ArchivedHistory(canonicalUrl, sourceId, entries))).getFirst();
+    }
+
+    /**
+     * One article's archived history for {@link #recordHistories}.
+     *
+     * @param sourceId the source to attach the article to, or null
+     */
+    public record ArchivedHistory(String canonicalUrl, Long sourceId, List<Archived> entries) {
+        public ArchivedHistory {
+            entries = List.copyOf(entries);
         }
-        List<Version> appended = store.importHistory(canonicalUrl, sourceId, versions);
-        Version before = appended.isEmpty() || appended.getFirst().number() == 0 ? null
-                : store.version(appended.getFirst().articleId(), appended.getFirst().number() - 1).orElse(null);
-        for (Version version : appended) {
-            analyse(new Recording(version, before, Recording.Origin.IMPORTED));
-            before = version;
+    }
+
+    /**
+     * {@link #recordHistory} for many articles with one store transaction (bulk loads, the archive
+     * generator): nothing is written when any history conflicts; the analysers then see every
+     * appended version, article by article, oldest first.
+     *
+     * @return the versions appended, one list per history in the given order
+     * @throws dev.redline.error.Conflict when an entry is older than its stored history and not in it
+     */
+    public List<List<Version>> recordHistories(List<ArchivedHistory> histories) {
+        List<ArticleStore.HistoryImport> imports = new ArrayList<>(histories.size());
+        for (ArchivedHistory history : histories) {
+            Version stored = store.articleByUrl(history.canonicalUrl())
+                    .filter(a -> a.versionCount() > 0)
+                    .flatMap(a -> store.version(a.id(), a.versionCount() - 1))
+                    .orElse(null);
+            // Each entry is judged against the one before it; the first against the newest stored version.
+            ArticleText previous = stored == null ? null : stored.text();
+            SplitText previousSplit = stored == null ? null : store.splits().split(stored);
+            List<NewVersion> versions = new ArrayList<>(history.entries().size());
+            for (Archived entry : history.entries()) {
+                SplitText split = SplitText.of(entry.seen().text());
+                SplitText before = previousSplit;
+                versions.add(derive(previous, () -> before, entry.seen(), () -> split, entry.boring()));
+                previous = entry.seen().text();
+                previousSplit = split;
+            }
+            imports.add(new ArticleStore.HistoryImport(history.canonicalUrl(), history.sourceId(), versions));
         }
+        List<List<Version>> appended = store.importHistories(imports);
+        List<Recording> recordings = new ArrayList<>();
+        for (List<Version> versions : appended) {
+            Version before = versions.isEmpty() || versions.getFirst().number() == 0 ? null
+                    : store.version(versions.getFirst().articleId(), versions.getFirst().number() - 1).orElse(null);
+            for (Version version : versions) {
+                recordings.add(new Recording(version, before, Recording.Origin.IMPORTED));
+                before = version;
+            }
+        }
+        analyse(recordings);
         return appended;
     }
 
@@ -167,13 +200,21 @@ public final class VersionRecorder {
     }
 
     private void analyse(Recording recording) {
+        analyse(List.of(recording));
+    }
+
+    private void analyse(List<Recording> recordings) {
+        if (recordings.isEmpty()) {
+            return;
+        }
         for (VersionAnalyser analyser : analysers) {
             try {
-                analyser.analyse(recording);
+                analyser.analyseAll(recordings);
             } catch (RuntimeException e) {
-                // the version is committed; an analyser's failure must neither undo nor hide that
-                log.warn("analyser {} failed on version {} of article {}", analyser, recording.version().number(),
-                        recording.version().articleId(), e);
+                // the versions are committed; an analyser's failure must neither undo nor hide that
+                Version first = recordings.getFirst().version();
+                log.warn("analyser {} failed on {} version(s) from version {} of article {}", analyser, recordings.size(),
+                        first.number(), first.articleId(), e);
             }
         }
     }

@@ -1,11 +1,13 @@
 package dev.redline.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.redline.change.VersionChange;
 import dev.redline.extract.ExtractRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -14,7 +16,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The {@link Store} over JDBC (JDBI), for SQLite and PostgreSQL alike: one piece per job
  * ({@link JdbcSources}, {@link JdbcArticles}, {@link JdbcWorkQueue}, {@link JdbcSearch},
- * {@link JdbcHostSlots}, {@link JdbcTracePostings}, {@link JdbcSplits}) over one connection pool, which this class
+ * {@link JdbcHostSlots}, {@link JdbcTracePostings}, {@link JdbcWatches}, {@link JdbcSplits},
+ * {@link JdbcLearnedLines}, {@link JdbcSubscriptions}, {@link JdbcChanges}) over one connection pool, which this class
  * owns and closes. Opened by {@link StoreDatabase}. The SQL is shared except where the databases
  * truly differ: full-text search (FTS5 / tsvector) and claiming due work. Instants are stored as
  * epoch milliseconds, so they come back truncated to the millisecond.
@@ -33,6 +36,9 @@ final class JdbcStore implements Store {
     private final TracePostings trace;
     private final WatchStore watches;
     private final SplitStore splits;
+    private final LearnedLineStore learned;
+    private final SubscriptionStore subscriptions;
+    private final ChangeStore changes;
 
     JdbcStore(HikariDataSource dataSource, boolean postgres, Clock clock) {
         this.dataSource = dataSource;
@@ -46,6 +52,9 @@ final class JdbcStore implements Store {
         this.trace = new JdbcTracePostings(dataSource, postgres);
         this.watches = new JdbcWatches(db);
         this.splits = new JdbcSplits(db);
+        this.learned = new JdbcLearnedLines(db);
+        this.subscriptions = new JdbcSubscriptions(db);
+        this.changes = new JdbcChanges(db);
     }
 
     /** The pool, for the store's own tests that look at rows directly. */
@@ -61,6 +70,16 @@ final class JdbcStore implements Store {
     @Override
     public WatchStore watches() {
         return watches;
+    }
+
+    @Override
+    public LearnedLineStore learnedLines() {
+        return learned;
+    }
+
+    @Override
+    public SubscriptionStore subscriptions() {
+        return subscriptions;
     }
 
     @Override
@@ -138,8 +157,18 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public List<Article> sourceArticlesAfter(long sourceId, long afterId, int limit) {
+        return articles.sourceArticlesAfter(sourceId, afterId, limit);
+    }
+
+    @Override
     public long articleCount() {
         return articles.articleCount();
+    }
+
+    @Override
+    public StoreMark mark() {
+        return articles.mark();
     }
 
     @Override
@@ -158,6 +187,16 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public Map<Long, List<Version>> versionsOf(List<Long> articleIds) {
+        return articles.versionsOf(articleIds);
+    }
+
+    @Override
+    public Map<Long, List<ArticleEvent>> eventsOf(List<Long> articleIds) {
+        return articles.eventsOf(articleIds);
+    }
+
+    @Override
     public Version appendVersion(long articleId, NewVersion version) {
         return articles.appendVersion(articleId, version);
     }
@@ -165,6 +204,11 @@ final class JdbcStore implements Store {
     @Override
     public List<Version> importHistory(String canonicalUrl, Long sourceId, List<NewVersion> history) {
         return articles.importHistory(canonicalUrl, sourceId, history);
+    }
+
+    @Override
+    public List<List<Version>> importHistories(List<HistoryImport> histories) {
+        return articles.importHistories(histories);
     }
 
     @Override
@@ -176,6 +220,12 @@ final class JdbcStore implements Store {
     public List<Change> recentChanges(Long sourceId, Long articleId, boolean includeFirst, boolean includeBoring,
                                       int offset, int limit) {
         return articles.recentChanges(sourceId, articleId, includeFirst, includeBoring, offset, limit);
+    }
+
+    @Override
+    public List<Change> changesBefore(Long sourceId, boolean includeFirst, boolean includeBoring, long beforeVersionId,
+                                      int limit) {
+        return articles.changesBefore(sourceId, includeFirst, includeBoring, beforeVersionId, limit);
     }
 
     @Override
@@ -201,6 +251,33 @@ final class JdbcStore implements Store {
     @Override
     public List<CheckLog> checks(long articleId, int limit) {
         return articles.checks(articleId, limit);
+    }
+
+    // --- stored change facets --------------------------------------------------------------------
+
+    @Override
+    public void saveChanges(List<StoredChange> stored) {
+        changes.saveChanges(stored);
+    }
+
+    @Override
+    public Map<Long, VersionChange> changes(long articleId, int rules) {
+        return changes.changes(articleId, rules);
+    }
+
+    @Override
+    public Map<Long, VersionChange> changesOf(List<Long> versionIds, int rules) {
+        return changes.changesOf(versionIds, rules);
+    }
+
+    @Override
+    public Map<Long, VersionChange> changesOfArticles(List<Long> articleIds, int rules) {
+        return changes.changesOfArticles(articleIds, rules);
+    }
+
+    @Override
+    public List<Long> articlesLackingChanges(long afterId, int rules, int limit) {
+        return changes.articlesLackingChanges(afterId, rules, limit);
     }
 
     // --- work queue ----------------------------------------------------------------------------

@@ -2,14 +2,13 @@ package dev.redline.track;
 
 import dev.redline.article.ArticleText;
 import dev.redline.change.Unpublishing;
-import dev.redline.extract.ExtractRules;
 import dev.redline.extract.Extracted;
-import dev.redline.extract.Extractor;
 import dev.redline.extract.PageVerdict;
 import dev.redline.feed.Feed;
 import dev.redline.feed.FeedEntry;
 import dev.redline.feed.FeedException;
 import dev.redline.feed.FeedReader;
+import dev.redline.feed.HubLinks;
 import dev.redline.feed.UrlCanonicalizer;
 import dev.redline.fetch.FetchException;
 import dev.redline.fetch.FetchResult;
@@ -19,6 +18,7 @@ import dev.redline.ingest.Discovery;
 import dev.redline.ingest.Observation;
 import dev.redline.ingest.Recorded;
 import dev.redline.ingest.VersionRecorder;
+import dev.redline.learning.BoilerplateLearner;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.ArticleStatus;
@@ -26,8 +26,8 @@ import dev.redline.store.CheckOutcome;
 import dev.redline.store.EventKind;
 import dev.redline.store.FeedTask;
 import dev.redline.store.FetchState;
+import dev.redline.store.LearningRules;
 import dev.redline.store.Outcome;
-import dev.redline.store.Source;
 import dev.redline.store.Store;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -40,12 +40,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -54,7 +54,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows the news: polls due feeds and sitemaps to discover articles, checks due articles (fetch
- * with conditional GET, extract with the source's rules, compare normalised title, byline and body
+ * with conditional GET, extract with the source's rules and learned boilerplate
+ * ({@link BoilerplateLearner}, which also learns from each article's first version; a rule edit
+ * applies from the next round), compare normalised title, byline and body
  * with the latest version) and hands what it saw to the {@link VersionRecorder}, which stores a new
  * version only when something changed (A/B/A flip-flops become events, boring changes are stored
  * and flagged). 404/410 make an article gone, robots.txt makes it
@@ -76,13 +78,13 @@ public final class Tracker {
     private final Discovery discovery;
     /** Both stateless and thread-safe. */
     private final FeedReader feedReader = new FeedReader();
-    private final Extractor extractor = new Extractor();
+    /** Reads pages through what their source taught, and counts each article's first version towards it. */
+    private final BoilerplateLearner learner;
     private final Clock clock;
     private final TrackerConfig config;
     private final AtomicBoolean stopped = new AtomicBoolean();
-    /** Extraction rules by source id, refreshed every round (a rule edit applies from the next round). */
-    private final ConcurrentHashMap<Long, ExtractRules> rulesBySource = new ConcurrentHashMap<>();
     private volatile Consumer<Outcome> checkListener = outcome -> { };
+    private volatile BiConsumer<FeedTask, HubLinks> feedListener = (task, links) -> { };
 
     /** Outcome counters of one round, indexed by {@link Count}. */
     private enum Count { FEEDS, FEED_ERRORS, NEW_ARTICLES, CHECKS, NEW_VERSIONS, UNCHANGED, FLIP_FLOPS, GONE, DISALLOWED, ERRORS }
@@ -100,11 +102,17 @@ public final class Tracker {
         this.discovery = discovery;
         this.clock = clock;
         this.config = config;
+        this.learner = new BoilerplateLearner(store, store.learnedLines(), LearningRules.DEFAULT);
     }
 
     /** Called with each finished check's outcome ({@link Outcome#NEW_VERSION}, {@link Outcome#UNCHANGED}, …), e.g. for progress output. */
     public void onCheck(Consumer<Outcome> listener) {
         this.checkListener = Objects.requireNonNull(listener);
+    }
+
+    /** Called after each feed read with the WebSub hub and self links it named (Link headers first), e.g. to subscribe. */
+    public void onFeedRead(BiConsumer<FeedTask, HubLinks> listener) {
+        this.feedListener = Objects.requireNonNull(listener);
     }
 
     public TrackerConfig config() {
@@ -117,7 +125,7 @@ public final class Tracker {
      */
     public PollSummary pollOnce(boolean all) {
         AtomicLongArray counts = new AtomicLongArray(Count.values().length);
-        rulesBySource.clear();
+        learner.refresh();
         pollDueFeeds(counts);
         Instant cutoff = clock.instant();
         checkDueArticles(cutoff, all, counts);
@@ -214,6 +222,7 @@ public final class Tracker {
                     }
                 }
                 found = discovery.ingest(task.sourceId(), entries);
+                feedListener.accept(task, HubLinks.fromHeaders(r.links(), r.finalUri().toString()).or(feed.hubLinks()));
             } else if (!r.notModified()) {
                 error = "HTTP " + r.status() + " from feed " + task.url();
             }
@@ -333,8 +342,8 @@ public final class Tracker {
         if (article.versionCount() > 0 && Unpublishing.redirectedToFront(article.url(), r.finalUri().toString())) {
             return unpublished(article, state, r, "redirected to " + r.finalUri(), counts);
         }
-        ExtractRules rules = rulesOf(article);
-        Extracted extracted = extractor.extract(r.body(), r.contentType(), r.finalUri().toString(), rules);
+        BoilerplateLearner.Reading reading = learner.read(article, r.body(), r.contentType(), r.finalUri().toString());
+        Extracted extracted = reading.page().extracted();
         String notice = article.versionCount() == 0 ? null : Unpublishing.removalNotice(extracted.title(),
                 extracted.found() ? extracted.text() : pageText(r));
         if (notice != null) {
@@ -342,12 +351,12 @@ public final class Tracker {
         }
         String canonical = UrlCanonicalizer.preferDeclared(r.finalUri().toString(), extracted.url());
         if (!canonical.equals(article.url())) {
-            CheckOutcome moved = moved(article, canonical, extracted, state, r, workerId, counts);
+            CheckOutcome moved = moved(article, canonical, reading, state, r, workerId, counts);
             if (moved != null) {
                 return moved;
             }
         }
-        return extractedOutcome(article, extracted, state, r, counts);
+        return extractedOutcome(article, reading, state, r, counts);
     }
 
     /** The visible text of a page that holds no article (a removal notice, say), as jsoup reads it. */
@@ -367,8 +376,9 @@ public final class Tracker {
         return new CheckOutcome(r.fetchedAt(), r.status(), Outcome.GONE, null, null, ArticleStatus.GONE, state);
     }
 
-    private CheckOutcome extractedOutcome(Article article, Extracted extracted, FetchState state, FetchResult r,
-                                          AtomicLongArray counts) {
+    private CheckOutcome extractedOutcome(Article article, BoilerplateLearner.Reading reading, FetchState state,
+                                          FetchResult r, AtomicLongArray counts) {
+        Extracted extracted = reading.page().extracted();
         if (extracted.verdict().kind() == PageVerdict.Kind.UNREADABLE) {
             // a broken or oversized response is a failure of this fetch, retried with back-off
             return failure(state, r.status(), "no article on the page: " + extracted.reason(), counts);
@@ -376,7 +386,11 @@ public final class Tracker {
         if (!extracted.found()) {
             return notArticle(article, extracted.verdict(), state, r, counts);
         }
-        return compareAndStore(article, extracted.toArticleText(), state, r, counts, config.schedule());
+        CheckOutcome stored = compareAndStore(article, extracted.toArticleText(), state, r, counts, config.schedule());
+        if (stored.outcome() == Outcome.NEW_VERSION) {
+            learner.learn(article, reading.page(), r.fetchedAt());
+        }
+        return stored;
     }
 
     /**
@@ -420,8 +434,8 @@ public final class Tracker {
      * only an alias: its canonical URL becomes (or already is) the article, and this one is closed.
      * Later, the move is noted once and versions keep going to this article. Returns null to go on.
      */
-    private CheckOutcome moved(Article article, String canonical, Extracted extracted, FetchState state, FetchResult r,
-                               String workerId, AtomicLongArray counts) {
+    private CheckOutcome moved(Article article, String canonical, BoilerplateLearner.Reading reading, FetchState state,
+                               FetchResult r, String workerId, AtomicLongArray counts) {
         Instant now = r.fetchedAt();
         if (article.versionCount() > 0) {
             List<ArticleEvent> events = store.events(article.id());
@@ -437,8 +451,9 @@ public final class Tracker {
             // The page in hand is the new article's first version: keep it rather than fetch it again
             // (it may have changed by then). The article was created just now, so no other worker is
             // likely to hold it; if one does, its check finds this text and stores nothing twice.
+            learner.adopt(target, reading.lens());
             store.finishCheck(target.id(), workerId,
-                    extractedOutcome(target, extracted, store.fetchState(target.id()), r, counts));
+                    extractedOutcome(target, reading, store.fetchState(target.id()), r, counts));
         }
         store.recordEvent(new ArticleEvent(article.id(), now, existed ? EventKind.DUPLICATE : EventKind.MOVED, canonical));
         counts.incrementAndGet(Count.GONE.ordinal());
@@ -468,14 +483,6 @@ public final class Tracker {
                 failures);
         return new CheckOutcome(now, status, Outcome.ERROR, error, now.plus(config.schedule().afterFailure(failures)),
                 ArticleStatus.FAILING, next);
-    }
-
-    private ExtractRules rulesOf(Article article) {
-        if (article.sourceId() == null) {
-            return ExtractRules.NONE;
-        }
-        return rulesBySource.computeIfAbsent(article.sourceId(),
-                id -> store.source(id).map(Source::rules).orElse(ExtractRules.NONE));
     }
 
     private static PollSummary summary(AtomicLongArray c) {

@@ -1,5 +1,7 @@
 package dev.redline.spark;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
@@ -24,12 +26,17 @@ public final class RedlineSpark implements Callable<Integer> {
     enum Job {
         EDITS, REUSE, STATS;
 
-        Dataset<Row> run(Dataset<Row> archive) {
+        Dataset<Row> run(Dataset<Row> archive, Instant now) {
             return switch (this) {
                 case EDITS -> EditsJob.run(archive);
                 case REUSE -> ReuseJob.run(archive);
-                case STATS -> StatsJob.run(archive);
+                case STATS -> StatsJob.run(archive, now);
             };
+        }
+
+        /** Only {@code stats} reads the articles' events. */
+        Archive.Events events() {
+            return this == STATS ? Archive.Events.READ : Archive.Events.SKIP;
         }
     }
 
@@ -48,11 +55,17 @@ public final class RedlineSpark implements Callable<Integer> {
     String master;
 
     @Option(names = "--partitions", defaultValue = "8", paramLabel = "N",
-            description = "JDBC read ranges and shuffle partitions (default ${DEFAULT-VALUE})")
+            description = "JDBC read ranges, the fewest splits of an input file, and shuffle partitions (default ${DEFAULT-VALUE})")
     int partitions;
 
+    private final Clock clock;
+
+    RedlineSpark(Clock clock) {
+        this.clock = clock;
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new RedlineSpark())
+        System.exit(new CommandLine(new RedlineSpark(Clock.systemUTC()))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("redline-spark: " + e.getMessage());
                     return 1;
@@ -64,15 +77,15 @@ public final class RedlineSpark implements Callable<Integer> {
     public Integer call() {
         Job chosen = parseJob(job);
         SparkSession spark = Sessions.create(master, partitions, "redline-" + job);
+        JobMetrics metrics = new JobMetrics();
+        spark.sparkContext().addSparkListener(metrics);
         try {
             long started = System.nanoTime();
-            Dataset<Row> archive = Archive.read(spark, input, partitions);
-            if (archive.rdd().getNumPartitions() < partitions) {
-                archive = archive.repartition(partitions); // one small file is one split: spread it over the cores
-            }
-            write(chosen.run(archive), output);
+            Dataset<Row> archive = Archive.read(spark, input, partitions, chosen.events());
+            write(chosen.run(archive, clock.instant()), output);
             long rows = spark.read().parquet(output + "/parquet").count();
-            System.err.printf("redline-spark %s: %d rows in %s (%.1f s)%n", job, rows, output, (System.nanoTime() - started) / 1e9);
+            System.err.printf("redline-spark %s: %d rows in %s (%.1f s; %s)%n", job, rows, output,
+                    (System.nanoTime() - started) / 1e9, metrics.summary());
         } finally {
             spark.stop();
         }
@@ -83,19 +96,21 @@ public final class RedlineSpark implements Callable<Integer> {
         try {
             return Job.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(new RedlineSpark()),
+            throw new CommandLine.ParameterException(new CommandLine(new RedlineSpark(Clock.systemUTC())),
                     "JOB must be edits, reuse or stats, not '" + name + "'");
         }
     }
 
-    /** Writes the rows twice, as Parquet and as JSON Lines (nulls kept, instants as ISO-8601 UTC), replacing earlier output. */
+    /**
+     * Writes the rows as Parquet, then the Parquet as JSON Lines (nulls kept, instants as ISO-8601
+     * UTC), replacing earlier output. The job runs once: JSON Lines are converted from the Parquet
+     * just written instead of caching every row (BENCHMARKS.md "Spark" has the two measured).
+     */
     static void write(Dataset<Row> rows, String output) {
-        Dataset<Row> cached = rows.cache();
-        cached.write().mode(SaveMode.Overwrite).parquet(output + "/parquet");
-        cached.write().mode(SaveMode.Overwrite)
+        rows.write().mode(SaveMode.Overwrite).parquet(output + "/parquet");
+        rows.sparkSession().read().parquet(output + "/parquet").write().mode(SaveMode.Overwrite)
                 .option("ignoreNullFields", false)
                 .option("timestampFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
                 .json(output + "/jsonl");
-        cached.unpersist();
     }
 }
