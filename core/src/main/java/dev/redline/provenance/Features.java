@@ -1,10 +1,10 @@
 package dev.redline.provenance;
 
-import dev.redline.article.ArticleText;
 import dev.redline.diff.Diff;
 import dev.redline.diff.DiffResult;
 import dev.redline.diff.OpKind;
 import dev.redline.diff.SentenceOp;
+import dev.redline.diff.SplitText;
 import dev.redline.diff.WordOp;
 import dev.redline.text.Keywords;
 import java.util.ArrayList;
@@ -58,11 +58,11 @@ final class Features {
         Evidence evidence(int side, List<Integer> supports, List<Integer> contradicts);
     }
 
-    /** Every difference between consecutive versions, oldest pair first. */
-    static List<Feature> between(List<ArticleText> versions, List<Passage> passages) {
+    /** Every difference between consecutive versions (each split into sentences), oldest pair first. */
+    static List<Feature> between(List<SplitText> versions, List<Passage> passages) {
         List<Feature> out = new ArrayList<>();
         for (int k = 0; k + 1 < versions.size(); k++) {
-            DiffResult diff = Diff.compare(versions.get(k), versions.get(k + 1));
+            DiffResult diff = Diff.compare(versions.get(k), versions.get(k + 1), null, null);
             Passage older = passages.get(k);
             if (diff.title().changed()) {
                 changes(diff.title().words(), diff.title().oldText(), diff.title().newText(), true, older, k, out);
