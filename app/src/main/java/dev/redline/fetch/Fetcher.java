@@ -188,6 +188,9 @@ public final class Fetcher implements AutoCloseable {
     }
 
     private void waitForSlot(String host, URI uri) throws FetchException {
+        if (config.hostDelay().isZero()) {
+            return; // no spacing asked for: a slot would always be now, and reserving it costs a store write
+        }
         Instant slot = slots.reserve(host, clock.instant(), config.hostDelay());
         Duration wait = Duration.between(clock.instant(), slot);
         if (wait.isPositive()) {

@@ -51,30 +51,60 @@ public final class VersionRecorder {
     }
 
     /**
-     * Records what the tracker saw on an article's page.
+     * Records what the tracker saw on an article's page, at once (a slice of one; the tracker
+     * records a round's checks in {@link #slice}s).
      *
      * @param article the article as claimed (its version count says which version is latest)
      */
     public Recorded record(Article article, Observation seen) {
+        Slice slice = slice("recorder");
+        Recorded recorded = slice.record(article, seen);
+        List<Version> stored = slice.commit();
+        return recorded instanceof Recorded.Queued ? new Recorded.Stored(stored.getFirst()) : recorded;
+    }
+
+    /** A slice of checks whose writes are committed together ({@link Slice#commit}), for the worker {@code workerId}. */
+    public Slice slice(String workerId) {
+        return new Slice(this, workerId);
+    }
+
+    /**
+     * What a tracked observation means, before anything is written.
+     *
+     * @param recorded  the answer to give
+     * @param version   the version to append, or null
+     * @param previous  the latest stored version (what {@code version} follows), or null
+     * @param flipFlop  the flip-flop event to note, or null
+     */
+    record Decision(Recorded recorded, NewVersion version, Version previous, ArticleEvent flipFlop) {
+    }
+
+    /**
+     * The tracker's rules: an unchanged text stores nothing, the text of an earlier version coming
+     * back is a flip-flop (and so is the latest coming back after one), anything else is the next
+     * version. Reads the stored history; writes nothing.
+     */
+    Decision decide(Article article, Observation seen) {
         if (article.versionCount() == 0) {
-            return new Recorded.Stored(append(article.id(), derive(null, seen, null), null, Recording.Origin.TRACKED));
+            NewVersion first = derive(null, seen, null);
+            return new Decision(new Recorded.Queued(first), first, null, null);
         }
         Version latest = store.version(article.id(), article.versionCount() - 1).orElseThrow(() ->
                 new IllegalStateException("article " + article.id() + " lacks version " + (article.versionCount() - 1)));
         NewVersion next = derive(latest.text(), seen, null);
         if (next.changed().isEmpty() && !backFromFlipFlop(article, latest)) {
-            return new Recorded.Unchanged();
+            return new Decision(new Recorded.Unchanged(), null, null, null);
         }
         FieldHashes hashes = FieldHashes.of(seen.text());
         for (Version earlier : store.versions(article.id())) {
             // the latest shown again counts only after a flip-flop (checked above): A/B/A/B is a headline test's record
             if ((earlier.number() != latest.number() || next.changed().isEmpty()) && FieldHashes.of(earlier.text()).equals(hashes)) {
-                store.recordEvent(new ArticleEvent(article.id(), seen.fetchedAt(), EventKind.FLIP_FLOP,
-                        "the page shows version " + earlier.number() + " again (latest is " + latest.number() + ")"));
-                return new Recorded.FlipFlop(earlier.number(), latest.number());
+                ArticleEvent event = new ArticleEvent(article.id(), seen.fetchedAt(), EventKind.FLIP_FLOP,
+                        "the page shows version " + earlier.number() + " again (latest is " + latest.number() + ")");
+                return new Decision(new Recorded.FlipFlop(earlier.number(), latest.number()), null, null, event);
             }
         }
-        return new Recorded.Stored(append(article.id(), next, latest, Recording.Origin.TRACKED));
+        return new Decision(new Recorded.Queued(next), next, latest, null);
     }
 
     /**
@@ -151,13 +181,13 @@ public final class VersionRecorder {
         return new NewVersion(seen.fetchedAt(), seen.text(), changed, boring, reason, seen.captureRef());
     }
 
-    private Version append(long articleId, NewVersion next, Version previous, Recording.Origin origin) {
-        Version stored = store.appendVersion(articleId, next);
-        analyse(new Recording(stored, previous, origin));
-        return stored;
+    /** The store this recorder writes to (for its slices). */
+    Store store() {
+        return store;
     }
 
-    private void analyse(Recording recording) {
+    /** Runs every analyser on a stored version; an analyser's failure is logged, never thrown. */
+    void analyse(Recording recording) {
         for (VersionAnalyser analyser : analysers) {
             try {
                 analyser.analyse(recording);

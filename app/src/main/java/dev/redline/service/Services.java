@@ -5,6 +5,7 @@ import dev.redline.fetch.Fetcher;
 import dev.redline.fetch.Sleeper;
 import dev.redline.fetch.WarcArchive;
 import dev.redline.ingest.Discovery;
+import dev.redline.ingest.VersionAnalyser;
 import dev.redline.ingest.VersionRecorder;
 import dev.redline.store.Store;
 import dev.redline.trace.Tracer;
@@ -12,6 +13,7 @@ import dev.redline.track.Tracker;
 import dev.redline.track.TrackerConfig;
 import dev.redline.webhook.Webhooks;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,9 +40,11 @@ public final class Services implements AutoCloseable {
      * @param tracker      the tracker's threads, batch, lease and schedule
      * @param clock        the time everything is stamped and scheduled with
      * @param sleeper      how the tracker's fetcher waits (real or virtual time)
+     * @param traceIndex   whether recording keeps the trace index current (off: the tracker runs
+     *                     faster, and {@code redline trace --reindex} indexes what it stored later)
      */
     public record Settings(AppConfig config, FetchConfig trackerFetch, FetchConfig pageFetch, TrackerConfig tracker,
-                           Clock clock, Sleeper sleeper) {
+                           Clock clock, Sleeper sleeper, boolean traceIndex) {
         public Settings {
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(trackerFetch, "trackerFetch");
@@ -53,24 +57,28 @@ public final class Services implements AutoCloseable {
         /** Default fetching and tracking, system time. */
         public static Settings of(AppConfig config) {
             return new Settings(config, FetchConfig.defaults(), FetchConfig.defaults(), TrackerConfig.defaults(),
-                    Clock.systemUTC(), Sleeper.REAL);
+                    Clock.systemUTC(), Sleeper.REAL, true);
         }
 
         /** The same fetch settings for the tracker and for pages users name. */
         public Settings withFetch(FetchConfig fetch) {
-            return new Settings(config, fetch, fetch, tracker, clock, sleeper);
+            return new Settings(config, fetch, fetch, tracker, clock, sleeper, traceIndex);
         }
 
         public Settings withPageFetch(FetchConfig fetch) {
-            return new Settings(config, trackerFetch, fetch, tracker, clock, sleeper);
+            return new Settings(config, trackerFetch, fetch, tracker, clock, sleeper, traceIndex);
         }
 
         public Settings withTracker(TrackerConfig t) {
-            return new Settings(config, trackerFetch, pageFetch, t, clock, sleeper);
+            return new Settings(config, trackerFetch, pageFetch, t, clock, sleeper, traceIndex);
         }
 
         public Settings withTime(Clock c, Sleeper s) {
-            return new Settings(config, trackerFetch, pageFetch, tracker, c, s);
+            return new Settings(config, trackerFetch, pageFetch, tracker, c, s, traceIndex);
+        }
+
+        public Settings withTraceIndex(boolean on) {
+            return new Settings(config, trackerFetch, pageFetch, tracker, clock, sleeper, on);
         }
     }
 
@@ -119,12 +127,18 @@ public final class Services implements AutoCloseable {
     }
 
     /**
-     * The one recording path; its analysers: the tracer (trace index, then reuse detection), then
-     * webhooks (queueing a delivery for each watch a tracked version matches).
+     * The one recording path; its analysers: the tracer (trace index, then reuse detection; unless
+     * {@link Settings#traceIndex()} is off), then webhooks (queueing a delivery for each watch a
+     * tracked version matches).
      */
     public synchronized VersionRecorder recorder() {
         if (recorder == null) {
-            recorder = new VersionRecorder(store(), List.of(tracer(), webhooks()));
+            List<VersionAnalyser> analysers = new ArrayList<>();
+            if (settings.traceIndex()) {
+                analysers.add(tracer());
+            }
+            analysers.add(webhooks());
+            recorder = new VersionRecorder(store(), analysers);
         }
         return recorder;
     }

@@ -11,6 +11,7 @@ import dev.redline.article.ArticleText;
 import dev.redline.error.BadInput;
 import dev.redline.error.Conflict;
 import dev.redline.json.Json;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -122,7 +123,15 @@ final class JdbcArticles implements ArticleStore {
 
     @Override
     public Version appendVersion(long articleId, NewVersion version) {
-        return jdbi.inTransaction(h -> append(h, articleId, version));
+        try {
+            return jdbi.inTransaction(h -> {
+                try (VersionWriter writer = new VersionWriter(h.getConnection(), postgres)) {
+                    return writer.append(articleId, version);
+                }
+            });
+        } catch (SQLException e) {
+            throw Rows.failed(e);
+        }
     }
 
     @Override
@@ -131,14 +140,23 @@ final class JdbcArticles implements ArticleStore {
             throw new BadInput("a history needs at least one version");
         }
         long firstSeen = history.getFirst().fetchedAt().toEpochMilli();
-        return jdbi.inTransaction(h -> {
-            insertOrAttach(h, canonicalUrl, sourceId, firstSeen, null, ArticleStatus.SETTLED);
-            long articleId = h.createQuery("SELECT id FROM articles WHERE url = :url").bind("url", canonicalUrl)
-                    .mapTo(Long.class).one();
-            List<Version> existing = h.createQuery("SELECT " + VERSION_FIELDS + " FROM versions WHERE article_id = :a ORDER BY n")
-                    .bind("a", articleId).map((rs, ctx) -> Rows.version(rs, "")).list();
-            List<Version> added = new ArrayList<>();
-            Instant newest = existing.isEmpty() ? null : existing.getLast().fetchedAt();
+        try {
+            return jdbi.inTransaction(h -> importHistory(h, canonicalUrl, sourceId, history, firstSeen));
+        } catch (SQLException e) {
+            throw Rows.failed(e);
+        }
+    }
+
+    private List<Version> importHistory(Handle h, String canonicalUrl, Long sourceId, List<NewVersion> history,
+                                        long firstSeen) throws SQLException {
+        insertOrAttach(h, canonicalUrl, sourceId, firstSeen, null, ArticleStatus.SETTLED);
+        long articleId = h.createQuery("SELECT id FROM articles WHERE url = :url").bind("url", canonicalUrl)
+                .mapTo(Long.class).one();
+        List<Version> existing = h.createQuery("SELECT " + VERSION_FIELDS + " FROM versions WHERE article_id = :a ORDER BY n")
+                .bind("a", articleId).map((rs, ctx) -> Rows.version(rs, "")).list();
+        List<Version> added = new ArrayList<>();
+        Instant newest = existing.isEmpty() ? null : existing.getLast().fetchedAt();
+        try (VersionWriter writer = new VersionWriter(h.getConnection(), postgres)) {
             for (NewVersion nv : history) {
                 Instant at = Instant.ofEpochMilli(nv.fetchedAt().toEpochMilli());
                 FieldHashes hashes = FieldHashes.of(nv.text());
@@ -150,53 +168,12 @@ final class JdbcArticles implements ArticleStore {
                     throw new Conflict("the version fetched at " + at + " is older than stored version "
                             + (existing.size() + added.size() - 1) + " (" + newest + ") and not in the store; versions are append-only");
                 }
-                Version v = append(h, articleId, nv);
+                Version v = writer.append(articleId, nv);
                 added.add(v);
                 newest = v.fetchedAt();
             }
-            return added;
-        });
-    }
-
-    private Version append(Handle h, long articleId, NewVersion nv) {
-        ArticleText text = nv.text();
-        long at = nv.fetchedAt().toEpochMilli();
-        FieldHashes hashes = FieldHashes.of(text);
-        String changed = nv.changed().stream().sorted().map(VersionField::toString).collect(Collectors.joining(","));
-        // The article row is the counter: the UPDATE takes its row lock (PostgreSQL) or the write
-        // lock (SQLite) before the number is read, and UNIQUE (article_id, n) backs it up.
-        int count = h.createQuery("UPDATE articles SET version_count = version_count + 1, title = :title,"
-                        + " activity_at = CASE WHEN activity_at > :at THEN activity_at ELSE :at END,"
-                        + " last_change_at = CASE WHEN version_count > 0 THEN :at ELSE last_change_at END"
-                        + " WHERE id = :id RETURNING version_count")
-                .bind("title", text.title()).bind("at", at).bind("id", articleId)
-                .mapTo(Integer.class).findOne()
-                .orElseThrow(() -> new IllegalArgumentException("no article with id " + articleId));
-        int n = count - 1;
-        String titleWords = SearchText.indexText(text.title());
-        String bylineWords = SearchText.indexText(text.byline());
-        String bodyWords = SearchText.indexBody(text);
-        Query insert = h.createQuery("INSERT INTO versions (article_id, n, fetched_at, title, byline, paragraphs, title_hash,"
-                        + " byline_hash, body_hash, changed, boring, boring_reason, capture_ref"
-                        + (postgres ? ", search" : "") + ") VALUES (:a, :n, :at, :title, :byline, :paragraphs, :th, :bh, :body,"
-                        + " :changed, :boring, :reason, :capture"
-                        + (postgres ? ", setweight(to_tsvector('simple', :tw), 'A') || to_tsvector('simple', :ow)" : "")
-                        + ") RETURNING id")
-                .bind("a", articleId).bind("n", n).bind("at", at).bind("title", text.title())
-                .bind("byline", text.byline()).bind("paragraphs", Json.write(text.paragraphs()))
-                .bind("th", hashes.title()).bind("bh", hashes.byline()).bind("body", hashes.body())
-                .bind("changed", changed).bind("boring", nv.boring() ? 1 : 0).bind("reason", nv.boringReason())
-                .bind("capture", nv.captureRef());
-        if (postgres) {
-            insert.bind("tw", titleWords).bind("ow", (bylineWords + " " + bodyWords).strip());
         }
-        long id = insert.mapTo(Long.class).one();
-        if (!postgres) {
-            h.createUpdate("INSERT INTO versions_fts (rowid, title, byline, body) VALUES (:id, :t, :b, :body)")
-                    .bind("id", id).bind("t", titleWords).bind("b", bylineWords).bind("body", bodyWords).execute();
-        }
-        return new Version(id, articleId, n, Instant.ofEpochMilli(at), text, nv.changed(), nv.boring(),
-                nv.boringReason(), nv.captureRef());
+        return added;
     }
 
     @Override
@@ -261,9 +238,12 @@ final class JdbcArticles implements ArticleStore {
     }
 
     private static void insertEvent(Handle h, ArticleEvent event) {
-        h.createUpdate("INSERT INTO article_events (article_id, at, kind, detail) VALUES (:a, :at, :kind, :detail)")
-                .bind("a", event.articleId()).bind("at", event.at().toEpochMilli()).bind("kind", event.kind().toString())
-                .bind("detail", event.detail()).execute();
+        try (PreparedStatement s = h.getConnection().prepareStatement(CheckWriter.INSERT_EVENT)) {
+            CheckWriter.bindEvent(s, event);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw Rows.failed(e);
+        }
     }
 
     @Override

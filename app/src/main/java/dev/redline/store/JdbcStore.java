@@ -214,6 +214,11 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public List<Version> finishChecks(String workerId, List<FinishedCheck> checks) {
+        return work.finishChecks(workerId, checks);
+    }
+
+    @Override
     public List<FeedTask> claimDueFeeds(Instant now, int limit, String workerId, Duration lease) {
         return work.claimDueFeeds(now, limit, workerId, lease);
     }
