@@ -49,7 +49,7 @@ print(f"5,000-sentence page from stored: redline {f['redline_large_stored_cpu_ms
 print(f"5,000-sentence page from raw text: redline {f['redline_large_cpu_ms']:.1f} ms CPU, {jmh['fiveThousandSentences']:.1f} ms wall (JMH)")
 print(f"5,000-sentence page rewritten throughout: redline {jmh['fiveThousandRewritten']:.0f} ms wall (JMH)")
 print(f"alignment F1 on {f['labelled_pairs']:.0f} labelled pairs: redline {f['redline_f1']:.3f}, peer {f['peer_f1']:.3f}")
-for name in ("tuned", "held_out_1", "dev", "held_out_2"):
+for name in ("tuned", "held_out_1", "dev", "held_out_2", "held_out_3"):
     print(f"  {name:<11} ({f['pairs_' + name]:.0f} pairs): redline {f['redline_f1_' + name]:.3f}, peer {f['peer_f1_' + name]:.3f}")
 PY
 echo "== load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -20,6 +20,8 @@
 # baseline measured in the same run, are the steadier figures.
 # Host delay 0 (loopback), 4 worker threads (WORKERS=N), tracker heap TRACKER_HEAP (default 512m).
 # SKIP_BUILD=1 reuses the jar; JFR=DIR records a flight recording of every tracker round into DIR.
+# ARCHIVE=FILE starts each store as a copy of a generated archive (bench/archive.sh, e.g. 1 M versions)
+# instead of an empty one, so the rounds run beside a large stored history (memory: TRACKER_HEAP=512m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -76,7 +78,8 @@ for N in "${COUNTS[@]}"; do
       if [ "$trace" = off ] && ! unzip -p "$JAR" 'dev/redline/cli/PollCommand.class' | grep -aq no-trace-index; then
         continue # a build before --no-trace-index always indexes
       fi
-      WORK=$(mktemp -d /tmp/tracker-bench.XXXXXX)
+      WORK=$(mktemp -d "${WORK_ROOT:-/tmp}/tracker-bench.XXXXXX")
+      [ -z "${ARCHIVE:-}" ] || cp "$ARCHIVE" "$WORK/redline.db"
       PER_SITE=$((N / SITES))
       mkfifo "$WORK/ctl"
       "$JAVA" -Xmx3g --enable-native-access=ALL-UNNAMED -cp "$JAR" dev.redline.sim.SimulatorMain \

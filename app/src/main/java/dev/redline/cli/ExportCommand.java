@@ -7,7 +7,6 @@ import dev.redline.newsedits.NewsEdits;
 import dev.redline.service.Services;
 import dev.redline.store.Article;
 import dev.redline.store.History;
-import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.text.Counted;
@@ -18,9 +17,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -127,7 +124,6 @@ public final class ExportCommand implements Callable<Integer> {
 
     private int exportTo(Store store, Sink sink) throws IOException {
         Progress progress = Progress.start("export", store.articleCount());
-        Map<Long, String> sourceNames = new HashMap<>();
         long versions = 0;
         long after = 0;
         List<Article> page;
@@ -135,8 +131,7 @@ public final class ExportCommand implements Callable<Integer> {
             for (Article article : page) {
                 List<Version> history = store.versions(article.id());
                 if (!history.isEmpty()) {
-                    String sourceName = article.sourceId() == null ? null
-                            : sourceNames.computeIfAbsent(article.sourceId(), id -> store.source(id).map(Source::name).orElse(null));
+                    String sourceName = store.sourceName(article.sourceId());
                     sink.accept(new Exported(article.id(), History.of(article, sourceName, history, store.events(article.id())), history));
                     versions += history.size();
                 }

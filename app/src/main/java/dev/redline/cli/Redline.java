@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
                 ServeCommand.class,
                 DemoCommand.class,
                 TraceCommand.class,
+                SplitsCommand.class,
         })
 public final class Redline implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Redline.class);

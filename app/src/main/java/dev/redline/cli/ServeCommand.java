@@ -1,6 +1,7 @@
 package dev.redline.cli;
 
 import dev.redline.error.BadInput;
+import dev.redline.push.WebSub;
 import dev.redline.service.AppConfig;
 import dev.redline.service.Services;
 import dev.redline.store.Store;
@@ -68,7 +69,10 @@ public final class ServeCommand implements Callable<Integer> {
             try (Services services = Services.create(settings)) {
                 Tracker tracker = services.tracker();
                 Webhooks hooks = services.webhooks();
+                WebSub webSub = baseUrl == null ? null : new WebSub(services.store().subscriptions(), services.discovery(),
+                        settings.clock(), settings.trackerFetch().allowedNetworks(), baseUrl);
                 WebServer.Options options = WebServer.Options.defaults().withAdminToken(token).withWebhooks(hooks)
+                        .withWebSub(webSub)
                         .withBaseUrl(baseUrl).withPublicMetrics(publicMetrics)
                         .withPolling(noPoll ? null : () -> poller.get() == null || poller.get().isAlive())
                         .withWarcDir(config.warcDir())
@@ -76,12 +80,19 @@ public final class ServeCommand implements Callable<Integer> {
                         .withTracing(new TraceService(services.tracer(), services.pages()));
                 ScheduledExecutorService deliverer = Executors.newSingleThreadScheduledExecutor(
                         Thread.ofPlatform().name("redline-webhooks").daemon().factory());
-                deliverer.scheduleWithFixedDelay(() -> deliverQuietly(hooks), 10, 10, TimeUnit.SECONDS);
+                deliverer.scheduleWithFixedDelay(() -> quietly("a webhook delivery round", hooks::deliverDue), 10, 10,
+                        TimeUnit.SECONDS);
+                if (webSub != null) {
+                    tracker.onFeedRead(webSub::discovered);
+                    deliverer.scheduleWithFixedDelay(() -> quietly("a WebSub round", webSub::maintain), 5, 30, TimeUnit.SECONDS);
+                }
                 try (WebServer server = start(services.store(), options, listen.bind, listen.port)) {
                     PrintWriter out = spec.commandLine().getOut();
                     out.println("Redline is serving " + url(listen.bind, server.port()) + (noPoll ? " (polling off)" : ""));
                     out.println(options.adminToken() == null ? "Write actions are off (no --admin-token)."
                             : "Write actions are on for holders of the admin token.");
+                    out.println(webSub == null ? "WebSub push is off (no --base-url hubs could call back on); polling only."
+                            : "WebSub push is on: hubs call back on " + baseUrl + "/websub/.");
                     out.flush();
                     if (!noPoll) {
                         poller.set(startPolling(tracker));
@@ -102,12 +113,12 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One round of webhook deliveries; a failure is logged and the next round runs as usual. */
-    private static void deliverQuietly(Webhooks hooks) {
+    /** One round of background work (webhook deliveries, WebSub requests); a failure is logged and the next round runs as usual. */
+    private static void quietly(String what, Runnable round) {
         try {
-            hooks.deliverDue();
+            round.run();
         } catch (RuntimeException e) {
-            log.error("a webhook delivery round failed; the next one runs in 10 seconds", e);
+            log.error("{} failed; the next one runs as scheduled", what, e);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.redline.service.Services;
 import dev.redline.store.Source;
 import dev.redline.store.SourceHealth;
 import dev.redline.store.Store;
+import dev.redline.store.Subscription;
 import dev.redline.text.Counted;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -106,7 +107,9 @@ public final class SourceCommand extends CommandGroup {
             PrintWriter out = spec.commandLine().getOut();
             try (Services services = parent.root.services()) {
                 Store store = services.store();
-                List<SourceHealth> health = store.sourceHealth(Instant.now());
+                Instant now = Instant.now();
+                List<SourceHealth> health = store.sourceHealth(now);
+                List<Subscription> push = store.subscriptions().subscriptions();
                 if (format == OutputFormat.json) {
                     out.println(Json.writePretty(health));
                 } else if (health.isEmpty()) {
@@ -119,6 +122,9 @@ public final class SourceCommand extends CommandGroup {
                                 h.articles(), h.newPerDay(), h.errorsLast24h(), time(h.lastSuccess()), time(h.lastChange()),
                                 h.lastError() == null ? "" : Printable.of(oneLine(h.lastError())));
                         h.source().feeds().forEach(f -> out.println("    feed    " + Printable.of(f)));
+                        push.stream().filter(p -> p.sourceId() == h.source().id()).forEach(p -> out.println(
+                                "    push    " + Printable.of(p.hub()) + " (" + p.summary(now) + ")"
+                                        + (p.lastError() == null ? "" : ": " + Printable.of(oneLine(p.lastError())))));
                         h.source().sitemaps().forEach(f -> out.println("    sitemap " + Printable.of(f)));
                     }
                 }

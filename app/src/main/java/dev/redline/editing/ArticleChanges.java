@@ -3,7 +3,7 @@ package dev.redline.editing;
 import dev.redline.change.ArticleEdits;
 import dev.redline.change.EditedVersion;
 import dev.redline.change.HeadlineTest;
-import dev.redline.change.Sighting;
+import dev.redline.change.HistoryEvent;
 import dev.redline.change.VersionChange;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
@@ -18,17 +18,14 @@ import java.util.stream.IntStream;
  * verdict ({@code changes}, index for index with {@code versions}), its headline tests, and its
  * events, of which the first {@code gone} or {@code unpublished} says when it was taken down.
  * Immutable.
- *
- * @param flipFlops earlier texts shown again, as sightings (what headline tests count besides versions)
  */
 public record ArticleChanges(Article article, List<Version> versions, List<VersionChange> changes,
-                             List<HeadlineTest> headlineTests, List<ArticleEvent> events, List<Sighting> flipFlops) {
+                             List<HeadlineTest> headlineTests, List<ArticleEvent> events) {
     public ArticleChanges {
         versions = List.copyOf(versions);
         changes = List.copyOf(changes);
         headlineTests = List.copyOf(headlineTests);
         events = List.copyOf(events);
-        flipFlops = List.copyOf(flipFlops);
     }
 
     /** The change kinds of version {@code n}. */
@@ -53,7 +50,11 @@ public record ArticleChanges(Article article, List<Version> versions, List<Versi
         return History.of(article, sourceName, versions, changes, headlineTests, events);
     }
 
-    /** What {@link dev.redline.change.EditingRecord} counts of this article; null before its first version. */
+    /**
+     * What {@link dev.redline.change.EditingRecord} counts of this article, read by core's
+     * {@link ArticleEdits#of(List, List, Instant)} as the batch {@code stats} job reads it; null
+     * before its first version.
+     */
     public ArticleEdits edits(Instant now) {
         if (versions.isEmpty()) {
             return null;
@@ -62,7 +63,11 @@ public record ArticleChanges(Article article, List<Version> versions, List<Versi
                 .mapToObj(k -> new EditedVersion(versions.get(k).fetchedAt(), versions.get(k).text(),
                         versions.get(k).boring(), changes.get(k)))
                 .toList();
-        ArticleEvent gone = unpublished();
-        return ArticleEdits.of(edited, flipFlops, gone == null ? null : gone.at(), now);
+        return ArticleEdits.of(edited, read(events), now);
+    }
+
+    /** Events as core's change detectors read them (kinds by wire name). */
+    static List<HistoryEvent> read(List<ArticleEvent> events) {
+        return events.stream().map(e -> new HistoryEvent(e.at(), e.kind().toString(), e.detail())).toList();
     }
 }

@@ -25,7 +25,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
+import org.jdom2.Element;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -37,9 +37,11 @@ import tools.jackson.databind.JsonNode;
  * charset from the bytes, the kind from the root element past any comments (see {@link FeedText}).
  * DOCTYPEs are skipped without being fetched or expanded. Every rejection names the feed and what
  * was wrong and where: line and column, or the first bytes.
- * Entry URLs come back absolute (resolved against the document's URL). Stateless and thread-safe.
+ * Entry URLs come back absolute (resolved against the document's URL), and so do the WebSub hub and
+ * self links a feed names ({@link HubLinks}). Stateless and thread-safe.
  */
 public final class FeedReader {
+    private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
 
     /**
      * Parses one document.
@@ -113,7 +115,32 @@ public final class FeedReader {
             entries.add(new FeedEntry(absolute, blankToNull(entry.getUri()), clean(entry.getTitle()),
                     when == null ? null : when.toInstant()));
         }
-        return new Feed(feed.getFeedType(), entries, List.of());
+        return new Feed(feed.getFeedType(), entries, List.of(), hubLinks(feed, url));
+    }
+
+    /** An Atom feed's {@code <link rel=hub|self>}, or an RSS channel's {@code <atom:link>} (foreign markup to Rome). */
+    private static HubLinks hubLinks(SyndFeed feed, String url) {
+        List<String> hubs = new ArrayList<>();
+        String self = null;
+        List<String[]> links = new ArrayList<>();
+        feed.getLinks().forEach(l -> links.add(new String[] {l.getRel(), l.getHref()}));
+        for (Element e : feed.getForeignMarkup()) {
+            if (e.getName().equals("link") && ATOM_NS.equals(e.getNamespaceURI())) {
+                links.add(new String[] {e.getAttributeValue("rel"), e.getAttributeValue("href")});
+            }
+        }
+        for (String[] link : links) {
+            String href = absolute(url, link[1]);
+            if (href == null || link[0] == null) {
+                continue;
+            }
+            if (link[0].equalsIgnoreCase("hub") && !hubs.contains(href)) {
+                hubs.add(href);
+            } else if (link[0].equalsIgnoreCase("self") && self == null) {
+                self = href;
+            }
+        }
+        return new HubLinks(hubs, self);
     }
 
     private Feed readJsonFeed(String text, String url) throws FeedException {
@@ -147,7 +174,14 @@ public final class FeedReader {
             entries.add(new FeedEntry(absolute, item.path("id").asString(null),
                     clean(item.path("title").asString(null)), parseIso(date)));
         }
-        return new Feed("json-feed", entries, List.of());
+        List<String> hubs = new ArrayList<>();
+        for (JsonNode hub : root.path("hubs")) {
+            String href = absolute(url, hub.path("url").asString(null));
+            if (href != null && hub.path("type").asString("").equalsIgnoreCase("WebSub")) {
+                hubs.add(href);
+            }
+        }
+        return new Feed("json-feed", entries, List.of(), new HubLinks(hubs, absolute(url, root.path("feed_url").asString(null))));
     }
 
     private Feed readSitemap(byte[] body, String contentType, String url) throws IOException, UnknownFormatException {
@@ -160,7 +194,7 @@ public final class FeedReader {
             for (AbstractSiteMap child : index.getSitemaps()) {
                 children.add(child.getUrl().toString());
             }
-            return new Feed("sitemap-index", List.of(), children);
+            return new Feed("sitemap-index", List.of(), children, HubLinks.NONE);
         }
         List<FeedEntry> entries = new ArrayList<>();
         boolean news = false;
@@ -182,20 +216,11 @@ public final class FeedReader {
             }
             entries.add(new FeedEntry(loc.toString(), null, title, published));
         }
-        return new Feed(news ? "news-sitemap" : "sitemap", entries, List.of());
+        return new Feed(news ? "news-sitemap" : "sitemap", entries, List.of(), HubLinks.NONE);
     }
 
     private static String absolute(String base, String link) {
-        if (link == null || link.isBlank()) {
-            return null;
-        }
-        try {
-            URI resolved = URI.create(base).resolve(link.trim().replace(" ", "%20"));
-            String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
-            return scheme.equals("http") || scheme.equals("https") ? resolved.toString() : null;
-        } catch (IllegalArgumentException malformed) {
-            return null;
-        }
+        return HubLinks.absolute(base, link);
     }
 
     private static Instant parseIso(String s) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,9 +20,14 @@ import java.util.Locale;
  * @param lastModified Last-Modified header, or null
  * @param captureRef   WARC capture pointer ("file.warc.gz#offset"), or null when not archived
  * @param fetchedAt    when the final response arrived (injected clock)
+ * @param links        the final response's {@code Link} header values (WebSub discovery), empty when none
  */
 public record FetchResult(URI requested, URI finalUri, int status, String contentType, byte[] body, String etag,
-                          String lastModified, String captureRef, Instant fetchedAt) {
+                          String lastModified, String captureRef, Instant fetchedAt, List<String> links) {
+
+    public FetchResult {
+        links = List.copyOf(links);
+    }
 
     public boolean notModified() {
         return status == 304;

@@ -123,7 +123,8 @@ public final class Fetcher implements AutoCloseable {
         HttpResponse<byte[]> r = last.response();
         return new FetchResult(uri, last.uri(), last.status(), r.headers().firstValue("content-type").orElse(null),
                 last.body(), r.headers().firstValue("etag").orElse(null),
-                r.headers().firstValue("last-modified").orElse(null), last.captureRef(), last.at());
+                r.headers().firstValue("last-modified").orElse(null), last.captureRef(), last.at(),
+                r.headers().allValues("link"));
     }
 
     /** Whether robots.txt of the URL's host lets Redline fetch it (fetching robots.txt if not cached). */

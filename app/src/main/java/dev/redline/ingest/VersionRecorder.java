@@ -1,10 +1,13 @@
 package dev.redline.ingest;
 
 import dev.redline.article.ArticleText;
+import dev.redline.change.HistoryEvent;
 import dev.redline.diff.Diff;
 import dev.redline.diff.DiffResult;
+import dev.redline.diff.SplitText;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
+import dev.redline.store.ArticleStore;
 import dev.redline.store.EventKind;
 import dev.redline.store.FieldHashes;
 import dev.redline.store.NewVersion;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,12 +90,13 @@ public final class VersionRecorder {
      */
     Decision decide(Article article, Observation seen) {
         if (article.versionCount() == 0) {
-            NewVersion first = derive(null, seen, null);
+            NewVersion first = derive(null, null, seen, null, null);
             return new Decision(new Recorded.Queued(first), first, null, null);
         }
         Version latest = store.version(article.id(), article.versionCount() - 1).orElseThrow(() ->
                 new IllegalStateException("article " + article.id() + " lacks version " + (article.versionCount() - 1)));
-        NewVersion next = derive(latest.text(), seen, null);
+        // the latest version's kept split; the page's text is split only when it changed
+        NewVersion next = derive(latest.text(), () -> store.splits().split(latest), seen, () -> SplitText.of(seen.text()), null);
         if (next.changed().isEmpty() && !backFromFlipFlop(article, latest)) {
             return new Decision(new Recorded.Unchanged(), null, null, null);
         }
@@ -100,7 +105,7 @@ public final class VersionRecorder {
             // the latest shown again counts only after a flip-flop (checked above): A/B/A/B is a headline test's record
             if ((earlier.number() != latest.number() || next.changed().isEmpty()) && FieldHashes.of(earlier.text()).equals(hashes)) {
                 ArticleEvent event = new ArticleEvent(article.id(), seen.fetchedAt(), EventKind.FLIP_FLOP,
-                        "the page shows version " + earlier.number() + " again (latest is " + latest.number() + ")");
+                        HistoryEvent.flipFlopDetail(earlier.number(), latest.number()));
                 return new Decision(new Recorded.FlipFlop(earlier.number(), latest.number()), null, null, event);
             }
         }
@@ -140,37 +145,72 @@ public final class VersionRecorder {
      * @throws dev.redline.error.Conflict when an entry is older than the stored history and not in it
      */
     public List<Version> recordHistory(String canonicalUrl, Long sourceId, List<Archived> entries) {
-        Version stored = store.articleByUrl(canonicalUrl)
-                .filter(a -> a.versionCount() > 0)
-                .flatMap(a -> store.version(a.id(), a.versionCount() - 1))
-                .orElse(null);
-        // Each entry is judged against the one before it; the first against the newest stored version.
-        ArticleText previous = stored == null ? null : stored.text();
-        List<NewVersion> versions = new ArrayList<>(entries.size());
-        for (Archived entry : entries) {
-            versions.add(derive(previous, entry.seen(), entry.boring()));
-            previous = entry.seen().text();
+        return recordHistories(List.of(new ArchivedHistory(canonicalUrl, sourceId, entries))).getFirst();
+    }
+
+    /**
+     * One article's archived history for {@link #recordHistories}.
+     *
+     * @param sourceId the source to attach the article to, or null
+     */
+    public record ArchivedHistory(String canonicalUrl, Long sourceId, List<Archived> entries) {
+        public ArchivedHistory {
+            entries = List.copyOf(entries);
         }
-        List<Version> appended = store.importHistory(canonicalUrl, sourceId, versions);
-        Version before = appended.isEmpty() || appended.getFirst().number() == 0 ? null
-                : store.version(appended.getFirst().articleId(), appended.getFirst().number() - 1).orElse(null);
-        for (Version version : appended) {
-            analyse(new Recording(version, before, Recording.Origin.IMPORTED));
-            before = version;
+    }
+
+    /**
+     * {@link #recordHistory} for many articles with one store transaction (bulk loads, the archive
+     * generator): nothing is written when any history conflicts; the analysers then see every
+     * appended version, article by article, oldest first.
+     *
+     * @return the versions appended, one list per history in the given order
+     * @throws dev.redline.error.Conflict when an entry is older than its stored history and not in it
+     */
+    public List<List<Version>> recordHistories(List<ArchivedHistory> histories) {
+        List<ArticleStore.HistoryImport> imports = new ArrayList<>(histories.size());
+        for (ArchivedHistory history : histories) {
+            Version stored = store.articleByUrl(history.canonicalUrl())
+                    .filter(a -> a.versionCount() > 0)
+                    .flatMap(a -> store.version(a.id(), a.versionCount() - 1))
+                    .orElse(null);
+            // Each entry is judged against the one before it; the first against the newest stored version.
+            ArticleText previous = stored == null ? null : stored.text();
+            SplitText previousSplit = stored == null ? null : store.splits().split(stored);
+            List<NewVersion> versions = new ArrayList<>(history.entries().size());
+            for (Archived entry : history.entries()) {
+                SplitText split = SplitText.of(entry.seen().text());
+                SplitText before = previousSplit;
+                versions.add(derive(previous, () -> before, entry.seen(), () -> split, entry.boring()));
+                previous = entry.seen().text();
+                previousSplit = split;
+            }
+            imports.add(new ArticleStore.HistoryImport(history.canonicalUrl(), history.sourceId(), versions));
+        }
+        List<List<Version>> appended = store.importHistories(imports);
+        for (List<Version> versions : appended) {
+            Version before = versions.isEmpty() || versions.getFirst().number() == 0 ? null
+                    : store.version(versions.getFirst().articleId(), versions.getFirst().number() - 1).orElse(null);
+            for (Version version : versions) {
+                analyse(new Recording(version, before, Recording.Origin.IMPORTED));
+                before = version;
+            }
         }
         return appended;
     }
 
     /**
-     * The version to store after {@code previous} (null for version 0). A {@code statedBoring}
-     * flag that disagrees with our rule wins, without our rule's reason (it would not explain it).
+     * The version to store after {@code previous} (null for version 0, with null splits), compared
+     * through the two splits (asked for only when a field changed). A {@code statedBoring} flag that
+     * disagrees with our rule wins, without our rule's reason (it would not explain it).
      */
-    private static NewVersion derive(ArticleText previous, Observation seen, Boolean statedBoring) {
+    private static NewVersion derive(ArticleText previous, Supplier<SplitText> previousSplit, Observation seen,
+                                     Supplier<SplitText> seenSplit, Boolean statedBoring) {
         Set<VersionField> changed = previous == null ? Set.of() : FieldHashes.changedFields(previous, seen.text());
         boolean boring = false;
         String reason = null;
         if (!changed.isEmpty()) {
-            DiffResult diff = Diff.compare(previous, seen.text());
+            DiffResult diff = Diff.compare(previousSplit.get(), seenSplit.get(), null, null);
             boring = diff.boring();
             reason = diff.boringReason();
         }

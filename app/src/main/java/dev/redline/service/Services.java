@@ -7,6 +7,7 @@ import dev.redline.fetch.WarcArchive;
 import dev.redline.ingest.Discovery;
 import dev.redline.ingest.VersionAnalyser;
 import dev.redline.ingest.VersionRecorder;
+import dev.redline.split.VersionSplits;
 import dev.redline.store.Store;
 import dev.redline.trace.Tracer;
 import dev.redline.track.Tracker;
@@ -92,6 +93,7 @@ public final class Services implements AutoCloseable {
     private Fetcher pageFetcher;
     private PageReader pages;
     private Webhooks webhooks;
+    private VersionSplits versionSplits;
 
     private Services(Settings settings) {
         this.settings = settings;
@@ -127,13 +129,15 @@ public final class Services implements AutoCloseable {
     }
 
     /**
-     * The one recording path; its analysers: the tracer (trace index, then reuse detection; unless
-     * {@link Settings#traceIndex()} is off), then webhooks (queueing a delivery for each watch a
-     * tracked version matches).
+     * The one recording path; its analysers: the version's sentence split (kept for every later
+     * comparison), the tracer (trace index, then reuse detection; unless {@link Settings#traceIndex()}
+     * is off), then webhooks (queueing a delivery for each watch a tracked version matches, diffed
+     * through the kept splits).
      */
     public synchronized VersionRecorder recorder() {
         if (recorder == null) {
             List<VersionAnalyser> analysers = new ArrayList<>();
+            analysers.add(versionSplits());
             if (settings.traceIndex()) {
                 analysers.add(tracer());
             }
@@ -141,6 +145,14 @@ public final class Services implements AutoCloseable {
             recorder = new VersionRecorder(store(), analysers);
         }
         return recorder;
+    }
+
+    /** Each version's kept sentence split: the recorder's first analyser, and the backfill of older stores. */
+    public synchronized VersionSplits versionSplits() {
+        if (versionSplits == null) {
+            versionSplits = new VersionSplits(store().splits());
+        }
+        return versionSplits;
     }
 
     /** Webhooks over the store; receivers on private addresses only when the tracker's fetch allows them. */

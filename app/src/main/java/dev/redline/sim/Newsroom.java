@@ -58,6 +58,38 @@ public record Newsroom(List<SimSource> sources) {
     }
 
     /**
+     * One site of {@code stories} synthetic articles under {@code chrome}, a new one every
+     * {@code spacing}, each with {@code versions} versions 40 minutes apart (each rewrites a
+     * paragraph). Every article opens with a dateline ("GREYMOOR, May 14") and closes with a
+     * sign-off ("Reporting by Ada Okafor"): short lines of the article's own, which generic
+     * extraction rules trim from the edges. Deterministic for a seed.
+     */
+    public static Newsroom templated(String name, SiteChrome chrome, int stories, int versions, Duration spacing,
+                                     long seed) {
+        Random random = new Random(seed);
+        List<Story> out = new ArrayList<>();
+        for (int s = 0; s < stories; s++) {
+            Duration at = spacing.multipliedBy(s);
+            String title = SyntheticText.headline(random);
+            List<String> paragraphs = new ArrayList<>();
+            paragraphs.add(SyntheticText.dateline(random));
+            for (int p = 0; p < 3 + random.nextInt(3); p++) {
+                paragraphs.add(SyntheticText.paragraph(random));
+            }
+            paragraphs.add("Reporting by " + SyntheticText.name(random));
+            List<StoryVersion> history = new ArrayList<>();
+            history.add(new StoryVersion(at, title, null, paragraphs));
+            for (int v = 1; v < versions; v++) {
+                paragraphs = new ArrayList<>(paragraphs);
+                paragraphs.set(1 + random.nextInt(paragraphs.size() - 2), SyntheticText.paragraph(random));
+                history.add(new StoryVersion(at.plus(Duration.ofMinutes(40L * v)), title, null, paragraphs));
+            }
+            out.add(new Story(name + "-" + s, history, null));
+        }
+        return new Newsroom(List.of(new SimSource(name, "The " + name + " Courier", out, chrome)));
+    }
+
+    /**
      * A large synthetic newsroom for load tests: {@code sources × articlesPerSource} articles, each
      * with {@code versionsPerArticle} versions spread over {@code span}, deterministic for a seed.
      * Each new version rewrites a sentence, adds one, or changes the headline.

@@ -312,11 +312,16 @@ public final class NewsroomSimulator implements AutoCloseable {
             html.append("<p class=\"byline\" rel=\"author\">").append(Entities.escape(v.byline())).append("</p>\n");
         }
         html.append("<time datetime=\"").append(epoch.plus(v.at())).append("\"></time>\n<div class=\"article-body\">\n");
+        SiteChrome chrome = site.source().chrome();
         for (int i = 0; i < v.paragraphs().size(); i++) {
             String tag = v.headings().contains(i) ? "h2" : "p";
             html.append('<').append(tag).append('>').append(Entities.escape(v.paragraphs().get(i)))
                     .append("</").append(tag).append(">\n");
+            if (i == 1) {
+                chrome.inline().forEach(line -> html.append("<p>").append(Entities.escape(line)).append("</p>\n"));
+            }
         }
+        chrome.tail().forEach(line -> html.append("<p>").append(Entities.escape(line)).append("</p>\n"));
         html.append("</div></article>\n<aside class=\"related\"><h2>Most read</h2><ul><li><a href=\"/news/other\">")
                 .append("Weather warning for the weekend</a></li></ul></aside></main>\n<footer>&copy; ")
                 .append(publication).append(". All rights reserved.</footer></body></html>\n");

@@ -19,6 +19,7 @@ final class SyntheticText {
             "Harbour", "School", "Railway"};
     private static final String[] EVENTS = {"plans delayed", "talks collapse", "reopens after repairs",
             "faces inquiry", "budget approved", "closed until further notice", "record broken", "vote postponed"};
+    private static final String[] MONTHS = {"January", "March", "May", "July", "September", "November"};
     private static final String[] FIRST = {"Ada", "Tomas", "Priya", "Jonah", "Mira", "Elliot", "Sana", "Wen"};
     private static final String[] LAST = {"Okafor", "Lindqvist", "Haddad", "Moreau", "Baptiste", "Kowalski",
             "Nakamura", "Ferreira"};
@@ -28,6 +29,12 @@ final class SyntheticText {
 
     static String headline(Random r) {
         return pick(r, NOUNS) + " " + pick(r, EVENTS) + " in " + pick(r, PLACES);
+    }
+
+    /** "GREYMOOR, May 14": where and when a story was filed. */
+    static String dateline(Random r) {
+        return pick(r, PLACES).replaceFirst("^the ", "").toUpperCase(java.util.Locale.ROOT) + ", " + pick(r, MONTHS) + " "
+                + (1 + r.nextInt(28));
     }
 
     static String name(Random r) {

@@ -68,6 +68,28 @@ public interface ArticleStore {
     List<Version> importHistory(String canonicalUrl, Long sourceId, List<NewVersion> history);
 
     /**
+     * One archived history for {@link #importHistories}.
+     *
+     * @param canonicalUrl the article's URL
+     * @param sourceId     the source to attach it to, or null
+     * @param versions     its versions, oldest first (at least one)
+     */
+    record HistoryImport(String canonicalUrl, Long sourceId, List<NewVersion> versions) {
+        public HistoryImport {
+            versions = List.copyOf(versions);
+        }
+    }
+
+    /**
+     * {@link #importHistory} for many articles in one transaction (bulk loads: one commit per
+     * batch instead of one per article). Nothing is written when any history conflicts.
+     *
+     * @return the versions appended, one list per history in the given order
+     * @throws dev.redline.error.Conflict naming the article whose history conflicts
+     */
+    List<List<Version>> importHistories(List<HistoryImport> histories);
+
+    /**
      * Keeps an imported history's status and events (after {@link #importHistory}), in one
      * transaction: events not stored yet (same time to the millisecond, kind and detail) are
      * recorded, and {@link ArticleStatus#GONE} is kept, ending the article's checks. Other statuses

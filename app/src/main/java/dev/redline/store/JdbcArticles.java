@@ -136,42 +136,56 @@ final class JdbcArticles implements ArticleStore {
 
     @Override
     public List<Version> importHistory(String canonicalUrl, Long sourceId, List<NewVersion> history) {
-        if (history.isEmpty()) {
-            throw new BadInput("a history needs at least one version");
+        return importHistories(List.of(new HistoryImport(canonicalUrl, sourceId, history))).getFirst();
+    }
+
+    @Override
+    public List<List<Version>> importHistories(List<HistoryImport> histories) {
+        for (HistoryImport history : histories) {
+            if (history.versions().isEmpty()) {
+                throw new BadInput("a history needs at least one version");
+            }
         }
-        long firstSeen = history.getFirst().fetchedAt().toEpochMilli();
         try {
-            return jdbi.inTransaction(h -> importHistory(h, canonicalUrl, sourceId, history, firstSeen));
+            return jdbi.inTransaction(h -> {
+                List<List<Version>> added = new ArrayList<>(histories.size());
+                // one writer for the whole transaction: its statements are prepared once for every history
+                try (VersionWriter writer = new VersionWriter(h.getConnection(), postgres)) {
+                    for (HistoryImport history : histories) {
+                        added.add(importOne(h, writer, history));
+                    }
+                }
+                return added;
+            });
         } catch (SQLException e) {
             throw Rows.failed(e);
         }
     }
 
-    private List<Version> importHistory(Handle h, String canonicalUrl, Long sourceId, List<NewVersion> history,
-                                        long firstSeen) throws SQLException {
-        insertOrAttach(h, canonicalUrl, sourceId, firstSeen, null, ArticleStatus.SETTLED);
+    private List<Version> importOne(Handle h, VersionWriter writer, HistoryImport history) throws SQLException {
+        String canonicalUrl = history.canonicalUrl();
+        insertOrAttach(h, canonicalUrl, history.sourceId(), history.versions().getFirst().fetchedAt().toEpochMilli(), null,
+                ArticleStatus.SETTLED);
         long articleId = h.createQuery("SELECT id FROM articles WHERE url = :url").bind("url", canonicalUrl)
                 .mapTo(Long.class).one();
         List<Version> existing = h.createQuery("SELECT " + VERSION_FIELDS + " FROM versions WHERE article_id = :a ORDER BY n")
                 .bind("a", articleId).map((rs, ctx) -> Rows.version(rs, "")).list();
         List<Version> added = new ArrayList<>();
         Instant newest = existing.isEmpty() ? null : existing.getLast().fetchedAt();
-        try (VersionWriter writer = new VersionWriter(h.getConnection(), postgres)) {
-            for (NewVersion nv : history) {
-                Instant at = Instant.ofEpochMilli(nv.fetchedAt().toEpochMilli());
-                FieldHashes hashes = FieldHashes.of(nv.text());
-                boolean stored = existing.stream().anyMatch(v -> v.fetchedAt().equals(at) && FieldHashes.of(v.text()).equals(hashes));
-                if (stored) {
-                    continue;
-                }
-                if (newest != null && at.isBefore(newest)) {
-                    throw new Conflict("the version fetched at " + at + " is older than stored version "
-                            + (existing.size() + added.size() - 1) + " (" + newest + ") and not in the store; versions are append-only");
-                }
-                Version v = writer.append(articleId, nv);
-                added.add(v);
-                newest = v.fetchedAt();
+        for (NewVersion nv : history.versions()) {
+            Instant at = Instant.ofEpochMilli(nv.fetchedAt().toEpochMilli());
+            FieldHashes hashes = FieldHashes.of(nv.text());
+            boolean stored = existing.stream().anyMatch(v -> v.fetchedAt().equals(at) && FieldHashes.of(v.text()).equals(hashes));
+            if (stored) {
+                continue;
             }
+            if (newest != null && at.isBefore(newest)) {
+                throw new Conflict("the version of " + canonicalUrl + " fetched at " + at + " is older than stored version "
+                        + (existing.size() + added.size() - 1) + " (" + newest + ") and not in the store; versions are append-only");
+            }
+            Version v = writer.append(articleId, nv);
+            added.add(v);
+            newest = v.fetchedAt();
         }
         return added;
     }

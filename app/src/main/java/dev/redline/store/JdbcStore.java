@@ -14,7 +14,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The {@link Store} over JDBC (JDBI), for SQLite and PostgreSQL alike: one piece per job
  * ({@link JdbcSources}, {@link JdbcArticles}, {@link JdbcWorkQueue}, {@link JdbcSearch},
- * {@link JdbcHostSlots}, {@link JdbcTracePostings}) over one connection pool, which this class
+ * {@link JdbcHostSlots}, {@link JdbcTracePostings}, {@link JdbcWatches}, {@link JdbcSplits},
+ * {@link JdbcLearnedLines}, {@link JdbcSubscriptions}) over one connection pool, which this class
  * owns and closes. Opened by {@link StoreDatabase}. The SQL is shared except where the databases
  * truly differ: full-text search (FTS5 / tsvector) and claiming due work. Instants are stored as
  * epoch milliseconds, so they come back truncated to the millisecond.
@@ -32,6 +33,9 @@ final class JdbcStore implements Store {
     private final HostSlotStore slots;
     private final TracePostings trace;
     private final WatchStore watches;
+    private final SplitStore splits;
+    private final LearnedLineStore learned;
+    private final SubscriptionStore subscriptions;
 
     JdbcStore(HikariDataSource dataSource, boolean postgres, Clock clock) {
         this.dataSource = dataSource;
@@ -44,6 +48,9 @@ final class JdbcStore implements Store {
         this.slots = new JdbcHostSlots(db);
         this.trace = new JdbcTracePostings(dataSource, postgres);
         this.watches = new JdbcWatches(db);
+        this.splits = new JdbcSplits(db);
+        this.learned = new JdbcLearnedLines(db);
+        this.subscriptions = new JdbcSubscriptions(db);
     }
 
     /** The pool, for the store's own tests that look at rows directly. */
@@ -62,8 +69,23 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public LearnedLineStore learnedLines() {
+        return learned;
+    }
+
+    @Override
+    public SubscriptionStore subscriptions() {
+        return subscriptions;
+    }
+
+    @Override
     public TracePostings tracePostings() {
         return trace;
+    }
+
+    @Override
+    public SplitStore splits() {
+        return splits;
     }
 
     @Override
@@ -158,6 +180,11 @@ final class JdbcStore implements Store {
     @Override
     public List<Version> importHistory(String canonicalUrl, Long sourceId, List<NewVersion> history) {
         return articles.importHistory(canonicalUrl, sourceId, history);
+    }
+
+    @Override
+    public List<List<Version>> importHistories(List<HistoryImport> histories) {
+        return articles.importHistories(histories);
     }
 
     @Override

@@ -5,7 +5,10 @@ import static dev.redline.store.Rows.nullableLong;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -63,10 +66,16 @@ final class JdbcWatches implements WatchStore {
     }
 
     @Override
-    public List<Delivery> dueDeliveries(Instant now, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + DELIVERY_FIELDS + " FROM webhook_outbox"
-                        + " WHERE next_attempt IS NOT NULL AND next_attempt <= :now ORDER BY next_attempt, id LIMIT :limit")
-                .bind("now", now.toEpochMilli()).bind("limit", limit).map(JdbcWatches::delivery).list());
+    public List<Delivery> claimDueDeliveries(Instant now, int limit, String owner, Duration lease) {
+        String sql = "UPDATE webhook_outbox SET lease_owner = :owner, leased_until = :until WHERE id IN ("
+                + "SELECT id FROM webhook_outbox WHERE next_attempt IS NOT NULL AND next_attempt <= :now"
+                + " AND (leased_until IS NULL OR leased_until <= :now) ORDER BY next_attempt, id LIMIT :limit"
+                + (db.postgres() ? " FOR UPDATE SKIP LOCKED" : "") + ") RETURNING " + DELIVERY_FIELDS;
+        List<Delivery> claimed = new ArrayList<>(jdbi.inTransaction(h -> h.createQuery(sql)
+                .bind("owner", owner).bind("until", now.plus(lease).toEpochMilli()).bind("now", now.toEpochMilli())
+                .bind("limit", limit).map(JdbcWatches::delivery).list()));
+        claimed.sort(Comparator.comparing(Delivery::nextAttempt).thenComparingLong(Delivery::id)); // RETURNING has no order
+        return claimed;
     }
 
     @Override
@@ -76,7 +85,7 @@ final class JdbcWatches implements WatchStore {
             h.createUpdate("INSERT INTO webhook_attempts (outbox_id, at, http_status, error) VALUES (:o, :at, :s, :e)")
                     .bind("o", deliveryId).bind("at", at.toEpochMilli()).bind("s", httpStatus).bind("e", error).execute();
             h.createUpdate("UPDATE webhook_outbox SET attempts = attempts + 1, last_status = :s, last_error = :e,"
-                            + " delivered_at = :d, next_attempt = :n WHERE id = :o")
+                            + " delivered_at = :d, next_attempt = :n, lease_owner = NULL, leased_until = NULL WHERE id = :o")
                     .bind("s", httpStatus).bind("e", error).bind("d", delivered ? at.toEpochMilli() : null)
                     .bind("n", delivered || nextAttempt == null ? null : nextAttempt.toEpochMilli()).bind("o", deliveryId)
                     .execute();

@@ -55,6 +55,11 @@ final class Rows {
                 rs.getString(prefix + "boring_reason"), rs.getString(prefix + "capture_ref"));
     }
 
+    static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
     static Long nullableLong(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;

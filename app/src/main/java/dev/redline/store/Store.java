@@ -30,8 +30,17 @@ public interface Store extends SourceStore, ArticleStore, WorkQueue, TextSearch,
     /** Webhooks: watches and their delivery outbox, kept in this store's database. */
     WatchStore watches();
 
+    /** Per-source learned boilerplate, kept in this store's database. */
+    LearnedLineStore learnedLines();
+
+    /** WebSub: the subscriptions to hubs that push this store's sources' feeds. */
+    SubscriptionStore subscriptions();
+
     /** The trace index's postings, kept in this store's database. */
     TracePostings tracePostings();
+
+    /** Each version's body split into sentences, kept beside it for comparisons. */
+    SplitStore splits();
 
     /** Closes the connection pool; the store is unusable afterwards. */
     @Override

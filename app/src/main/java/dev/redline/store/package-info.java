@@ -7,7 +7,9 @@
  * {@link dev.redline.store.WorkQueue} (due checks and feed polls under leases),
  * {@link dev.redline.store.TextSearch} (full-text search) and {@link dev.redline.store.HostSlotStore}
  * (per-host request slots shared by workers); the trace index's tables are reached through
- * {@link dev.redline.store.TracePostings}. Callers that need one job take that interface. The JDBC
+ * {@link dev.redline.store.TracePostings}, each version's sentence split (kept once, read by
+ * every comparison) through {@link dev.redline.store.SplitStore}, and per-source learned
+ * boilerplate through {@link dev.redline.store.LearnedLineStore}. Callers that need one job take that interface. The JDBC
  * pieces behind them are package-private; nothing outside this package sees a connection.
  * Versions are append-only, and a failed write leaves stored data unchanged.
  *

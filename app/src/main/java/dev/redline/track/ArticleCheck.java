@@ -4,7 +4,6 @@ import dev.redline.article.ArticleText;
 import dev.redline.change.Unpublishing;
 import dev.redline.extract.ExtractRules;
 import dev.redline.extract.Extracted;
-import dev.redline.extract.Extractor;
 import dev.redline.extract.PageVerdict;
 import dev.redline.feed.UrlCanonicalizer;
 import dev.redline.fetch.FetchException;
@@ -14,12 +13,14 @@ import dev.redline.fetch.Validators;
 import dev.redline.ingest.Observation;
 import dev.redline.ingest.Recorded;
 import dev.redline.ingest.Slice;
+import dev.redline.learning.BoilerplateLearner;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.ArticleStatus;
 import dev.redline.store.CheckOutcome;
 import dev.redline.store.EventKind;
 import dev.redline.store.FetchState;
+import dev.redline.store.LearningRules;
 import dev.redline.store.Outcome;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
@@ -45,7 +46,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One check of one article, for the {@link Tracker}: fetch with conditional GET, skip extraction
- * when the body is the one that held the latest version, extract with the source's rules, compare
+ * when the body is the one that held the latest version, extract with the source's rules and
+ * learned boilerplate ({@link BoilerplateLearner}, which also learns from each article's first
+ * version; an article keeps the lens pinned at its first read, so its body hash stays valid), compare
  * through the recorder's {@link Slice}, and decide the outcome and schedule. Everything the check
  * writes (events, the version, the outcome) goes into the worker's slice, committed with the others.
  * Thread-safe: each worker passes its own slice.
@@ -61,8 +64,8 @@ final class ArticleCheck {
     private final Fetcher fetcher;
     private final Clock clock;
     private final TrackerConfig config;
-    /** Stateless and thread-safe. */
-    private final Extractor extractor = new Extractor();
+    /** Reads pages through what their source taught, and counts each article's first version towards it. */
+    private final BoilerplateLearner learner;
     /** Extraction rules by source id, refreshed every round (a rule edit applies from the next round). */
     private final ConcurrentHashMap<Long, ExtractRules> rulesBySource = new ConcurrentHashMap<>();
 
@@ -71,11 +74,13 @@ final class ArticleCheck {
         this.fetcher = fetcher;
         this.clock = clock;
         this.config = config;
+        this.learner = new BoilerplateLearner(store.learnedLines(), LearningRules.DEFAULT);
     }
 
-    /** Forgets the cached extraction rules (at the start of each round). */
+    /** Forgets the cached extraction rules and learned lines (at the start of each round). */
     void newRound() {
         rulesBySource.clear();
+        learner.refresh();
     }
 
     /** Checks one article this worker holds and queues what it found and how it ended in {@code slice}. */
@@ -140,7 +145,8 @@ final class ArticleCheck {
             // the very bytes that held the latest version: it would extract to the same text
             return unchanged(state, r, Outcome.UNCHANGED, bodyHash, counts);
         }
-        Extracted extracted = extractor.extract(r.body(), r.contentType(), r.finalUri().toString(), rules);
+        BoilerplateLearner.Reading reading = learner.read(article, r.body(), r.contentType(), r.finalUri().toString(), rules);
+        Extracted extracted = reading.page().extracted();
         String notice = article.versionCount() == 0 ? null : Unpublishing.removalNotice(extracted.title(),
                 extracted.found() ? extracted.text() : pageText(r));
         if (notice != null) {
@@ -148,12 +154,12 @@ final class ArticleCheck {
         }
         String canonical = UrlCanonicalizer.preferDeclared(r.finalUri().toString(), extracted.url());
         if (!canonical.equals(article.url())) {
-            CheckOutcome moved = moved(article, canonical, extracted, bodyHash, state, r, slice, counts);
+            CheckOutcome moved = moved(article, canonical, reading, bodyHash, state, r, slice, counts);
             if (moved != null) {
                 return moved;
             }
         }
-        return extractedOutcome(article, extracted, bodyHash, state, r, slice, counts);
+        return extractedOutcome(article, reading, bodyHash, state, r, slice, counts);
     }
 
     /** SHA-256 of the extraction rules and the body: equal hashes extract to equal texts. */
@@ -201,8 +207,9 @@ final class ArticleCheck {
                 settled ? null : r.fetchedAt().plus(interval), settled ? ArticleStatus.SETTLED : ArticleStatus.ACTIVE, next);
     }
 
-    private CheckOutcome extractedOutcome(Article article, Extracted extracted, String bodyHash, FetchState state,
-                                          FetchResult r, Slice slice, RoundCounts counts) {
+    private CheckOutcome extractedOutcome(Article article, BoilerplateLearner.Reading reading, String bodyHash,
+                                          FetchState state, FetchResult r, Slice slice, RoundCounts counts) {
+        Extracted extracted = reading.page().extracted();
         if (extracted.verdict().kind() == PageVerdict.Kind.UNREADABLE) {
             // a broken or oversized response is a failure of this fetch, retried with back-off
             return failure(state, r.status(), "no article on the page: " + extracted.reason(), counts);
@@ -210,7 +217,12 @@ final class ArticleCheck {
         if (!extracted.found()) {
             return notArticle(article, extracted.verdict(), state, r, slice, counts);
         }
-        return compareAndStore(article, extracted.toArticleText(), bodyHash, state, r, slice, counts);
+        CheckOutcome stored = compareAndStore(article, extracted.toArticleText(), bodyHash, state, r, slice, counts);
+        if (stored.outcome() == Outcome.NEW_VERSION) {
+            // counted now, before the slice commits: a slice that fails is re-done, and an article teaches once
+            learner.learn(article, reading.page(), r.fetchedAt());
+        }
+        return stored;
     }
 
     /**
@@ -260,8 +272,8 @@ final class ArticleCheck {
      * only an alias: its canonical URL becomes (or already is) the article, and this one is closed.
      * Later, the move is noted once and versions keep going to this article. Returns null to go on.
      */
-    private CheckOutcome moved(Article article, String canonical, Extracted extracted, String bodyHash, FetchState state,
-                               FetchResult r, Slice slice, RoundCounts counts) {
+    private CheckOutcome moved(Article article, String canonical, BoilerplateLearner.Reading reading, String bodyHash,
+                               FetchState state, FetchResult r, Slice slice, RoundCounts counts) {
         Instant now = r.fetchedAt();
         if (article.versionCount() > 0) {
             List<ArticleEvent> events = store.events(article.id());
@@ -277,7 +289,8 @@ final class ArticleCheck {
             // The page in hand is the new article's first version: keep it rather than fetch it again
             // (it may have changed by then). The article was created just now, so no other worker is
             // likely to hold it; if one does, its check finds this text and stores nothing twice.
-            slice.finish(target, extractedOutcome(target, extracted, bodyHash, store.fetchState(target.id()), r, slice,
+            learner.adopt(target, reading.lens());
+            slice.finish(target, extractedOutcome(target, reading, bodyHash, store.fetchState(target.id()), r, slice,
                     counts));
         }
         slice.event(new ArticleEvent(article.id(), now, existed ? EventKind.DUPLICATE : EventKind.MOVED, canonical));

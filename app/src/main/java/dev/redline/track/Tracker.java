@@ -4,6 +4,7 @@ import dev.redline.feed.Feed;
 import dev.redline.feed.FeedEntry;
 import dev.redline.feed.FeedException;
 import dev.redline.feed.FeedReader;
+import dev.redline.feed.HubLinks;
 import dev.redline.fetch.FetchException;
 import dev.redline.fetch.FetchResult;
 import dev.redline.fetch.Fetcher;
@@ -25,18 +26,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the news: polls due feeds and sitemaps to discover articles, checks due articles (fetch
- * with conditional GET, extract with the source's rules, compare normalised title, byline and body
- * with the latest version) and hands what it saw to the {@link VersionRecorder}, which stores a new
- * version only when something changed (A/B/A flip-flops become events, boring changes are stored
- * and flagged). 404/410 make an article gone, robots.txt makes it
- * settled, both with an event; network errors make it failing with back-off. Every check ends with
- * {@link Store#finishCheck}, which schedules the next one ({@link Schedule}).
+ * Follows the news: polls due feeds and sitemaps to discover articles, checks due articles (one
+ * {@link ArticleCheck} each: conditional GET, extraction with the source's rules and learned
+ * boilerplate unless the body is the one that held the latest version, comparison with the latest
+ * version) and hands what it saw to the {@link VersionRecorder}, which stores a new version only
+ * when something changed (A/B/A flip-flops become events, boring changes are stored and flagged).
+ * 404/410 make an article gone, robots.txt makes it settled, both with an event; an unpublished
+ * article (a redirect to the front page, a removal notice) stays tracked on the quiet schedule;
+ * network errors make it failing with back-off. Each worker records the checks of one claim as a
+ * {@link Slice}: their writes are committed in one transaction, which also schedules the next
+ * checks ({@link Schedule}); a kill before that loses only the slice, whose leases expire and hand
+ * it out again.
  *
  * <p>Work is claimed from the store with leases, so any number of trackers (threads of one process
  * or processes on many machines sharing a PostgreSQL store) can run at once without checking an
@@ -58,6 +64,7 @@ public final class Tracker {
     private final TrackerConfig config;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile Consumer<Outcome> checkListener = outcome -> { };
+    private volatile BiConsumer<FeedTask, HubLinks> feedListener = (task, links) -> { };
 
     /**
      * A tracker over {@code store}, fetching with {@code fetcher}, adding the articles feeds name
@@ -78,6 +85,11 @@ public final class Tracker {
     /** Called with each finished check's outcome ({@link Outcome#NEW_VERSION}, {@link Outcome#UNCHANGED}, …), e.g. for progress output. */
     public void onCheck(Consumer<Outcome> listener) {
         this.checkListener = Objects.requireNonNull(listener);
+    }
+
+    /** Called after each feed read with the WebSub hub and self links it named (Link headers first), e.g. to subscribe. */
+    public void onFeedRead(BiConsumer<FeedTask, HubLinks> listener) {
+        this.feedListener = Objects.requireNonNull(listener);
     }
 
     public TrackerConfig config() {
@@ -189,6 +201,7 @@ public final class Tracker {
                     }
                 }
                 found = discovery.ingest(task.sourceId(), entries);
+                feedListener.accept(task, HubLinks.fromHeaders(r.links(), r.finalUri().toString()).or(feed.hubLinks()));
             } else if (!r.notModified()) {
                 error = "HTTP " + r.status() + " from feed " + task.url();
             }

@@ -195,8 +195,7 @@ final class Api {
     }
 
     private Long sourceId(String name) {
-        return name == null ? null : store.source(name).map(Source::id).orElseThrow(
-                () -> new BadInput("There is no source named '" + Params.abbreviate(name) + "'."));
+        return Lookups.filterSourceId(store, name);
     }
 
 }

@@ -2,12 +2,15 @@ package dev.redline.web;
 
 import dev.redline.diff.Diff;
 import dev.redline.diff.DiffResult;
+import dev.redline.diff.SplitText;
+import dev.redline.store.SplitStore;
 import dev.redline.store.Version;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Diffs two stored versions, remembering recent answers. Versions never change once stored, so a
+ * Diffs two stored versions through their kept sentence splits, remembering recent answers. Versions never change once stored, so a
  * cached diff never goes stale. Thread-safe.
  */
 final class Differ {
@@ -24,6 +27,12 @@ final class Differ {
         }
     };
 
+    private final SplitStore splits;
+
+    Differ(SplitStore splits) {
+        this.splits = splits;
+    }
+
     DiffResult diff(Version from, Version to) {
         Key key = new Key(from.id(), to.id());
         synchronized (cache) {
@@ -32,7 +41,8 @@ final class Differ {
                 return hit;
             }
         }
-        DiffResult result = Diff.compare(from.text(), to.text(), from.fetchedAt(), to.fetchedAt());
+        List<SplitText> split = splits.splits(List.of(from, to));
+        DiffResult result = Diff.compare(split.get(0), split.get(1), from.fetchedAt(), to.fetchedAt());
         synchronized (cache) {
             cache.put(key, result);
         }

@@ -28,7 +28,8 @@ import tools.jackson.dataformat.csv.CsvMapper;
  * quoting), with a header row. Thread-safe.
  */
 final class Downloads {
-    private static final CsvMapper CSV = CsvMapper.builder().enable(EnumFeature.WRITE_ENUMS_USING_TO_STRING).build();
+    /** The one CSV mapper of the web downloads (the source record's CSV uses it too). */
+    static final CsvMapper CSV = CsvMapper.builder().enable(EnumFeature.WRITE_ENUMS_USING_TO_STRING).build();
 
     private final Store store;
 

@@ -1,5 +1,6 @@
 package dev.redline.web;
 
+import dev.redline.error.BadInput;
 import dev.redline.error.NotFound;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleStore;
@@ -20,6 +21,15 @@ final class Lookups {
 
     static Source source(SourceStore store, String name) {
         return store.source(name).orElseThrow(() -> noSuchSource(name));
+    }
+
+    /**
+     * A source named by a filter parameter or a request body: {@code null} stays {@code null} (no
+     * filter), and an unknown name is the caller's bad input (400), not a missing page (404).
+     */
+    static Long filterSourceId(SourceStore store, String name) {
+        return name == null ? null : store.source(name).map(Source::id).orElseThrow(
+                () -> new BadInput(noSuchSource(name).getMessage()));
     }
 
     static NotFound noSuchArticle(long id) {

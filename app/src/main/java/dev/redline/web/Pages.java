@@ -18,6 +18,7 @@ import dev.redline.store.EventKind;
 import dev.redline.store.SearchHit;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
+import dev.redline.store.Subscription;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
 import dev.redline.text.Counted;
@@ -114,7 +115,8 @@ final class Pages {
 
     private void sources(Context ctx) {
         server.render(ctx, "sources.jte", new View.Sources(store.sourceHealth(now()), now(),
-                options.adminToken() != null));
+                options.adminToken() != null, store.subscriptions().subscriptions().stream()
+                        .collect(Collectors.groupingBy(Subscription::sourceId))));
     }
 
     private void addSource(Context ctx) {
@@ -357,8 +359,7 @@ final class Pages {
     private void search(Context ctx) {
         String q = Params.text(ctx, "q");
         String sourceName = Params.text(ctx, "source");
-        Long sourceId = sourceName == null ? null : store.source(sourceName).map(Source::id).orElseThrow(
-                () -> new BadInput("There is no source named '" + Params.abbreviate(sourceName) + "'."));
+        Long sourceId = Lookups.filterSourceId(store, sourceName);
         Instant from = Params.instant(ctx, "from", false);
         Instant to = Params.instant(ctx, "to", true);
         if (from != null && to != null && from.isAfter(to)) {

@@ -1,23 +1,33 @@
 package dev.redline.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.redline.change.EditingRecord;
 import dev.redline.editing.EditingHistory;
+import dev.redline.json.Json;
+import dev.redline.store.LearnedLine;
+import dev.redline.store.LearnedSummary;
+import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.text.Gap;
-import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.function.ToIntFunction;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Each source's editing record ({@link EditingRecord}): the page {@code /sources/{name}} with
- * server-rendered SVG charts (no script, so the CSP stays as it is), and its CSV and JSON downloads.
+ * server-rendered SVG charts (no script, so the CSP stays as it is), and its CSV and JSON downloads;
+ * the page and the JSON also show the boilerplate Redline learned for the source.
  */
 final class SourceRecordPages {
     private final Store store;
     private final WebServer.Options options;
     private final WebServer server;
     private final EditingHistory editing;
+    /** Learned lines shown per source: the most frequent; a template has a few dozen. */
+    private static final int LEARNED_SHOWN = 200;
 
     SourceRecordPages(Store store, WebServer.Options options, WebServer server) {
         this.store = store;
@@ -28,30 +38,52 @@ final class SourceRecordPages {
 
     void register(JavalinDefaultRoutingApi routes) {
         routes.get("/sources/{name}", ctx -> {
-            EditingRecord record = record(ctx);
+            Source source = Lookups.source(store, ctx.pathParam("name"));
+            EditingRecord record = record(source);
             server.render(ctx, "source.jte", new View.SourcePage(record,
-                    record.medianFirstChange() == null ? null : Gap.distance(record.medianFirstChange()), charts(record)));
+                    record.medianFirstChange() == null ? null : Gap.distance(record.medianFirstChange()), charts(record),
+                    learned(source)));
         });
         routes.get("/sources/{name}/record.csv", ctx -> {
-            EditingRecord record = record(ctx);
+            EditingRecord record = record(Lookups.source(store, ctx.pathParam("name")));
             ctx.header("Content-Disposition", "attachment; filename=\"" + record.source() + "-record.csv\"");
             ctx.contentType("text/csv; charset=utf-8").result(csv(record));
         });
-        routes.get("/api/sources/{name}/record", ctx -> WebServer.json(ctx, record(ctx)));
+        routes.get("/api/sources/{name}/record", ctx -> {
+            Source source = Lookups.source(store, ctx.pathParam("name"));
+            ObjectNode json = Json.MAPPER.valueToTree(record(source));
+            json.set("learned", Json.MAPPER.valueToTree(learned(source)));
+            WebServer.json(ctx, json);
+        });
     }
 
-    private EditingRecord record(Context ctx) {
-        return editing.source(Lookups.source(store, ctx.pathParam("name")), options.clock().instant());
+    private EditingRecord record(Source source) {
+        return editing.source(source, options.clock().instant());
     }
 
-    /** One row per week; source names are checked at creation, so the file needs no quoting. */
+    /** What the source taught: its boilerplate lines now, most frequent first. */
+    private View.Learned learned(Source source) {
+        LearnedSummary summary = store.learnedLines().summary(source.id(), LEARNED_SHOWN);
+        List<View.LearnedLineRow> rows = summary.boilerplate().stream().map(SourceRecordPages::row).toList();
+        return new View.Learned(summary.articles(), summary.copies(), summary.lines(), rows);
+    }
+
+    private static View.LearnedLineRow row(LearnedLine line) {
+        return new View.LearnedLineRow(line.text(), line.articles(), line.firstSeen(), line.boilerAt(), line.lastSeen(),
+                HexFormat.of().toHexDigits(line.fingerprint()));
+    }
+
+    /** One row of {@code record.csv}: a week of the record. */
+    @JsonPropertyOrder({"week", "published", "headline_changes", "corrections", "stealth_edits", "unpublished"})
+    record WeekRow(String week, int published, @JsonProperty("headline_changes") int headlineChanges, int corrections,
+                   @JsonProperty("stealth_edits") int stealthEdits, int unpublished) {
+    }
+
+    /** One row per week, written by Jackson's CSV module like the other downloads. */
     static String csv(EditingRecord record) {
-        StringBuilder out = new StringBuilder("week,published,headline_changes,corrections,stealth_edits,unpublished\n");
-        for (EditingRecord.Week w : record.weeks()) {
-            out.append(w.start()).append(',').append(w.published()).append(',').append(w.headlines()).append(',')
-                    .append(w.corrections()).append(',').append(w.stealth()).append(',').append(w.unpublished()).append('\n');
-        }
-        return out.toString();
+        List<WeekRow> rows = record.weeks().stream().map(w -> new WeekRow(w.start().toString(), w.published(),
+                w.headlines(), w.corrections(), w.stealth(), w.unpublished())).toList();
+        return Downloads.CSV.writer(Downloads.CSV.schemaFor(WeekRow.class).withHeader()).writeValueAsString(rows);
     }
 
     static List<View.Chart> charts(EditingRecord record) {

@@ -11,11 +11,15 @@ import dev.redline.store.CheckLog;
 import dev.redline.store.SearchHit;
 import dev.redline.store.Source;
 import dev.redline.store.SourceHealth;
+import dev.redline.store.Subscription;
 import dev.redline.store.Version;
 import dev.redline.provenance.Evidence;
 import dev.redline.trace.TraceMatch;
+import dev.redline.webhook.DeliveryInfo;
+import dev.redline.webhook.WatchInfo;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The immutable models the jte templates render, one per page. */
 public final class View {
@@ -43,7 +47,11 @@ public final class View {
         }
     }
 
-    public record Sources(List<SourceHealth> health, Instant now, boolean writable) {
+    /** @param push each source's WebSub subscriptions, by source id (absent: none) */
+    public record Sources(List<SourceHealth> health, Instant now, boolean writable, Map<Long, List<Subscription>> push) {
+        public List<Subscription> pushOf(SourceHealth h) {
+            return push.getOrDefault(h.source().id(), List.of());
+        }
     }
 
     /** One row of an article's version table. */
@@ -132,7 +140,31 @@ public final class View {
     }
 
     /** A source's editing record page, its median time to first change in words, and one chart per figure. */
-    public record SourcePage(EditingRecord record, String firstChange, List<Chart> charts) {
+    public record SourcePage(EditingRecord record, String firstChange, List<Chart> charts, Learned learned) {
+    }
+
+    /**
+     * The boilerplate Redline learned for a source (JSON: the {@code learned} member of the source record).
+     *
+     * @param articles    articles it was learned from
+     * @param copies      articles skipped as copies of one learned before
+     * @param lines       lines held for the source (learned or still being counted)
+     * @param boilerplate the lines dropped from the source's new articles, most frequent first
+     */
+    public record Learned(int articles, int copies, int lines, List<LearnedLineRow> boilerplate) {
+    }
+
+    /**
+     * One learned boilerplate line (untrusted text: the template escapes it).
+     *
+     * @param text        the line as last seen
+     * @param articles    distinct articles that showed it
+     * @param firstSeen   ordinal of the first of them (articles count 1, 2, ... per source)
+     * @param since       ordinal from which it is boilerplate
+     * @param lastSeen    ordinal of the latest one
+     * @param fingerprint its 64-bit fingerprint, hex
+     */
+    public record LearnedLineRow(String text, int articles, int firstSeen, int since, int lastSeen, String fingerprint) {
     }
 
     /**
@@ -152,5 +184,21 @@ public final class View {
     }
 
     public record Error(int status, String title, String message) {
+    }
+
+    /**
+     * The watches page: locked (only the token form) until the admin token is sent.
+     *
+     * @param message   what the last action did, or null
+     * @param newSecret the secret of the watch just added (shown once), or null
+     */
+    public record Watches(boolean unlocked, List<WatchRow> watches, String message, String newSecret) {
+        static Watches locked() {
+            return new Watches(false, List.of(), null, null);
+        }
+    }
+
+    /** @param targetUrl the watched article's or source's page, or null for a query */
+    public record WatchRow(WatchInfo watch, String targetUrl, List<DeliveryInfo> deliveries) {
     }
 }

@@ -48,9 +48,6 @@ final class WatchApi {
 
     /** {@code {"article": ID} | {"source": NAME} | {"query": WORDS}, "url": URL} → 201 with the watch and its secret (shown only now). */
     private void add(Context ctx) {
-        if (webhooks == null) {
-            throw new Unavailable("Webhooks are not available in this server.");
-        }
         JsonNode body;
         try {
             body = Json.MAPPER.readTree(ctx.body());
@@ -61,32 +58,56 @@ final class WatchApi {
         if (body == null || !body.isObject() || !body.path("url").isString()) {
             throw new BadInput(usage);
         }
-        String url = body.path("url").asString().strip();
+        Watch w;
+        if (body.path("article").isIntegralNumber()) {
+            w = add(Watch.Kind.ARTICLE, Long.toString(body.path("article").asLong()), body.path("url").asString());
+        } else if (body.path("source").isString()) {
+            w = add(Watch.Kind.SOURCE, body.path("source").asString(), body.path("url").asString());
+        } else if (body.path("query").isString()) {
+            w = add(Watch.Kind.QUERY, body.path("query").asString(), body.path("url").asString());
+        } else {
+            throw new BadInput(usage);
+        }
+        ctx.status(201);
+        WebServer.json(ctx, Map.of("watch", WatchInfo.of(w), "secret", w.secret(),
+                "signatureHeader", Webhooks.SIGNATURE_HEADER));
+    }
+
+    /**
+     * Adds a watch after checking it: the receiver through the private-address guard, the article
+     * or source to exist, the query to hold a word. The one path of the API and the watches page.
+     */
+    Watch add(Watch.Kind kind, String target, String receiver) {
+        if (webhooks == null) {
+            throw new Unavailable("Webhooks are not available in this server.");
+        }
+        String url = receiver.strip();
         try {
             webhooks.checkReceiver(url);
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
         }
-        Watch.Kind kind;
-        String target;
-        if (body.path("article").isIntegralNumber()) {
-            long id = body.path("article").asLong();
-            store.article(id).orElseThrow(() -> new BadInput("There is no article " + id + "."));
-            kind = Watch.Kind.ARTICLE;
-            target = Long.toString(id);
-        } else if (body.path("source").isString()) {
-            target = body.path("source").asString();
-            store.source(target).orElseThrow(() -> new BadInput("There is no source named '" + Params.abbreviate(target) + "'."));
-            kind = Watch.Kind.SOURCE;
-        } else if (body.path("query").isString() && !Webhooks.words(body.path("query").asString()).isEmpty()) {
-            kind = Watch.Kind.QUERY;
-            target = body.path("query").asString().strip();
-        } else {
-            throw new BadInput(usage);
+        String t = target.strip();
+        switch (kind) {
+            case ARTICLE -> {
+                long id;
+                try {
+                    id = Long.parseLong(t);
+                } catch (NumberFormatException e) {
+                    throw new BadInput("An article watch needs an article id, not '" + Params.abbreviate(t) + "'.");
+                }
+                store.article(id).orElseThrow(() -> new BadInput("There is no article " + id + "."));
+                t = Long.toString(id);
+            }
+            case SOURCE -> {
+                Lookups.filterSourceId(store, t);
+            }
+            case QUERY -> {
+                if (Webhooks.words(t).isEmpty()) {
+                    throw new BadInput("A query watch needs at least one word.");
+                }
+            }
         }
-        Watch w = store.watches().addWatch(kind, target, url, Webhooks.newSecret());
-        ctx.status(201);
-        WebServer.json(ctx, Map.of("watch", WatchInfo.of(w), "secret", w.secret(),
-                "signatureHeader", Webhooks.SIGNATURE_HEADER));
+        return store.watches().addWatch(kind, t, url, Webhooks.newSecret());
     }
 }

@@ -6,6 +6,7 @@ import dev.redline.error.NotFound;
 import dev.redline.error.Refused;
 import dev.redline.error.UserError;
 import dev.redline.json.Json;
+import dev.redline.push.WebSub;
 import dev.redline.store.Article;
 import dev.redline.store.Store;
 import dev.redline.webhook.Webhooks;
@@ -65,9 +66,12 @@ public final class WebServer implements AutoCloseable {
      *                   null for the listen address; never taken from the request's Host header
      * @param publicMetrics serve {@code /metrics} to anyone; otherwise only with the admin token
      * @param polling    whether the polling loop in this process is still alive, or null when there is none
+     * @param webhooks   queues and checks webhooks (the watch routes), or null when unavailable
+     * @param webSub     answers WebSub hubs at {@code /websub/{key}}, or null when push is off (no base URL)
      */
     public record Options(Clock clock, String adminToken, Path warcDir, UrlSubmitter submitter, TraceService tracing,
-                          String baseUrl, boolean publicMetrics, BooleanSupplier polling, Webhooks webhooks) {
+                          String baseUrl, boolean publicMetrics, BooleanSupplier polling, Webhooks webhooks,
+                          WebSub webSub) {
         public Options {
             Objects.requireNonNull(clock, "clock");
             adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
@@ -75,47 +79,51 @@ public final class WebServer implements AutoCloseable {
         }
 
         public Options(Clock clock, String adminToken, Path warcDir, UrlSubmitter submitter, TraceService tracing) {
-            this(clock, adminToken, warcDir, submitter, tracing, null, false, null, null);
+            this(clock, adminToken, warcDir, submitter, tracing, null, false, null, null, null);
         }
 
         public static Options defaults() {
-            return new Options(Clock.systemUTC(), null, null, null, null, null, false, null, null);
+            return new Options(Clock.systemUTC(), null, null, null, null, null, false, null, null, null);
         }
 
         public Options withBaseUrl(String url) {
-            return new Options(clock, adminToken, warcDir, submitter, tracing, url, publicMetrics, polling, webhooks);
+            return new Options(clock, adminToken, warcDir, submitter, tracing, url, publicMetrics, polling, webhooks, webSub);
         }
 
         public Options withPolling(BooleanSupplier alive) {
-            return new Options(clock, adminToken, warcDir, submitter, tracing, baseUrl, publicMetrics, alive, webhooks);
+            return new Options(clock, adminToken, warcDir, submitter, tracing, baseUrl, publicMetrics, alive, webhooks, webSub);
         }
 
         public Options withPublicMetrics(boolean on) {
-            return new Options(clock, adminToken, warcDir, submitter, tracing, baseUrl, on, polling, webhooks);
+            return new Options(clock, adminToken, warcDir, submitter, tracing, baseUrl, on, polling, webhooks, webSub);
         }
 
         public Options withAdminToken(String token) {
-            return new Options(clock, token, warcDir, submitter, tracing, baseUrl, publicMetrics, polling, webhooks);
+            return new Options(clock, token, warcDir, submitter, tracing, baseUrl, publicMetrics, polling, webhooks, webSub);
         }
 
         public Options withWarcDir(Path dir) {
-            return new Options(clock, adminToken, dir, submitter, tracing, baseUrl, publicMetrics, polling, webhooks);
+            return new Options(clock, adminToken, dir, submitter, tracing, baseUrl, publicMetrics, polling, webhooks, webSub);
         }
 
         public Options withSubmitter(UrlSubmitter s) {
-            return new Options(clock, adminToken, warcDir, s, tracing, baseUrl, publicMetrics, polling, webhooks);
+            return new Options(clock, adminToken, warcDir, s, tracing, baseUrl, publicMetrics, polling, webhooks, webSub);
         }
 
         public Options withTracing(TraceService t) {
-            return new Options(clock, adminToken, warcDir, submitter, t, baseUrl, publicMetrics, polling, webhooks);
+            return new Options(clock, adminToken, warcDir, submitter, t, baseUrl, publicMetrics, polling, webhooks, webSub);
         }
 
         public Options withClock(Clock c) {
-            return new Options(c, adminToken, warcDir, submitter, tracing, baseUrl, publicMetrics, polling, webhooks);
+            return new Options(c, adminToken, warcDir, submitter, tracing, baseUrl, publicMetrics, polling, webhooks, webSub);
+        }
+
+        public Options withWebSub(WebSub w) {
+            return new Options(clock, adminToken, warcDir, submitter, tracing, baseUrl, publicMetrics, polling, webhooks, w);
         }
 
         public Options withWebhooks(Webhooks w) {
-            return new Options(clock, adminToken, warcDir, submitter, tracing, baseUrl, publicMetrics, polling, w);
+            return new Options(clock, adminToken, warcDir, submitter, tracing, baseUrl, publicMetrics, polling, w, webSub);
         }
     }
 
@@ -137,13 +145,15 @@ public final class WebServer implements AutoCloseable {
                 .register(registry);
         Gauge.builder("redline_versions", store, Store::versionCount).description("Versions stored")
                 .register(registry);
-        Differ differ = new Differ();
+        Differ differ = new Differ(store.splits());
         Pages pages = new Pages(store, options, differ, this);
         Api api = new Api(store, options, differ);
         Feeds feeds = new Feeds(store, differ, this::baseUrl, options.clock(), this);
         SourceRecordPages records = new SourceRecordPages(store, options, this);
         Downloads downloads = new Downloads(store);
         WatchApi watches = new WatchApi(store, options.webhooks());
+        WatchPages watchPages = new WatchPages(store, watches, this);
+        WebSubCallback webSub = new WebSubCallback(options.webSub());
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
             config.startup.showJavalinBanner = false;
@@ -163,6 +173,8 @@ public final class WebServer implements AutoCloseable {
             feeds.register(config.routes);
             downloads.register(config.routes);
             watches.register(config.routes);
+            watchPages.register(config.routes);
+            webSub.register(config.routes);
             api.register(config.routes);
             records.register(config.routes);
             config.jetty.modifyServer(server -> server.setErrorHandler(new SecureErrorHandler()));

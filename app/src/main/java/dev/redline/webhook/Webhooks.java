@@ -2,6 +2,8 @@ package dev.redline.webhook;
 
 import dev.redline.article.ArticleText;
 import dev.redline.diff.Diff;
+import dev.redline.diff.DiffResult;
+import dev.redline.diff.SplitText;
 import dev.redline.fetch.AddressGuard;
 import dev.redline.fetch.FetchException;
 import dev.redline.fetch.NetworkRanges;
@@ -29,6 +31,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -44,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * anything else is retried after 30 s, 1, 2, 4 … minutes (doubling, at most 6 hours), and given up
  * after {@link #MAX_ATTEMPTS} tries; every attempt is logged. Receivers on private addresses are
  * refused unless allowed, as for fetching. Versions 0 (a new article) and cosmetic versions are not
- * sent. Thread-safe; run one deliverer per store.
+ * sent. Due deliveries are claimed with a lease in the store, so several deliverers (threads, or
+ * {@code redline serve} processes on one PostgreSQL) never send the same delivery at once; a
+ * deliverer that dies mid-way leaves its claims to expire after {@link #LEASE}. Thread-safe.
  */
 public final class Webhooks implements VersionAnalyser {
     private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
@@ -52,13 +57,18 @@ public final class Webhooks implements VersionAnalyser {
     public static final int MAX_ATTEMPTS = 10;
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration LAST_RETRY = Duration.ofHours(6);
-    private static final int BATCH = 50;
+    /** Deliveries claimed at once: sent one after another, each within 40 s, well inside the lease. */
+    private static final int CLAIM = 10;
+    private static final int MAX_CLAIMS_PER_CALL = 5;
+    static final Duration LEASE = Duration.ofMinutes(10);
     private static final int MAX_ERROR_CHARS = 300;
 
     private final Store store;
     private final Clock clock;
     private final AddressGuard guard;
     private final HttpClient http;
+    /** This deliverer's lease owner name: process id and a random part, unique among processes. */
+    private final String owner = "webhooks-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
 
     /**
      * @param allowed non-public address ranges receivers may be on (as for fetching: {@code --allow-private-network},
@@ -123,12 +133,17 @@ public final class Webhooks implements VersionAnalyser {
         Article article = store.article(v.articleId()).orElseThrow();
         String sourceName = store.sourceName(article.sourceId());
         Version previous = recording.previous();
+        DiffResult diff = null;
         for (Watch w : watches) {
             if (matches(w, article, sourceName, v.text())) {
+                if (diff == null) {
+                    List<SplitText> split = store.splits().splits(List.of(previous, v));
+                    diff = Diff.compare(split.get(0), split.get(1), previous.fetchedAt(), v.fetchedAt());
+                }
                 Payload payload = new Payload("version", new Payload.WatchRef(w.id(), w.kind(), w.target()),
                         new Payload.ArticleRef(article.id(), article.url(), v.text().title(), sourceName, article.status()),
                         new Payload.VersionRef(v.number(), previous.number(), v.fetchedAt(), v.text().title()),
-                        Diff.compare(previous.text(), v.text(), previous.fetchedAt(), v.fetchedAt()));
+                        diff);
                 store.watches().enqueue(w.id(), v.id(), Json.write(payload), clock.instant());
             }
         }
@@ -149,12 +164,21 @@ public final class Webhooks implements VersionAnalyser {
                 .collect(Collectors.toSet());
     }
 
-    /** Tries every due delivery once; returns how many were delivered. */
+    /**
+     * Tries every due delivery once, claiming a few at a time with a lease (so another deliverer on
+     * the same database skips them); returns how many were delivered.
+     */
     public int deliverDue() {
         int delivered = 0;
-        for (Delivery d : store.watches().dueDeliveries(clock.instant(), BATCH)) {
-            if (attempt(d)) {
-                delivered++;
+        for (int round = 0; round < MAX_CLAIMS_PER_CALL; round++) {
+            List<Delivery> claimed = store.watches().claimDueDeliveries(clock.instant(), CLAIM, owner, LEASE);
+            for (Delivery d : claimed) {
+                if (attempt(d)) {
+                    delivered++;
+                }
+            }
+            if (claimed.size() < CLAIM) {
+                break;
             }
         }
         return delivered;
@@ -198,8 +222,11 @@ public final class Webhooks implements VersionAnalyser {
         return ok;
     }
 
-    /** Wait before the try after {@code attempts} failures: 30 s doubling, at most 6 hours. */
-    static Duration backoff(int attempts) {
+    /**
+     * Wait before the try after {@code attempts} failures: 30 s doubling, at most 6 hours. Also the
+     * back-off of WebSub's requests to hubs.
+     */
+    public static Duration backoff(int attempts) {
         Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
         return wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait;
     }

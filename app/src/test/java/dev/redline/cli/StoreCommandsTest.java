@@ -7,12 +7,14 @@ import dev.redline.store.ArticleStatus;
 import dev.redline.store.EventKind;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
+import dev.redline.store.Subscription;
 import dev.redline.store.TestDatabases;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import dev.redline.json.Json;
@@ -84,6 +86,15 @@ class StoreCommandsTest {
 
         try (Store store = Store.open("jdbc:sqlite:" + db())) {
             Source s = store.source("daily-planet").orElseThrow();
+            // a WebSub subscription shows under its source, the hub's denial reason sanitised
+            Subscription sub = store.subscriptions().addSubscription(s.id(), "https://planet.example/atom",
+                    "https://hub.example/", "https://planet.example/atom", "key", "secret", Instant.parse("2026-11-20T08:00:00Z"));
+            store.subscriptions().updateSubscription(new Subscription(sub.id(), s.id(), sub.feedUrl(), sub.hub(), sub.topic(),
+                    "key", "secret", Subscription.State.DENIED, null, null, Instant.parse("2026-11-20T08:00:30Z"), 1,
+                    "denied by the hub: no \u001b[31mway", null, 0, 0), Subscription.State.NEW);
+            assertThat(run("source", "list").out())
+                    .contains("push    https://hub.example/ (denied; next try 2026-11-20T08:00:30Z): denied by the hub: no")
+                    .doesNotContain("\u001b");
             assertThat(s.rules().bodySelectors()).containsExactly("div.story > p");
             assertThat(s.rules().titleSelector()).isEqualTo("h1.headline");
             assertThat(s.rules().removeSelectors()).containsExactly(".ad");

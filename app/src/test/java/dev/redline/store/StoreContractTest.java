@@ -223,6 +223,27 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void aBatchOfHistoriesIsOneTransaction() {
+        List<NewVersion> ferry = List.of(nv(T0, text("Ferry strike called", "Ferries stop on Monday.")));
+        List<NewVersion> bridge = List.of(nv(T0, text("Bridge closed", "The bridge shuts.")),
+                nv(T0.plusSeconds(600), text("Bridge closed for a week", "The bridge shuts for a week.")));
+        List<List<Version>> added = store.importHistories(List.of(
+                new ArticleStore.HistoryImport("https://bugle.example/ferry", null, ferry),
+                new ArticleStore.HistoryImport("https://bugle.example/bridge", null, bridge)));
+        assertThat(added).extracting(List::size).containsExactly(1, 2);
+        assertThat(store.versionCount()).isEqualTo(3);
+
+        // the second history conflicts with the stored bridge: the new third article is not written either
+        List<NewVersion> older = List.of(nv(T0.plusSeconds(60), text("Bridge open", "Traffic flows.")));
+        assertThatThrownBy(() -> store.importHistories(List.of(
+                new ArticleStore.HistoryImport("https://bugle.example/tram", null, ferry),
+                new ArticleStore.HistoryImport("https://bugle.example/bridge", null, older))))
+                .isInstanceOf(Conflict.class).hasMessageContaining("https://bugle.example/bridge");
+        assertThat(store.articleByUrl("https://bugle.example/tram")).isEmpty();
+        assertThat(store.versionCount()).isEqualTo(3);
+    }
+
+    @Test
     void importedHistoriesAreAtomicIdempotentAndAppendOnly() {
         List<NewVersion> history = List.of(nv(T0, text("Ferry strike called", "Ferries stop on Monday.")),
                 new NewVersion(T0.plusSeconds(900), text("Ferry strike called off", "Ferries run on Monday."),

@@ -31,6 +31,8 @@ public class DiffBenchmark {
     private List<DiffCorpus.Pair> typical;
     private List<List<List<String>>> typicalSentences;
     private List<List<SplitText>> typicalStored;
+    private List<Kept> typicalKept;
+    private Kept largeKept;
     private DiffCorpus.Pair large;
     private SplitText largeOld;
     private SplitText largeNew;
@@ -46,6 +48,8 @@ public class DiffBenchmark {
         large = DiffCorpus.large(5_000, 50, SEED);
         largeOld = SplitText.of(large.before());
         largeNew = SplitText.of(large.after());
+        typicalKept = typical.stream().map(Kept::of).toList();
+        largeKept = Kept.of(large);
         rewritten = new DiffCorpus.Pair(DiffCorpus.large(5_000, 0, SEED).before(), DiffCorpus.large(5_000, 0, SEED + 1).before());
     }
 
@@ -78,6 +82,27 @@ public class DiffBenchmark {
         for (List<SplitText> pair : typicalStored) {
             sink.consume(Diff.compare(pair.get(0), pair.get(1), null, null));
         }
+    }
+
+    /**
+     * End to end from what a store keeps: each version's text and its kept sentence offsets
+     * ({@link SplitText#offsets}), read back into splits ({@link SplitText#ofOffsets}) and compared.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(TYPICAL_PAIRS)
+    public void typicalKeptPairs(Blackhole sink) {
+        for (Kept pair : typicalKept) {
+            sink.consume(pair.compare());
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public DiffResult fiveThousandKept() {
+        return largeKept.compare();
     }
 
     @Benchmark

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * Redline's diff speed in CPU time of the measuring thread: alignment of split sentences
  * ({@link Diff#ops}), the full comparison from two stored versions (already split, as the store
- * keeps them: {@link Diff#compare(SplitText, SplitText, java.time.Instant, java.time.Instant)}) and from
+ * keeps them: {@link Diff#compare(SplitText, SplitText, java.time.Instant, java.time.Instant)}), from the
+ * kept form (texts and sentence offsets, read back into splits: {@link Kept}, what the tracker and
+ * the web pay per comparison once the rows are read) and from
  * raw text (splitting included), on typical pairs and a 5,000-sentence page, next to JMH's wall-clock figures:
  * on a shared, overloaded machine wall time mostly measures the neighbours, while the peer
  * script reports its CPU time the same way ({@code time.process_time()}), so the two compare
@@ -34,6 +36,8 @@ public final class DiffCpuTime {
         DiffCorpus.Pair large = DiffCorpus.large(5_000, 50, DiffBenchmark.SEED);
         SplitText largeOld = SplitText.of(large.before());
         SplitText largeNew = SplitText.of(large.after());
+        List<Kept> kept = typical.stream().map(Kept::of).toList();
+        Kept largeKept = Kept.of(large);
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
 
         double bestCompare = 0;
@@ -41,6 +45,8 @@ public final class DiffCpuTime {
         double bestLargeMs = Double.MAX_VALUE;
         double bestStored = 0;
         double bestLargeStoredMs = Double.MAX_VALUE;
+        double bestKept = 0;
+        double bestLargeKeptMs = Double.MAX_VALUE;
         for (int round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
             long start = cpu.getCurrentThreadCpuTime();
             for (DiffCorpus.Pair pair : typical) {
@@ -63,12 +69,22 @@ public final class DiffCpuTime {
             long afterStored = cpu.getCurrentThreadCpuTime();
             Diff.compare(largeOld, largeNew, null, null);
             long afterLargeStored = cpu.getCurrentThreadCpuTime();
+            for (int repeat = 0; repeat < 5; repeat++) {
+                for (Kept pair : kept) {
+                    pair.compare();
+                }
+            }
+            long afterKept = cpu.getCurrentThreadCpuTime();
+            largeKept.compare();
+            long afterLargeKept = cpu.getCurrentThreadCpuTime();
             if (round >= WARMUP_ROUNDS) {
                 bestCompare = Math.max(bestCompare, typical.size() / ((afterCompare - start) / 1e9));
                 bestOps = Math.max(bestOps, 5 * split.size() / ((afterOps - afterCompare) / 1e9));
                 bestLargeMs = Math.min(bestLargeMs, (afterLarge - afterOps) / 1e6);
                 bestStored = Math.max(bestStored, 5 * stored.size() / ((afterStored - afterLarge) / 1e9));
                 bestLargeStoredMs = Math.min(bestLargeStoredMs, (afterLargeStored - afterStored) / 1e6);
+                bestKept = Math.max(bestKept, 5 * kept.size() / ((afterKept - afterLargeStored) / 1e9));
+                bestLargeKeptMs = Math.min(bestLargeKeptMs, (afterLargeKept - afterKept) / 1e6);
             }
         }
         System.out.printf("redline_compare_cpu_pairs_per_s %.0f%n", bestCompare);
@@ -76,5 +92,7 @@ public final class DiffCpuTime {
         System.out.printf("redline_large_cpu_ms %.1f%n", bestLargeMs);
         System.out.printf("redline_stored_cpu_pairs_per_s %.0f%n", bestStored);
         System.out.printf("redline_large_stored_cpu_ms %.2f%n", bestLargeStoredMs);
+        System.out.printf("redline_kept_cpu_pairs_per_s %.0f%n", bestKept);
+        System.out.printf("redline_large_kept_cpu_ms %.2f%n", bestLargeKeptMs);
     }
 }

@@ -1,5 +1,6 @@
 package dev.redline.change;
 
+import dev.redline.article.ArticleText;
 import dev.redline.text.Normalize;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,20 @@ public record ArticleEdits(Instant published, List<Instant> changes, List<Instan
         headlines = List.copyOf(headlines);
         corrections = List.copyOf(corrections);
         stealth = List.copyOf(stealth);
+    }
+
+    /**
+     * Reads an article's history with its events: the flip-flops among them are sightings and the
+     * first take-down is when it was unpublished ({@link HistoryEvent}). The source page and the
+     * batch {@code stats} job both read a history this way.
+     *
+     * @param versions its stored versions, oldest first (at least one)
+     * @param events   its events, oldest first
+     * @param now      the time of the question, for headline tests that may still run
+     */
+    public static ArticleEdits of(List<EditedVersion> versions, List<HistoryEvent> events, Instant now) {
+        List<ArticleText> texts = versions.stream().map(EditedVersion::text).toList();
+        return of(versions, HistoryEvent.flipFlops(events, texts), HistoryEvent.takenDown(events), now);
     }
 
     /**

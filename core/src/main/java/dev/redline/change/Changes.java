@@ -4,6 +4,7 @@ import dev.redline.article.ArticleText;
 import dev.redline.diff.Diff;
 import dev.redline.diff.DiffResult;
 import dev.redline.text.Normalize;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +30,20 @@ public final class Changes {
     /** Version 0: every note it shows is new, and nothing came before to change. */
     public static VersionChange first(ArticleText text) {
         return new VersionChange(notes(text), false, List.of());
+    }
+
+    /**
+     * The change each version of a history made, index for index: {@link #first} for version 0,
+     * then {@link #between} each version and the one before.
+     *
+     * @param versions the texts, oldest first
+     */
+    public static List<VersionChange> of(List<ArticleText> versions) {
+        List<VersionChange> changes = new ArrayList<>(versions.size());
+        for (int k = 0; k < versions.size(); k++) {
+            changes.add(k == 0 ? first(versions.get(0)) : between(versions.get(k - 1), versions.get(k)));
+        }
+        return changes;
     }
 
     /** The change from {@code old} to {@code neu}, comparing them with {@link Diff#compare}. */

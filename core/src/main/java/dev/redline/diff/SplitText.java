@@ -37,12 +37,88 @@ public record SplitText(String title, String byline, List<String> sentences, Lis
         List<String> all = new ArrayList<>();
         List<Integer> starts = new ArrayList<>(text.paragraphs().size());
         for (String paragraph : text.paragraphs()) {
-            List<String> split = Sentences.split(paragraph);
-            if (!split.isEmpty()) {
+            int[] bounds = Sentences.bounds(paragraph);
+            if (bounds.length > 0) {
                 starts.add(all.size());
-                all.addAll(split);
+                for (int k = 0; k < bounds.length; k += 2) {
+                    all.add(paragraph.substring(bounds[k], bounds[k + 1]));
+                }
             }
         }
         return new SplitText(text.title(), text.byline(), all, starts);
+    }
+
+    /**
+     * Where {@link #of} cuts {@code text}, in the compact form a store keeps beside the text: for
+     * each paragraph, the gap before and the length of each sentence ({@code "0,23,1,40"}: a
+     * sentence at 0-23, one at 24-64), paragraphs separated by {@code ';'} (an empty field for a
+     * paragraph without sentences). Made under {@link Sentences#rules()}; read back with
+     * {@link #ofOffsets}.
+     */
+    public static String offsets(ArticleText text) {
+        StringBuilder out = new StringBuilder(16 * text.paragraphs().size());
+        for (int p = 0; p < text.paragraphs().size(); p++) {
+            if (p > 0) {
+                out.append(';');
+            }
+            int[] bounds = Sentences.bounds(text.paragraphs().get(p));
+            int end = 0;
+            for (int k = 0; k < bounds.length; k += 2) {
+                if (k > 0) {
+                    out.append(',');
+                }
+                out.append(bounds[k] - end).append(',').append(bounds[k + 1] - bounds[k]);
+                end = bounds[k + 1];
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The split that {@link #offsets} described, cut from {@code text} without splitting again.
+     *
+     * @throws IllegalArgumentException when the offsets do not fit the text (not made from it)
+     */
+    public static SplitText ofOffsets(ArticleText text, String offsets) {
+        List<String> paragraphs = text.paragraphs();
+        String[] fields = offsets.split(";", -1);
+        if (fields.length != paragraphs.size() && !(paragraphs.isEmpty() && offsets.isEmpty())) {
+            throw misfit(offsets, "has " + fields.length + " paragraphs, the text " + paragraphs.size());
+        }
+        List<String> all = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>(paragraphs.size());
+        for (int p = 0; p < paragraphs.size(); p++) {
+            if (fields[p].isEmpty()) {
+                continue;
+            }
+            String paragraph = paragraphs.get(p);
+            String[] numbers = fields[p].split(",", -1);
+            if (numbers.length % 2 != 0) {
+                throw misfit(offsets, "has an odd count in paragraph " + p);
+            }
+            starts.add(all.size());
+            int end = 0;
+            for (int k = 0; k < numbers.length; k += 2) {
+                int from = end + number(numbers[k], offsets);
+                end = from + number(numbers[k + 1], offsets);
+                if (end == from || end > paragraph.length()) {
+                    throw misfit(offsets, "cuts outside paragraph " + p);
+                }
+                all.add(paragraph.substring(from, end));
+            }
+        }
+        return new SplitText(text.title(), text.byline(), all, starts);
+    }
+
+    private static int number(String digits, String offsets) {
+        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw misfit(offsets, "holds '" + digits + "'");
+        }
+        return Integer.parseInt(digits);
+    }
+
+    private static IllegalArgumentException misfit(String offsets, String why) {
+        String shown = offsets.length() > 40 ? offsets.substring(0, 40) + "…" : offsets;
+        return new IllegalArgumentException("sentence offsets '" + shown + "' do not fit the text: " + why);
     }
 }

@@ -178,6 +178,19 @@ final class BlockWriter {
         return false;
     }
 
+    /**
+     * Never part of an article's lead: what {@link #skip} drops by tag or class, except that a
+     * "teaser" between the headline and the body is the lead itself (the one place where the word
+     * names the story's own summary, not a link to another).
+     */
+    static boolean isNeverLead(Element e) {
+        if (SKIPPED_TAGS.contains(e.normalName()) || e.hasAttr("hidden")) {
+            return true;
+        }
+        String hints = ContentFinder.hints(e);
+        return !hints.isEmpty() && NOT_TEXT_HINT.matcher(hints.replace("teaser", "")).find();
+    }
+
     private static boolean isEmbeddedPost(Element e) {
         return e.normalName().equals("blockquote") && EMBED_CLASS.matcher(e.className().toLowerCase(Locale.ROOT)).find();
     }

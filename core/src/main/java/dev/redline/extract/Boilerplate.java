@@ -219,14 +219,7 @@ final class Boilerplate {
             // a subheading closing the body leads nowhere; one opening it leads into the text
             return atEnd;
         }
-        if (atEnd ? words <= AUTHOR_BIO_MAX_WORDS && AUTHOR_BIO.matcher(b.text()).matches()
-                : words <= LEADING_BYLINE_MAX_WORDS && LEADING_BYLINE.matcher(b.text()).matches()) {
-            return true;
-        }
-        if (words <= EDGE_CALL_MAX_WORDS && EDGE_CALL_TO_ACTION.matcher(b.text()).matches()) {
-            return true;
-        }
-        if (words <= DATE_LINE_MAX_WORDS && DATE_LINE.matcher(b.text()).matches() || isKeywordList(b.text())) {
+        if (isPatternDebris(b, atEnd, words)) {
             return true;
         }
         // list items are short by nature; a list closing the story is content, link lists went earlier;
@@ -235,6 +228,25 @@ final class Boilerplate {
             return false;
         }
         return atEnd ? words <= 6 : words <= 4;
+    }
+
+    /** The edge rules that go by words (bylines, author bios, calls to action, date lines, keyword lists). */
+    private static boolean isPatternDebris(Block b, boolean atEnd, int words) {
+        return (atEnd ? words <= AUTHOR_BIO_MAX_WORDS && AUTHOR_BIO.matcher(b.text()).matches()
+                : words <= LEADING_BYLINE_MAX_WORDS && LEADING_BYLINE.matcher(b.text()).matches())
+                || words <= EDGE_CALL_MAX_WORDS && EDGE_CALL_TO_ACTION.matcher(b.text()).matches()
+                || words <= DATE_LINE_MAX_WORDS && DATE_LINE.matcher(b.text()).matches() || isKeywordList(b.text());
+    }
+
+    /**
+     * Whether a word pattern, not just the line's shape, marks it as furniture: {@link #isFurniture},
+     * an end marker ("More stories") or an edge rule that reads words. {@link LearnedFilter} may keep
+     * a line the generic rules dropped for its shape, never one of these.
+     */
+    static boolean matchesWordPattern(Block b, boolean atEnd) {
+        int words = words(b.text());
+        return isFurniture(b) || words <= END_MARKER_MAX_WORDS && END_MARKER.matcher(b.text()).matches()
+                || isPatternDebris(b, atEnd, words);
     }
 
     /** Whether a line ends like a sentence (full stop, question, quote, colon...). */

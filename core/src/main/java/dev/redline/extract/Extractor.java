@@ -21,7 +21,9 @@ import org.jsoup.select.Selector;
  *
  * <p>Order of evidence: per-source {@link ExtractRules} first; then what the page declares
  * (JSON-LD, OpenGraph and meta tags); then content scoring of the DOM ({@link ContentFinder}),
- * block writing ({@link BlockWriter}) and line clean-up ({@link Boilerplate}). Character sets are
+ * block writing ({@link BlockWriter}) and line clean-up ({@link Boilerplate}); for a tracker that
+ * learns its sources, the source's {@link LearnedLines} around that clean-up
+ * ({@link #extractForSource}). Character sets are
  * settled by {@link PageDecoder}; the DOM's size is bounded by {@link PageParser} (a page over its
  * limits is "no article found" with the reason).
  *
@@ -66,6 +68,21 @@ public final class Extractor {
      * @param rules             per-source overrides ({@link ExtractRules#NONE} for none)
      */
     public Extracted extract(byte[] body, String contentTypeHeader, String url, ExtractRules rules) {
+        return read(body, contentTypeHeader, url, rules, LearnedLines.NONE, false).extracted();
+    }
+
+    /**
+     * Extracts a page of a source whose lines a tracker learns: as {@link #extract(byte[], String,
+     * String, ExtractRules)} with the source's {@code learned} lines applied (see
+     * {@link LearnedLines}), and the page's candidate lines to count towards the source.
+     */
+    public SourceReading extractForSource(byte[] body, String contentTypeHeader, String url, ExtractRules rules,
+                                          LearnedLines learned) {
+        return read(body, contentTypeHeader, url, rules, Objects.requireNonNull(learned, "learned"), true);
+    }
+
+    private SourceReading read(byte[] body, String contentTypeHeader, String url, ExtractRules rules,
+                               LearnedLines learned, boolean withLines) {
         Objects.requireNonNull(rules, "rules");
         if (body == null || body.length == 0) {
             return notFound(url, "empty page");
@@ -75,7 +92,7 @@ public final class Extractor {
             if (looksBinary(html)) {
                 return notFound(url, "the content is binary, not HTML text");
             }
-            return extract(html, url, rules);
+            return extract(html, url, rules, learned, withLines);
         } catch (PageParser.OverLimit tooBig) {
             return notFound(url, tooBig.getMessage());
         } catch (RuntimeException | StackOverflowError broken) {
@@ -85,7 +102,16 @@ public final class Extractor {
         }
     }
 
-    private Extracted extract(String html, String url, ExtractRules rules) throws PageParser.OverLimit {
+    /** A cleaned body and the blocks it was cleaned from (what a learning tracker counts). */
+    private record Body(List<TextBlock> blocks, List<BlockWriter.Block> raw) {
+    }
+
+    private static Body body(List<BlockWriter.Block> raw, LearnedLines learned) {
+        return new Body(LearnedFilter.clean(raw, learned), raw);
+    }
+
+    private SourceReading extract(String html, String url, ExtractRules rules, LearnedLines learned, boolean withLines)
+            throws PageParser.OverLimit {
         String base = url == null ? "" : url;
         Document doc = PageParser.parse(html, base);
         PageMetadata meta = PageMetadata.read(doc);
@@ -97,31 +123,33 @@ public final class Extractor {
         boolean passwordField = doc.selectFirst(PageVerdict.PASSWORD_FIELD) != null;
         prepare(doc, rules);
         List<Element> configured = select(doc, rules.bodySelectors());
+        Body body;
         List<TextBlock> blocks;
         if (!configured.isEmpty()) {
             // the operator's selectors are the answer for this source: no scoring, no retry
-            blocks = Boilerplate.clean(BlockWriter.write(configured, false));
+            body = body(BlockWriter.write(configured, false), learned);
+            blocks = body.blocks();
         } else {
-            blocks = Boilerplate.clean(BlockWriter.write(ContentFinder.find(doc, true), true));
-            if (length(blocks) < RETRY_BELOW_CHARS) {
-                blocks = relaxedBody(html, base, rules, blocks);
+            body = body(BlockWriter.write(ContentFinder.find(doc, true), true), learned);
+            if (length(body.blocks()) < RETRY_BELOW_CHARS) {
+                body = relaxedBody(html, base, rules, learned, body);
             }
-            blocks = preferDeclaredBody(blocks, meta.articleBody(), pageText);
+            blocks = preferDeclaredBody(body.blocks(), meta.articleBody(), pageText);
         }
         // with no body, the page's remaining text only names what stands in the article's place
         String standIn = blocks.isEmpty() && pageText.isEmpty() && doc.body() != null ? doc.body().text() : pageText;
         PageVerdict verdict = PageVerdict.judge(meta, title, passwordField, blocks, standIn);
-        return new Extracted(canonical, title, meta.byline(), meta.published(), meta.modified(), meta.language(),
-                blocks, verdict);
+        return new SourceReading(new Extracted(canonical, title, meta.byline(), meta.published(), meta.modified(),
+                meta.language(), blocks, verdict), withLines ? LearnedFilter.lines(body.raw()) : List.of());
     }
 
     /** The relaxed retry on a fresh parse; keeps whichever pass found more. */
-    private List<TextBlock> relaxedBody(String html, String base, ExtractRules rules, List<TextBlock> strict)
+    private Body relaxedBody(String html, String base, ExtractRules rules, LearnedLines learned, Body strict)
             throws PageParser.OverLimit {
         Document doc = PageParser.parse(html, base);
         prepare(doc, rules);
-        List<TextBlock> relaxed = Boilerplate.clean(BlockWriter.write(ContentFinder.find(doc, false), true));
-        return length(relaxed) > length(strict) ? relaxed : strict;
+        Body relaxed = body(BlockWriter.write(ContentFinder.find(doc, false), true), learned);
+        return length(relaxed.blocks()) > length(strict.blocks()) ? relaxed : strict;
     }
 
     /**
@@ -240,8 +268,8 @@ public final class Extractor {
         return n;
     }
 
-    private static Extracted notFound(String url, String reason) {
-        return new Extracted(url, null, null, null, null, null, List.of(),
-                new PageVerdict(PageVerdict.Kind.UNREADABLE, reason));
+    private static SourceReading notFound(String url, String reason) {
+        return new SourceReading(new Extracted(url, null, null, null, null, null, List.of(),
+                new PageVerdict(PageVerdict.Kind.UNREADABLE, reason)), List.of());
     }
 }

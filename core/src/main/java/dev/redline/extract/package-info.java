@@ -5,7 +5,10 @@
  * {@link dev.redline.extract.Extractor}; it returns an {@link dev.redline.extract.Extracted} with the
  * body as {@link dev.redline.extract.TextBlock}s (paragraphs, subheadings, list items, quotes, table
  * rows, in reading order) and a {@link dev.redline.extract.PageVerdict} saying whether the page is
- * the article or what stands in its place (error, paywall, consent, login page). Works on bytes it
+ * the article or what stands in its place (error, paywall, consent, login page). A tracker that
+ * learns each source's boilerplate passes what it learned ({@link dev.redline.extract.LearnedLines})
+ * to {@link dev.redline.extract.Extractor#extractForSource} and counts the
+ * {@link dev.redline.extract.PageLine}s it gets back; the learning itself is the app's. Works on bytes it
  * is given; fetching is the app's job. A page without an article is a result with a reason, not an
  * exception.
  *

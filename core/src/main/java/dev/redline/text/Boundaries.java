@@ -1,8 +1,6 @@
 package dev.redline.text;
 
 import com.ibm.icu.text.BreakIterator;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,14 +27,14 @@ final class Boundaries {
     }
 
     /** The parts of a paragraph between sentence boundaries, trimmed, blank parts left out. */
-    static List<String> of(String paragraph) {
+    static Spans of(String paragraph) {
         int n = paragraph.length();
         for (int k = 0; k < n; k++) {
             if (needsIcuThroughout(paragraph.charAt(k))) {
                 return Sentences.icuSplit(paragraph);
             }
         }
-        List<String> parts = new ArrayList<>();
+        Spans parts = new Spans();
         int start = 0;
         int k = 0;
         while (k < n) {
@@ -84,7 +82,7 @@ final class Boundaries {
      * window only: from the current sentence's start (what abbreviation rules look back at) to
      * the first letter after the spot (what ICU looks ahead to). Returns the new sentence start.
      */
-    private static int askIcu(String p, int start, int run, int reach, List<String> parts) {
+    private static int askIcu(String p, int start, int run, int reach, Spans parts) {
         int end = reach;
         while (end < p.length() && !Character.isLetter(p.charAt(end))) {
             end++;
@@ -170,11 +168,8 @@ final class Boundaries {
         return true;
     }
 
-    private static int cut(String p, int start, int end, List<String> parts) {
-        String part = p.substring(start, end).strip();
-        if (!part.isEmpty()) {
-            parts.add(part);
-        }
+    private static int cut(String p, int start, int end, Spans parts) {
+        parts.addStripped(p, start, end);
         return end;
     }
 

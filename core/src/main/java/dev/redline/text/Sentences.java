@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 
 /**
  * Splits a paragraph of news prose into sentences. ICU's rule-based sentence breaker (locale
@@ -37,49 +38,76 @@ public final class Sentences {
     private static final Set<String> UNLESS_STARTER = LISTS.get("unless-starter");
     private static final Set<String> BEFORE_NUMBER = LISTS.get("before-number");
     private static final Set<String> STARTERS = LISTS.get("starters");
+    /**
+     * The edition of the splitting code: bump it with any change to this class or {@link Boundaries}
+     * that moves a cut, so that splits stored under the old rules are split again.
+     */
+    private static final int CODE_EDITION = 2;
+    private static final int RULES = computeRules();
 
     private Sentences() {
     }
 
+    /**
+     * Which splitting rules are in force: the code's edition and a checksum of the abbreviation
+     * lists, so a store can tell a split kept under other rules from one that is still current.
+     */
+    public static int rules() {
+        return RULES;
+    }
+
     /** The sentences of one paragraph, trimmed, in order; empty for a blank paragraph. */
     public static List<String> split(String paragraph) {
-        return joinMissplits(Boundaries.of(paragraph));
+        return texts(paragraph, bounds(paragraph));
+    }
+
+    /**
+     * Where {@link #split} cuts a paragraph: [start, end) of each sentence as pairs
+     * ({@code bounds[2k]}, {@code bounds[2k + 1]}), in order; each sentence is exactly
+     * {@code paragraph.substring(start, end)}, so a store can keep these offsets instead of the text.
+     */
+    public static int[] bounds(String paragraph) {
+        return joinMissplits(paragraph, Boundaries.of(paragraph)).toArray();
     }
 
     /** {@link #split} with ICU judging every position; the cheaper pass must agree with it. */
     static List<String> splitWithIcuOnly(String paragraph) {
-        return joinMissplits(icuSplit(paragraph));
+        return texts(paragraph, joinMissplits(paragraph, icuSplit(paragraph)).toArray());
     }
 
-    private static List<String> joinMissplits(List<String> parts) {
-        List<String> sentences = new ArrayList<>(parts.size());
-        String current = null;
-        for (String part : parts) {
-            if (current != null && shouldJoin(current, part)) {
-                current = current + ' ' + part;
-                continue;
-            }
-            if (current != null) {
-                sentences.add(current);
-            }
-            current = part;
-        }
-        if (current != null) {
-            sentences.add(current);
+    private static List<String> texts(String paragraph, int[] bounds) {
+        List<String> sentences = new ArrayList<>(bounds.length / 2);
+        for (int k = 0; k < bounds.length; k += 2) {
+            sentences.add(paragraph.substring(bounds[k], bounds[k + 1]));
         }
         return sentences;
     }
 
-    static List<String> icuSplit(String paragraph) {
+    /**
+     * Rejoins the parts ICU cut wrongly. A joined sentence runs from its first part's start to its
+     * last part's end, with the paragraph's own spacing between them.
+     */
+    private static Spans joinMissplits(String paragraph, Spans parts) {
+        Spans sentences = new Spans();
+        for (int k = 0; k < parts.size(); k++) {
+            int last = sentences.size() - 1;
+            if (last >= 0 && shouldJoin(paragraph.substring(sentences.start(last), sentences.end(last)),
+                    paragraph.substring(parts.start(k), parts.end(k)))) {
+                sentences.extendLast(parts.end(k));
+            } else {
+                sentences.add(parts.start(k), parts.end(k));
+            }
+        }
+        return sentences;
+    }
+
+    static Spans icuSplit(String paragraph) {
         BreakIterator breaker = breaker();
         breaker.setText(paragraph);
-        List<String> parts = new ArrayList<>();
+        Spans parts = new Spans();
         int start = breaker.first();
         for (int end = breaker.next(); end != BreakIterator.DONE; start = end, end = breaker.next()) {
-            String part = paragraph.substring(start, end).strip();
-            if (!part.isEmpty()) {
-                parts.add(part);
-            }
+            parts.addStripped(paragraph, start, end);
         }
         return parts;
     }
@@ -162,6 +190,16 @@ public final class Sentences {
             end--;
         }
         return word.substring(start, end);
+    }
+
+    private static int computeRules() {
+        try (InputStream in = Sentences.class.getResourceAsStream("abbreviations.txt")) {
+            CRC32 crc = new CRC32();
+            crc.update(in.readAllBytes());
+            return (int) crc.getValue() * 31 + CODE_EDITION;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, Set<String>> loadLists() {

@@ -18,11 +18,13 @@ class LabelledSetTest {
     /** The floors this engine reaches today, per set; lower one only with a reason. */
     private static final Map<LabelledPair.Group, Double> F1_FLOOR = Map.of(
             LabelledPair.Group.TUNED, 0.93, LabelledPair.Group.HELD_OUT_1, 0.75,
-            LabelledPair.Group.DEV, 0.93, LabelledPair.Group.HELD_OUT_2, 0.87);
+            LabelledPair.Group.DEV, 0.93, LabelledPair.Group.HELD_OUT_2, 0.87,
+            // written for the second round of issue 15 before any change to the method; no floor until it is scored once
+            LabelledPair.Group.HELD_OUT_3, 0.0);
 
     @Test
     void atLeastThirtyPairs() {
-        assertThat(LabelledPair.all()).hasSizeGreaterThanOrEqualTo(71);
+        assertThat(LabelledPair.all()).hasSizeGreaterThanOrEqualTo(83);
     }
 
     @Test
@@ -76,11 +78,12 @@ class LabelledSetTest {
     }
 
     /**
-     * Held-out-2 scores stay unprinted while the method is being changed (they are asserted
+     * Held-out scores stay unprinted while the method is being changed (they are asserted
      * against their floor all the same); {@code -Dlabelled.heldOut=show} prints them.
      */
     private static boolean shown(LabelledPair.Group group) {
-        return group != LabelledPair.Group.HELD_OUT_2 || "show".equals(System.getProperty("labelled.heldOut"));
+        return (group != LabelledPair.Group.HELD_OUT_2 && group != LabelledPair.Group.HELD_OUT_3)
+                || "show".equals(System.getProperty("labelled.heldOut"));
     }
 
     private static Set<LabelledPair.Link> changes(Set<LabelledPair.Link> links) {

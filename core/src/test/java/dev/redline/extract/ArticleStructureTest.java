@@ -54,4 +54,24 @@ class ArticleStructureTest {
         assertThat(x.blocks()).extracting(TextBlock::kind).doesNotContain(Kind.TABLE_ROW);
         assertThat(x.paragraphs()).hasSize(7);
     }
+
+    @Test
+    void aLeadParagraphBetweenTheHeadlineAndTheBodyOpensTheArticle() {
+        String lead = "The harbour board of Port Wendle has voted to close the ferry pier that served the island for ninety "
+                + "years, and a temporary landing at the fish market is to open within six weeks.";
+        String page = """
+                <html><head><title>Old ferry pier to close</title></head><body>
+                <main><div class="story-top">
+                  <header class="story-header"><h1>Old ferry pier to close after 90 years</h1>
+                    <p class="byline">By Ann Lee</p><p class="intro">%s</p></header>
+                  <div class="layout"><div class="story-body">%s</div>
+                  <aside class="sidebar"><a href="/x">Council delays bin collections over the holidays</a></aside></div>
+                </div></main></body></html>
+                """.formatted(lead, Pages.STORY_PARAGRAPHS);
+
+        Extracted x = extractor.extract(page.getBytes(StandardCharsets.UTF_8), null, null);
+
+        assertThat(x.paragraphs().getFirst()).isEqualTo(lead);
+        assertThat(x.paragraphs()).doesNotContain("By Ann Lee").hasSize(8);
+    }
 }

@@ -7,8 +7,10 @@ import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.timestamp_millis;
+import static org.apache.spark.sql.functions.transform;
 
 import dev.redline.article.ArticleText;
+import dev.redline.change.HistoryEvent;
 import dev.redline.newsedits.NewsEdits;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -40,15 +43,29 @@ public final class Archive {
             .add("paragraphs", DataTypes.createArrayType(DataTypes.StringType, false), false)
             .add("boring", DataTypes.BooleanType);
 
+    /** One event, as {@code redline export} writes it ({@code at} an ISO-8601 instant, {@code kind} its wire name). */
+    static final StructType EVENT = new StructType()
+            .add("at", DataTypes.StringType, false)
+            .add("kind", DataTypes.StringType, false)
+            .add("detail", DataTypes.StringType);
+
     /** One article: {@code url}, {@code source} (nullable) and {@code versions}. */
     public static final StructType SCHEMA = new StructType()
             .add("url", DataTypes.StringType, false)
             .add("source", DataTypes.StringType)
             .add("versions", DataTypes.createArrayType(VERSION, false), false);
 
+    /** {@link #SCHEMA} with the article's {@code events} (null or empty when it has none). */
+    public static final StructType WITH_EVENTS = SCHEMA.add("events", DataTypes.createArrayType(EVENT, false));
+
+    /** Whether a job reads the articles' events too (only {@code stats} does; the others skip reading them). */
+    public enum Events { READ, SKIP }
+
     private static final String VERSIONS_QUERY = "(SELECT v.article_id, a.url, s.name AS source, v.n, v.fetched_at,"
             + " v.title, v.byline, v.paragraphs, v.boring FROM versions v JOIN articles a ON a.id = v.article_id"
             + " LEFT JOIN sources s ON s.id = a.source_id) redline_versions";
+    private static final String EVENTS_QUERY = "(SELECT article_id, at, kind, detail FROM article_events) redline_events";
+    private static final String ISO_MILLIS = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
 
     private Archive() {
     }
@@ -59,36 +76,59 @@ public final class Archive {
      *
      * @param partitions JDBC reads are split into this many ranges of article ids
      */
-    public static Dataset<Row> read(SparkSession spark, String input, int partitions) {
-        return input.startsWith("jdbc:") ? fromStore(spark, input, partitions) : fromExport(spark, input);
+    public static Dataset<Row> read(SparkSession spark, String input, int partitions, Events events) {
+        return input.startsWith("jdbc:") ? fromStore(spark, input, partitions, events) : fromExport(spark, input, events);
     }
 
     /** {@code redline export} JSON Lines (the history shape); a malformed line fails the job naming it. */
-    public static Dataset<Row> fromExport(SparkSession spark, String path) {
-        return spark.read().schema(SCHEMA).option("mode", "FAILFAST").json(path);
+    public static Dataset<Row> fromExport(SparkSession spark, String path, Events events) {
+        return spark.read().schema(events == Events.READ ? WITH_EVENTS : SCHEMA).option("mode", "FAILFAST").json(path);
     }
 
     /**
      * The store's versions over JDBC, read in {@code partitions} ranges of article id (each range
      * one query on its own connection), then grouped back into histories.
      */
-    public static Dataset<Row> fromStore(SparkSession spark, String url, int partitions) {
-        return storeVersions(spark, url, partitions)
-                .withColumn("fetchedAt", date_format(timestamp_millis(col("fetched_at").cast(DataTypes.LongType)), "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"))
+    public static Dataset<Row> fromStore(SparkSession spark, String url, int partitions, Events events) {
+        long[] bounds = articleIdBounds(url);
+        Dataset<Row> histories = storeVersions(spark, url, partitions, bounds)
+                .withColumn("fetchedAt", iso(col("fetched_at")))
                 .withColumn("paragraphsList", from_json(col("paragraphs"), DataTypes.createArrayType(DataTypes.StringType)))
                 .groupBy(col("article_id"), col("url"), col("source"))
                 .agg(sort_array(collect_list(struct(col("n").cast(DataTypes.IntegerType).as("n"), col("fetchedAt"),
                         col("title"), col("byline"), col("paragraphsList").as("paragraphs"),
-                        col("boring").equalTo(1).as("boring")))).as("versions"))
-                .select(col("url"), col("source"), col("versions"));
+                        col("boring").equalTo(1).as("boring")))).as("versions"));
+        if (events == Events.SKIP) {
+            return histories.select(col("url"), col("source"), col("versions"));
+        }
+        // sorted on (at millis, kind, detail): the order the store reads them in, ties aside
+        Dataset<Row> byArticle = jdbc(spark, url, EVENTS_QUERY, partitions, bounds)
+                .groupBy(col("article_id"))
+                .agg(sort_array(collect_list(struct(col("at").cast(DataTypes.LongType).as("ms"), col("kind"), col("detail")))).as("raw"))
+                .select(col("article_id"), transform(col("raw"), e -> struct(iso(e.getField("ms")).as("at"),
+                        e.getField("kind").as("kind"), e.getField("detail").as("detail"))).as("events"));
+        return histories.join(byArticle, histories.col("article_id").equalTo(byArticle.col("article_id")), "left")
+                .select(col("url"), col("source"), col("versions"), col("events"));
     }
 
     /** The store's version rows as read: one JDBC query per range of article id. */
     static Dataset<Row> storeVersions(SparkSession spark, String url, int partitions) {
-        long[] bounds = articleIdBounds(url);
+        return storeVersions(spark, url, partitions, articleIdBounds(url));
+    }
+
+    private static Dataset<Row> storeVersions(SparkSession spark, String url, int partitions, long[] bounds) {
+        return jdbc(spark, url, VERSIONS_QUERY, partitions, bounds);
+    }
+
+    private static Dataset<Row> jdbc(SparkSession spark, String url, String query, int partitions, long[] bounds) {
         Properties props = new Properties();
         props.setProperty("fetchsize", "1000");
-        return spark.read().jdbc(url, VERSIONS_QUERY, "article_id", bounds[0], bounds[1] + 1, Math.max(1, partitions), props);
+        return spark.read().jdbc(url, query, "article_id", bounds[0], bounds[1] + 1, Math.max(1, partitions), props);
+    }
+
+    /** A store time (epoch milliseconds) as the ISO-8601 instant {@code redline export} writes. */
+    private static Column iso(Column millis) {
+        return date_format(timestamp_millis(millis.cast(DataTypes.LongType)), ISO_MILLIS);
     }
 
     private static long[] articleIdBounds(String url) {
@@ -100,6 +140,20 @@ public final class Archive {
         } catch (SQLException e) {
             throw new IllegalArgumentException("cannot read the store at " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The events of one archive row read with {@link Events#READ}, oldest first. */
+    static List<HistoryEvent> events(Row article) {
+        int field = article.fieldIndex("events");
+        if (article.isNullAt(field)) {
+            return List.of();
+        }
+        List<Row> rows = article.getList(field);
+        List<HistoryEvent> events = new ArrayList<>(rows.size());
+        for (Row e : rows) {
+            events.add(new HistoryEvent(Instant.parse(e.getString(0)), e.getString(1), e.getString(2)));
+        }
+        return events;
     }
 
     /** The versions of one archive row, oldest first, as core's NewsEdits takes them. */

@@ -1,5 +1,7 @@
 package dev.redline.spark;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
@@ -24,12 +26,17 @@ public final class RedlineSpark implements Callable<Integer> {
     enum Job {
         EDITS, REUSE, STATS;
 
-        Dataset<Row> run(Dataset<Row> archive) {
+        Dataset<Row> run(Dataset<Row> archive, Instant now) {
             return switch (this) {
                 case EDITS -> EditsJob.run(archive);
                 case REUSE -> ReuseJob.run(archive);
-                case STATS -> StatsJob.run(archive);
+                case STATS -> StatsJob.run(archive, now);
             };
+        }
+
+        /** Only {@code stats} reads the articles' events. */
+        Archive.Events events() {
+            return this == STATS ? Archive.Events.READ : Archive.Events.SKIP;
         }
     }
 
@@ -51,8 +58,14 @@ public final class RedlineSpark implements Callable<Integer> {
             description = "JDBC read ranges and shuffle partitions (default ${DEFAULT-VALUE})")
     int partitions;
 
+    private final Clock clock;
+
+    RedlineSpark(Clock clock) {
+        this.clock = clock;
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new RedlineSpark())
+        System.exit(new CommandLine(new RedlineSpark(Clock.systemUTC()))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("redline-spark: " + e.getMessage());
                     return 1;
@@ -66,11 +79,11 @@ public final class RedlineSpark implements Callable<Integer> {
         SparkSession spark = Sessions.create(master, partitions, "redline-" + job);
         try {
             long started = System.nanoTime();
-            Dataset<Row> archive = Archive.read(spark, input, partitions);
+            Dataset<Row> archive = Archive.read(spark, input, partitions, chosen.events());
             if (archive.rdd().getNumPartitions() < partitions) {
                 archive = archive.repartition(partitions); // one small file is one split: spread it over the cores
             }
-            write(chosen.run(archive), output);
+            write(chosen.run(archive, clock.instant()), output);
             long rows = spark.read().parquet(output + "/parquet").count();
             System.err.printf("redline-spark %s: %d rows in %s (%.1f s)%n", job, rows, output, (System.nanoTime() - started) / 1e9);
         } finally {
@@ -83,7 +96,7 @@ public final class RedlineSpark implements Callable<Integer> {
         try {
             return Job.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(new RedlineSpark()),
+            throw new CommandLine.ParameterException(new CommandLine(new RedlineSpark(Clock.systemUTC())),
                     "JOB must be edits, reuse or stats, not '" + name + "'");
         }
     }

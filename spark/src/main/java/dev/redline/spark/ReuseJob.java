@@ -16,6 +16,7 @@ import dev.redline.trace.ReuseRule;
 import dev.redline.trace.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -28,7 +29,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The {@code reuse} job: copies between sources across the whole archive. Candidates come from a
@@ -147,12 +147,7 @@ final class ReuseJob {
         return out;
     }
 
-    /** A Spark array value (a Scala Seq: the row encoder takes no java.util.List). */
     private static scala.collection.immutable.Seq<Long> boxed(long[] values) {
-        List<Long> list = new ArrayList<>(values.length);
-        for (long v : values) {
-            list.add(v);
-        }
-        return CollectionConverters.asScala(list).toSeq();
+        return Rows.seq(Arrays.stream(values).boxed().toList());
     }
 }

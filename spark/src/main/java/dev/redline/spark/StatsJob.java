@@ -1,22 +1,20 @@
 package dev.redline.spark;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.percentile_approx;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
+import dev.redline.article.ArticleText;
+import dev.redline.change.ArticleEdits;
+import dev.redline.change.Changes;
+import dev.redline.change.EditedVersion;
+import dev.redline.change.EditingRecord;
+import dev.redline.change.VersionChange;
 import dev.redline.newsedits.NewsEdits;
-import dev.redline.text.Normalize;
-import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapGroupsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -25,58 +23,86 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The {@code stats} job: each source's editing record per week of first publication (ISO weeks,
- * starting Monday, UTC). One output row per (source, week); new measures (issue 12's corrections
- * and stealth edits) are new columns computed in {@link #article} and aggregated in {@link #run},
- * so existing readers keep working. A headline change is a consecutive pair whose normalised
- * headlines differ (the rule of the store's changed fields). Stateless.
+ * The {@code stats} job: each source's {@link EditingRecord}, the figures of its page
+ * {@code /sources/{name}} and of {@code /api/sources/{name}/record}, over the whole archive. Each
+ * article is read by core's {@link ArticleEdits#of(List, List, Instant)} (its versions' change
+ * kinds by {@link Changes#of}, its flip-flop and take-down events), in parallel; then each source's
+ * articles are gathered and counted by {@link EditingRecord#of}, the call the page makes, so the
+ * two cannot drift. Articles without a source have no record and are left out. Stateless.
  */
 final class StatsJob {
-    /** Per-article facts the weekly figures are aggregated from. */
+    /** What one article contributes ({@link ArticleEdits}), in columns. */
     private static final StructType ARTICLE = new StructType()
-            .add("source", DataTypes.StringType)
-            .add("week", DataTypes.DateType, false)
-            .add("versions", DataTypes.IntegerType, false)
-            .add("changed", DataTypes.BooleanType, false)
-            .add("minutesToFirstChange", DataTypes.DoubleType)
-            .add("headlineChanges", DataTypes.IntegerType, false);
+            .add("source", DataTypes.StringType, false)
+            .add("published", DataTypes.TimestampType, false)
+            .add("changes", instants(), false)
+            .add("headlines", instants(), false)
+            .add("corrections", instants(), false)
+            .add("stealth", instants(), false)
+            .add("unpublished", DataTypes.TimestampType);
+
+    private static final StructType WEEK = new StructType()
+            .add("start", DataTypes.DateType, false)
+            .add("published", DataTypes.IntegerType, false)
+            .add("headlines", DataTypes.IntegerType, false)
+            .add("corrections", DataTypes.IntegerType, false)
+            .add("stealth", DataTypes.IntegerType, false)
+            .add("unpublished", DataTypes.IntegerType, false);
+
+    /**
+     * One row per source, the JSON shape of {@code /api/sources/{name}/record} ({@code EditingRecord}
+     * in docs/openapi.yaml): {@code medianFirstChange} an ISO-8601 duration or null, {@code weeks}
+     * oldest first.
+     */
+    static final StructType SCHEMA = new StructType()
+            .add("source", DataTypes.StringType, false)
+            .add("articles", DataTypes.IntegerType, false)
+            .add("changed", DataTypes.IntegerType, false)
+            .add("medianFirstChange", DataTypes.StringType)
+            .add("weeks", DataTypes.createArrayType(WEEK, false), false);
 
     private StatsJob() {
     }
 
     /**
-     * Columns: {@code source} (null for articles without one), {@code week} (Monday),
-     * {@code articles}, {@code changedArticles} (at least one version after the first),
-     * {@code versions}, {@code headlineChanges}, {@code medianMinutesToFirstChange} and
-     * {@code meanMinutesToFirstChange} (over changed articles; null when none changed).
+     * @param archive read with {@link Archive.Events#READ}
+     * @param now     the time of the question (headline tests still running have no winner yet)
      */
-    static Dataset<Row> run(Dataset<Row> archive) {
-        return archive.map((MapFunction<Row, Row>) StatsJob::article, Encoders.row(ARTICLE))
-                .groupBy("source", "week")
-                .agg(count("*").as("articles"),
-                        sum(when(col("changed"), 1).otherwise(0)).as("changedArticles"),
-                        sum("versions").as("versions"),
-                        sum("headlineChanges").as("headlineChanges"),
-                        percentile_approx(col("minutesToFirstChange"), lit(0.5),
-                                lit(10000)).as("medianMinutesToFirstChange"),
-                        avg("minutesToFirstChange").as("meanMinutesToFirstChange"))
-                .orderBy("source", "week");
+    static Dataset<Row> run(Dataset<Row> archive, Instant now) {
+        return archive.filter(col("source").isNotNull())
+                .map((MapFunction<Row, Row>) a -> article(a, now), Encoders.row(ARTICLE))
+                .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+                .mapGroups((MapGroupsFunction<String, Row, Row>) StatsJob::record, Encoders.row(SCHEMA))
+                .orderBy("source");
     }
 
-    private static Row article(Row article) {
+    private static Row article(Row article, Instant now) {
         List<NewsEdits.Version> versions = Archive.versions(article);
-        NewsEdits.Version first = versions.getFirst();
-        LocalDate week = first.fetchedAt().atZone(ZoneOffset.UTC).toLocalDate()
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        Double minutes = versions.size() < 2 ? null
-                : Duration.between(first.fetchedAt(), versions.get(1).fetchedAt()).toMillis() / 60_000.0;
-        int headlines = 0;
-        for (int i = 1; i < versions.size(); i++) {
-            if (!Normalize.key(versions.get(i - 1).text().title()).equals(Normalize.key(versions.get(i).text().title()))) {
-                headlines++;
-            }
+        List<ArticleText> texts = versions.stream().map(NewsEdits.Version::text).toList();
+        List<VersionChange> changes = Changes.of(texts);
+        List<EditedVersion> edited = new ArrayList<>(versions.size());
+        for (int k = 0; k < versions.size(); k++) {
+            NewsEdits.Version v = versions.get(k);
+            edited.add(new EditedVersion(v.fetchedAt(), v.text(), v.boring(), changes.get(k)));
         }
-        return RowFactory.create(article.getString(article.fieldIndex("source")), week, versions.size(),
-                versions.size() > 1, minutes, headlines);
+        ArticleEdits e = ArticleEdits.of(edited, Archive.events(article), now);
+        return RowFactory.create(article.getString(article.fieldIndex("source")), e.published(), Rows.seq(e.changes()),
+                Rows.seq(e.headlines()), Rows.seq(e.corrections()), Rows.seq(e.stealth()), e.unpublished());
+    }
+
+    private static Row record(String source, Iterator<Row> rows) {
+        List<ArticleEdits> articles = new ArrayList<>();
+        rows.forEachRemaining(r -> articles.add(new ArticleEdits(r.getAs(1), r.getList(2), r.getList(3), r.getList(4),
+                r.getList(5), r.getAs(6))));
+        EditingRecord record = EditingRecord.of(source, articles);
+        List<Row> weeks = record.weeks().stream()
+                .map(w -> RowFactory.create(w.start(), w.published(), w.headlines(), w.corrections(), w.stealth(), w.unpublished()))
+                .toList();
+        return RowFactory.create(record.source(), record.articles(), record.changed(),
+                record.medianFirstChange() == null ? null : record.medianFirstChange().toString(), Rows.seq(weeks));
+    }
+
+    private static org.apache.spark.sql.types.ArrayType instants() {
+        return DataTypes.createArrayType(DataTypes.TimestampType, false);
     }
 }

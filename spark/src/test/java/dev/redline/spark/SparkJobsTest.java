@@ -3,6 +3,8 @@ package dev.redline.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redline.cli.Redline;
+import dev.redline.editing.EditingHistory;
+import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.EventKind;
 import dev.redline.store.Store;
@@ -16,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
 class SparkJobsTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z"); // a Monday
+    private static final Instant NOW = T0.plus(java.time.Duration.ofDays(30));
 
     @TempDir
     static Path dir;
@@ -68,12 +69,12 @@ class SparkJobsTest {
         assertThat(want).hasSizeGreaterThan(50).anyMatch(s -> s.contains("\"op\":\"edit\"")).anyMatch(s -> s.contains("\"op\":\"add\""));
 
         Path fromFile = dir.resolve("edits-file");
-        RedlineSpark.write(EditsJob.run(Archive.fromExport(spark, archive.toString())), fromFile.toString());
+        RedlineSpark.write(EditsJob.run(Archive.fromExport(spark, archive.toString(), Archive.Events.SKIP)), fromFile.toString());
         assertThat(canonical(jsonl(fromFile))).isEqualTo(want);
         assertThat(spark.read().parquet(fromFile.resolve("parquet").toString()).count()).isEqualTo(want.size());
 
         Path fromStore = dir.resolve("edits-store");
-        RedlineSpark.write(EditsJob.run(Archive.fromStore(spark, "jdbc:sqlite:" + store, 2)), fromStore.toString());
+        RedlineSpark.write(EditsJob.run(Archive.fromStore(spark, "jdbc:sqlite:" + store, 2, Archive.Events.SKIP)), fromStore.toString());
         assertThat(canonical(jsonl(fromStore))).isEqualTo(want);
     }
 
@@ -86,7 +87,7 @@ class SparkJobsTest {
             assertThat(Redline.run("--db", url, "export", "--format", "newsedits", "--out", expected.toString())).isZero();
             assertThat(Archive.storeVersions(spark, url, 3).rdd().getNumPartitions()).as("one read per article-id range").isEqualTo(3);
             Path out = dir.resolve("edits-pg");
-            RedlineSpark.write(EditsJob.run(Archive.fromStore(spark, url, 3)), out.toString());
+            RedlineSpark.write(EditsJob.run(Archive.fromStore(spark, url, 3, Archive.Events.SKIP)), out.toString());
             assertThat(canonical(jsonl(out))).isEqualTo(canonical(Files.readAllLines(expected))).hasSizeGreaterThan(50);
         }
     }
@@ -94,7 +95,7 @@ class SparkJobsTest {
     @Test
     void reuseFindsThePlantedCopiesWithTheirVersionsAndTheStoreLoadsThem() throws IOException {
         Path out = dir.resolve("reuse");
-        RedlineSpark.write(ReuseJob.run(Archive.fromExport(spark, archive.toString())), out.toString());
+        RedlineSpark.write(ReuseJob.run(Archive.fromExport(spark, archive.toString(), Archive.Events.SKIP)), out.toString());
         List<String> links = spark.read().parquet(out.resolve("parquet").toString()).collectAsList().stream()
                 .map(r -> r.getAs("copyUrl") + "#" + r.getAs("copyVersion") + " <- " + r.getAs("sourceUrl") + "#" + r.getAs("sourceVersion"))
                 .sorted().toList();
@@ -115,24 +116,36 @@ class SparkJobsTest {
     }
 
     @Test
-    void statsGiveEachSourcesEditingRecordPerWeek() {
-        Map<String, Row> bySource = StatsJob.run(Archive.fromExport(spark, archive.toString())).collectAsList().stream()
-                .collect(Collectors.toMap(r -> r.getAs("source") + " " + r.getAs("week"), r -> r, (a, b) -> a, TreeMap::new));
-        assertThat(bySource.keySet()).containsExactly("alpha 2026-03-02", "beta 2026-03-02", "beta 2026-03-09");
-        Row alpha = bySource.get("alpha 2026-03-02");
-        assertThat((long) alpha.getAs("articles")).isEqualTo(Corpus.ALPHA);
-        assertThat((long) alpha.getAs("changedArticles")).isEqualTo(Corpus.ALPHA);
-        assertThat((long) alpha.getAs("headlineChanges")).isEqualTo(Corpus.ALPHA); // v2 rewrites every headline
-        assertThat((double) alpha.getAs("medianMinutesToFirstChange")).isEqualTo(90.0);
-        Row lateBeta = bySource.get("beta 2026-03-09");
-        assertThat((long) lateBeta.getAs("articles")).isEqualTo(1);
-        assertThat((long) lateBeta.getAs("changedArticles")).isEqualTo(1);
-        assertThat((long) lateBeta.getAs("headlineChanges")).isEqualTo(1);
-        assertThat((double) lateBeta.getAs("medianMinutesToFirstChange")).isEqualTo(1440.0);
-        Row beta = bySource.get("beta 2026-03-02");
-        assertThat((long) beta.getAs("articles")).isEqualTo(5); // four of its own and one single-version copy
-        assertThat((long) beta.getAs("changedArticles")).isEqualTo(4);
-        assertThat((long) beta.getAs("headlineChanges")).isZero();
+    void statsGiveEachSourceTheRecordItsSourcePageShows() throws IOException {
+        Path fromFile = dir.resolve("stats-file");
+        RedlineSpark.write(StatsJob.run(Archive.fromExport(spark, archive.toString(), Archive.Events.READ), NOW), fromFile.toString());
+        Path fromStore = dir.resolve("stats-store");
+        RedlineSpark.write(StatsJob.run(Archive.fromStore(spark, "jdbc:sqlite:" + store, 2, Archive.Events.READ), NOW),
+                fromStore.toString());
+
+        Map<String, JsonNode> page = new TreeMap<>();
+        try (Store db = Store.open("jdbc:sqlite:" + store)) {
+            EditingHistory editing = new EditingHistory(db);
+            for (String name : List.of("alpha", "beta", "gamma")) {
+                page.put(name, JSON.readTree(Json.write(editing.source(db.source(name).orElseThrow(), NOW))));
+            }
+        }
+        JsonNode gamma = page.get("gamma");
+        assertThat(gamma.get("weeks").valueStream().mapToInt(w -> w.get("corrections").asInt()).sum()).isEqualTo(1);
+        assertThat(gamma.get("weeks").valueStream().mapToInt(w -> w.get("stealth").asInt()).sum()).isEqualTo(1);
+        assertThat(gamma.get("weeks").valueStream().mapToInt(w -> w.get("unpublished").asInt()).sum()).isEqualTo(1);
+        assertThat(gamma.get("weeks").valueStream().mapToInt(w -> w.get("headlines").asInt()).sum())
+                .as("the A/B/A headline test counts once").isEqualTo(1);
+        assertThat(page.get("alpha").get("medianFirstChange").asString()).isEqualTo("PT1H30M");
+
+        for (Path out : List.of(fromFile, fromStore)) {
+            Map<String, JsonNode> job = new TreeMap<>();
+            for (String line : jsonl(out)) {
+                JsonNode node = JSON.readTree(line);
+                job.put(node.get("source").asString(), node);
+            }
+            assertThat(job).as(out.getFileName().toString()).isEqualTo(page);
+        }
     }
 
     /** JSON lines with instants normalised (Spark writes millis always) and keys sorted, then sorted. */
@@ -208,7 +221,37 @@ class SparkJobsTest {
             lines.add(history("https://beta.example/copy/4", "beta",
                     version(T0.plus(java.time.Duration.ofDays(7)), sentence(own, 6), List.of(paragraph(own))),
                     version(T0.plus(java.time.Duration.ofDays(8)), sentence(own, 6), List.of(a4.get(0), a4.get(1), a4.get(2), a4extra))));
+            lines.addAll(gamma());
             return lines;
+        }
+
+        /**
+         * Source gamma, the change kinds the editing record counts: a stealth edit (a figure changed
+         * without a note) then a correction note; an A/B/A headline test with a flip-flop event; an
+         * article unpublished, then gone.
+         */
+        private static List<String> gamma() {
+            Random r = new Random(3000);
+            Instant t = T0.plus(java.time.Duration.ofDays(2));
+            String title = sentence(r, 6);
+            String p0 = sentence(r, 9) + " The council said 40 people were hurt in the fire.";
+            String p1 = paragraph(r);
+            String fixed = "Correction: An earlier version of this article gave the wrong day for the meeting.";
+            String stealthy = history("https://gamma.example/news/0", "gamma", List.of(),
+                    version(t, title, List.of(p0, p1)),
+                    version(t.plusSeconds(7200), title, List.of(p0.replace("40", "45"), p1)),
+                    version(t.plusSeconds(18_000), title, List.of(p0.replace("40", "45"), p1, fixed)));
+            String a = sentence(r, 7);
+            String b = sentence(r, 7);
+            List<String> body = List.of(paragraph(r), paragraph(r));
+            String tested = history("https://gamma.example/news/1", "gamma",
+                    List.of(event(t.plusSeconds(5400), "flip-flop", "the page shows version 0 again (latest is 1)")),
+                    version(t, a, body), version(t.plusSeconds(1800), b, body));
+            String taken = history("https://gamma.example/news/2", "gamma",
+                    List.of(event(t.plusSeconds(86_400 * 8), "unpublished", "redirected to the home page"),
+                            event(t.plusSeconds(86_400 * 9), "gone", "HTTP 410")),
+                    version(t.plusSeconds(600), sentence(r, 6), List.of(paragraph(r))));
+            return List.of(stealthy, tested, taken);
         }
 
         static List<String> plantedLinks() {
@@ -221,7 +264,15 @@ class SparkJobsTest {
         }
 
         private static String history(String url, String source, Map<String, Object>... versions) {
-            return JSON.writeValueAsString(Map.of("url", url, "source", source, "versions", List.of(versions)));
+            return history(url, source, List.of(), versions);
+        }
+
+        private static String history(String url, String source, List<Map<String, Object>> events, Map<String, Object>... versions) {
+            return JSON.writeValueAsString(Map.of("url", url, "source", source, "versions", List.of(versions), "events", events));
+        }
+
+        private static Map<String, Object> event(Instant at, String kind, String detail) {
+            return Map.of("at", at.toString(), "kind", kind, "detail", detail);
         }
 
         private static Map<String, Object> version(Instant at, String title, List<String> paragraphs) {

@@ -1,0 +1,200 @@
+package dev.redline.push;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.redline.extract.ExtractRules;
+import dev.redline.fetch.FetchConfig;
+import dev.redline.fetch.NetworkRanges;
+import dev.redline.service.AppConfig;
+import dev.redline.service.Services;
+import dev.redline.sim.VirtualClock;
+import dev.redline.store.Store;
+import dev.redline.store.Subscription;
+import dev.redline.track.Tracker;
+import dev.redline.track.TrackerConfig;
+import dev.redline.web.WebServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * WebSub end to end on loopback: a real hub ({@link LoopbackHub}) and Redline's callback served by
+ * the real web server, over a real SQLite store; the tracker's feed poll discovers the hub, time
+ * moves on a virtual clock.
+ */
+class WebSubTest {
+    static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+
+    @TempDir
+    Path dir;
+    final VirtualClock clock = new VirtualClock(T0);
+    LoopbackHub hub;
+    Services services;
+    Store store;
+    Tracker tracker;
+    WebSub webSub;
+    WebServer server;
+    long sourceId;
+
+    @BeforeEach
+    void start() throws IOException {
+        hub = new LoopbackHub();
+        FetchConfig fetch = FetchConfig.defaults().withAllowPrivateNetwork(true).withHostDelay(Duration.ZERO);
+        services = Services.create(Services.Settings.of(new AppConfig(dir, "jdbc:sqlite:" + dir.resolve("redline.db")))
+                .withFetch(fetch).withTracker(TrackerConfig.defaults().withThreads(1).withFeedInterval(Duration.ofMinutes(10)))
+                .withTime(clock, clock.sleeper()));
+        store = services.store();
+        tracker = services.tracker();
+        int port = freePort();
+        webSub = new WebSub(store.subscriptions(), services.discovery(), clock, NetworkRanges.PRIVATE, "http://127.0.0.1:" + port);
+        tracker.onFeedRead(webSub::discovered);
+        server = new WebServer(store, WebServer.Options.defaults().withClock(clock).withWebSub(webSub)).start("127.0.0.1", port);
+        sourceId = store.addSource("harbour", List.of(hub.feedUrl()), List.of(), ExtractRules.NONE).id();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        services.close();
+        hub.close();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private Subscription subscription() {
+        return store.subscriptions().subscription(sourceId, hub.feedUrl()).orElseThrow();
+    }
+
+    /** Polls the feed (the tracker discovers the hub) and sends the subscription request. */
+    private LoopbackHub.Subscriber subscribe() {
+        tracker.pollOnce(false);
+        assertThat(subscription().state()).isEqualTo(Subscription.State.NEW);
+        assertThat(subscription().topic()).isEqualTo(hub.topic());
+        assertThat(webSub.maintain()).isEqualTo(1);
+        return hub.subscribers.values().iterator().next();
+    }
+
+    @Test
+    void discoverSubscribeVerifyAndASignedPushIngestsAtOnceWhileBadSignaturesAreIgnored() {
+        LoopbackHub.Subscriber sub = subscribe();
+        Map<String, String> request = hub.requests.getFirst();
+        assertThat(request).containsEntry("hub.mode", "subscribe").containsEntry("hub.topic", hub.topic())
+                .containsEntry("hub.lease_seconds", Long.toString(Duration.ofDays(7).toSeconds()));
+        assertThat(request.get("hub.callback")).isEqualTo(webSub.callbackUrl(subscription()))
+                .startsWith("http://127.0.0.1:" + server.port() + "/websub/");
+        assertThat(request.get("hub.secret")).hasSize(64).isEqualTo(subscription().secret());
+        assertThat(hub.lastVerification).startsWith("200 ");
+        Subscription active = subscription();
+        assertThat(active.state()).isEqualTo(Subscription.State.ACTIVE);
+        assertThat(active.leaseSeconds()).isEqualTo(3600);
+        assertThat(active.leaseUntil()).isEqualTo(T0.plusSeconds(3600));
+        assertThat(active.summary(clock.instant())).isEqualTo("active, lease until 2026-11-20T09:00:00Z");
+        assertThat(hub.get("http://127.0.0.1:" + server.port() + "/sources", Map.of()))
+                .contains("WebSub push via <span class=\"url\">" + hub.hubUrl() + "</span>: active, lease until 2026-11-20T09:00:00Z");
+
+        // a verification for a topic or mode we never asked for is refused
+        assertThat(hub.get(sub.callback(), Map.of("hub.mode", "subscribe", "hub.topic", hub.base() + "/other",
+                "hub.challenge", "x", "hub.lease_seconds", "60"))).startsWith("404 ");
+        assertThat(hub.get(sub.callback(), Map.of("hub.mode", "unsubscribe", "hub.topic", hub.topic(),
+                "hub.challenge", "x"))).startsWith("404 ");
+        assertThat(hub.get(("http://127.0.0.1:" + server.port()) + "/websub/not-a-key", Map.of("hub.mode", "subscribe", "hub.topic",
+                hub.topic(), "hub.challenge", "x", "hub.lease_seconds", "60"))).startsWith("404 ");
+
+        // a signed push: the new article is in the record at once, before any poll
+        assertThat(hub.publish(sub, hub.atom("/news/ferry"), "sha256")).isEqualTo(202);
+        assertThat(store.articleByUrl(hub.base() + "/news/ferry")).isPresent();
+        // SHA-1 is what many hubs still sign with
+        assertThat(hub.publish(sub, hub.atom("/news/tide"), "sha1")).isEqualTo(202);
+        assertThat(store.articleByUrl(hub.base() + "/news/tide")).isPresent();
+
+        // forged (another key), tampered and unsigned pushes are acknowledged (§7.1.2) and ignored
+        String forged = hub.atom("/news/forged");
+        assertThat(hub.push(sub, forged, HubSignature.sign("sha256", "not-the-secret", forged.getBytes()))).isEqualTo(202);
+        assertThat(hub.push(sub, hub.atom("/news/tampered"), HubSignature.sign("sha256", sub.secret(),
+                hub.atom("/news/ferry").getBytes()))).isEqualTo(202);
+        assertThat(hub.push(sub, hub.atom("/news/unsigned"), null)).isEqualTo(202);
+        assertThat(hub.push(sub, hub.atom("/news/md5"), "md5=00")).isEqualTo(202);
+        for (String path : List.of("/news/forged", "/news/tampered", "/news/unsigned", "/news/md5")) {
+            assertThat(store.articleByUrl(hub.base() + path)).as(path).isEmpty();
+        }
+        assertThat(subscription().pushes()).isEqualTo(2);
+        assertThat(subscription().refused()).isEqualTo(4);
+        assertThat(subscription().lastPush()).isEqualTo(T0);
+        // a callback no subscription has: 410, so the hub drops it
+        assertThat(hub.push(new LoopbackHub.Subscriber(("http://127.0.0.1:" + server.port()) + "/websub/gone", hub.topic(), "k"), forged, null))
+                .isEqualTo(410);
+    }
+
+    @Test
+    void theLeaseIsRenewedBeforeItEndsAndPollingGoesOn() {
+        subscribe();
+        Instant firstLease = subscription().leaseUntil();
+        assertThat(subscription().nextAction()).isEqualTo(firstLease.minusSeconds(360)); // a tenth of the lease left
+        clock.advance(Duration.ofSeconds(3000));
+        assertThat(webSub.maintain()).isZero();
+        assertThat(hub.requests).hasSize(1);
+        clock.advance(Duration.ofSeconds(300)); // 5 minutes before the end
+        assertThat(webSub.maintain()).isEqualTo(1);
+        assertThat(hub.requests).hasSize(2);
+        assertThat(hub.requests.getLast()).containsEntry("hub.mode", "subscribe");
+        assertThat(subscription().state()).isEqualTo(Subscription.State.ACTIVE);
+        assertThat(subscription().leaseUntil()).isEqualTo(clock.instant().plusSeconds(3600)).isAfter(firstLease);
+        // pushed or not, the feed is still polled on its schedule
+        hub.feedEntries = "/news/polled";
+        assertThat(tracker.pollOnce(false).feedsPolled()).isEqualTo(1);
+        assertThat(store.articleByUrl(hub.base() + "/news/polled")).isPresent();
+    }
+
+    @Test
+    void aDenialIsRetriedWithBackOffAndAFeedThatStopsNamingTheHubIsUnsubscribed() {
+        hub.denyReason = "topic not allowed\non this hub";
+        tracker.pollOnce(false);
+        assertThat(webSub.maintain()).isEqualTo(1); // accepted with 202, then denied
+        Subscription denied = subscription();
+        assertThat(denied.state()).isEqualTo(Subscription.State.DENIED);
+        assertThat(denied.lastError()).isEqualTo("denied by the hub: topic not allowed on this hub");
+        assertThat(denied.nextAction()).isEqualTo(T0.plusSeconds(30));
+        assertThat(webSub.maintain()).isZero();
+        hub.denyReason = null;
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(webSub.maintain()).isEqualTo(1);
+        assertThat(subscription().state()).isEqualTo(Subscription.State.ACTIVE);
+        assertThat(subscription().failures()).isZero();
+
+        hub.advertise = false;
+        clock.advance(Duration.ofMinutes(10));
+        tracker.pollOnce(false);
+        assertThat(hub.requests.getLast()).containsEntry("hub.mode", "unsubscribe").doesNotContainKey("hub.secret");
+        assertThat(hub.lastVerification).startsWith("200 ");
+        assertThat(hub.subscribers).isEmpty();
+        assertThat(store.subscriptions().subscriptions()).isEmpty();
+    }
+
+    @Test
+    void hubsOnPrivateAddressesAreRefusedUnlessAllowedAndTheRequestIsRetried() {
+        WebSub strict = new WebSub(store.subscriptions(), services.discovery(), clock, NetworkRanges.NONE,
+                "http://127.0.0.1:" + server.port());
+        tracker.onFeedRead(strict::discovered);
+        tracker.pollOnce(false);
+        assertThat(strict.maintain()).isZero();
+        Subscription s = subscription();
+        assertThat(hub.requests).isEmpty();
+        assertThat(s.state()).isEqualTo(Subscription.State.NEW);
+        assertThat(s.failures()).isEqualTo(1);
+        assertThat(s.lastError()).contains("refusing to subscribe at").contains("loopback");
+        assertThat(s.nextAction()).isEqualTo(T0.plusSeconds(30));
+        assertThat(s.summary(clock.instant())).isEqualTo("failed 1×; next try 2026-11-20T08:00:30Z");
+    }
+}

@@ -1,0 +1,69 @@
+package dev.redline.bench.archive;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * An embedded PostgreSQL (zonky, the server the tests use) on a data folder that is kept between
+ * runs, so an archive generated once can be served and polled later. Run as a program it starts the
+ * server, prints its JDBC URL on stdout and runs until it is stopped (SIGTERM stops PostgreSQL
+ * cleanly): {@code ArchivePostgres DATA_DIR [PORT]}.
+ */
+public final class ArchivePostgres implements AutoCloseable {
+    private final EmbeddedPostgres server;
+
+    private ArchivePostgres(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    /** Starts PostgreSQL on {@code dataDir} (initialised when empty) at {@code port} (0: any free port). */
+    public static ArchivePostgres start(Path dataDir, int port) {
+        try {
+            Files.createDirectories(dataDir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofMinutes(2))
+                    // a bulk load and a read benchmark, not a bank: no fsync per commit, a bigger cache
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("max_wal_size", "2GB");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            return new ArchivePostgres(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start PostgreSQL on " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The JDBC URL of the {@code postgres} database as the superuser. */
+    public String jdbcUrl() {
+        return server.getJdbcUrl("postgres", "postgres");
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length < 1) {
+            System.err.println("usage: ArchivePostgres DATA_DIR [PORT]");
+            System.exit(2);
+        }
+        ArchivePostgres pg = start(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 0);
+        Runtime.getRuntime().addShutdownHook(new Thread(pg::close, "archive-postgres-stop"));
+        System.out.println(pg.jdbcUrl());
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE); // until the script stops this process (SIGTERM runs the hook)
+    }
+}
