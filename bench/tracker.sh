@@ -19,7 +19,7 @@
 # machine wall-clock rates understate what 2 free cores do; CPU ms per check, and the ratio to the
 # baseline measured in the same run, are the steadier figures.
 # Host delay 0 (loopback), 4 worker threads (WORKERS=N), tracker heap TRACKER_HEAP (default 512m).
-# SKIP_BUILD=1 reuses the jar; JFR=DIR records a flight recording of every tracker round into DIR.
+# SKIP_BUILD=1 reuses the jar (NEW_JAR=FILE measures that one instead); JFR=DIR records a flight recording of every tracker round into DIR.
 # ARCHIVE=FILE starts each store as a copy of a generated archive (bench/archive.sh, e.g. 1 M versions)
 # instead of an empty one, so the rounds run beside a large stored history (memory: TRACKER_HEAP=512m).
 set -euo pipefail
@@ -37,7 +37,7 @@ TICKS=$(getconf CLK_TCK)
 # clean: a resource moved in the sources must not linger in target/ (Flyway would see it twice)
 [ -n "${SKIP_BUILD:-}" ] || rm -rf core/target app/target
 [ -n "${SKIP_BUILD:-}" ] || ./mvnw -B -q -o -pl app -am package -DskipTests
-JARS=("new=$PWD/app/target/redline.jar")
+JARS=("new=${NEW_JAR:-$PWD/app/target/redline.jar}")
 [ -z "${BASE_JAR:-}" ] || JARS=("base=$BASE_JAR" "${JARS[@]}")
 [ -z "${JFR:-}" ] || mkdir -p "$JFR"
 

@@ -16,7 +16,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,6 +34,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * database.
  */
 final class JdbcArticles implements ArticleStore {
+    private static final int URL_CHUNK = 500;
     private final Jdbi jdbi;
     private final boolean postgres;
 
@@ -52,13 +56,45 @@ final class JdbcArticles implements ArticleStore {
         });
     }
 
+    @Override
+    public int addArticles(Collection<String> canonicalUrls, Long sourceId, Instant seenAt) {
+        if (canonicalUrls.stream().anyMatch(u -> u == null || u.isBlank())) {
+            throw new IllegalArgumentException("an article needs a URL");
+        }
+        if (canonicalUrls.isEmpty()) {
+            return 0;
+        }
+        long at = seenAt.toEpochMilli();
+        return jdbi.inTransaction(h -> {
+            int added = 0;
+            for (String url : canonicalUrls) {
+                added += insertOrAttach(h, url, sourceId, at, at, ArticleStatus.ACTIVE);
+            }
+            return added;
+        });
+    }
+
+    @Override
+    public Map<String, Article> articlesByUrl(Collection<String> canonicalUrls) {
+        List<String> urls = List.copyOf(canonicalUrls);
+        Map<String, Article> found = new HashMap<>();
+        // IN-lists in chunks: SQLite's bound-parameter limit, and small lists plan fast
+        for (int from = 0; from < urls.size(); from += URL_CHUNK) {
+            List<String> chunk = urls.subList(from, Math.min(urls.size(), from + URL_CHUNK));
+            jdbi.useHandle(h -> h.createQuery("SELECT " + ARTICLE_FIELDS + " FROM articles WHERE url IN (<urls>)")
+                    .bindList("urls", chunk).map((rs, ctx) -> Rows.article(rs, ""))
+                    .forEach(a -> found.put(a.url(), a)));
+        }
+        return found;
+    }
+
     /**
      * Creates the article when its URL is new (first seen and last active at {@code at}), and
      * attaches it to {@code sourceId} when it has no source yet.
      */
-    private static void insertOrAttach(Handle h, String canonicalUrl, Long sourceId, long at, Long nextCheck,
-                                       ArticleStatus status) {
-        h.createUpdate("INSERT INTO articles (url, source_id, first_seen, next_check, status, activity_at)"
+    private static int insertOrAttach(Handle h, String canonicalUrl, Long sourceId, long at, Long nextCheck,
+                                      ArticleStatus status) {
+        int inserted = h.createUpdate("INSERT INTO articles (url, source_id, first_seen, next_check, status, activity_at)"
                         + " VALUES (:url, :s, :at, :next, :status, :at) ON CONFLICT (url) DO NOTHING")
                 .bind("url", canonicalUrl).bind("s", sourceId).bind("at", at).bind("next", nextCheck)
                 .bind("status", status.toString()).execute();
@@ -66,6 +102,7 @@ final class JdbcArticles implements ArticleStore {
             h.createUpdate("UPDATE articles SET source_id = :s WHERE url = :url AND source_id IS NULL")
                     .bind("s", sourceId).bind("url", canonicalUrl).execute();
         }
+        return inserted;
     }
 
     @Override

@@ -5,7 +5,9 @@ import dev.redline.extract.ExtractRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -130,6 +132,16 @@ final class JdbcStore implements Store {
     @Override
     public Article upsertArticle(String canonicalUrl, Long sourceId, Instant seenAt) {
         return articles.upsertArticle(canonicalUrl, sourceId, seenAt);
+    }
+
+    @Override
+    public int addArticles(Collection<String> canonicalUrls, Long sourceId, Instant seenAt) {
+        return articles.addArticles(canonicalUrls, sourceId, seenAt);
+    }
+
+    @Override
+    public Map<String, Article> articlesByUrl(Collection<String> canonicalUrls) {
+        return articles.articlesByUrl(canonicalUrls);
     }
 
     @Override
