@@ -2,6 +2,7 @@ package dev.redline.cli;
 
 import dev.redline.error.BadInput;
 import dev.redline.service.Services;
+import dev.redline.trace.IndexRepair;
 import dev.redline.track.PollSummary;
 import dev.redline.track.Tracker;
 import dev.redline.track.TrackerConfig;
@@ -33,11 +34,11 @@ public final class PollCommand implements Callable<Integer> {
     int workers;
 
     @Option(names = "--no-trace-index",
-            description = "Do not keep the trace index current while tracking (faster; `redline trace --reindex` catches up later).")
+            description = "Do not keep the trace index current while tracking, nor repair it (faster; `redline trace --reindex` catches up later).")
     boolean noTraceIndex;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         if (workers < 1 || workers > 256) {
             throw new BadInput("--workers must be between 1 and 256, not " + workers);
         }
@@ -45,11 +46,17 @@ public final class PollCommand implements Callable<Integer> {
                 .withTracker(TrackerConfig.defaults().withThreads(workers)).withTraceIndex(!noTraceIndex);
         try (Services services = Services.create(settings)) {
             Tracker tracker = services.tracker();
+            // versions stored before the trace index existed (or a migration emptied it) are indexed beside polling
+            IndexRepair repair = services.startIndexRepair(System.err::println);
             Progress progress = Progress.start("poll", -1);
             tracker.onCheck(outcome -> progress.step());
             PollSummary first = tracker.pollOnce(all);
             if (once) {
                 progress.finish(first.line());
+                if (repair != null) {
+                    System.err.println("poll: waiting for the trace index repair to finish (stopping it is safe: it resumes next time)");
+                    repair.await();
+                }
                 return 0;
             }
             System.err.println("poll: " + first.line());

@@ -77,7 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
                         .withPolling(noPoll ? null : () -> poller.get() == null || poller.get().isAlive())
                         .withWarcDir(config.warcDir())
                         .withSubmitter(url -> tracker.track(url, null).article())
-                        .withTracing(new TraceService(services.tracer(), services.pages()));
+                        .withTracing(new TraceService(services.tracer(), services.pages(), () -> services.indexRepair() != null));
                 ScheduledExecutorService deliverer = Executors.newSingleThreadScheduledExecutor(
                         Thread.ofPlatform().name("redline-webhooks").daemon().factory());
                 deliverer.scheduleWithFixedDelay(() -> quietly("a webhook delivery round", hooks::deliverDue), 10, 10,
@@ -94,6 +94,8 @@ public final class ServeCommand implements Callable<Integer> {
                     out.println(webSub == null ? "WebSub push is off (no --base-url hubs could call back on); polling only."
                             : "WebSub push is on: hubs call back on " + baseUrl + "/websub/.");
                     out.flush();
+                    // a store from before the trace index (or emptied by a migration) is indexed while serving
+                    services.startIndexRepair(log::info);
                     if (!noPoll) {
                         poller.set(startPolling(tracker));
                     }

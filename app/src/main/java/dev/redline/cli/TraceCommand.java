@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  * {@code redline trace INPUT}: which tracked article, and which version of it, a text copies.
  * INPUT is a UTF-8 text file (first line the headline), an {@code .html}/{@code .htm}/{@code .html.gz} file or an http(s) URL
  * (both through the extractor, so the copier's page furniture is dropped), or {@code -} for stdin.
- * {@code redline trace --reindex} indexes versions stored before the index existed.
+ * {@code redline trace --reindex} indexes versions stored before the index existed; a trace of a
+ * store whose index lacks stored versions does the same first, so stored text is always found.
  */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Which tracked article, and which version of it, a text copies.")
@@ -68,19 +69,21 @@ public final class TraceCommand implements Callable<Integer> {
         FetchConfig pageFetch = network.applyTo(FetchConfig.defaults());
         try (Services services = Services.create(Services.Settings.of(root.config()).withPageFetch(pageFetch))) {
             Tracer tracer = services.tracer();
-            if (reindex) {
+            long behind = tracer.unindexedVersions();
+            if (reindex || behind > 0) {
+                if (!reindex) {
+                    // stored text must be findable: a store from before the index (or emptied by a migration) is indexed first, once
+                    PrintWriter err = spec.commandLine().getErr();
+                    err.println("redline: " + behind + " stored versions are not in the trace index yet; indexing them first");
+                    err.flush();
+                }
                 // two passes: index, then look for reuse between sources among the newly indexed versions
                 Progress progress = Progress.start("reindex", 2 * services.store().versionCount());
                 long added = tracer.reindex(progress::advance);
                 progress.finish(Counted.of(services.store().versionCount(), "version") + ", " + added + " newly indexed and checked for reuse");
-                return 0;
-            }
-            long behind = tracer.unindexedVersions();
-            if (behind > 0) {
-                PrintWriter err = spec.commandLine().getErr();
-                err.println("redline: " + behind + " stored versions are not in the trace index yet; "
-                        + "run 'redline trace --reindex' to include them");
-                err.flush();
+                if (reindex) {
+                    return 0;
+                }
             }
             print(traceInput(services));
         }

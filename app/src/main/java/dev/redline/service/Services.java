@@ -9,6 +9,7 @@ import dev.redline.ingest.VersionAnalyser;
 import dev.redline.ingest.VersionRecorder;
 import dev.redline.split.VersionSplits;
 import dev.redline.store.Store;
+import dev.redline.trace.IndexRepair;
 import dev.redline.trace.Tracer;
 import dev.redline.track.Tracker;
 import dev.redline.track.TrackerConfig;
@@ -17,10 +18,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Redline wired from its configuration, the one place every adapter (CLI commands, the web server,
- * push and batch entries to come) gets its parts from: the store, the trace index ({@link Tracer}),
+ * the WebSub subscriber in {@code push}, batch entries to come) gets its parts from: the store, the trace index ({@link Tracer}),
  * the {@link VersionRecorder} with its analysers, {@link Discovery}, the {@link Tracker} with its
  * fetcher (host slots in the store, WARC archive in the data folder) and the {@link PageReader}
  * for pages users name (its own fetcher, which keeps the private-address guard unless told
@@ -93,6 +95,7 @@ public final class Services implements AutoCloseable {
     private Fetcher pageFetcher;
     private PageReader pages;
     private Webhooks webhooks;
+    private IndexRepair repair;
     private VersionSplits versionSplits;
 
     private Services(Settings settings) {
@@ -126,6 +129,28 @@ public final class Services implements AutoCloseable {
             tracer = new Tracer(store());
         }
         return tracer;
+    }
+
+    /**
+     * Rebuilds the trace index in the background when stored versions are missing from it
+     * ({@link IndexRepair}); started at most once, stopped by {@link #close()}.
+     *
+     * @param lines where progress lines go
+     * @return the running repair, or null when the index is complete or {@link Settings#traceIndex()} is off
+     */
+    public synchronized IndexRepair startIndexRepair(Consumer<String> lines) {
+        if (!settings.traceIndex()) {
+            return null; // not keeping the index: `redline trace --reindex` catches up when asked
+        }
+        if (repair == null) {
+            repair = IndexRepair.startIfNeeded(tracer(), store().versionCount(), lines);
+        }
+        return repair;
+    }
+
+    /** The background repair if one was started and still runs, or null. */
+    public synchronized IndexRepair indexRepair() {
+        return repair != null && repair.running() ? repair : null;
     }
 
     /**
@@ -163,7 +188,7 @@ public final class Services implements AutoCloseable {
         return webhooks;
     }
 
-    /** The one way articles enter the record: feed entries (the tracker's polling, push to come), one URL. */
+    /** The one way articles enter the record: feed entries (the tracker's polling, WebSub pushes), one URL. */
     public synchronized Discovery discovery() {
         if (discovery == null) {
             discovery = new Discovery(store(), settings.clock());
@@ -196,6 +221,9 @@ public final class Services implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (repair != null) {
+            repair.close(); // after its page in progress, before the store closes under it
+        }
         if (trackerFetcher != null) {
             trackerFetcher.close();
         }

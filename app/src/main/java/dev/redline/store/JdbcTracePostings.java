@@ -16,8 +16,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * {@link TracePostings} over plain JDBC (the statements are the same on SQLite and PostgreSQL;
- * batched prepared statements keep bulk loads fast). Moved here from {@code TraceIndex} so that
+ * {@link TracePostings} over plain JDBC; writes go through a {@link PostingsWriter} (buffered,
+ * sorted postings, one statement per table and flush on PostgreSQL). Moved here from {@code TraceIndex} so that
  * the trace package no longer needs the store's {@link DataSource}. Thread-safe: every call uses
  * its own pooled connection.
  */
@@ -43,8 +43,9 @@ final class JdbcTracePostings implements TracePostings {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
-            try (Writer writer = new Writer(c)) {
+            try (PostingsWriter writer = new PostingsWriter(c, postgres)) {
                 boolean added = writer.add(articleId, versionId, fingerprint);
+                writer.flush();
                 c.commit();
                 return added;
             } catch (SQLException | RuntimeException e) {
@@ -69,7 +70,7 @@ final class JdbcTracePostings implements TracePostings {
                     }
                 }
                 c.setAutoCommit(false);
-                return new BulkWriter(c, new Writer(c));
+                return new BulkWriter(c, new PostingsWriter(c, postgres));
             } catch (SQLException | RuntimeException e) {
                 c.close();
                 throw e;
@@ -80,7 +81,7 @@ final class JdbcTracePostings implements TracePostings {
     }
 
     /** A {@link Bulk} over one connection in manual-commit mode. */
-    private record BulkWriter(Connection connection, Writer writer) implements Bulk {
+    private record BulkWriter(Connection connection, PostingsWriter writer) implements Bulk {
         @Override
         public boolean add(long articleId, long versionId, Fingerprint fingerprint) {
             try {
@@ -93,6 +94,7 @@ final class JdbcTracePostings implements TracePostings {
         @Override
         public void commit() {
             try {
+                writer.flush();
                 connection.commit();
             } catch (SQLException e) {
                 throw new IllegalStateException("could not commit to the trace index: " + e.getMessage(), e);
@@ -113,66 +115,6 @@ final class JdbcTracePostings implements TracePostings {
         }
     }
 
-    /** Adds versions on one connection inside the caller's transactions, with its statements prepared once. */
-    private static final class Writer implements AutoCloseable {
-        private final PreparedStatement mark;
-        private final PreparedStatement posting;
-        private final PreparedStatement df;
-        private final PreparedStatement band;
-
-        Writer(Connection c) throws SQLException {
-            mark = c.prepareStatement("INSERT INTO trace_version (version_id, article_id, shingles) VALUES (?, ?, ?) "
-                    + "ON CONFLICT DO NOTHING");
-            posting = c.prepareStatement("INSERT INTO trace_anchor (anchor, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
-            df = c.prepareStatement("INSERT INTO trace_anchor_df (anchor, articles) VALUES (?, 1) "
-                    + "ON CONFLICT (anchor) DO UPDATE SET articles = trace_anchor_df.articles + 1");
-            band = c.prepareStatement("INSERT INTO trace_band (band_key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
-        }
-
-        /** Indexes one version; false when it was indexed already. */
-        boolean add(long articleId, long versionId, Fingerprint fingerprint) throws SQLException {
-            mark.setLong(1, versionId);
-            mark.setLong(2, articleId);
-            mark.setInt(3, fingerprint.shingles().length);
-            if (mark.executeUpdate() == 0) {
-                return false;
-            }
-            long[] anchors = fingerprint.anchors();
-            for (long anchor : anchors) {
-                posting.setLong(1, anchor);
-                posting.setLong(2, articleId);
-                posting.addBatch();
-            }
-            int[] inserted = posting.executeBatch();
-            boolean anyNew = false;
-            for (int i = 0; i < inserted.length; i++) {
-                // a new (anchor, article) posting: one more article carries this anchor
-                if (inserted[i] == 1) {
-                    df.setLong(1, anchors[i]);
-                    df.addBatch();
-                    anyNew = true;
-                }
-            }
-            if (anyNew) {
-                df.executeBatch();
-            }
-            for (long key : fingerprint.bandKeys()) {
-                band.setLong(1, key);
-                band.setLong(2, articleId);
-                band.addBatch();
-            }
-            band.executeBatch();
-            return true;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            try (mark; posting; df; band) {
-                // closes all four, even when one fails
-            }
-        }
-    }
-
     @Override
     public boolean isIndexed(long versionId) {
         try (Connection c = dataSource.getConnection();
@@ -181,6 +123,27 @@ final class JdbcTracePostings implements TracePostings {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the trace index: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Set<Long> indexedAmong(long[] versionIds) {
+        try (Connection c = dataSource.getConnection()) {
+            Set<Long> indexed = new HashSet<>();
+            for (List<Long> chunk : chunks(versionIds)) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT version_id FROM trace_version WHERE version_id IN ("
+                        + placeholders(chunk.size()) + ")")) {
+                    bind(ps, 1, chunk);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            indexed.add(rs.getLong(1));
+                        }
+                    }
+                }
+            }
+            return indexed;
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the trace index: " + e.getMessage(), e);
         }

@@ -20,13 +20,16 @@ public interface TracePostings {
 
     /**
      * A writer for bulk loads: one connection, statements prepared once, many versions per
-     * transaction. Nothing is visible to others before {@link Bulk#commit}; closing without
-     * committing rolls back.
+     * transaction, postings buffered and written sorted at each commit. Nothing is visible to
+     * others before {@link Bulk#commit}; closing without committing rolls back.
      */
     Bulk bulk();
 
     /** Whether this version is in the index. */
     boolean isIndexed(long versionId);
+
+    /** Those of {@code versionIds} that are in the index (one query per few hundred ids, for a resumed repair). */
+    Set<Long> indexedAmong(long[] versionIds);
 
     /** Number of indexed versions. */
     long indexedVersions();

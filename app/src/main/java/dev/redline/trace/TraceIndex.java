@@ -51,6 +51,11 @@ public final class TraceIndex {
         return postings.isIndexed(versionId);
     }
 
+    /** Those of {@code versionIds} that are in the index. */
+    public Set<Long> indexedAmong(long[] versionIds) {
+        return postings.indexedAmong(versionIds);
+    }
+
     /** Number of indexed versions. */
     public long indexedVersions() {
         return postings.indexedVersions();
@@ -78,7 +83,7 @@ public final class TraceIndex {
             hits.remove(excludeArticleId);
         }
         List<Candidate> ranked = hits.entrySet().stream()
-                .map(e -> new Candidate(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .map(e -> new Candidate(e.getKey(), e.getValue()[0], e.getValue()[1], common.size()))
                 .sorted(Comparator.comparingInt(Candidate::hits).reversed()
                         .thenComparing(Comparator.comparingInt(Candidate::anchorHits).reversed())
                         .thenComparingLong(Candidate::articleId))

@@ -19,9 +19,10 @@ import dev.redline.store.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +48,10 @@ import org.slf4j.LoggerFactory;
 public final class Tracer implements VersionAnalyser {
     /** Share of a new version that must come from another source's earlier version to record reuse. */
     public static final double REUSE_MIN_COVERAGE = ReuseRule.MIN_COVERAGE;
-    /** Candidates (best proposed first) checked by keywords when none shares text with the copy. */
-    static final int MAX_KEYWORD_CANDIDATES = 10;
-    /** Candidate articles verified per query. */
-    static final int MAX_CANDIDATES = 25;
+    /** Candidate articles proposed per query (see {@link SourceFinder}). */
+    static final int MAX_CANDIDATES = SourceFinder.MAX_CANDIDATES;
+    /** Articles whose prepared histories (shingles, passages, the diffs of consecutive versions) are kept. */
+    static final int HISTORY_CACHE = 512;
     /** Articles read per page by {@link #reindex}. */
     static final int REINDEX_PAGE = 500;
 
@@ -60,6 +61,7 @@ public final class Tracer implements VersionAnalyser {
     private final TraceIndex index;
     private final Fingerprinter fingerprinter;
     private final Floor floor;
+    private final SourceFinder finder;
 
     public Tracer(Store store) {
         this(store, new TraceIndex(store.tracePostings()), Fingerprinter.DEFAULT, Floor.DEFAULT);
@@ -70,6 +72,17 @@ public final class Tracer implements VersionAnalyser {
         this.index = index;
         this.fingerprinter = fingerprinter;
         this.floor = floor;
+        this.finder = new SourceFinder(index, fingerprinter, floor, new SourceFinder.Histories() {
+            @Override
+            public int versionCount(long articleId) {
+                return store.article(articleId).map(Article::versionCount).orElse(0);
+            }
+
+            @Override
+            public List<Version> versions(long articleId) {
+                return store.versions(articleId);
+            }
+        }, HISTORY_CACHE);
     }
 
     public Floor floor() {
@@ -86,19 +99,35 @@ public final class Tracer implements VersionAnalyser {
      * index existed, or emptied by a change of fingerprint), one transaction per page of
      * {@value #REINDEX_PAGE} articles, fingerprinting in parallel; then checks each newly indexed version
      * for reuse of another source's earlier version, as tracking does, recording what it finds.
+     * {@code stop} is asked between pages: once true, the repair ends after the page in progress; a
+     * later call resumes (indexed versions are skipped), though the reuse check of versions indexed
+     * by the stopped run is not repeated.
      *
      * @param onVersion called with the number of versions visited, in each of the two passes (so
      *                  twice the stored versions in all)
      * @return how many versions were newly indexed
      */
     public long reindex(LongConsumer onVersion) {
+        return reindex(onVersion, () -> false);
+    }
+
+    /** As {@link #reindex(LongConsumer)}, stopping between pages once {@code stop} says so. */
+    public long reindex(LongConsumer onVersion, BooleanSupplier stop) {
+        Object lock = new Object();
+        LongConsumer progress = n -> {
+            synchronized (lock) { // the reuse pass reports from several threads
+                onVersion.accept(n);
+            }
+        };
         List<Long> addedIds = new ArrayList<>();
         long after = 0;
         List<Article> articles;
         // keyset paging by id: appends (which move an article in the by-activity order) cannot make it skip one
-        while (!(articles = store.articlesAfter(after, REINDEX_PAGE)).isEmpty()) {
-            List<Version> versions = articles.stream().flatMap(a -> store.versions(a.id()).stream())
-                    .filter(v -> !index.isIndexed(v.id())).toList();
+        while (!stop.getAsBoolean() && !(articles = store.articlesAfter(after, REINDEX_PAGE)).isEmpty()) {
+            List<Version> stored = articles.stream().flatMap(a -> store.versions(a.id()).stream()).toList();
+            // one query per page says which are indexed already, so a resumed repair skips them cheaply
+            Set<Long> indexed = index.indexedAmong(stored.stream().mapToLong(Version::id).toArray());
+            List<Version> versions = stored.stream().filter(v -> !indexed.contains(v.id())).toList();
             List<Fingerprint> fingerprints = versions.parallelStream().map(v -> fingerprinter.of(v.text())).toList();
             // one bulk writer and transaction per page, closed before anything else runs: the write lock
             // is never held while others (a serving process appending versions) wait for it
@@ -110,22 +139,26 @@ public final class Tracer implements VersionAnalyser {
                 }
                 bulk.commit();
             }
-            onVersion.accept(articles.stream().mapToLong(Article::versionCount).sum());
+            progress.accept(stored.size());
             after = articles.getLast().id();
         }
         // a sorted array of ids, not the versions: memory stays at a few bytes per version on a big archive
         long[] added = addedIds.stream().mapToLong(Long::longValue).sorted().toArray();
         after = 0;
-        while (!(articles = store.articlesAfter(after, REINDEX_PAGE)).isEmpty()) {
-            for (Article article : articles) {
+        while (added.length > 0 && !stop.getAsBoolean() && !(articles = store.articlesAfter(after, REINDEX_PAGE)).isEmpty()) {
+            // articles in parallel, each one's versions in order: one article's reuse events are written by one thread
+            articles.parallelStream().forEach(article -> {
                 for (Version version : store.versions(article.id())) {
                     if (Arrays.binarySearch(added, version.id()) >= 0) {
                         recordReuse(version, fingerprinter.of(version.text()));
                     }
                 }
-                onVersion.accept(article.versionCount());
-            }
+                progress.accept(article.versionCount());
+            });
             after = articles.getLast().id();
+        }
+        if (added.length == 0) {
+            progress.accept(store.versionCount()); // nothing new to check for reuse: the second pass is done
         }
         return added.length;
     }
@@ -148,82 +181,29 @@ public final class Tracer implements VersionAnalyser {
     /** As {@link #trace(ArticleText, int)}; without the diff ({@code diff} null) when only the match is wanted. */
     TraceResult trace(ArticleText copy, int limit, boolean withDiff) {
         Fingerprint fingerprint = fingerprinter.of(copy);
-        return new TraceResult(matches(copy, fingerprint, null, limit).stream()
-                .map(m -> toMatch(m, copy, fingerprint, withDiff)).toList());
-    }
-
-    /**
-     * A verified source: the article, its versions, the shingle verdict (null when no five-word run
-     * is shared, as in a spun copy) and, when the shingles alone do not clear the floor, the share of
-     * the copy's runs of three keywords its best version carries.
-     */
-    private record Found(Article article, List<Version> versions, Verdict verdict, double keywordShare) {
-        /** The larger of the shingle coverage and the keyword-run share: how much of the copy this article explains. */
-        double strength() {
-            return Math.max(verdict == null ? 0 : verdict.coverage(), keywordShare);
-        }
-
-        int shared() {
-            return verdict == null ? 0 : verdict.shared();
-        }
-    }
-
-    private List<Found> matches(ArticleText copy, Fingerprint fingerprint, Long excludeArticleId, int limit) {
-        if (fingerprint.isEmpty() || limit <= 0) {
-            return List.of();
-        }
-        List<Found> found = new ArrayList<>();
-        List<Found> unclear = new ArrayList<>();
-        for (Candidate candidate : index.candidates(fingerprint, excludeArticleId, MAX_CANDIDATES)) {
-            Article article = store.article(candidate.articleId()).orElse(null);
-            if (article == null) {
-                continue;
-            }
-            List<Version> versions = store.versions(article.id());
-            Verdict verdict = Verdict.of(fingerprint.shingles(),
-                    versions.stream().map(v -> fingerprinter.shingles(v.text())).toList());
-            (verdict != null && verdict.clears(floor) ? found : unclear).add(new Found(article, versions, verdict, 0));
-        }
-        if (found.isEmpty()) {
-            // no shared text: a spun or heavily edited copy, matched by its figures and names in order;
-            // only then, and only for the best proposed candidates, since it costs a pass over every version
-            Passage copied = Passage.of(copy);
-            for (Found f : unclear.subList(0, Math.min(unclear.size(), MAX_KEYWORD_CANDIDATES))) {
-                int keywords = 0;
-                double share = 0;
-                for (Version v : f.versions()) {
-                    Passage version = Passage.of(v.text());
-                    keywords = Math.max(keywords, copied.keywordsInOrder(version));
-                    share = Math.max(share, copied.keywordRunShareIn(version));
-                }
-                if (floor.clearsKeywords(keywords, share)) {
-                    found.add(new Found(f.article(), f.versions(), f.verdict(), share));
-                }
+        Passage copied = Passage.of(copy);
+        List<TraceMatch> matches = new ArrayList<>();
+        for (SourceFinder.Found found : finder.find(fingerprint, copied, null, limit)) {
+            Article article = store.article(found.articleId()).orElse(null);
+            if (article != null) {
+                matches.add(toMatch(article, found, copy, copied, fingerprint, withDiff));
             }
         }
-        return found.stream()
-                .sorted(Comparator.comparingDouble(Found::strength).reversed()
-                        .thenComparing(Comparator.comparingInt(Found::shared).reversed())
-                        .thenComparingLong(f -> f.article().id()))
-                .limit(limit)
-                .toList();
+        return new TraceResult(matches);
     }
 
-    /** The version the copy carries, from the article's history (see {@link Attribution}). */
-    private static Attribution attribute(Found found, ArticleText copy) {
-        return Attribution.of(found.versions().stream().map(Version::text).toList(), copy);
-    }
-
-    private TraceMatch toMatch(Found found, ArticleText copy, Fingerprint fingerprint, boolean withDiff) {
-        Attribution attribution = attribute(found, copy);
-        Version version = found.versions().get(attribution.version());
-        String source = store.sourceName(found.article().sourceId());
-        long[] versionShingles = fingerprinter.shingles(version.text());
+    private TraceMatch toMatch(Article article, SourceFinder.Found found, ArticleText copy, Passage copied,
+                               Fingerprint fingerprint, boolean withDiff) {
+        Attribution attribution = finder.attribute(found, copied);
+        SourceFinder.Prepared prepared = found.prepared();
+        Version version = prepared.versions().get(attribution.version());
+        long[] versionShingles = prepared.shingles(fingerprinter).get(attribution.version());
         int shared = Fingerprint.intersectionSize(fingerprint.shingles(), versionShingles);
-        return new TraceMatch(found.article().url(), source, version.text().title(), version.number(),
+        return new TraceMatch(article.url(), store.sourceName(article.sourceId()), version.text().title(), version.number(),
                 version.fetchedAt(), attribution.consistent(), (double) shared / fingerprint.shingles().length,
                 versionShingles.length == 0 ? 0 : (double) shared / versionShingles.length,
-                Passage.of(copy).keywordsInOrder(Passage.of(version.text())), attribution.evidence(), withDiff ? Diff.compare(version.text(), copy) : null);
+                copied.keywordsInOrder(prepared.passages().get(attribution.version())), attribution.evidence(),
+                withDiff ? Diff.compare(version.text(), copy) : null);
     }
 
     /**
@@ -250,14 +230,22 @@ public final class Tracer implements VersionAnalyser {
             return;
         }
         List<Version> ownVersions = null;
-        for (Found found : matches(version.text(), fingerprint, copier.id(), MAX_CANDIDATES)) {
-            if (found.verdict() == null) {
-                continue; // reuse between tracked sources is recorded for shared text, not for a paraphrase
+        Passage copied = null;
+        for (SourceFinder.Found found : finder.find(fingerprint, null, copier.id(), MAX_CANDIDATES)) {
+            // reuse between tracked sources is recorded for shared text, not for a paraphrase; and the
+            // coverage is checked before the (costlier) attribution of the version
+            if (found.verdict() == null || found.verdict().coverage() < REUSE_MIN_COVERAGE) {
+                continue;
             }
-            Version original = found.versions().get(attribute(found, version.text()).version());
-            boolean otherSource = copier.sourceId() == null || found.article().sourceId() == null
-                    || !Objects.equals(copier.sourceId(), found.article().sourceId());
-            if (!otherSource || !ReuseRule.reuses(found.verdict(), original.fetchedAt(), version.fetchedAt())) {
+            Article source = store.article(found.articleId()).orElse(null);
+            boolean otherSource = source != null && (copier.sourceId() == null || source.sourceId() == null
+                    || !Objects.equals(copier.sourceId(), source.sourceId()));
+            if (!otherSource) {
+                continue;
+            }
+            copied = copied == null ? Passage.of(version.text()) : copied;
+            Version original = found.prepared().versions().get(finder.attribute(found, copied).version());
+            if (!ReuseRule.reuses(found.verdict(), original.fetchedAt(), version.fetchedAt())) {
                 continue;
             }
             if (ownVersions == null) {
@@ -266,8 +254,8 @@ public final class Tracer implements VersionAnalyser {
             if (hadItFirst(ownVersions, original, fingerprint, found.verdict().shared())) {
                 continue;
             }
-            record(store, new Reuse(copier.id(), copier.url(), version.number(), found.article().id(),
-                    found.article().url(), original.number(), found.verdict().coverage(), found.verdict().containment()),
+            record(store, new Reuse(copier.id(), copier.url(), version.number(), source.id(),
+                    source.url(), original.number(), found.verdict().coverage(), found.verdict().containment()),
                     version.fetchedAt());
         }
     }

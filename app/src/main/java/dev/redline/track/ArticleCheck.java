@@ -22,7 +22,6 @@ import dev.redline.store.EventKind;
 import dev.redline.store.FetchState;
 import dev.redline.store.LearningRules;
 import dev.redline.store.Outcome;
-import dev.redline.store.Source;
 import dev.redline.store.Store;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -38,7 +37,6 @@ import java.util.HexFormat;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.slf4j.Logger;
@@ -66,20 +64,17 @@ final class ArticleCheck {
     private final TrackerConfig config;
     /** Reads pages through what their source taught, and counts each article's first version towards it. */
     private final BoilerplateLearner learner;
-    /** Extraction rules by source id, refreshed every round (a rule edit applies from the next round). */
-    private final ConcurrentHashMap<Long, ExtractRules> rulesBySource = new ConcurrentHashMap<>();
 
     ArticleCheck(Store store, Fetcher fetcher, Clock clock, TrackerConfig config) {
         this.store = store;
         this.fetcher = fetcher;
         this.clock = clock;
         this.config = config;
-        this.learner = new BoilerplateLearner(store.learnedLines(), LearningRules.DEFAULT);
+        this.learner = new BoilerplateLearner(store, store.learnedLines(), LearningRules.DEFAULT);
     }
 
-    /** Forgets the cached extraction rules and learned lines (at the start of each round). */
+    /** Forgets the cached extraction rules and learned lines (at the start of each round: a rule edit applies from the next). */
     void newRound() {
-        rulesBySource.clear();
         learner.refresh();
     }
 
@@ -139,13 +134,12 @@ final class ArticleCheck {
         if (article.versionCount() > 0 && Unpublishing.redirectedToFront(article.url(), r.finalUri().toString())) {
             return unpublished(article, state, r, "redirected to " + r.finalUri(), slice, counts);
         }
-        ExtractRules rules = rulesOf(article);
-        String bodyHash = bodyHash(r.body(), rules);
+        String bodyHash = bodyHash(r.body(), learner.rulesOf(article));
         if (article.versionCount() > 0 && bodyHash.equals(state.bodyHash())) {
             // the very bytes that held the latest version: it would extract to the same text
             return unchanged(state, r, Outcome.UNCHANGED, bodyHash, counts);
         }
-        BoilerplateLearner.Reading reading = learner.read(article, r.body(), r.contentType(), r.finalUri().toString(), rules);
+        BoilerplateLearner.Reading reading = learner.read(article, r.body(), r.contentType(), r.finalUri().toString());
         Extracted extracted = reading.page().extracted();
         String notice = article.versionCount() == 0 ? null : Unpublishing.removalNotice(extracted.title(),
                 extracted.found() ? extracted.text() : pageText(r));
@@ -329,13 +323,5 @@ final class ArticleCheck {
                 failures, state.bodyHash(), state.unpublished());
         return new CheckOutcome(now, status, Outcome.ERROR, error, now.plus(config.schedule().afterFailure(failures)),
                 ArticleStatus.FAILING, next);
-    }
-
-    private ExtractRules rulesOf(Article article) {
-        if (article.sourceId() == null) {
-            return ExtractRules.NONE;
-        }
-        return rulesBySource.computeIfAbsent(article.sourceId(),
-                id -> store.source(id).map(Source::rules).orElse(ExtractRules.NONE));
     }
 }

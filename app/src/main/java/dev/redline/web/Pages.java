@@ -435,7 +435,8 @@ final class Pages {
     private View.Trace traceView(String text, String url, List<TraceMatch> matches) {
         List<View.TraceRow> rows = matches == null ? null : matches.stream().map(this::traceRow).toList();
         TraceService tracing = options.tracing();
-        return new View.Trace(tracing != null, orEmpty(text), orEmpty(url), rows, tracing == null ? 0 : tracing.unindexed());
+        return new View.Trace(tracing != null, orEmpty(text), orEmpty(url), rows, tracing == null ? 0 : tracing.unindexed(),
+                tracing != null && tracing.rebuilding());
     }
 
     private View.TraceRow traceRow(TraceMatch m) {

@@ -4,6 +4,7 @@ import dev.redline.service.PageReader;
 import dev.redline.trace.TraceResult;
 import dev.redline.trace.Tracer;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Trace queries for the web: pasted text goes straight to the {@link Tracer}; a URL is read through
@@ -14,10 +15,25 @@ import java.util.Objects;
 public final class TraceService {
     private final Tracer tracer;
     private final PageReader pages;
+    private final BooleanSupplier rebuilding;
 
     public TraceService(Tracer tracer, PageReader pages) {
+        this(tracer, pages, () -> false);
+    }
+
+    /**
+     * @param rebuilding whether a background repair of the index is running ({@code serve} starts one
+     *                   when stored versions are missing from the index)
+     */
+    public TraceService(Tracer tracer, PageReader pages, BooleanSupplier rebuilding) {
         this.tracer = Objects.requireNonNull(tracer, "tracer");
         this.pages = Objects.requireNonNull(pages, "pages");
+        this.rebuilding = Objects.requireNonNull(rebuilding, "rebuilding");
+    }
+
+    /** Whether the index is being rebuilt in the background right now. */
+    boolean rebuilding() {
+        return rebuilding.getAsBoolean();
     }
 
     /** Stored versions not in the trace index yet (their text cannot be found until reindexed). */

@@ -135,8 +135,11 @@ public final class View {
     public record EvidenceRow(Evidence evidence, List<VersionLink> supports, List<VersionLink> contradicts, String diffUrl) {
     }
 
-    /** The trace page; {@code rows} is null before a query; {@code unindexed} stored versions are not in the trace index yet. */
-    public record Trace(boolean available, String text, String url, List<TraceRow> rows, long unindexed) {
+    /**
+     * The trace page; {@code rows} is null before a query; {@code unindexed} stored versions are not
+     * in the trace index yet, and {@code rebuilding} says whether a background repair is indexing them.
+     */
+    public record Trace(boolean available, String text, String url, List<TraceRow> rows, long unindexed, boolean rebuilding) {
     }
 
     /** A source's editing record page, its median time to first change in words, and one chart per figure. */

@@ -2,10 +2,13 @@ package dev.redline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.redline.article.ArticleText;
 import dev.redline.extract.ExtractRules;
 import dev.redline.json.Json;
 import dev.redline.sim.NewsroomSimulator;
+import dev.redline.store.NewVersion;
 import dev.redline.store.Store;
+import dev.redline.trace.Tracer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -15,7 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -110,8 +115,44 @@ class ServeCommandTest {
                 long id = articles.get(0).path("article").path("id").asLong();
                 assertThat(articles.get(0).path("article").path("versionCount").asInt()).isPositive();
                 assertThat(serving.get("articles/" + id)).contains("version").contains(sim.sites().getFirst().baseUrl());
+                // what the polling loop records is in the trace index (the recording path indexes it after the commit)
+                assertThat(waitForIndex(data.resolve("redline.db"))).as("unindexed versions").isZero();
             }
         }
+    }
+
+    @Test
+    void serveRebuildsAnIncompleteTraceIndexInTheBackground() throws Exception {
+        Path data = dir.resolve("data");
+        Path db = data.resolve("redline.db");
+        Files.createDirectories(data);
+        try (Store store = Store.open("jdbc:sqlite:" + db)) {
+            // stored by the store alone, as in a store whose index migration V45 emptied
+            Instant at = Instant.parse("2026-03-03T20:00:00Z");
+            var article = store.upsertArticle("https://wendell-post.example/crane", null, at);
+            store.appendVersion(article.id(), new NewVersion(at, new ArticleText("Crane collapses", null,
+                    List.of("A container crane folded onto the Port Wendell quay on Tuesday night, the harbour board said.")),
+                    Set.of(), false, null, null));
+        }
+        try (Serving serving = new Serving("--data", data.toString(), "serve", "--port", "0", "--no-poll")) {
+            assertThat(serving.get("trace")).contains("action=\"/trace\"");
+            assertThat(waitForIndex(db)).as("unindexed versions after the background repair").isZero();
+            assertThat(serving.get("trace")).doesNotContain("not in the trace index").doesNotContain("being rebuilt");
+        }
+    }
+
+    /** Stored versions not in the trace index, once the index caught up or after 30 seconds. */
+    private static long waitForIndex(Path db) throws InterruptedException {
+        long behind = -1;
+        for (int i = 0; i < 300 && behind != 0; i++) {
+            try (Store store = Store.open("jdbc:sqlite:" + db)) {
+                behind = new Tracer(store).unindexedVersions();
+            }
+            if (behind != 0) {
+                Thread.sleep(100);
+            }
+        }
+        return behind;
     }
 
     @Test

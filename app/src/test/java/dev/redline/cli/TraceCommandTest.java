@@ -41,18 +41,20 @@ class TraceCommandTest {
     }
 
     @Test
-    void reindexesAnOldStoreThenTracesAFileToTheEarliestVersion(@TempDir Path dir) throws Exception {
+    void indexesAnOldStoreFirstThenTracesAFileToTheEarliestVersion(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("r.db");
         String url = seed(db);
         Path copy = dir.resolve("copy.txt");
         Files.writeString(copy, "LIGHTHOUSE KEEPERS WALK OUT OVER PAY\n\n" + String.join("\n", BODY)
                 + "\nReceive News Alerts on our channel every morning\nNo Comments yet\n");
 
-        CliRun before = run("--db", db.toString(), "trace", "--format", "json", copy.toString());
-        assertThat(before.code()).isZero();
-        assertThat(Json.MAPPER.readTree(before.out()).get("matches")).isEmpty();
-        assertThat(before.err()).contains("2 stored versions are not in the trace index");
+        // a store from before the index: the first trace indexes it, then answers (no manual step)
+        CliRun first = run("--db", db.toString(), "trace", "--format", "json", copy.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.err()).contains("2 stored versions are not in the trace index yet; indexing them first");
+        assertThat(Json.MAPPER.readTree(first.out()).get("matches").get(0).get("url").asString()).isEqualTo(url);
 
+        // the repair tool finds nothing left to do
         CliRun reindex = run("--db", db.toString(), "trace", "--reindex");
         assertThat(reindex.code()).as(reindex.err()).isZero();
 

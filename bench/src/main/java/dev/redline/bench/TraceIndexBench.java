@@ -7,8 +7,9 @@ import dev.redline.provenance.Attribution;
 import dev.redline.provenance.Passage;
 import dev.redline.store.Store;
 import dev.redline.store.TracePostings;
-import dev.redline.trace.Candidate;
+import dev.redline.store.Version;
 import dev.redline.trace.Floor;
+import dev.redline.trace.SourceFinder;
 import dev.redline.trace.TraceIndex;
 import dev.redline.trace.Verdict;
 import java.io.IOException;
@@ -18,10 +19,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -59,7 +62,8 @@ public final class TraceIndexBench {
         SyntheticNews news = new SyntheticNews();
         Fingerprinter fingerprinter = Fingerprinter.DEFAULT;
         try (Store store = Store.open("jdbc:sqlite:" + db)) {
-            TraceIndex index = new TraceIndex(store.tracePostings());
+            SourceFinder finder = new SourceFinder(new TraceIndex(store.tracePostings()), fingerprinter, Floor.DEFAULT,
+                    histories(news), 512);
             long articles = build(store, news, fingerprinter, versions);
             checkpoint(db);
             long bytes = size(db);
@@ -69,9 +73,11 @@ public final class TraceIndexBench {
             SplittableRandom random = new SplittableRandom(7);
             for (int w = 0; w < 100; w++) { // warm-up: JIT and SQLite page cache
                 long a = random.nextLong(articles);
-                viaIndex(index, news, fingerprinter, news.copy(a, 0, random));
+                viaIndex(finder, fingerprinter, news.copy(a, 0, random));
             }
             long[] latencies = new long[queries];
+            long[] cpuTimes = new long[queries];
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             int rightArticle = 0;
             int rightVersion = 0;
             for (int q = 0; q < queries; q++) {
@@ -79,16 +85,22 @@ public final class TraceIndexBench {
                 int v = random.nextInt(news.versions(a));
                 ArticleText copy = news.copy(a, v, random);
                 long start = System.nanoTime();
-                Best best = viaIndex(index, news, fingerprinter, copy);
+                long cpuStart = threads.getCurrentThreadCpuTime();
+                Best best = viaIndex(finder, fingerprinter, copy);
                 latencies[q] = System.nanoTime() - start;
+                // a query runs on this thread (SQLite in-process too): its CPU time is what the load cannot inflate
+                cpuTimes[q] = threads.getCurrentThreadCpuTime() - cpuStart;
                 rightArticle += best != null && best.article == a ? 1 : 0;
                 rightVersion += best != null && best.names(a, v) ? 1 : 0;
             }
             Arrays.sort(latencies);
+            Arrays.sort(cpuTimes);
             System.out.printf(Locale.ROOT, "indexed query: %d queries, p50 %.2f ms, p99 %.2f ms, max %.2f ms; "
                             + "top-1 article %.1f%%, copied version named or tied %.1f%%%n",
                     queries, latencies[queries / 2] / 1e6, latencies[(int) (queries * 0.99)] / 1e6,
                     latencies[queries - 1] / 1e6, 100.0 * rightArticle / queries, 100.0 * rightVersion / queries);
+            System.out.printf(Locale.ROOT, "indexed query CPU time: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    cpuTimes[queries / 2] / 1e6, cpuTimes[(int) (queries * 0.99)] / 1e6, cpuTimes[queries - 1] / 1e6);
 
             long bruteTotal = 0;
             int bruteRight = 0;
@@ -123,7 +135,12 @@ public final class TraceIndexBench {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
         long versionId = 0;
         long article = 0;
+        long generateNanos = 0;
         long fingerprintNanos = 0;
+        long writeNanos = 0;
+        long generateCpu = 0;
+        long fingerprintCpu = 0;
+        long writeCpu = 0;
         // the bulk writer gives its connection a page cache big enough for random b-tree inserts
         try (TracePostings.Bulk writer = store.tracePostings().bulk()) {
             List<long[]> ids = new ArrayList<>(); // {article, version id, version number}
@@ -135,14 +152,25 @@ public final class TraceIndexBench {
                 article++;
                 if (ids.size() >= BATCH || versionId >= target) {
                     long t = System.nanoTime();
+                    long c0 = cpu();
+                    // the text a reindex would read from the store; generating it is not indexing and is timed apart
+                    List<ArticleText> texts = ids.parallelStream().map(id -> news.version(id[0], (int) id[2])).toList();
+                    long t1 = System.nanoTime();
+                    long c1 = cpu();
+                    generateNanos += t1 - t;
+                    generateCpu += c1 - c0;
                     // fingerprinting runs in parallel, as in Tracer.reindex; the writes are one batch per transaction
-                    List<Fingerprint> fingerprints = ids.parallelStream()
-                            .map(id -> fingerprinter.of(news.version(id[0], (int) id[2]))).toList();
-                    fingerprintNanos += System.nanoTime() - t;
+                    List<Fingerprint> fingerprints = texts.parallelStream().map(fingerprinter::of).toList();
+                    long t2 = System.nanoTime();
+                    long c2 = cpu();
+                    fingerprintNanos += t2 - t1;
+                    fingerprintCpu += c2 - c1;
                     for (int i = 0; i < ids.size(); i++) {
                         writer.add(ids.get(i)[0] + 1, ids.get(i)[1], fingerprints.get(i));
                     }
                     writer.commit();
+                    writeNanos += System.nanoTime() - t2;
+                    writeCpu += cpu() - c2;
                     if (versionId / 100_000 != (versionId - ids.size()) / 100_000) {
                         System.out.printf(Locale.ROOT, "  %,d versions indexed, %.0f s%n", versionId,
                                 (System.nanoTime() - start) / 1e9);
@@ -158,47 +186,53 @@ public final class TraceIndexBench {
                 .getOperatingSystemMXBean()).getProcessCpuTime() - cpuStart) / 1e9;
         System.out.printf(Locale.ROOT, "index build CPU: %.1f s of process CPU time (%.0f versions per CPU second)%n",
                 cpu, target / cpu);
-        System.out.printf(Locale.ROOT, "index build: %,d versions of %,d articles in %.1f s (%.0f versions/s; "
-                        + "%.1f s of it generating and fingerprinting text, on %d threads)%n", target, article, secs, target / secs,
-                fingerprintNanos / 1e9, java.util.concurrent.ForkJoinPool.commonPool().getParallelism() + 1);
+        System.out.printf(Locale.ROOT, "index build: %,d versions of %,d articles in %.1f s wall (%.1f s generating text, "
+                        + "%.1f s fingerprinting on %d threads, %.1f s writing); indexing (fingerprint + write) %.0f versions/s%n",
+                target, article, secs, generateNanos / 1e9, fingerprintNanos / 1e9,
+                java.util.concurrent.ForkJoinPool.commonPool().getParallelism() + 1, writeNanos / 1e9,
+                target / ((fingerprintNanos + writeNanos) / 1e9));
+        System.out.printf(Locale.ROOT, "index build CPU by phase: generating %.1f s, fingerprinting %.1f s, writing %.1f s; "
+                        + "indexing %.0f versions per CPU second (fingerprint + write)%n", generateCpu / 1e9, fingerprintCpu / 1e9,
+                writeCpu / 1e9, target / ((fingerprintCpu + writeCpu) / 1e9));
         return article;
     }
 
     /**
-     * As the tracer answers: candidates, then for each the shingle verdict and the copy's keywords
-     * in order in every version, then the attribution of the best article's version from its history.
+     * As the tracer answers, through the same {@link SourceFinder} (its candidate pruning, shingle
+     * verification, keyword check and history cache), over histories regenerated from
+     * {@link SyntheticNews} instead of read from the store; then the attribution of the best
+     * article's version from its history.
      */
-    private static Best viaIndex(TraceIndex index, SyntheticNews news, Fingerprinter fingerprinter, ArticleText copy) {
-        Fingerprint fingerprint = fingerprinter.of(copy);
+    private static Best viaIndex(SourceFinder finder, Fingerprinter fingerprinter, ArticleText copy) {
         Passage copied = Passage.of(copy);
-        Best best = null;
-        List<Long> unclear = new ArrayList<>();
-        for (Candidate candidate : index.candidates(fingerprint, null, 25)) {
-            long a = candidate.articleId() - 1;
-            Verdict verdict = verdict(news, fingerprinter, fingerprint.shingles(), a);
-            if (verdict != null && verdict.clears(Floor.DEFAULT)) {
-                best = better(best, a, verdict);
-            } else {
-                unclear.add(a);
-            }
-        }
-        // as the tracer: keywords only when no candidate shares text, for the 10 best proposed
-        for (int i = 0; best == null && i < Math.min(10, unclear.size()); i++) {
-            for (int v = 0; v < news.versions(unclear.get(i)); v++) {
-                Passage version = Passage.of(news.version(unclear.get(i), v));
-                copied.keywordsInOrder(version);
-                copied.keywordRunShareIn(version);
-            }
-        }
-        if (best == null) {
+        List<SourceFinder.Found> found = finder.find(fingerprinter.of(copy), copied, null, 1);
+        if (found.isEmpty()) {
             return null;
         }
-        List<ArticleText> history = new ArrayList<>();
-        for (int v = 0; v < news.versions(best.article()); v++) {
-            history.add(news.version(best.article(), v));
-        }
-        Attribution attribution = Attribution.of(history, copy);
-        return new Best(best.article(), attribution.version(), attribution.consistent(), best.shared());
+        SourceFinder.Found best = found.getFirst();
+        Attribution attribution = finder.attribute(best, copied);
+        return new Best(best.articleId() - 1, attribution.version(), attribution.consistent(),
+                best.verdict() == null ? 0 : best.verdict().shared());
+    }
+
+    /** The generated histories as the finder reads stored ones (index article id = generator article + 1). */
+    private static SourceFinder.Histories histories(SyntheticNews news) {
+        return new SourceFinder.Histories() {
+            @Override
+            public int versionCount(long articleId) {
+                return news.versions(articleId - 1);
+            }
+
+            @Override
+            public List<Version> versions(long articleId) {
+                List<Version> out = new ArrayList<>();
+                for (int v = 0; v < news.versions(articleId - 1); v++) {
+                    out.add(new Version(0, articleId, v, Instant.EPOCH.plusSeconds(v), news.version(articleId - 1, v),
+                            Set.of(), false, null, null));
+                }
+                return out;
+            }
+        };
     }
 
     private static Best bruteForce(SyntheticNews news, Fingerprinter fingerprinter, ArticleText copy, long articles) {
@@ -223,6 +257,12 @@ public final class TraceIndexBench {
             return best;
         }
         return new Best(a, verdict.best(), verdict.tied(), verdict.shared());
+    }
+
+    /** CPU time of the whole process so far, in nanoseconds (all threads, the JIT and GC included). */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Folds the WAL into the file and updates the planner's statistics: the bench owns this SQLite file. */

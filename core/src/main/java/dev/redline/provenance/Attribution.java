@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which version of an article a copy carries, decided from the article's own history: the
+ * Which version of an article a copy carries, decided from the article's own history ({@link History}): the
  * differences between consecutive versions ({@link Features}) are the evidence, and for each one
  * the copy is read for which side it carries. Entry point of {@code dev.redline.provenance}; pure
  * and thread-safe.
@@ -41,15 +41,15 @@ public record Attribution(int version, List<Integer> consistent, List<Evidence> 
      * @param copy     the copied text
      */
     public static Attribution of(List<ArticleText> versions, ArticleText copy) {
-        if (versions.isEmpty()) {
-            throw new IllegalArgumentException("an article without versions cannot be attributed");
-        }
-        List<Passage> passages = versions.stream().map(Passage::of).toList();
-        Passage copied = Passage.of(copy);
-        double[] score = new double[versions.size()];
+        return History.of(versions).attribute(Passage.of(copy));
+    }
+
+    /** The rule above over a prepared history ({@link History#attribute}). */
+    static Attribution weigh(List<Passage> passages, List<Features.Feature> features, Passage copied) {
+        double[] score = new double[passages.size()];
         List<Weighed> weighed = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Features.Feature feature : Features.between(versions, passages)) {
+        for (Features.Feature feature : features) {
             int side = feature.copy(copied);
             if (side < 0) {
                 continue;

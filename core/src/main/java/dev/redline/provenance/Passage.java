@@ -122,6 +122,26 @@ public final class Passage {
         return (double) found / (mine.size() - 2);
     }
 
+    /**
+     * The highest {@link #keywordRunShareIn} any text can reach when it shares at most
+     * {@code distinctRuns} of this text's distinct runs of three keywords: a cheap bound (an index
+     * counts shared runs without reading the text) that spares reading candidates that cannot
+     * reach a floor. Runs repeated in this text count as often as they occur, as in the share.
+     */
+    public double keywordRunShareAtMost(int distinctRuns) {
+        List<String> mine = keywords();
+        if (mine.size() < 3) {
+            return 0;
+        }
+        Map<String, Integer> occurrences = new HashMap<>();
+        for (int i = 0; i + 3 <= mine.size(); i++) {
+            occurrences.merge(mine.get(i) + " " + mine.get(i + 1) + " " + mine.get(i + 2), 1, Integer::sum);
+        }
+        int reachable = occurrences.values().stream().sorted(java.util.Comparator.reverseOrder())
+                .limit(Math.max(0, distinctRuns)).mapToInt(Integer::intValue).sum();
+        return (double) reachable / (mine.size() - 2);
+    }
+
     /** A stretch of words: [start, end). */
     record Span(int start, int end, double match) {
     }
