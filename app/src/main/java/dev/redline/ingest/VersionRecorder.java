@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>The two inputs differ only in policy. A tracked page ({@link #record}) is compared with the
  * latest version: an unchanged text stores nothing, and the text of an earlier version coming back
  * is a flip-flop, noted as an event, and so is the latest text coming back after one (so a headline
- * A/B test leaves a trace of every turn). An archived history ({@link #recordHistory}) is the record of
+ * A/B test leaves a trace of every turn). The tracker records a round's checks in {@link Slice}s (the
+ * same decision, the writes of several checks committed together); {@link #record} is a slice of
+ * one. An archived history ({@link #recordHistory}) is the record of
  * what was seen, so every entry not stored yet is kept as it is, in one transaction, with the
  * archive's own boring judgement winning over ours.
  *
