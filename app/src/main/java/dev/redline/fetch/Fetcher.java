@@ -369,6 +369,13 @@ public final class Fetcher implements AutoCloseable {
                 : t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
+    /** Waits until every response archived so far is on disk (before committing versions that point at them). */
+    public void flushArchive() {
+        if (archive != null) {
+            archive.flush();
+        }
+    }
+
     @Override
     public void close() {
         client.shutdownNow();

@@ -157,6 +157,7 @@ public final class Tracker {
         Article article = discovery.follow(url, sourceId);
         Slice slice = recorder.slice(config.workerId());
         Outcome outcome = articleCheck.check(article, slice, new RoundCounts());
+        fetcher.flushArchive();
         slice.commit();
         checkListener.accept(outcome);
         return new TrackResult(store.article(article.id()).orElse(article), outcome);
@@ -241,6 +242,7 @@ public final class Tracker {
                         for (Article a : claimed) {
                             outcomes.add(articleCheck.check(a, slice, counts));
                         }
+                        fetcher.flushArchive(); // every capture the slice's versions name is written before they are
                         slice.commit();
                         outcomes.forEach(checkListener);
                     }
