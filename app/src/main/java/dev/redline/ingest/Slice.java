@@ -139,11 +139,13 @@ public final class Slice {
 
     /** Analyses {@code stored}, the versions of those of {@code checks} that queued one, in order. */
     private void analyse(List<Pending> checks, List<Version> stored) {
+        List<Recording> recordings = new ArrayList<>(stored.size());
         int i = 0;
         for (Pending p : checks) {
             if (p.version != null) {
-                recorder.analyse(new Recording(stored.get(i++), p.previous, Recording.Origin.TRACKED));
+                recordings.add(new Recording(stored.get(i++), p.previous, Recording.Origin.TRACKED));
             }
         }
+        recorder.analyse(recordings); // one call per analyser for the slice: batch analysers write once
     }
 }

@@ -190,14 +190,16 @@ public final class VersionRecorder {
             imports.add(new ArticleStore.HistoryImport(history.canonicalUrl(), history.sourceId(), versions));
         }
         List<List<Version>> appended = store.importHistories(imports);
+        List<Recording> recordings = new ArrayList<>();
         for (List<Version> versions : appended) {
             Version before = versions.isEmpty() || versions.getFirst().number() == 0 ? null
                     : store.version(versions.getFirst().articleId(), versions.getFirst().number() - 1).orElse(null);
             for (Version version : versions) {
-                analyse(new Recording(version, before, Recording.Origin.IMPORTED));
+                recordings.add(new Recording(version, before, Recording.Origin.IMPORTED));
                 before = version;
             }
         }
+        analyse(recordings);
         return appended;
     }
 
@@ -230,13 +232,22 @@ public final class VersionRecorder {
 
     /** Runs every analyser on a stored version; an analyser's failure is logged, never thrown. */
     void analyse(Recording recording) {
+        analyse(List.of(recording));
+    }
+
+    /** Runs every analyser on stored versions, in order, in one call each (a slice's or an import's). */
+    void analyse(List<Recording> recordings) {
+        if (recordings.isEmpty()) {
+            return;
+        }
         for (VersionAnalyser analyser : analysers) {
             try {
-                analyser.analyse(recording);
+                analyser.analyseAll(recordings);
             } catch (RuntimeException e) {
-                // the version is committed; an analyser's failure must neither undo nor hide that
-                log.warn("analyser {} failed on version {} of article {}", analyser, recording.version().number(),
-                        recording.version().articleId(), e);
+                // the versions are committed; an analyser's failure must neither undo nor hide that
+                Version first = recordings.getFirst().version();
+                log.warn("analyser {} failed on {} version(s) from version {} of article {}", analyser, recordings.size(),
+                        first.number(), first.articleId(), e);
             }
         }
     }

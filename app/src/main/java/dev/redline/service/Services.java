@@ -9,6 +9,7 @@ import dev.redline.ingest.VersionAnalyser;
 import dev.redline.ingest.VersionRecorder;
 import dev.redline.split.VersionSplits;
 import dev.redline.store.Store;
+import dev.redline.editing.ChangeFacets;
 import dev.redline.trace.IndexRepair;
 import dev.redline.trace.Tracer;
 import dev.redline.track.Tracker;
@@ -155,14 +156,14 @@ public final class Services implements AutoCloseable {
 
     /**
      * The one recording path; its analysers: the version's sentence split (kept for every later
-     * comparison), the tracer (trace index, then reuse detection; unless {@link Settings#traceIndex()}
-     * is off), then webhooks (queueing a delivery for each watch a tracked version matches, diffed
-     * through the kept splits).
+     * comparison), its change facets (notes, stealth verdict, stored for the editing pages), the
+     * tracer (trace index, then reuse detection; unless {@link Settings#traceIndex()} is off), then
+     * webhooks (queueing a delivery for each watch a tracked version matches, diffed through the
+     * kept splits).
      */
     public synchronized VersionRecorder recorder() {
         if (recorder == null) {
-            List<VersionAnalyser> analysers = new ArrayList<>();
-            analysers.add(versionSplits());
+            List<VersionAnalyser> analysers = new ArrayList<>(List.of(versionSplits(), new ChangeFacets(store())));
             if (settings.traceIndex()) {
                 analysers.add(tracer());
             }

@@ -1,6 +1,6 @@
 package dev.redline.trace;
 
-import dev.redline.article.ArticleText;
+import dev.redline.diff.SplitText;
 import dev.redline.fingerprint.Fingerprint;
 import dev.redline.fingerprint.Fingerprinter;
 import dev.redline.provenance.Attribution;
@@ -27,7 +27,8 @@ import java.util.Map;
  * spun copies that share no five-word run with anything, runs only on candidates whose anchor hits
  * could reach the keyword floor (each shared run of three keywords is one anchor hit, so the hits
  * bound the share from above). The attribution of the version from the article's history (a diff
- * of each pair of consecutive versions) is left to the caller for the few matches it reports, and
+ * of each pair of consecutive versions, over the sentence splits the store keeps) is left to the
+ * caller for the few matches it reports, and
  * each article's prepared history is kept in a bounded cache, valid while its version count stays.
  */
 public final class SourceFinder {
@@ -45,6 +46,11 @@ public final class SourceFinder {
 
         /** The article's versions in order (index = version number). */
         List<Version> versions(long articleId);
+
+        /** The versions' sentence splits, in order: split now unless the caller keeps them (a store does). */
+        default List<SplitText> splits(List<Version> versions) {
+            return versions.stream().map(v -> SplitText.of(v.text())).toList();
+        }
     }
 
     /**
@@ -147,7 +153,7 @@ public final class SourceFinder {
 
     /** The version of {@code found} the copy carries, from the article's history ({@link Attribution}). */
     public Attribution attribute(Found found, Passage copied) {
-        return found.prepared().history().attribute(copied);
+        return found.prepared().history(histories).attribute(copied);
     }
 
     /** The article's prepared versions, from the cache while its version count stays; null when it is gone. */
@@ -203,10 +209,9 @@ public final class SourceFinder {
             return passages;
         }
 
-        synchronized History history() {
+        synchronized History history(Histories histories) {
             if (history == null) {
-                List<ArticleText> texts = versions.stream().map(Version::text).toList();
-                history = History.of(texts, passages());
+                history = History.ofSplits(histories.splits(versions), passages());
             }
             return history;
         }

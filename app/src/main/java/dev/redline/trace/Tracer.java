@@ -3,6 +3,7 @@ package dev.redline.trace;
 import dev.redline.article.ArticleText;
 import dev.redline.article.PlainText;
 import dev.redline.diff.Diff;
+import dev.redline.diff.SplitText;
 import dev.redline.fingerprint.Fingerprint;
 import dev.redline.fingerprint.Fingerprinter;
 import dev.redline.ingest.Recording;
@@ -81,6 +82,11 @@ public final class Tracer implements VersionAnalyser {
             @Override
             public List<Version> versions(long articleId) {
                 return store.versions(articleId);
+            }
+
+            @Override
+            public List<SplitText> splits(List<Version> versions) {
+                return store.splits().splits(versions); // kept when each version was recorded
             }
         }, HISTORY_CACHE);
     }

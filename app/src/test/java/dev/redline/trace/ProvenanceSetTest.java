@@ -38,12 +38,13 @@ class ProvenanceSetTest {
     }
 
     /**
-     * The held-out seeds fall short of the targets (BENCHMARKS.md, "Trace": the lowest kind is 98.5 %
-     * article, 91.8 % version); this guards the measured level against regressions.
+     * The held-out seeds reach 96.3 % version overall but fall short of the per-kind targets
+     * (BENCHMARKS.md, "Trace": the lowest kinds are 98.5 % article for excerpts, 93.0 % version for
+     * spun copies); this guards the measured level against regressions.
      */
     @Test
     void heldOutSeeds() {
-        assertAtLeast(run("held-out", HELD_OUT_SEEDS), 0.98, 0.90);
+        assertAtLeast(run("held-out", HELD_OUT_SEEDS), 0.98, 0.92);
     }
 
     private static void assertAtLeast(Tally tally, double article, double version) {

@@ -1,6 +1,7 @@
 package dev.redline.bench;
 
 import dev.redline.article.ArticleText;
+import dev.redline.bench.archive.ArchivePostgres;
 import dev.redline.fingerprint.Fingerprint;
 import dev.redline.fingerprint.Fingerprinter;
 import dev.redline.provenance.Attribution;
@@ -37,6 +38,7 @@ import java.util.SplittableRandom;
  * in both methods alike. Run through {@code bench/trace.sh}.
  *
  * <pre>TraceIndexBench --versions 1000000 --db /tmp/trace-bench.db --queries 1000 --brute-queries 5</pre>
+ * With {@code --postgres DATA_DIR} the index lives in an embedded PostgreSQL instead.
  */
 public final class TraceIndexBench {
     private static final int BATCH = 2000;
@@ -46,14 +48,16 @@ public final class TraceIndexBench {
         Path db = Path.of("bench/out/trace-bench.db");
         int queries = 1000;
         int bruteQueries = 5;
+        Path postgres = null;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--versions" -> versions = Long.parseLong(args[i + 1]);
                 case "--db" -> db = Path.of(args[i + 1]);
                 case "--queries" -> queries = Integer.parseInt(args[i + 1]);
                 case "--brute-queries" -> bruteQueries = Integer.parseInt(args[i + 1]);
+                case "--postgres" -> postgres = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--versions N, --db FILE, --queries Q, --brute-queries B)");
+                        + " (--versions N, --db FILE, --postgres DATA_DIR, --queries Q, --brute-queries B)");
             }
         }
         for (String suffix : List.of("", "-wal", "-shm")) {
@@ -61,14 +65,19 @@ public final class TraceIndexBench {
         }
         SyntheticNews news = new SyntheticNews();
         Fingerprinter fingerprinter = Fingerprinter.DEFAULT;
-        try (Store store = Store.open("jdbc:sqlite:" + db)) {
+        // --postgres: the same run on an embedded PostgreSQL in DATA_DIR (whose server's own CPU time is
+        // not in this process's figures)
+        ArchivePostgres pg = postgres == null ? null : ArchivePostgres.start(postgres, 0);
+        try (pg; Store store = Store.open(pg == null ? "jdbc:sqlite:" + db : pg.jdbcUrl())) {
             SourceFinder finder = new SourceFinder(new TraceIndex(store.tracePostings()), fingerprinter, Floor.DEFAULT,
                     histories(news), 512);
             long articles = build(store, news, fingerprinter, versions);
-            checkpoint(db);
-            long bytes = size(db);
-            System.out.printf(Locale.ROOT, "size on disk: %.1f MB (%.0f bytes per version)%n", bytes / 1e6,
-                    (double) bytes / versions);
+            if (pg == null) {
+                checkpoint(db);
+                long bytes = size(db);
+                System.out.printf(Locale.ROOT, "size on disk: %.1f MB (%.0f bytes per version)%n", bytes / 1e6,
+                        (double) bytes / versions);
+            }
 
             SplittableRandom random = new SplittableRandom(7);
             for (int w = 0; w < 100; w++) { // warm-up: JIT and SQLite page cache

@@ -1,7 +1,5 @@
 package dev.redline.diff;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,7 +10,7 @@ import java.util.Map;
 /**
  * Pairs the sentences of two versions, in three bounded passes:
  * <ol>
- *   <li>exact matches on the comparison key, by Myers' O(ND) diff (java-diff-utils) over key ids;</li>
+ *   <li>exact matches on the comparison key ({@link ExactMatches}: Myers' O(ND) diff over key ids);</li>
  *   <li>inside each gap between exact matches, deleted sentences paired with added ones as edits
  *       (also one split into two, or two merged into one) by an order-keeping dynamic programme
  *       over weighted word overlap ({@link Similarity}), restricted to a band around the gap's
@@ -99,42 +97,17 @@ final class Aligner {
     }
 
     private void exactThenGaps() {
-        int ids = keyIds();
-        keyCount = ids;
-        // Sentences whose key the other version lacks can never match exactly: leave them out of
-        // Myers' diff, whose cost grows with the number of differences (a rewritten page would
-        // otherwise cost O(N·D) with D ≈ 2N), then align the gaps between the exact matches.
-        boolean[] inNew = new boolean[ids];
-        boolean[] inOld = new boolean[ids];
-        for (int id : newKeys) {
-            inNew[id] = true;
-        }
-        for (int id : oldKeys) {
-            inOld[id] = true;
-        }
-        int[] oldShared = sharedPositions(oldKeys, inNew);
-        int[] newShared = sharedPositions(newKeys, inOld);
-        List<Integer> oldSharedKeys = keysAt(oldKeys, oldShared);
-        List<Integer> newSharedKeys = keysAt(newKeys, newShared);
+        keyCount = keyIds();
+        int[] exact = ExactMatches.pairs(oldKeys, newKeys, keyCount);
         int oldAt = 0;
         int newAt = 0;
-        int sharedOldAt = 0;
-        int sharedNewAt = 0;
-        List<AbstractDelta<Integer>> deltas = DiffUtils.diff(oldSharedKeys, newSharedKeys).getDeltas();
-        for (int d = 0; d <= deltas.size(); d++) {
-            int equalUntil = d < deltas.size() ? deltas.get(d).getSource().getPosition() : oldShared.length;
-            for (; sharedOldAt < equalUntil; sharedOldAt++, sharedNewAt++) {
-                int i = oldShared[sharedOldAt];
-                int j = newShared[sharedNewAt];
-                alignGap(oldAt, i - oldAt, newAt, j - newAt);
-                add(new Match(OpKind.SAME, i, 1, j, 1));
-                oldAt = i + 1;
-                newAt = j + 1;
-            }
-            if (d < deltas.size()) {
-                sharedOldAt += deltas.get(d).getSource().size();
-                sharedNewAt += deltas.get(d).getTarget().size();
-            }
+        for (int k = 0; k < exact.length; k += 2) {
+            int i = exact[k];
+            int j = exact[k + 1];
+            alignGap(oldAt, i - oldAt, newAt, j - newAt);
+            add(new Match(OpKind.SAME, i, 1, j, 1));
+            oldAt = i + 1;
+            newAt = j + 1;
         }
         alignGap(oldAt, a.length - oldAt, newAt, b.length - newAt);
     }
@@ -201,31 +174,6 @@ final class Aligner {
             }
         }
         return next;
-    }
-
-    private static int[] sharedPositions(int[] keys, boolean[] inOther) {
-        int count = 0;
-        for (int id : keys) {
-            if (inOther[id]) {
-                count++;
-            }
-        }
-        int[] positions = new int[count];
-        int at = 0;
-        for (int k = 0; k < keys.length; k++) {
-            if (inOther[keys[k]]) {
-                positions[at++] = k;
-            }
-        }
-        return positions;
-    }
-
-    private static List<Integer> keysAt(int[] keys, int[] positions) {
-        List<Integer> out = new ArrayList<>(positions.length);
-        for (int p : positions) {
-            out.add(keys[p]);
-        }
-        return out;
     }
 
     private void add(Match match) {

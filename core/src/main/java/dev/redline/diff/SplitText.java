@@ -3,7 +3,6 @@ package dev.redline.diff;
 import dev.redline.article.ArticleText;
 import dev.redline.text.Sentences;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -57,22 +56,7 @@ public record SplitText(String title, String byline, List<String> sentences, Lis
      * {@link #ofOffsets}.
      */
     public static String offsets(ArticleText text) {
-        StringBuilder out = new StringBuilder(16 * text.paragraphs().size());
-        for (int p = 0; p < text.paragraphs().size(); p++) {
-            if (p > 0) {
-                out.append(';');
-            }
-            int[] bounds = Sentences.bounds(text.paragraphs().get(p));
-            int end = 0;
-            for (int k = 0; k < bounds.length; k += 2) {
-                if (k > 0) {
-                    out.append(',');
-                }
-                out.append(bounds[k] - end).append(',').append(bounds[k + 1] - bounds[k]);
-                end = bounds[k + 1];
-            }
-        }
-        return out.toString();
+        return Offsets.of(text);
     }
 
     /**
@@ -81,79 +65,27 @@ public record SplitText(String title, String byline, List<String> sentences, Lis
      * @throws IllegalArgumentException when the offsets do not fit the text (not made from it)
      */
     public static SplitText ofOffsets(ArticleText text, String offsets) {
-        // a plain scan: this runs for both sides of every stored comparison, where a split() per
-        // field and a parse per number cost as much as the diff itself
-        List<String> paragraphs = text.paragraphs();
-        String[] sentences = new String[16];
-        int count = 0;
-        Integer[] starts = new Integer[paragraphs.size()];
-        int startCount = 0;
-        int at = 0;
-        int length = offsets.length();
-        for (int p = 0; p < paragraphs.size(); p++) {
-            if (p > 0) {
-                if (at >= length || offsets.charAt(at) != ';') {
-                    throw misfit(offsets, "has fewer paragraphs than the text's " + paragraphs.size());
-                }
-                at++;
-            }
-            String paragraph = paragraphs.get(p);
-            int end = 0;
-            boolean first = true;
-            while (at < length && offsets.charAt(at) != ';') {
-                if (!first && offsets.charAt(at++) != ',') {
-                    throw misfit(offsets, "has no ',' between sentences at " + (at - 1));
-                }
-                int gapEnd = digitsEnd(offsets, at);
-                int from = end + parse(offsets, at, gapEnd);
-                if (gapEnd >= length || offsets.charAt(gapEnd) != ',') {
-                    throw misfit(offsets, "has a gap without a length at " + at);
-                }
-                at = gapEnd + 1;
-                int lengthEnd = digitsEnd(offsets, at);
-                end = from + parse(offsets, at, lengthEnd);
-                at = lengthEnd;
-                if (end == from || end > paragraph.length()) {
-                    throw misfit(offsets, "cuts outside paragraph " + p);
-                }
-                if (first) {
-                    starts[startCount++] = count;
-                    first = false;
-                }
-                if (count == sentences.length) {
-                    sentences = Arrays.copyOf(sentences, 2 * count);
-                }
-                sentences[count++] = paragraph.substring(from, end);
-            }
-        }
-        if (at != length) {
-            throw misfit(offsets, "has more paragraphs than the text's " + paragraphs.size());
-        }
-        return new SplitText(text.title(), text.byline(), List.of(Arrays.copyOf(sentences, count)),
-                List.of(Arrays.copyOf(starts, startCount)));
+        return Offsets.read(text, offsets, null).split();
     }
 
-    private static int digitsEnd(String s, int from) {
-        int k = from;
-        while (k < s.length() && s.charAt(k) >= '0' && s.charAt(k) <= '9') {
-            k++;
+    /**
+     * The splits of consecutive versions of one article from their offsets, as
+     * {@link #ofOffsets(ArticleText, String)} each, but a paragraph a version shares with the one
+     * before it (same text, same offsets) shares that version's sentence strings too: most of a
+     * page is unchanged, and a comparison of equal instances is immediate.
+     *
+     * @throws IllegalArgumentException when some offsets do not fit their text
+     */
+    public static List<SplitText> ofOffsets(List<ArticleText> texts, List<String> offsets) {
+        if (texts.size() != offsets.size()) {
+            throw new IllegalArgumentException(texts.size() + " texts but " + offsets.size() + " offsets");
         }
-        return k;
-    }
-
-    private static int parse(String s, int from, int to) {
-        if (to == from || to - from > 9) {
-            throw misfit(s, "holds no number or too long a one at " + from);
+        List<SplitText> splits = new ArrayList<>(texts.size());
+        Offsets.Read previous = null;
+        for (int k = 0; k < texts.size(); k++) {
+            previous = Offsets.read(texts.get(k), offsets.get(k), previous);
+            splits.add(previous.split());
         }
-        int value = 0;
-        for (int k = from; k < to; k++) {
-            value = 10 * value + (s.charAt(k) - '0');
-        }
-        return value;
-    }
-
-    private static IllegalArgumentException misfit(String offsets, String why) {
-        String shown = offsets.length() > 40 ? offsets.substring(0, 40) + "…" : offsets;
-        return new IllegalArgumentException("sentence offsets '" + shown + "' do not fit the text: " + why);
+        return splits;
     }
 }

@@ -22,8 +22,9 @@ import org.jsoup.select.NodeVisitor;
  * Finds the element(s) holding a page's article body by content scoring, in the manner of
  * Readability: every paragraph-like block scores by its length and commas, the score flows to its
  * ancestors, ancestors are weighted by link density and class/id hints, the best one wins, and
- * siblings that look like part of the same article are merged in. Used on one document by one
- * thread; a new instance per document.
+ * siblings that look like part of the same article are merged in, with the article's lead when it
+ * stands between the headline and the body. Used on one document by one thread; a new instance per
+ * document.
  */
 final class ContentFinder {
     static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "center", "dd",

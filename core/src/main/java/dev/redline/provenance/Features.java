@@ -1,10 +1,10 @@
 package dev.redline.provenance;
 
-import dev.redline.article.ArticleText;
 import dev.redline.diff.Diff;
 import dev.redline.diff.DiffResult;
 import dev.redline.diff.OpKind;
 import dev.redline.diff.SentenceOp;
+import dev.redline.diff.SplitText;
 import dev.redline.diff.WordOp;
 import dev.redline.text.Keywords;
 import java.util.ArrayList;
@@ -33,6 +33,8 @@ final class Features {
     /** The sentence around a changed word must be found at least this well to read the change. */
     private static final double CONTEXT = 0.5;
     private static final int ORDER_TEXT_WORDS = 8;
+    /** Sentences after a removed or added one that tell whether a copy reaches past it. */
+    private static final int FOLLOWING = 2;
 
     private Features() {
     }
@@ -56,11 +58,11 @@ final class Features {
         Evidence evidence(int side, List<Integer> supports, List<Integer> contradicts);
     }
 
-    /** Every difference between consecutive versions, oldest pair first. */
-    static List<Feature> between(List<ArticleText> versions, List<Passage> passages) {
+    /** Every difference between consecutive versions (each split into sentences), oldest pair first. */
+    static List<Feature> between(List<SplitText> versions, List<Passage> passages) {
         List<Feature> out = new ArrayList<>();
         for (int k = 0; k + 1 < versions.size(); k++) {
-            DiffResult diff = Diff.compare(versions.get(k), versions.get(k + 1));
+            DiffResult diff = Diff.compare(versions.get(k), versions.get(k + 1), null, null);
             Passage older = passages.get(k);
             if (diff.title().changed()) {
                 changes(diff.title().words(), diff.title().oldText(), diff.title().newText(), true, older, k, out);
@@ -68,8 +70,8 @@ final class Features {
             for (SentenceOp op : diff.ops()) {
                 switch (op.op()) {
                     case EDIT -> changes(op.words(), op.oldText(), op.newText(), false, older, k, out);
-                    case ADD -> sentence(op.newText(), passages.get(k + 1), passages, k, out);
-                    case DELETE -> sentence(op.oldText(), older, passages, k, out);
+                    case ADD -> sentence(op.newText(), following(diff.ops(), op, true), passages.get(k + 1), passages, k, out);
+                    case DELETE -> sentence(op.oldText(), following(diff.ops(), op, false), older, passages, k, out);
                     case MOVE -> {
                         order(op, diff.ops(), passages.get(k + 1), k, out);
                         if (!op.words().isEmpty()) {
@@ -265,8 +267,8 @@ final class Features {
      * is how well the sentence is found in the versions lacking it (stock phrases of the same
      * story): a copy carries the sentence only when it matches clearly better than that.
      */
-    private record Sentence(List<String> words, Passage.Query query, String text, double background, int from)
-            implements Feature {
+    private record Sentence(List<String> words, Passage.Query query, List<Passage.Query> after, String text,
+                            double background, int from) implements Feature {
         @Override
         public int version(Passage version) {
             return version.exact(words) >= 0 ? 1 : 0;
@@ -277,6 +279,11 @@ final class Features {
             double match = match(copy, query);
             if (match >= PRESENT && match >= background + MARGIN) {
                 return 1;
+            }
+            if (after.stream().noneMatch(next -> match(copy, next) >= PRESENT)) {
+                // the copy carries nothing of what follows the sentence: it ends before it (an excerpt,
+                // a cut tail), and lacking text there contradicts no version
+                return -1;
             }
             return match <= Math.max(ABSENT, background + MARGIN / 3) ? 0 : -1;
         }
@@ -297,7 +304,8 @@ final class Features {
         return span == null ? 0 : span.match();
     }
 
-    private static void sentence(String text, Passage source, List<Passage> versions, int from, List<Feature> out) {
+    private static void sentence(String text, List<String> following, Passage source, List<Passage> versions, int from,
+                                 List<Feature> out) {
         List<String> words = Keywords.folded(text);
         // a sentence of three words ("No Comments yet") is found by chance too often to tell anything
         if (words.size() < 4) {
@@ -310,7 +318,24 @@ final class Features {
                 background = Math.max(background, match(version, query));
             }
         }
-        out.add(new Sentence(words, query, text, background, from));
+        List<Passage.Query> after = following.stream().map(f -> new Passage.Query(Keywords.folded(f), source, true)).toList();
+        out.add(new Sentence(words, query, after, text, background, from));
+    }
+
+    /**
+     * The next {@value #FOLLOWING} sentences after {@code op} on its own side of the diff (the newer
+     * version's for an added sentence, the older's for a removed one), sentences of four words and
+     * more: a copy carrying one of them reaches past the sentence, so lacking it means something.
+     */
+    private static List<String> following(List<SentenceOp> ops, SentenceOp op, boolean newer) {
+        List<String> out = new ArrayList<>();
+        for (int i = ops.indexOf(op) + 1; i < ops.size() && out.size() < FOLLOWING; i++) {
+            String text = newer ? ops.get(i).newText() : ops.get(i).oldText();
+            if (text != null && Keywords.folded(text).size() >= 4) {
+                out.add(text);
+            }
+        }
+        return out;
     }
 
     // --- sentences moved ------------------------------------------------------------------------------
@@ -322,7 +347,10 @@ final class Features {
         public int version(Passage version) {
             int a = version.exact(movedWords);
             int b = version.exact(otherWords);
-            return a < 0 || b < 0 ? -1 : (a < b) == movedFirstInNewer ? 1 : 0;
+            if (a < 0 || b < 0) {
+                return copy(version); // one of the two was edited in another revision: read it as a copy would be
+            }
+            return (a < b) == movedFirstInNewer ? 1 : 0;
         }
 
         @Override

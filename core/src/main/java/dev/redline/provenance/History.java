@@ -1,6 +1,7 @@
 package dev.redline.provenance;
 
 import dev.redline.article.ArticleText;
+import dev.redline.diff.SplitText;
 import java.util.List;
 
 /**
@@ -34,11 +35,22 @@ public final class History {
      * @param passages {@code Passage.of} of each of {@code versions}, in the same order
      */
     public static History of(List<ArticleText> versions, List<Passage> passages) {
-        if (versions.isEmpty() || versions.size() != passages.size()) {
+        return ofSplits(versions.stream().map(SplitText::of).toList(), passages);
+    }
+
+    /**
+     * Prepares a history from versions already split into sentences (the splits a store keeps, so
+     * the diffs of consecutive versions need no new split) and prepared as passages.
+     *
+     * @param splits   each version's sentence split, in order
+     * @param passages {@code Passage.of} of each version's text, in the same order
+     */
+    public static History ofSplits(List<SplitText> splits, List<Passage> passages) {
+        if (splits.isEmpty() || splits.size() != passages.size()) {
             throw new IllegalArgumentException("a history needs at least one version and one passage per version, got "
-                    + versions.size() + " and " + passages.size());
+                    + splits.size() + " and " + passages.size());
         }
-        return new History(List.copyOf(passages), List.copyOf(Features.between(versions, passages)));
+        return new History(List.copyOf(passages), List.copyOf(Features.between(splits, passages)));
     }
 
     /** Number of versions. */
