@@ -33,13 +33,17 @@ public final class PollCommand implements Callable<Integer> {
             description = "Threads checking articles in parallel (default ${DEFAULT-VALUE}).")
     int workers;
 
+    @Option(names = "--no-trace-index",
+            description = "Do not keep the trace index current while tracking, nor repair it (faster; `redline trace --reindex` catches up later).")
+    boolean noTraceIndex;
+
     @Override
     public Integer call() throws InterruptedException {
         if (workers < 1 || workers > 256) {
             throw new BadInput("--workers must be between 1 and 256, not " + workers);
         }
         Services.Settings settings = Services.Settings.of(root.config()).withFetch(fetch.toConfig())
-                .withTracker(TrackerConfig.defaults().withThreads(workers));
+                .withTracker(TrackerConfig.defaults().withThreads(workers)).withTraceIndex(!noTraceIndex);
         try (Services services = Services.create(settings)) {
             Tracker tracker = services.tracker();
             // versions stored before the trace index existed (or a migration emptied it) are indexed beside polling

@@ -189,6 +189,9 @@ public final class Fetcher implements AutoCloseable {
     }
 
     private void waitForSlot(String host, URI uri) throws FetchException {
+        if (config.hostDelay().isZero()) {
+            return; // no spacing asked for: a slot would always be now, and reserving it costs a store write
+        }
         Instant slot = slots.reserve(host, clock.instant(), config.hostDelay());
         Duration wait = Duration.between(clock.instant(), slot);
         if (wait.isPositive()) {
@@ -364,6 +367,13 @@ public final class Fetcher implements AutoCloseable {
     private static String describe(Throwable t) {
         return t == null ? "unknown" : t.getMessage() == null ? t.getClass().getSimpleName()
                 : t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    /** Waits until every response archived so far is on disk (before committing versions that point at them). */
+    public void flushArchive() {
+        if (archive != null) {
+            archive.flush();
+        }
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,16 +48,15 @@ public final class Discovery {
                 log.debug("skipping feed entry {}: {}", e.url(), notWeb.getMessage());
             }
         }
-        int added = 0;
-        for (Map.Entry<String, String> entry : urls.entrySet()) {
-            Optional<Article> known = store.articleByUrl(entry.getKey());
-            if (known.isEmpty()) {
-                store.upsertArticle(entry.getKey(), sourceId, clock.instant());
-                added++;
-            } else {
-                keepTeaser(known.get(), entry.getValue());
+        // one read for the known ones and one transaction for the new ones: a feed names hundreds
+        Map<String, Article> known = store.articlesByUrl(urls.keySet());
+        List<String> fresh = urls.keySet().stream().filter(url -> !known.containsKey(url)).toList();
+        int added = store.addArticles(fresh, sourceId, clock.instant());
+        urls.forEach((url, title) -> {
+            if (known.containsKey(url)) {
+                keepTeaser(known.get(url), title);
             }
-        }
+        });
         return added;
     }
 

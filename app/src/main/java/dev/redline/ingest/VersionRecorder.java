@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>The two inputs differ only in policy. A tracked page ({@link #record}) is compared with the
  * latest version: an unchanged text stores nothing, and the text of an earlier version coming back
  * is a flip-flop, noted as an event, and so is the latest text coming back after one (so a headline
- * A/B test leaves a trace of every turn). An archived history ({@link #recordHistory}) is the record of
+ * A/B test leaves a trace of every turn). The tracker records a round's checks in {@link Slice}s (the
+ * same decision, the writes of several checks committed together); {@link #record} is a slice of
+ * one. An archived history ({@link #recordHistory}) is the record of
  * what was seen, so every entry not stored yet is kept as it is, in one transaction, with the
  * archive's own boring judgement winning over ours.
  *
@@ -55,31 +57,61 @@ public final class VersionRecorder {
     }
 
     /**
-     * Records what the tracker saw on an article's page.
+     * Records what the tracker saw on an article's page, at once (a slice of one; the tracker
+     * records a round's checks in {@link #slice}s).
      *
      * @param article the article as claimed (its version count says which version is latest)
      */
     public Recorded record(Article article, Observation seen) {
+        Slice slice = slice("recorder");
+        Recorded recorded = slice.record(article, seen);
+        List<Version> stored = slice.commit();
+        return recorded instanceof Recorded.Queued ? new Recorded.Stored(stored.getFirst()) : recorded;
+    }
+
+    /** A slice of checks whose writes are committed together ({@link Slice#commit}), for the worker {@code workerId}. */
+    public Slice slice(String workerId) {
+        return new Slice(this, workerId);
+    }
+
+    /**
+     * What a tracked observation means, before anything is written.
+     *
+     * @param recorded  the answer to give
+     * @param version   the version to append, or null
+     * @param previous  the latest stored version (what {@code version} follows), or null
+     * @param flipFlop  the flip-flop event to note, or null
+     */
+    record Decision(Recorded recorded, NewVersion version, Version previous, ArticleEvent flipFlop) {
+    }
+
+    /**
+     * The tracker's rules: an unchanged text stores nothing, the text of an earlier version coming
+     * back is a flip-flop (and so is the latest coming back after one), anything else is the next
+     * version. Reads the stored history; writes nothing.
+     */
+    Decision decide(Article article, Observation seen) {
         if (article.versionCount() == 0) {
-            return new Recorded.Stored(append(article.id(), derive(null, null, seen, null, null), null, Recording.Origin.TRACKED));
+            NewVersion first = derive(null, null, seen, null, null);
+            return new Decision(new Recorded.Queued(first), first, null, null);
         }
         Version latest = store.version(article.id(), article.versionCount() - 1).orElseThrow(() ->
                 new IllegalStateException("article " + article.id() + " lacks version " + (article.versionCount() - 1)));
         // the latest version's kept split; the page's text is split only when it changed
         NewVersion next = derive(latest.text(), () -> store.splits().split(latest), seen, () -> SplitText.of(seen.text()), null);
         if (next.changed().isEmpty() && !backFromFlipFlop(article, latest)) {
-            return new Recorded.Unchanged();
+            return new Decision(new Recorded.Unchanged(), null, null, null);
         }
         FieldHashes hashes = FieldHashes.of(seen.text());
         for (Version earlier : store.versions(article.id())) {
             // the latest shown again counts only after a flip-flop (checked above): A/B/A/B is a headline test's record
             if ((earlier.number() != latest.number() || next.changed().isEmpty()) && FieldHashes.of(earlier.text()).equals(hashes)) {
-                store.recordEvent(new ArticleEvent(article.id(), seen.fetchedAt(), EventKind.FLIP_FLOP,
-                        HistoryEvent.flipFlopDetail(earlier.number(), latest.number())));
-                return new Recorded.FlipFlop(earlier.number(), latest.number());
+                ArticleEvent event = new ArticleEvent(article.id(), seen.fetchedAt(), EventKind.FLIP_FLOP,
+                        HistoryEvent.flipFlopDetail(earlier.number(), latest.number()));
+                return new Decision(new Recorded.FlipFlop(earlier.number(), latest.number()), null, null, event);
             }
         }
-        return new Recorded.Stored(append(article.id(), next, latest, Recording.Origin.TRACKED));
+        return new Decision(new Recorded.Queued(next), next, latest, null);
     }
 
     /**
@@ -193,17 +225,18 @@ public final class VersionRecorder {
         return new NewVersion(seen.fetchedAt(), seen.text(), changed, boring, reason, seen.captureRef());
     }
 
-    private Version append(long articleId, NewVersion next, Version previous, Recording.Origin origin) {
-        Version stored = store.appendVersion(articleId, next);
-        analyse(new Recording(stored, previous, origin));
-        return stored;
+    /** The store this recorder writes to (for its slices). */
+    Store store() {
+        return store;
     }
 
-    private void analyse(Recording recording) {
+    /** Runs every analyser on a stored version; an analyser's failure is logged, never thrown. */
+    void analyse(Recording recording) {
         analyse(List.of(recording));
     }
 
-    private void analyse(List<Recording> recordings) {
+    /** Runs every analyser on stored versions, in order, in one call each (a slice's or an import's). */
+    void analyse(List<Recording> recordings) {
         if (recordings.isEmpty()) {
             return;
         }

@@ -75,7 +75,8 @@ public final class BoilerplateLearner {
         return new Reading(EXTRACTOR.extractForSource(body, contentType, url, rulesOf(article), lens.lines()), lens);
     }
 
-    private ExtractRules rulesOf(Article article) {
+    /** The extraction rules {@code article} is read with (its source's, cached until the next {@link #refresh()}). */
+    public ExtractRules rulesOf(Article article) {
         if (article.sourceId() == null) {
             return ExtractRules.NONE;
         }

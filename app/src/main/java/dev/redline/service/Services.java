@@ -5,6 +5,7 @@ import dev.redline.fetch.Fetcher;
 import dev.redline.fetch.Sleeper;
 import dev.redline.fetch.WarcArchive;
 import dev.redline.ingest.Discovery;
+import dev.redline.ingest.VersionAnalyser;
 import dev.redline.ingest.VersionRecorder;
 import dev.redline.split.VersionSplits;
 import dev.redline.store.Store;
@@ -15,6 +16,7 @@ import dev.redline.track.Tracker;
 import dev.redline.track.TrackerConfig;
 import dev.redline.webhook.Webhooks;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -42,9 +44,11 @@ public final class Services implements AutoCloseable {
      * @param tracker      the tracker's threads, batch, lease and schedule
      * @param clock        the time everything is stamped and scheduled with
      * @param sleeper      how the tracker's fetcher waits (real or virtual time)
+     * @param traceIndex   whether recording keeps the trace index current (off: the tracker runs
+     *                     faster, and {@code redline trace --reindex} indexes what it stored later)
      */
     public record Settings(AppConfig config, FetchConfig trackerFetch, FetchConfig pageFetch, TrackerConfig tracker,
-                           Clock clock, Sleeper sleeper) {
+                           Clock clock, Sleeper sleeper, boolean traceIndex) {
         public Settings {
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(trackerFetch, "trackerFetch");
@@ -57,24 +61,28 @@ public final class Services implements AutoCloseable {
         /** Default fetching and tracking, system time. */
         public static Settings of(AppConfig config) {
             return new Settings(config, FetchConfig.defaults(), FetchConfig.defaults(), TrackerConfig.defaults(),
-                    Clock.systemUTC(), Sleeper.REAL);
+                    Clock.systemUTC(), Sleeper.REAL, true);
         }
 
         /** The same fetch settings for the tracker and for pages users name. */
         public Settings withFetch(FetchConfig fetch) {
-            return new Settings(config, fetch, fetch, tracker, clock, sleeper);
+            return new Settings(config, fetch, fetch, tracker, clock, sleeper, traceIndex);
         }
 
         public Settings withPageFetch(FetchConfig fetch) {
-            return new Settings(config, trackerFetch, fetch, tracker, clock, sleeper);
+            return new Settings(config, trackerFetch, fetch, tracker, clock, sleeper, traceIndex);
         }
 
         public Settings withTracker(TrackerConfig t) {
-            return new Settings(config, trackerFetch, pageFetch, t, clock, sleeper);
+            return new Settings(config, trackerFetch, pageFetch, t, clock, sleeper, traceIndex);
         }
 
         public Settings withTime(Clock c, Sleeper s) {
-            return new Settings(config, trackerFetch, pageFetch, tracker, c, s);
+            return new Settings(config, trackerFetch, pageFetch, tracker, c, s, traceIndex);
+        }
+
+        public Settings withTraceIndex(boolean on) {
+            return new Settings(config, trackerFetch, pageFetch, tracker, clock, sleeper, on);
         }
     }
 
@@ -129,9 +137,12 @@ public final class Services implements AutoCloseable {
      * ({@link IndexRepair}); started at most once, stopped by {@link #close()}.
      *
      * @param lines where progress lines go
-     * @return the running repair, or null when the index is complete
+     * @return the running repair, or null when the index is complete or {@link Settings#traceIndex()} is off
      */
     public synchronized IndexRepair startIndexRepair(Consumer<String> lines) {
+        if (!settings.traceIndex()) {
+            return null; // not keeping the index: `redline trace --reindex` catches up when asked
+        }
         if (repair == null) {
             repair = IndexRepair.startIfNeeded(tracer(), store().versionCount(), lines);
         }
@@ -146,12 +157,18 @@ public final class Services implements AutoCloseable {
     /**
      * The one recording path; its analysers: the version's sentence split (kept for every later
      * comparison), its change facets (notes, stealth verdict, stored for the editing pages), the
-     * tracer (trace index, then reuse detection), then webhooks (queueing a delivery for each watch
-     * a tracked version matches, diffed through the kept splits).
+     * tracer (trace index, then reuse detection; unless {@link Settings#traceIndex()} is off), then
+     * webhooks (queueing a delivery for each watch a tracked version matches, diffed through the
+     * kept splits).
      */
     public synchronized VersionRecorder recorder() {
         if (recorder == null) {
-            recorder = new VersionRecorder(store(), List.of(versionSplits(), new ChangeFacets(store()), tracer(), webhooks()));
+            List<VersionAnalyser> analysers = new ArrayList<>(List.of(versionSplits(), new ChangeFacets(store())));
+            if (settings.traceIndex()) {
+                analysers.add(tracer());
+            }
+            analysers.add(webhooks());
+            recorder = new VersionRecorder(store(), analysers);
         }
         return recorder;
     }

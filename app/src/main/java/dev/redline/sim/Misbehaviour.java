@@ -16,6 +16,8 @@ public final class Misbehaviour {
     private volatile boolean ignoreConditionalGet;
     private volatile List<String> robotsDisallow = List.of();
     private volatile int robotsStatus = 200;
+    private volatile boolean redirectArticlesHome;
+    private volatile boolean removalNotices;
 
     /** Every response waits this long (wall time) before answering. */
     public Misbehaviour delay(Duration d) {
@@ -63,6 +65,26 @@ public final class Misbehaviour {
     public Misbehaviour robotsStatus(int status) {
         this.robotsStatus = status;
         return this;
+    }
+
+    /** Article pages answer 302 to the site's home page (a maintenance redirect, or a quiet take-down). */
+    public Misbehaviour redirectArticlesHome(boolean on) {
+        this.redirectArticlesHome = on;
+        return this;
+    }
+
+    /** Article pages answer 200 with a page saying the article was removed. */
+    public Misbehaviour removalNotices(boolean on) {
+        this.removalNotices = on;
+        return this;
+    }
+
+    boolean redirectArticlesHome() {
+        return redirectArticlesHome;
+    }
+
+    boolean removalNotices() {
+        return removalNotices;
     }
 
     Duration delay() {

@@ -228,6 +228,17 @@ public final class NewsroomSimulator implements AutoCloseable {
         if (path.startsWith("/r/")) {
             return new Reply(301, null, "", null, null, site.baseUrl() + "/news/" + path.substring(3), false, null, -1);
         }
+        if (path.equals("/")) {
+            return Reply.of(200, "text/html; charset=utf-8", homePage(site));
+        }
+        if (path.startsWith("/news/") && mis.redirectArticlesHome()) {
+            return new Reply(302, null, "", null, null, site.baseUrl() + "/", false, path.substring("/news/".length()), -1);
+        }
+        if (path.startsWith("/news/") && mis.removalNotices()) {
+            return new Reply(200, "text/html; charset=utf-8", "<!doctype html><html><head><title>"
+                    + Entities.escape(site.source().title()) + "</title></head><body><main><p>This article has been removed.</p>"
+                    + "</main></body></html>", null, null, null, false, path.substring("/news/".length()), -1);
+        }
         if (path.startsWith("/news/")) {
             String slug = path.substring("/news/".length());
             Story story = site.stories().get(slug);
@@ -330,6 +341,14 @@ public final class NewsroomSimulator implements AutoCloseable {
                 .append("Weather warning for the weekend</a></li></ul></aside></main>\n<footer>&copy; ")
                 .append(publication).append(". All rights reserved.</footer></body></html>\n");
         return html.toString();
+    }
+
+    /** The front page: the site's name and a line of news (what a take-down redirect lands on). */
+    private static String homePage(Site site) {
+        String publication = Entities.escape(site.source().title());
+        return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + publication
+                + "</title></head>\n<body><header class=\"masthead\">" + publication + "</header><main><h1>" + publication
+                + "</h1><p>Today's news, sport and weather.</p></main></body></html>\n";
     }
 
     /** Published stories, newest first, with their first publication time. */

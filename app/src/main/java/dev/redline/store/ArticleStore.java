@@ -1,6 +1,7 @@
 package dev.redline.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,17 @@ public interface ArticleStore {
      * When it exists with no source and {@code sourceId} is given, it is attached to that source.
      */
     Article upsertArticle(String canonicalUrl, Long sourceId, Instant seenAt);
+
+    /**
+     * {@link #upsertArticle} for many URLs in one transaction (a feed's entries), without reading
+     * the articles back.
+     *
+     * @return how many of the URLs were new
+     */
+    int addArticles(Collection<String> canonicalUrls, Long sourceId, Instant seenAt);
+
+    /** The stored articles among these canonical URLs, by URL (one read, however many). */
+    Map<String, Article> articlesByUrl(Collection<String> canonicalUrls);
 
     Optional<Article> article(long id);
 

@@ -35,7 +35,12 @@ public enum EventKind {
      * headline or text, by the extractor's page verdict) and no version was stored; detail the reason
      * (noted once per change of reason).
      */
-    NOT_ARTICLE("not-article");
+    NOT_ARTICLE("not-article"),
+    /**
+     * An unpublished article's page is back (the tracker kept checking it on the quiet schedule);
+     * detail what the check found.
+     */
+    REPUBLISHED("republished");
 
     private final String wireName;
 

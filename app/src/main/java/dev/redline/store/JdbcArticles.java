@@ -11,10 +11,12 @@ import dev.redline.article.ArticleText;
 import dev.redline.error.BadInput;
 import dev.redline.error.Conflict;
 import dev.redline.json.Json;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * database.
  */
 final class JdbcArticles implements ArticleStore {
+    private static final int URL_CHUNK = 500;
     private final Jdbi jdbi;
     private final boolean postgres;
 
@@ -53,13 +56,45 @@ final class JdbcArticles implements ArticleStore {
         });
     }
 
+    @Override
+    public int addArticles(Collection<String> canonicalUrls, Long sourceId, Instant seenAt) {
+        if (canonicalUrls.stream().anyMatch(u -> u == null || u.isBlank())) {
+            throw new IllegalArgumentException("an article needs a URL");
+        }
+        if (canonicalUrls.isEmpty()) {
+            return 0;
+        }
+        long at = seenAt.toEpochMilli();
+        return jdbi.inTransaction(h -> {
+            int added = 0;
+            for (String url : canonicalUrls) {
+                added += insertOrAttach(h, url, sourceId, at, at, ArticleStatus.ACTIVE);
+            }
+            return added;
+        });
+    }
+
+    @Override
+    public Map<String, Article> articlesByUrl(Collection<String> canonicalUrls) {
+        List<String> urls = List.copyOf(canonicalUrls);
+        Map<String, Article> found = new HashMap<>();
+        // IN-lists in chunks: SQLite's bound-parameter limit, and small lists plan fast
+        for (int from = 0; from < urls.size(); from += URL_CHUNK) {
+            List<String> chunk = urls.subList(from, Math.min(urls.size(), from + URL_CHUNK));
+            jdbi.useHandle(h -> h.createQuery("SELECT " + ARTICLE_FIELDS + " FROM articles WHERE url IN (<urls>)")
+                    .bindList("urls", chunk).map((rs, ctx) -> Rows.article(rs, ""))
+                    .forEach(a -> found.put(a.url(), a)));
+        }
+        return found;
+    }
+
     /**
      * Creates the article when its URL is new (first seen and last active at {@code at}), and
      * attaches it to {@code sourceId} when it has no source yet.
      */
-    private static void insertOrAttach(Handle h, String canonicalUrl, Long sourceId, long at, Long nextCheck,
-                                       ArticleStatus status) {
-        h.createUpdate("INSERT INTO articles (url, source_id, first_seen, next_check, status, activity_at)"
+    private static int insertOrAttach(Handle h, String canonicalUrl, Long sourceId, long at, Long nextCheck,
+                                      ArticleStatus status) {
+        int inserted = h.createUpdate("INSERT INTO articles (url, source_id, first_seen, next_check, status, activity_at)"
                         + " VALUES (:url, :s, :at, :next, :status, :at) ON CONFLICT (url) DO NOTHING")
                 .bind("url", canonicalUrl).bind("s", sourceId).bind("at", at).bind("next", nextCheck)
                 .bind("status", status.toString()).execute();
@@ -67,6 +102,7 @@ final class JdbcArticles implements ArticleStore {
             h.createUpdate("UPDATE articles SET source_id = :s WHERE url = :url AND source_id IS NULL")
                     .bind("s", sourceId).bind("url", canonicalUrl).execute();
         }
+        return inserted;
     }
 
     @Override
@@ -156,7 +192,15 @@ final class JdbcArticles implements ArticleStore {
 
     @Override
     public Version appendVersion(long articleId, NewVersion version) {
-        return jdbi.inTransaction(h -> append(h, articleId, version));
+        try {
+            return jdbi.inTransaction(h -> {
+                try (VersionWriter writer = new VersionWriter(h.getConnection(), postgres)) {
+                    return writer.append(articleId, version);
+                }
+            });
+        } catch (SQLException e) {
+            throw Rows.failed(e);
+        }
     }
 
     @Override
@@ -171,16 +215,23 @@ final class JdbcArticles implements ArticleStore {
                 throw new BadInput("a history needs at least one version");
             }
         }
-        return jdbi.inTransaction(h -> {
-            List<List<Version>> added = new ArrayList<>(histories.size());
-            for (HistoryImport history : histories) {
-                added.add(importOne(h, history));
-            }
-            return added;
-        });
+        try {
+            return jdbi.inTransaction(h -> {
+                List<List<Version>> added = new ArrayList<>(histories.size());
+                // one writer for the whole transaction: its statements are prepared once for every history
+                try (VersionWriter writer = new VersionWriter(h.getConnection(), postgres)) {
+                    for (HistoryImport history : histories) {
+                        added.add(importOne(h, writer, history));
+                    }
+                }
+                return added;
+            });
+        } catch (SQLException e) {
+            throw Rows.failed(e);
+        }
     }
 
-    private List<Version> importOne(Handle h, HistoryImport history) {
+    private List<Version> importOne(Handle h, VersionWriter writer, HistoryImport history) throws SQLException {
         String canonicalUrl = history.canonicalUrl();
         insertOrAttach(h, canonicalUrl, history.sourceId(), history.versions().getFirst().fetchedAt().toEpochMilli(), null,
                 ArticleStatus.SETTLED);
@@ -201,52 +252,11 @@ final class JdbcArticles implements ArticleStore {
                 throw new Conflict("the version of " + canonicalUrl + " fetched at " + at + " is older than stored version "
                         + (existing.size() + added.size() - 1) + " (" + newest + ") and not in the store; versions are append-only");
             }
-            Version v = append(h, articleId, nv);
+            Version v = writer.append(articleId, nv);
             added.add(v);
             newest = v.fetchedAt();
         }
         return added;
-    }
-
-    private Version append(Handle h, long articleId, NewVersion nv) {
-        ArticleText text = nv.text();
-        long at = nv.fetchedAt().toEpochMilli();
-        FieldHashes hashes = FieldHashes.of(text);
-        String changed = nv.changed().stream().sorted().map(VersionField::toString).collect(Collectors.joining(","));
-        // The article row is the counter: the UPDATE takes its row lock (PostgreSQL) or the write
-        // lock (SQLite) before the number is read, and UNIQUE (article_id, n) backs it up.
-        int count = h.createQuery("UPDATE articles SET version_count = version_count + 1, title = :title,"
-                        + " activity_at = CASE WHEN activity_at > :at THEN activity_at ELSE :at END,"
-                        + " last_change_at = CASE WHEN version_count > 0 THEN :at ELSE last_change_at END"
-                        + " WHERE id = :id RETURNING version_count")
-                .bind("title", text.title()).bind("at", at).bind("id", articleId)
-                .mapTo(Integer.class).findOne()
-                .orElseThrow(() -> new IllegalArgumentException("no article with id " + articleId));
-        int n = count - 1;
-        String titleWords = SearchText.indexText(text.title());
-        String bylineWords = SearchText.indexText(text.byline());
-        String bodyWords = SearchText.indexBody(text);
-        Query insert = h.createQuery("INSERT INTO versions (article_id, n, fetched_at, title, byline, paragraphs, title_hash,"
-                        + " byline_hash, body_hash, changed, boring, boring_reason, capture_ref"
-                        + (postgres ? ", search" : "") + ") VALUES (:a, :n, :at, :title, :byline, :paragraphs, :th, :bh, :body,"
-                        + " :changed, :boring, :reason, :capture"
-                        + (postgres ? ", setweight(to_tsvector('simple', :tw), 'A') || to_tsvector('simple', :ow)" : "")
-                        + ") RETURNING id")
-                .bind("a", articleId).bind("n", n).bind("at", at).bind("title", text.title())
-                .bind("byline", text.byline()).bind("paragraphs", Json.write(text.paragraphs()))
-                .bind("th", hashes.title()).bind("bh", hashes.byline()).bind("body", hashes.body())
-                .bind("changed", changed).bind("boring", nv.boring() ? 1 : 0).bind("reason", nv.boringReason())
-                .bind("capture", nv.captureRef());
-        if (postgres) {
-            insert.bind("tw", titleWords).bind("ow", (bylineWords + " " + bodyWords).strip());
-        }
-        long id = insert.mapTo(Long.class).one();
-        if (!postgres) {
-            h.createUpdate("INSERT INTO versions_fts (rowid, title, byline, body) VALUES (:id, :t, :b, :body)")
-                    .bind("id", id).bind("t", titleWords).bind("b", bylineWords).bind("body", bodyWords).execute();
-        }
-        return new Version(id, articleId, n, Instant.ofEpochMilli(at), text, nv.changed(), nv.boring(),
-                nv.boringReason(), nv.captureRef());
     }
 
     @Override
@@ -330,9 +340,12 @@ final class JdbcArticles implements ArticleStore {
     }
 
     private static void insertEvent(Handle h, ArticleEvent event) {
-        h.createUpdate("INSERT INTO article_events (article_id, at, kind, detail) VALUES (:a, :at, :kind, :detail)")
-                .bind("a", event.articleId()).bind("at", event.at().toEpochMilli()).bind("kind", event.kind().toString())
-                .bind("detail", event.detail()).execute();
+        try (PreparedStatement s = h.getConnection().prepareStatement(CheckWriter.INSERT_EVENT)) {
+            CheckWriter.bindEvent(s, event);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw Rows.failed(e);
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.redline.extract.ExtractRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,6 +135,16 @@ final class JdbcStore implements Store {
     @Override
     public Article upsertArticle(String canonicalUrl, Long sourceId, Instant seenAt) {
         return articles.upsertArticle(canonicalUrl, sourceId, seenAt);
+    }
+
+    @Override
+    public int addArticles(Collection<String> canonicalUrls, Long sourceId, Instant seenAt) {
+        return articles.addArticles(canonicalUrls, sourceId, seenAt);
+    }
+
+    @Override
+    public Map<String, Article> articlesByUrl(Collection<String> canonicalUrls) {
+        return articles.articlesByUrl(canonicalUrls);
     }
 
     @Override
@@ -295,6 +306,11 @@ final class JdbcStore implements Store {
     @Override
     public void finishCheck(long articleId, String workerId, CheckOutcome outcome) {
         work.finishCheck(articleId, workerId, outcome);
+    }
+
+    @Override
+    public List<Version> finishChecks(String workerId, List<FinishedCheck> checks) {
+        return work.finishChecks(workerId, checks);
     }
 
     @Override

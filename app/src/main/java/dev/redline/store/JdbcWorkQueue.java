@@ -6,6 +6,7 @@ import static dev.redline.store.Rows.count;
 import static dev.redline.store.Rows.millis;
 import static dev.redline.store.Rows.nullableLong;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,42 +48,61 @@ final class JdbcWorkQueue implements WorkQueue {
 
     @Override
     public FetchState fetchState(long articleId) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT etag, last_modified, interval_ms, unchanged_streak, failures FROM articles WHERE id = :id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT etag, last_modified, interval_ms, unchanged_streak, failures,"
+                        + " body_hash, unpublished FROM articles WHERE id = :id")
                 .bind("id", articleId)
                 .map((rs, ctx) -> {
                     Long interval = nullableLong(rs, "interval_ms");
                     return new FetchState(rs.getString("etag"), rs.getString("last_modified"),
                             interval == null ? FetchState.INITIAL_INTERVAL : Duration.ofMillis(interval),
-                            rs.getInt("unchanged_streak"), rs.getInt("failures"));
+                            rs.getInt("unchanged_streak"), rs.getInt("failures"), rs.getString("body_hash"),
+                            rs.getInt("unpublished") == 1);
                 })
                 .findOne().orElseThrow(() -> new IllegalArgumentException("no article with id " + articleId)));
     }
 
     @Override
     public void finishCheck(long articleId, String workerId, CheckOutcome outcome) {
-        long at = outcome.at().toEpochMilli();
-        FetchState state = Objects.requireNonNull(outcome.state(), "state");
-        boolean failed = outcome.error() != null || outcome.outcome() == Outcome.ERROR;
-        jdbi.useTransaction(h -> {
-            h.createUpdate("INSERT INTO check_log (article_id, at, http_status, outcome, error) VALUES (:a, :at, :status, :outcome, :error)")
-                    .bind("a", articleId).bind("at", at).bind("status", outcome.httpStatus())
-                    .bind("outcome", outcome.outcome().toString()).bind("error", outcome.error()).execute();
-            h.createUpdate("UPDATE articles SET last_checked = :at, next_check = :next, status = :st, etag = :etag,"
-                            + " last_modified = :lm, interval_ms = :interval, unchanged_streak = :streak, failures = :failures,"
-                            + " lease_owner = NULL, lease_until = NULL"
-                            + " WHERE id = :a AND (lease_owner IS NULL OR lease_owner = :w OR lease_until <= :at)")
-                    .bind("at", at).bind("next", millis(outcome.nextCheck())).bind("st", outcome.status().toString())
-                    .bind("etag", state.etag()).bind("lm", state.lastModified())
-                    .bind("interval", state.interval() == null ? null : state.interval().toMillis())
-                    .bind("streak", state.unchangedStreak()).bind("failures", state.failures())
-                    .bind("a", articleId).bind("w", workerId).execute();
-            Long sourceId = h.createQuery("SELECT source_id FROM articles WHERE id = :a").bind("a", articleId)
-                    .map((rs, ctx) -> nullableLong(rs, "source_id")).one();
-            if (sourceId != null) {
-                recordSourceResult(h, sourceId, at, failed ? Objects.requireNonNullElse(outcome.error(), outcome.outcome().toString()) : null);
-            }
-        });
+        Objects.requireNonNull(outcome.state(), "state");
+        try {
+            jdbi.useTransaction(h -> {
+                Long sourceId = h.createQuery("SELECT source_id FROM articles WHERE id = :a").bind("a", articleId)
+                        .map((rs, ctx) -> nullableLong(rs, "source_id")).one();
+                try (CheckWriter writer = new CheckWriter(h.getConnection(), postgres)) {
+                    writer.finish(articleId, sourceId, workerId, outcome);
+                }
+            });
+        } catch (SQLException e) {
+            throw Rows.failed(e);
+        }
+    }
+
+    @Override
+    public List<Version> finishChecks(String workerId, List<FinishedCheck> checks) {
+        if (checks.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return jdbi.inTransaction(h -> {
+                List<Version> appended = new ArrayList<>();
+                try (CheckWriter writer = new CheckWriter(h.getConnection(), postgres)) {
+                    for (FinishedCheck check : checks) {
+                        for (ArticleEvent event : check.events()) {
+                            writer.event(event);
+                        }
+                        if (check.version() != null) {
+                            appended.add(writer.append(check.articleId(), check.version()));
+                        }
+                        if (check.outcome() != null) {
+                            writer.finish(check.articleId(), check.sourceId(), workerId, check.outcome());
+                        }
+                    }
+                }
+                return appended;
+            });
+        } catch (SQLException e) {
+            throw Rows.failed(e);
+        }
     }
 
     private static void recordSourceResult(Handle h, long sourceId, long at, String error) {

@@ -25,7 +25,12 @@ public enum Outcome {
     /** Before its first version, the page named the canonical URL of an article already tracked. */
     DUPLICATE("duplicate"),
     /** The page stood in the article's place (error, paywall, consent, login page): an event, no version. */
-    NOT_ARTICLE("not-article");
+    NOT_ARTICLE("not-article"),
+    /**
+     * Taken down without a 404/410 (a redirect to the front page, a removal notice): an event, and
+     * the article is re-checked on the quiet schedule, so its return is seen.
+     */
+    UNPUBLISHED("unpublished");
 
     private final String wireName;
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Column lists and row mapping shared by the JDBC pieces of the store. Instants are stored as
@@ -76,6 +77,11 @@ final class Rows {
 
     static Long millis(Instant instant) {
         return instant == null ? null : instant.toEpochMilli();
+    }
+
+    /** A driver's failure in plain JDBC code, as the JDBI exception the rest of the store throws. */
+    static RuntimeException failed(SQLException e) {
+        return new UnableToExecuteStatementException(e.getMessage(), e, null);
     }
 
     /** A {@code COUNT(*)} with {@code :id} and, when given, {@code :since} bound. */

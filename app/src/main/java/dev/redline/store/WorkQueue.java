@@ -36,6 +36,16 @@ public interface WorkQueue {
      */
     void finishCheck(long articleId, String workerId, CheckOutcome outcome);
 
+    /**
+     * Commits a slice of checks in one transaction: for each, in order, its events, its new version
+     * (numbered as {@link ArticleStore#appendVersion} does) and its outcome (as {@link #finishCheck}).
+     * All or nothing: when any write fails nothing of the slice is stored, and the leases stay until
+     * they expire (the work is done again then).
+     *
+     * @return the versions appended, in slice order
+     */
+    List<Version> finishChecks(String workerId, List<FinishedCheck> checks);
+
     /** Claims due feeds and sitemaps of all sources, with the same lease semantics as articles. */
     List<FeedTask> claimDueFeeds(Instant now, int limit, String workerId, Duration lease);
 

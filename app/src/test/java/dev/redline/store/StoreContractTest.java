@@ -387,6 +387,73 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void aSliceOfChecksIsWrittenInOneTransactionWithItsVersionsEventsAndSchedules() {
+        Source bugle = store.addSource("bugle", List.of("https://bugle.example/feed"), List.of(), ExtractRules.NONE);
+        Article a = store.upsertArticle("https://bugle.example/a", bugle.id(), T0);
+        Article b = store.upsertArticle("https://bugle.example/b", bugle.id(), T0);
+        store.appendVersion(b.id(), nv(T0, text("Bridge shut", "The bridge is shut.")));
+        assertThat(store.claimDueArticles(T0, 5, "w1", LEASE, false)).hasSize(2);
+        Instant at = T0.plusSeconds(60);
+        FetchState hashed = new FetchState("\"v1\"", null, Duration.ofMinutes(30), 0, 0, "ab12", false);
+        List<Version> stored = store.finishChecks("w1", List.of(
+                new FinishedCheck(a.id(), bugle.id(), List.of(), nv(at, text("Dam opens", "The dam opens."))
+                        , new CheckOutcome(at, 200, Outcome.NEW_VERSION, null, at.plusSeconds(1800), ArticleStatus.ACTIVE, hashed)),
+                new FinishedCheck(b.id(), bugle.id(), List.of(new ArticleEvent(b.id(), at, EventKind.UNPUBLISHED, "redirected to /")),
+                        nv(at, text("Bridge open", "The bridge is open.")),
+                        new CheckOutcome(at, 200, Outcome.UNPUBLISHED, null, at.plusSeconds(86400), ArticleStatus.ACTIVE,
+                                new FetchState(null, null, Duration.ofDays(1), 1, 0, null, true)))));
+
+        assertThat(stored).extracting(Version::articleId, Version::number).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(a.id(), 0), org.assertj.core.groups.Tuple.tuple(b.id(), 1));
+        assertThat(store.versions(b.id())).extracting(v -> v.text().title()).containsExactly("Bridge shut", "Bridge open");
+        assertThat(store.fetchState(a.id())).isEqualTo(hashed);
+        assertThat(store.fetchState(b.id()).unpublished()).isTrue();
+        assertThat(store.events(b.id())).extracting(ArticleEvent::kind).containsExactly(EventKind.UNPUBLISHED);
+        assertThat(store.checks(b.id(), 5)).extracting(CheckLog::outcome).containsExactly(Outcome.UNPUBLISHED);
+        assertThat(store.article(a.id()).orElseThrow().nextCheck()).isEqualTo(at.plusSeconds(1800));
+        assertThat(store.search("bridge open", null, null, null, 5)).extracting(h -> h.article().id()).contains(b.id());
+        assertThat(store.sourceHealth(at)).singleElement().satisfies(h -> assertThat(h.lastSuccess()).isEqualTo(at));
+        // released: neither is claimable before it is due
+        assertThat(store.claimDueArticles(at.plusSeconds(1), 5, "w2", LEASE, false)).isEmpty();
+    }
+
+    @Test
+    void aSliceThatFailsMidwayStoresNothingAndKeepsItsLeases() throws Exception {
+        Article a = article("https://bugle.example/a");
+        Article b = article("https://bugle.example/b");
+        assertThat(store.claimDueArticles(T0, 5, "w1", LEASE, false)).hasSize(2);
+        // a real fault inside the database, on the slice's second version: the first is already written by then
+        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+            if (store.isPostgres()) {
+                s.execute("CREATE FUNCTION refuse_version() RETURNS trigger AS $$ BEGIN IF NEW.article_id = " + b.id()
+                        + " THEN RAISE EXCEPTION 'injected fault'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
+                s.execute("CREATE TRIGGER refuse_version BEFORE INSERT ON versions FOR EACH ROW EXECUTE FUNCTION refuse_version()");
+            } else {
+                s.execute("CREATE TRIGGER refuse_version BEFORE INSERT ON versions WHEN NEW.article_id = " + b.id()
+                        + " BEGIN SELECT RAISE(ABORT, 'injected fault'); END");
+            }
+        }
+        Instant at = T0.plusSeconds(60);
+        FetchState fresh = new FetchState("\"v1\"", null, Duration.ofMinutes(30), 0, 0, "ab12", false);
+        List<FinishedCheck> slice = List.of(a, b).stream().map(x -> new FinishedCheck(x.id(), null,
+                List.of(new ArticleEvent(x.id(), at, EventKind.TEASER, "a teaser")), nv(at, text("Dam opens", "The dam opens.")),
+                new CheckOutcome(at, 200, Outcome.NEW_VERSION, null, at.plusSeconds(1800), ArticleStatus.ACTIVE, fresh))).toList();
+
+        assertThatThrownBy(() -> store.finishChecks("w1", slice)).hasMessageContaining("injected fault");
+
+        for (Article x : List.of(a, b)) {
+            assertThat(store.versions(x.id())).isEmpty();
+            assertThat(store.events(x.id())).isEmpty();
+            assertThat(store.checks(x.id(), 5)).isEmpty();
+            assertThat(store.fetchState(x.id()).etag()).as("no validators, so the next fetch sees the page whole").isNull();
+            assertThat(store.article(x.id()).orElseThrow().versionCount()).isZero();
+        }
+        assertThat(store.claimDueArticles(at, 5, "w2", LEASE, false)).as("still leased to w1").isEmpty();
+        assertThat(store.claimDueArticles(T0.plus(LEASE), 5, "w2", LEASE, false)).as("done again once the lease ends")
+                .hasSize(2);
+    }
+
+    @Test
     void finishCheckLogsReschedulesAndReleases() {
         Source bugle = store.addSource("bugle", List.of("https://bugle.example/feed"), List.of(), ExtractRules.NONE);
         Article a = store.upsertArticle("https://bugle.example/a", bugle.id(), T0);
@@ -545,10 +612,10 @@ abstract class StoreContractTest {
     void outcomesAndEventKindsRoundTripThroughTheDatabaseUnderTheirWireNames() throws Exception {
         // the stored values of releases before these were enums: renaming one would orphan old rows
         assertThat(Arrays.stream(Outcome.values()).map(Outcome::toString)).containsExactly("new-version", "unchanged",
-                "not-modified", "flip-flop", "gone", "disallowed", "error", "moved", "duplicate", "not-article");
+                "not-modified", "flip-flop", "gone", "disallowed", "error", "moved", "duplicate", "not-article", "unpublished");
         assertThat(Arrays.stream(EventKind.values()).map(EventKind::toString)).containsExactly("gone", "disallowed",
                 "flip-flop", "redirected", "moved", "duplicate", "reuses", "reused-by", "unpublished", "teaser",
-                "not-article");
+                "not-article", "republished");
         Article a = article("https://bugle.example/a");
         FetchState state = new FetchState(null, null, Duration.ofMinutes(30), 0, 0);
         for (int i = 0; i < Outcome.values().length; i++) {

@@ -165,7 +165,8 @@ class ChangeKindsTrackerTest {
 
             mode.set("home");
             poll(tracker, clock, Duration.ofMinutes(30));
-            assertThat(store.article(home.id()).orElseThrow().status()).isEqualTo(ArticleStatus.GONE);
+            assertThat(store.article(home.id()).orElseThrow().status()).as("still tracked, on the quiet schedule")
+                    .isEqualTo(ArticleStatus.ACTIVE);
             assertThat(store.events(home.id())).filteredOn(e -> e.kind() != EventKind.TEASER).singleElement().satisfies(e -> {
                 assertThat(e.kind()).isEqualTo(EventKind.UNPUBLISHED);
                 assertThat(e.detail()).isEqualTo("redirected to " + base + "/");

@@ -1,0 +1,26 @@
+package dev.redline.store;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One article's part of a slice of checks, as {@link WorkQueue#finishChecks} commits it: what the
+ * check noted, the version it found (if any) and how it ended. Immutable.
+ *
+ * @param articleId the article checked
+ * @param sourceId  its source (for the source's health), or null
+ * @param events    events the check noted, in order (may be empty)
+ * @param version   the new version to append, or null
+ * @param outcome   how the check ended (check-log row, schedule, fetch state; releases the lease),
+ *                  or null when the slice only records (a version or events without a check)
+ */
+public record FinishedCheck(long articleId, Long sourceId, List<ArticleEvent> events, NewVersion version,
+                            CheckOutcome outcome) {
+    public FinishedCheck {
+        events = List.copyOf(events);
+        if (events.stream().anyMatch(e -> e.articleId() != articleId)) {
+            throw new IllegalArgumentException("an event of another article in the check of article " + articleId);
+        }
+        Objects.requireNonNull(events);
+    }
+}
