@@ -8,8 +8,9 @@
 # (bench/extraction/score.py), and in full. The Java extractors run in one JVM per set
 # (dev.redline.bench.ExtractionPeers), each over all pages PASSES (3; PASSES_MULTILINGUAL, 2, on the
 # large set) times in turn; their last pass is timed in process CPU time. Readability.js runs the Scrapinghub pages twice (the warm pass timed the
-# same way, process.cpuUsage) and the multilingual pages once (RJS_PASSES_MULTILINGUAL); a run resumed
-# with the same WORK keeps its Readability.js results. Everything is pinned to one CPU (CPU=0 by default). Output: the Markdown
+# same way, process.cpuUsage) and the multilingual pages once (RJS_PASSES_MULTILINGUAL), each page in a
+# worker thread: a page that takes over RJS_TIMEOUT wall seconds (60) or crashes the worker is skipped,
+# scored as empty and counted in the report; a run resumed with the same WORK keeps its Readability.js results. Everything is pinned to one CPU (CPU=0 by default). Output: the Markdown
 # tables on stdout, files under WORK.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,6 +20,7 @@ peer="${READABILITY_DIR:-/tmp/redline-readability}"
 cpu="${CPU:-0}"
 passes="${PASSES:-3}"                            # Java passes on the 181-page set
 passes_multilingual="${PASSES_MULTILINGUAL:-2}"  # and on the 990-page set
+rjs_timeout="${RJS_TIMEOUT:-60}"                 # Readability.js: wall seconds per page before it is skipped
 [[ -f "$bench/scrapinghub/ground-truth.json" && -f "$bench/multilingual/segments.json" ]] \
   || { echo "extraction.sh: benchmark not found at $bench" >&2; exit 2; }
 if [[ -z "${JAVA_HOME:-}" && -d /usr/lib/jvm/temurin-25-jdk-amd64 ]]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
@@ -54,7 +56,7 @@ for set in scrapinghub multilingual; do
   if [[ ! -s "$work/$set/readability.timing.json" ]]; then
     echo "== $set: readability.js ($rjs_passes passes, CPU $cpu)" >&2
     (cd "$peer" && taskset -c "$cpu" node readability.mjs "$bench/$set/html" "$urls" "$work/$set/readability.json" \
-      "$work/$set/readability.timing.json" "$rjs_passes") >&2
+      "$work/$set/readability.timing.json" "$rjs_passes" "$rjs_timeout") >&2
   fi
 done
 echo "load average after readability.js: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$work/load.txt" >&2

@@ -1,45 +1,98 @@
 #!/usr/bin/env bash
-# Web load test (issue 5): seed ARTICLES generated articles (3 versions each) into a fresh SQLite
-# store, start `redline serve --no-poll`, then load the HTML diff page and the JSON diff API with
-# wrk at about RATE requests/second (paced connections, see bench/web/paced.lua), reporting the
-# achieved requests/second and p50/p99 latency. Also runs one unpaced burst for peak throughput.
+# Web load test (issues 5 and 17): `redline serve --no-poll` (-Xmx512m) over a generated archive
+# (bench/archive.sh), driven with wrk over loopback, route by route: the home page, article pages,
+# diff pages, version pages, source record pages, Atom feeds, the JSON API and search, each at about
+# RATE requests/second (paced connections, bench/web/paced.lua) for DURATION; then one unpaced burst
+# over all routes for peak throughput. Every request names an article and versions that exist,
+# sampled at random from the store. Per route: achieved rate, p50/p99 latency and the server's CPU
+# time per request (from /proc/PID/stat: on a shared machine it does not depend on the others' load).
 #
-#   bench/load.sh                      # 10k articles, 200 req/s, 30 s per endpoint
-#   ARTICLES=2000 DURATION=10s bench/load.sh
+#   ARCHIVE=/work/data-webscale/archive-1m bench/load.sh            # SQLite archive made by archive.sh
+#   DB=postgres ARCHIVE=/work/data-webscale/archive-1m-pg bench/load.sh
+#   ARTICLES=2000 DURATION=10s bench/load.sh                          # generates a small archive first
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ARTICLES=${ARTICLES:-10000}
+DB=${DB:-sqlite}
+ARCHIVE=${ARCHIVE:-}
 RATE=${RATE:-200}
-DURATION=${DURATION:-30s}
+DURATION=${DURATION:-20s}
 DELAY_MS=${DELAY_MS:-50}
+HEAP=${HEAP:-512m}
+ROUTES=${ROUTES:-home article diff version source feed api search}
 PORT=${PORT:-$((20000 + RANDOM % 10000))}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 java="$JAVA_HOME/bin/java"
 work="$(mktemp -d)"
 server_pid=""
+pg_pid=""
 cleanup() {
   if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  if [[ -n "$pg_pid" ]]; then kill "$pg_pid" 2>/dev/null || true; wait "$pg_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "load.sh: needs wrk (apt-get install wrk)" >&2; exit 2; }
-echo "== building the application jar" >&2
-(cd "$root" && JAVA_HOME="$JAVA_HOME" ./mvnw -B -q -o -pl app -am package -DskipTests >&2)
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+  echo "== building the application and bench jars" >&2
+  (cd "$root" && JAVA_HOME="$JAVA_HOME" ./mvnw -B -q -o -pl bench -am package -DskipTests >&2)
+fi
 jar="$root/app/target/redline.jar"
+if [[ -z "$ARCHIVE" ]]; then
+  ARCHIVE=/work/data-webscale/load-$DB-$ARTICLES
+  SKIP_BUILD=1 DB="$DB" ARTICLES="$ARTICLES" OUT="$ARCHIVE" "$root/bench/archive.sh" >&2
+fi
 
-echo "== seeding $ARTICLES articles x 3 versions" >&2
-mkdir -p "$work/data"
-start=$(date +%s)
-"$java" --enable-native-access=ALL-UNNAMED -cp "$jar" "$root/bench/web/SeedStore.java" \
-  "jdbc:sqlite:$work/data/redline.db" "$ARTICLES" 2>&1 | tail -1 >&2
-echo "   seeded in $(( $(date +%s) - start )) s" >&2
+if [[ "$DB" == postgres ]]; then
+  "$java" -cp "$root/bench/target/benchmarks.jar" dev.redline.bench.archive.ArchivePostgres "$ARCHIVE/pg" > "$work/pg.url" 2> "$work/pg.log" &
+  pg_pid=$!
+  for _ in $(seq 1 300); do [[ -s "$work/pg.url" ]] && break; sleep 0.2; done
+  url=$(head -1 "$work/pg.url")
+  [[ -n "$url" ]] || { cat "$work/pg.log" >&2; exit 1; }
+  db_args=(--db "$url")
+  pg_port=$(sed -E 's|.*localhost:([0-9]+)/.*|\1|' <<<"$url")
+  query() { psql -h localhost -p "$pg_port" -U postgres -d postgres -At -F '|' -c "$1"; }
+else
+  DB_FILE=${DB_FILE:-$ARCHIVE/redline.db}
+  db_args=(--db "$DB_FILE")
+  query() { sqlite3 -separator '|' "file:$DB_FILE?mode=ro" "$1"; }
+fi
+
+echo "== sampling request paths from the store" >&2
+query "SELECT a.id, a.version_count FROM articles a WHERE a.version_count > 0" > "$work/articles"
+query "SELECT name FROM sources" > "$work/sources"
+articles=$(wc -l < "$work/articles")
+versions=$(awk -F'|' '{s += $2} END {print s}' "$work/articles")
+sample() { # route -> paths, 5000 of them
+  awk -F'|' -v route="$1" -v seed=17 -v sources="$(paste -sd, "$work/sources")" '
+    BEGIN { srand(seed); ns = split(sources, src, ","); nq = split("okafor|harbour ferry|bridge repairs|saltholm|novak budget|flood defences delayed|lindqvist|tram extension|kingsferry|storm damage", q, "|") }
+    { id[NR] = $1; count[NR] = $2 }
+    END {
+      for (i = 0; i < 5000; i++) {
+        k = int(rand() * NR) + 1; a = id[k]; c = count[k]; n = c > 1 ? int(rand() * (c - 1)) + 1 : 0
+        if (route == "home") { r = rand(); print (r < 0.6 ? "/" : r < 0.8 ? "/?page=2" : "/?source=" src[int(rand() * ns) + 1]) }
+        else if (route == "article") print "/articles/" a
+        else if (route == "diff") { if (c > 1) print "/articles/" a "/diff/" (n - 1) "/" n; else i-- }
+        else if (route == "version") print "/articles/" a "/versions/" int(rand() * c)
+        else if (route == "source") print "/sources/" src[int(rand() * ns) + 1]
+        else if (route == "feed") { r = rand(); print (r < 0.4 ? "/feeds/changes.atom" : r < 0.7 ? "/sources/" src[int(rand() * ns) + 1] "/changes.atom" : "/articles/" a "/changes.atom") }
+        else if (route == "api") { r = rand(); if (r < 0.4 && c > 1) print "/api/articles/" a "/diff/" (n - 1) "/" n; else if (r < 0.6) print "/api/articles/" a "/versions"; else if (r < 0.8) print "/api/changes?limit=50"; else print "/api/articles?after=" a "&limit=50" }
+        else if (route == "search") print "/search?q=" q[int(rand() * nq) + 1]
+      }
+    }' "$work/articles" | sed 's/ /+/g' > "$work/paths-$1"
+}
+for r in $ROUTES; do sample "$r"; done
+cat "$work"/paths-* > "$work/paths-all"
 
 echo "== starting redline serve --no-poll on 127.0.0.1:$PORT" >&2
-"$java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xss4m -jar "$jar" --data "$work/data" \
+# REDLINE_CP=JAR runs another build's classes (a before/after comparison on the same archive)
+launch=(-jar "$jar")
+[[ -n "${REDLINE_CP:-}" ]] && launch=(-cp "$REDLINE_CP" dev.redline.cli.Redline)
+"$java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xss4m -Xmx"$HEAP" "${launch[@]}" "${db_args[@]}" --data "$work" \
   serve --no-poll --port "$PORT" > "$work/serve.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 100); do
+for _ in $(seq 1 300); do
   curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break
   sleep 0.2
 done
@@ -48,41 +101,42 @@ echo >&2
 
 # Each connection waits DELAY_MS after each response; with ~10 ms of latency and client timer overhead
 # per request, CONNECTIONS = RATE * (DELAY_MS + 10) / 1000 connections give about RATE requests/second.
-delay_ms=$DELAY_MS
 CONNECTIONS=${CONNECTIONS:-$(( (RATE * (DELAY_MS + 10) + 999) / 1000 ))}
-# The server's CPU time (user + system, in clock ticks): CPU per request does not depend on what
-# else the machine is running, unlike latency on a shared machine.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
 tick=$(getconf CLK_TCK)
-run() { # label kind connections delay duration
+run() { # label paths connections delay duration
   local out before after
   before=$(cpu_ticks)
-  out=$(ARTICLES="$ARTICLES" KIND="$2" DELAY_MS="$4" wrk -t1 -c"$3" -d"$5" --latency \
-        -s "$root/bench/web/paced.lua" "http://127.0.0.1:$PORT" 2>&1)
+  out=$(PATHS="$2" DELAY_MS="$4" wrk -t1 -c"$3" -d"$5" --timeout 10s --latency -s "$root/bench/web/paced.lua" "http://127.0.0.1:$PORT" 2>&1)
   after=$(cpu_ticks)
   local rps p50 p99 errors requests cpu
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   requests=$(awk '/requests in/ {print $1}' <<<"$out")
-  cpu=$(awk -v t=$(( after - before )) -v hz="$tick" -v n="$requests" 'BEGIN {printf "%.2f", t * 1000 / hz / n}')
+  cpu=$(awk -v t=$(( after - before )) -v hz="$tick" -v n="$requests" 'BEGIN {printf "%.2f", n ? t * 1000 / hz / n : 0}')
   errors=$(awk '/Non-2xx|Socket errors/' <<<"$out" | tr '\n' ' ')
-  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$3" "$rps" "$p50" "$p99" "$cpu" "${errors:-none}"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$3" "$rps" "$p50" "$p99" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)" "${errors:-none}"
 }
 
-echo "== warm-up (JIT, page cache)" >&2
-ARTICLES="$ARTICLES" KIND=page DELAY_MS=0 wrk -t1 -c4 -d20s -s "$root/bench/web/paced.lua" "http://127.0.0.1:$PORT" >/dev/null
-ARTICLES="$ARTICLES" KIND=api DELAY_MS=0 wrk -t1 -c4 -d10s -s "$root/bench/web/paced.lua" "http://127.0.0.1:$PORT" >/dev/null
+echo "== warm-up (JIT, page cache, each source's record)" >&2
+PATHS="$work/paths-all" DELAY_MS=0 wrk -t1 -c4 -d"${WARMUP:-30s}" --timeout 30s -s "$root/bench/web/paced.lua" "http://127.0.0.1:$PORT" >/dev/null
+if [[ " $ROUTES " == *" source "* ]]; then
+  while read -r s; do curl -s -o /dev/null "http://127.0.0.1:$PORT/sources/$s"; done < "$work/sources"
+fi
 
+echo "store: $DB, $articles articles, $versions versions; heap -Xmx$HEAP; $(nproc) cores; target $RATE req/s ($CONNECTIONS connections, ${DELAY_MS} ms pause each), $DURATION per route"
 echo "load average before the runs (other work on the machine): $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "articles: $ARTICLES x 3 versions; target rate: $RATE req/s ($CONNECTIONS connections, ${delay_ms} ms pause each); duration $DURATION each; $(nproc) cores"
 echo
-echo "| endpoint | connections | achieved req/s | p50 | p99 | server CPU ms/request | errors |"
-echo "|---|---|---|---|---|---|---|"
-run "diff page /articles/{id}/diff/0/2, paced" page "$CONNECTIONS" "$delay_ms" "$DURATION"
-run "JSON diff /api/articles/{id}/diff/0/2, paced" api "$CONNECTIONS" "$delay_ms" "$DURATION"
-run "diff page, unpaced (peak)" page 8 0 10s
-run "JSON diff, unpaced (peak)" api 8 0 10s
+echo "| route | connections | achieved req/s | p50 | p99 | server CPU ms/request | load avg (1 min) | errors |"
+echo "|---|---|---|---|---|---|---|---|"
+for r in $ROUTES; do
+  run "$r, paced" "$work/paths-$r" "$CONNECTIONS" "$DELAY_MS" "$DURATION"
+done
+run "all routes, unpaced (peak)" "$work/paths-all" 8 0 "${PEAK_DURATION:-15s}"
 echo
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "server RSS after the runs: $(( $(awk '/VmRSS/ {print $2}' /proc/$server_pid/status) / 1024 )) MiB"
+echo "server RSS after the runs: $(( $(awk '/VmRSS/ {print $2}' /proc/$server_pid/status) / 1024 )) MiB (heap limit $HEAP)"
+if [[ "$DB" == sqlite ]]; then
+  echo "SQLite file: $(( $(stat -c %s "$DB_FILE") >> 20 )) MiB"
+fi

@@ -105,6 +105,11 @@ def report(bench, work):
             rate = timing[stem]["pages_per_cpu_second_warm"]
             print(f"| {NAMES[stem]} | {scores['dev'][0]:.3f} | {scores['held-out'][0]:.3f} | {f1:.3f} | {p:.3f} | {r:.3f}"
                   f" | {empty} | {rate:.1f} | {rate / peer_rate:.1f}× |")
+        rjs = timing["readability"]
+        skipped = len(rjs.get("timeouts", [])) + len(rjs.get("crashes", []))
+        print(f"\nReadability.js skipped {skipped} page(s) of {len(truth)} (timeouts {rjs.get('timeouts', [])} over"
+              f" {rjs.get('timeout_seconds', '–')} s, crashes {rjs.get('crashes', [])}; scored as empty), threw on"
+              f" {len(rjs.get('failures', []))}.")
 
 
 def main():

@@ -1,10 +1,15 @@
 -- wrk script: each connection sends one request, then waits DELAY_MS, so C connections give about
 -- C * 1000 / (DELAY_MS + latency) requests per second (plain wrk has no fixed-rate mode).
--- KIND=page requests the HTML diff page, KIND=api the JSON diff, of a random article among ARTICLES.
-local articles = tonumber(os.getenv("ARTICLES") or "10000")
+-- Each request is a random line of the file PATHS (one path per line; bench/load.sh writes them
+-- from the store, so every path names an article and versions that exist).
 local pause = tonumber(os.getenv("DELAY_MS") or "0")
-local kind = os.getenv("KIND") or "page"
+local file = os.getenv("PATHS")
+local paths = {}
 local counter = 0
+
+for line in io.lines(file) do
+  paths[#paths + 1] = line
+end
 
 function setup(thread)
   counter = counter + 1
@@ -16,14 +21,7 @@ function init(args)
 end
 
 function request()
-  local id = math.random(1, articles)
-  local path
-  if kind == "api" then
-    path = "/api/articles/" .. id .. "/diff/0/2"
-  else
-    path = "/articles/" .. id .. "/diff/0/2"
-  end
-  return wrk.format("GET", path)
+  return wrk.format("GET", paths[math.random(1, #paths)])
 end
 
 function delay()

@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
                 HistoryCommand.class,
                 WatchCommand.class,
                 ImportCommand.class,
+                ReanalyseCommand.class,
                 ExportCommand.class,
                 ServeCommand.class,
                 DemoCommand.class,

@@ -123,7 +123,8 @@ public final class SourceCommand extends CommandGroup {
                                 h.lastError() == null ? "" : Printable.of(oneLine(h.lastError())));
                         h.source().feeds().forEach(f -> out.println("    feed    " + Printable.of(f)));
                         push.stream().filter(p -> p.sourceId() == h.source().id()).forEach(p -> out.println(
-                                "    push    " + Printable.of(p.hub()) + " (" + p.summary(now) + ")"
+                                "    push    " + Printable.of(p.hub()) + " (" + p.summary(now) + "; " + p.pushes() + " received"
+                                        + (p.refused() > 0 ? ", " + p.refused() + " refused" : "") + ")"
                                         + (p.lastError() == null ? "" : ": " + Printable.of(oneLine(p.lastError())))));
                         h.source().sitemaps().forEach(f -> out.println("    sitemap " + Printable.of(f)));
                     }

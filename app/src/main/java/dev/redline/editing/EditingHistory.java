@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,10 +31,11 @@ import java.util.stream.Collectors;
  * Reads what kind of changes articles had from their stored history: each version's notes and
  * stealth verdict ({@link Changes}), headline tests over versions and flip-flops
  * ({@link HeadlineTests}), unpublishing events, and a source's {@link EditingRecord}. Entry point of
- * {@code dev.redline.editing}. The verdicts are worked out from the stored versions, so tracked and
- * imported histories get the same, and a better detector applies to old versions too; the diffs
- * read the versions' kept sentence splits ({@link dev.redline.store.SplitStore}). Thread-safe
- * (the store is).
+ * {@code dev.redline.editing}. Each version's notes and stealth verdict are read from the facets
+ * {@link ChangeFacets} stored when it was recorded (tracked and imported alike), or worked out from
+ * the stored versions when missing, with the same result (the diffs read the versions' kept
+ * sentence splits, {@link dev.redline.store.SplitStore}); a better detector bumps
+ * {@link ChangeFacets#RULES}, so it applies to old versions too. Thread-safe (the store is).
  */
 public final class EditingHistory {
     /** Event kinds that mean the article was taken down (core's {@link HistoryEvent#TAKEN_DOWN}, by wire name). */
@@ -51,19 +53,30 @@ public final class EditingHistory {
     /** One article's history with its change kinds, headline tests and events. */
     public ArticleChanges article(Article article, Instant now) {
         List<Version> versions = store.versions(article.id());
+        return changes(article, versions, store.changes(article.id(), ChangeFacets.RULES), store.events(article.id()), now);
+    }
+
+    /** The history read from its parts: versions by number, their stored facets by version id, events oldest first. */
+    private ArticleChanges changes(Article article, List<Version> versions, Map<Long, VersionChange> stored,
+                                   List<ArticleEvent> allEvents, Instant now) {
         List<ArticleText> texts = versions.stream().map(Version::text).toList();
-        // the stored splits give the same diffs as Changes.of(texts), which the Spark stats job runs
-        List<SplitText> splits = store.splits().splits(versions);
+        List<SplitText> splits = null;
         List<VersionChange> changes = new ArrayList<>(versions.size());
         for (Version v : versions) {
+            VersionChange change = stored.get(v.id());
             int n = v.number();
-            changes.add(n == 0 ? Changes.first(v.text()) : Changes.between(versions.get(n - 1).text(), v.text(),
-                    Diff.compare(splits.get(n - 1), splits.get(n), null, null)));
+            if (change == null && n > 0) {
+                // recorded before facets were stored (not backfilled yet): worked out here, as the analyser would;
+                // the stored splits give the same diffs as Changes.of(texts), which the Spark stats job runs
+                splits = splits != null ? splits : store.splits().splits(versions);
+                change = Changes.between(versions.get(n - 1).text(), v.text(), Diff.compare(splits.get(n - 1), splits.get(n), null, null));
+            }
+            changes.add(change != null ? change : Changes.first(v.text()));
         }
         Set<String> headlines = new HashSet<>();
         texts.forEach(t -> headlines.add(Normalize.key(t.title())));
         // a feed may name a headline before the page shows it: a teaser that became a version's headline is none
-        List<ArticleEvent> events = store.events(article.id()).stream()
+        List<ArticleEvent> events = allEvents.stream()
                 .filter(e -> e.kind() != EventKind.TEASER || e.detail() == null || !headlines.contains(Normalize.key(e.detail())))
                 .toList();
         List<Sighting> flipFlops = HistoryEvent.flipFlops(ArticleChanges.read(events), texts);
@@ -72,13 +85,24 @@ public final class EditingHistory {
         return new ArticleChanges(article, versions, changes, HeadlineTests.find(sightings, now), events);
     }
 
-    /** The editing record of {@code source} over all its articles, read a page at a time. */
+    /**
+     * The editing record of {@code source} over all its articles, read a page at a time in id order
+     * (keyset paging, so appends while it reads neither skip nor repeat an article), three queries
+     * per page of articles rather than three per article.
+     */
     public EditingRecord source(Source source, Instant now) {
         List<ArticleEdits> edits = new ArrayList<>();
-        for (int offset = 0; ; offset += PAGE) {
-            List<Article> page = store.articles(source.id(), offset, PAGE);
+        long after = 0;
+        while (true) {
+            List<Article> page = store.sourceArticlesAfter(source.id(), after, PAGE);
+            List<Long> ids = page.stream().map(Article::id).toList();
+            Map<Long, List<Version>> versions = store.versionsOf(ids);
+            Map<Long, VersionChange> stored = store.changesOfArticles(ids, ChangeFacets.RULES);
+            Map<Long, List<ArticleEvent>> events = store.eventsOf(ids);
             for (Article a : page) {
-                ArticleEdits e = a.versionCount() == 0 ? null : article(a, now).edits(now);
+                List<Version> history = versions.getOrDefault(a.id(), List.of());
+                ArticleEdits e = history.isEmpty() ? null
+                        : changes(a, history, stored, events.getOrDefault(a.id(), List.of()), now).edits(now);
                 if (e != null) {
                     edits.add(e);
                 }
@@ -86,6 +110,7 @@ public final class EditingHistory {
             if (page.size() < PAGE) {
                 return EditingRecord.of(source.name(), edits);
             }
+            after = page.getLast().id();
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.redline.ingest;
 
+import java.util.List;
+
 /**
  * Looks at each version right after it is stored: trace indexing and reuse detection today; a
  * correction-note, stealth-edit or headline-test detector, or per-version sentence splits, plug in
@@ -11,4 +13,12 @@ package dev.redline.ingest;
 public interface VersionAnalyser {
 
     void analyse(Recording recording);
+
+    /**
+     * Looks at several stored versions at once, in version order per article (an import's batch);
+     * an analyser that writes overrides it to write them in one transaction.
+     */
+    default void analyseAll(List<Recording> recordings) {
+        recordings.forEach(this::analyse);
+    }
 }

@@ -158,14 +158,16 @@ public final class VersionRecorder {
             imports.add(new ArticleStore.HistoryImport(history.canonicalUrl(), history.sourceId(), versions));
         }
         List<List<Version>> appended = store.importHistories(imports);
+        List<Recording> recordings = new ArrayList<>();
         for (List<Version> versions : appended) {
             Version before = versions.isEmpty() || versions.getFirst().number() == 0 ? null
                     : store.version(versions.getFirst().articleId(), versions.getFirst().number() - 1).orElse(null);
             for (Version version : versions) {
-                analyse(new Recording(version, before, Recording.Origin.IMPORTED));
+                recordings.add(new Recording(version, before, Recording.Origin.IMPORTED));
                 before = version;
             }
         }
+        analyse(recordings);
         return appended;
     }
 
@@ -198,13 +200,21 @@ public final class VersionRecorder {
     }
 
     private void analyse(Recording recording) {
+        analyse(List.of(recording));
+    }
+
+    private void analyse(List<Recording> recordings) {
+        if (recordings.isEmpty()) {
+            return;
+        }
         for (VersionAnalyser analyser : analysers) {
             try {
-                analyser.analyse(recording);
+                analyser.analyseAll(recordings);
             } catch (RuntimeException e) {
-                // the version is committed; an analyser's failure must neither undo nor hide that
-                log.warn("analyser {} failed on version {} of article {}", analyser, recording.version().number(),
-                        recording.version().articleId(), e);
+                // the versions are committed; an analyser's failure must neither undo nor hide that
+                Version first = recordings.getFirst().version();
+                log.warn("analyser {} failed on {} version(s) from version {} of article {}", analyser, recordings.size(),
+                        first.number(), first.articleId(), e);
             }
         }
     }

@@ -8,6 +8,8 @@ import dev.redline.store.Article;
 import dev.redline.store.LearnedLine;
 import dev.redline.store.LearnedLineStore;
 import dev.redline.store.LearningRules;
+import dev.redline.store.Source;
+import dev.redline.store.SourceStore;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -20,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Learns each source's boilerplate from the pages the tracker reads, and reads every page through
- * what its source had learned. Entry point of {@code dev.redline.learning}.
+ * Learns each source's boilerplate from the pages the tracker reads, and reads every page with its
+ * source's extraction rules through what its source had learned. Entry point of
+ * {@code dev.redline.learning}.
  *
  * <p><b>Lenses.</b> An article is read with the lens of the ordinal pinned at its first read (the
  * number of articles its source had taught then), for all its versions: a line that becomes
@@ -37,18 +40,24 @@ import org.slf4j.LoggerFactory;
  * does not learn to cut it.
  *
  * <p>Thread-safe: the cache of known lines per source is a concurrent map of immutable values,
- * refreshed by {@link #refresh()} (the tracker calls it every round).
+ * dropped for a source when one of its articles taught something here, and for all by
+ * {@link #refresh()} (the tracker calls it every round, for what other workers learned).
  */
 public final class BoilerplateLearner {
     private static final Logger log = LoggerFactory.getLogger(BoilerplateLearner.class);
     /** Stateless and thread-safe. */
     private static final Extractor EXTRACTOR = new Extractor();
 
+    private final SourceStore sources;
     private final LearnedLineStore store;
     private final LearningRules rules;
     private final Map<Long, Known> bySource = new ConcurrentHashMap<>();
+    /** Extraction rules by source id, until the next {@link #refresh()}. */
+    private final Map<Long, ExtractRules> rulesBySource = new ConcurrentHashMap<>();
 
-    public BoilerplateLearner(LearnedLineStore store, LearningRules rules) {
+    /** A learner reading pages with the rules of {@code sources}, counting into {@code store} under {@code rules}. */
+    public BoilerplateLearner(SourceStore sources, LearnedLineStore store, LearningRules rules) {
+        this.sources = Objects.requireNonNull(sources, "sources");
         this.store = Objects.requireNonNull(store, "store");
         this.rules = Objects.requireNonNull(rules, "rules");
     }
@@ -58,12 +67,20 @@ public final class BoilerplateLearner {
     }
 
     /**
-     * Extracts a page of {@code article} through its lens, pinning the lens on the article's first
-     * read (before its first version is stored).
+     * Extracts a page of {@code article} with its source's extraction rules, through its lens,
+     * pinning the lens on the article's first read (before its first version is stored).
      */
-    public Reading read(Article article, byte[] body, String contentType, String url, ExtractRules rules) {
+    public Reading read(Article article, byte[] body, String contentType, String url) {
         Lens lens = lensFor(article);
-        return new Reading(EXTRACTOR.extractForSource(body, contentType, url, rules, lens.lines()), lens);
+        return new Reading(EXTRACTOR.extractForSource(body, contentType, url, rulesOf(article), lens.lines()), lens);
+    }
+
+    private ExtractRules rulesOf(Article article) {
+        if (article.sourceId() == null) {
+            return ExtractRules.NONE;
+        }
+        return rulesBySource.computeIfAbsent(article.sourceId(),
+                id -> sources.source(id).map(Source::rules).orElse(ExtractRules.NONE));
     }
 
     /** The lens an article is read with: its pinned one, or (before its first version) the source's latest, pinned now. */
@@ -99,7 +116,12 @@ public final class BoilerplateLearner {
             return LearnedLineStore.Counted.ALREADY;
         }
         try {
-            return store.count(article.sourceId(), article.id(), page.lines(), rules, at);
+            LearnedLineStore.Counted counted = store.count(article.sourceId(), article.id(), page.lines(), rules, at);
+            if (counted == LearnedLineStore.Counted.COUNTED) {
+                // the next article of this source is read with what this one taught
+                bySource.remove(article.sourceId());
+            }
+            return counted;
         } catch (RuntimeException e) {
             // the version is stored; a failed count only means this article teaches nothing
             log.warn("learning from article {} failed", article.id(), e);
@@ -107,9 +129,10 @@ public final class BoilerplateLearner {
         }
     }
 
-    /** Drops the cached lines, so the next reads see what was learned since. */
+    /** Drops the cached lines and rules, so the next reads see what was learned and edited since. */
     public void refresh() {
         bySource.clear();
+        rulesBySource.clear();
     }
 
     /** The cached lines of a source, reloaded when an article is pinned past them. */

@@ -8,6 +8,7 @@ import dev.redline.ingest.Discovery;
 import dev.redline.ingest.VersionRecorder;
 import dev.redline.split.VersionSplits;
 import dev.redline.store.Store;
+import dev.redline.editing.ChangeFacets;
 import dev.redline.trace.IndexRepair;
 import dev.redline.trace.Tracer;
 import dev.redline.track.Tracker;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
 
 /**
  * Redline wired from its configuration, the one place every adapter (CLI commands, the web server,
- * push and batch entries to come) gets its parts from: the store, the trace index ({@link Tracer}),
+ * the WebSub subscriber in {@code push}, batch entries to come) gets its parts from: the store, the trace index ({@link Tracer}),
  * the {@link VersionRecorder} with its analysers, {@link Discovery}, the {@link Tracker} with its
  * fetcher (host slots in the store, WARC archive in the data folder) and the {@link PageReader}
  * for pages users name (its own fetcher, which keeps the private-address guard unless told
@@ -144,12 +145,13 @@ public final class Services implements AutoCloseable {
 
     /**
      * The one recording path; its analysers: the version's sentence split (kept for every later
-     * comparison), the tracer (trace index, then reuse detection), then webhooks (queueing a
-     * delivery for each watch a tracked version matches, diffed through the kept splits).
+     * comparison), its change facets (notes, stealth verdict, stored for the editing pages), the
+     * tracer (trace index, then reuse detection), then webhooks (queueing a delivery for each watch
+     * a tracked version matches, diffed through the kept splits).
      */
     public synchronized VersionRecorder recorder() {
         if (recorder == null) {
-            recorder = new VersionRecorder(store(), List.of(versionSplits(), tracer(), webhooks()));
+            recorder = new VersionRecorder(store(), List.of(versionSplits(), new ChangeFacets(store()), tracer(), webhooks()));
         }
         return recorder;
     }
@@ -170,7 +172,7 @@ public final class Services implements AutoCloseable {
         return webhooks;
     }
 
-    /** The one way articles enter the record: feed entries (the tracker's polling, push to come), one URL. */
+    /** The one way articles enter the record: feed entries (the tracker's polling, WebSub pushes), one URL. */
     public synchronized Discovery discovery() {
         if (discovery == null) {
             discovery = new Discovery(store(), settings.clock());

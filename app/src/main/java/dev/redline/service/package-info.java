@@ -1,6 +1,6 @@
 /**
- * The application layer: what sits between the adapters (CLI commands, the web server, and the
- * push and batch entries to come) and the domain packages. {@link dev.redline.service.Services}
+ * The application layer: what sits between the adapters (CLI commands, the web server,
+ * the WebSub subscriber in {@code push}, batch entries to come) and the domain packages. {@link dev.redline.service.Services}
  * opens and wires every part from the configuration ({@link dev.redline.service.AppConfig});
  * {@link dev.redline.service.PageReader} is the one path from a URL a user names to its article.
  * Recording versions and discovering articles live one layer down, in {@code dev.redline.ingest},

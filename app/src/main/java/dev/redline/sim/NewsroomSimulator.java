@@ -39,7 +39,8 @@ import org.jsoup.nodes.Entities;
  * ({@code /news-sitemap.xml}) behind a sitemap index ({@code /sitemap.xml}), and article pages
  * ({@code /news/SLUG}) whose content is the story version live at the shared clock's time: 404
  * before publication, 410 after unpublishing, ETag/Last-Modified with 304 on conditional GET. Each
- * site can {@link Misbehaviour misbehave} on request. Every request is recorded.
+ * site can {@link Misbehaviour misbehave} on request, and its feeds can name a WebSub hub
+ * ({@link #advertiseHub}, e.g. a {@link SimHub}). Every request is recorded.
  * Thread-safe; the clock is read on every request, so a {@link VirtualClock} drives the histories.
  */
 public final class NewsroomSimulator implements AutoCloseable {
@@ -55,6 +56,8 @@ public final class NewsroomSimulator implements AutoCloseable {
             "/news-sitemap.xml", "/sitemap.xml");
 
     private final List<Logged> requests = Collections.synchronizedList(new ArrayList<>());
+    /** The WebSub hub the feeds name in their Link headers, or null for none. */
+    private volatile String hubUrl;
 
     /** A running site: its server, stories by slug and misbehaviour switches. */
     private record Site(SimSource source, HttpServer server, Map<String, Story> stories, Misbehaviour misbehaviour) {
@@ -123,6 +126,14 @@ public final class NewsroomSimulator implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no simulated source " + name));
     }
 
+    /**
+     * Makes every RSS, Atom and JSON feed name {@code hub} as its WebSub hub and itself as the topic,
+     * in {@code Link} headers (WebSub §4); null stops it.
+     */
+    public void advertiseHub(String hub) {
+        this.hubUrl = hub;
+    }
+
     /** The canonical URL of an article page. */
     public String articleUrl(String source, String slug) {
         return site(source).baseUrl() + "/news/" + slug;
@@ -188,6 +199,10 @@ public final class NewsroomSimulator implements AutoCloseable {
             // send its next request at once, which on a loaded machine can arrive before this thread
             // runs again; a stamp taken after close() would then report an overlap that never happened.
             logged.endNanos = System.nanoTime();
+            String hub = hubUrl;
+            if (hub != null && (path.equals("/feed.rss") || path.equals("/feed.atom") || path.equals("/feed.json"))) {
+                ex.getResponseHeaders().add("Link", "<" + hub + ">; rel=\"hub\", <" + site.baseUrl() + path + ">; rel=\"self\"");
+            }
             write(ex, reply);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

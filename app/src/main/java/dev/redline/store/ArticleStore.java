@@ -2,6 +2,7 @@ package dev.redline.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,7 +38,13 @@ public interface ArticleStore {
      */
     List<Article> articlesAfter(long afterId, int limit);
 
+    /** {@link #articlesAfter} within one source: keyset paging over a source's articles. */
+    List<Article> sourceArticlesAfter(long sourceId, long afterId, int limit);
+
     long articleCount();
+
+    /** How far the record has got (see {@link StoreMark}): cheap, for validators and caches. */
+    StoreMark mark();
 
     long versionCount();
 
@@ -47,6 +54,9 @@ public interface ArticleStore {
     List<Version> versions(long articleId);
 
     Optional<Version> version(long articleId, int number);
+
+    /** All versions of these articles, by article id, each list by number (reading many histories at once). */
+    Map<Long, List<Version>> versionsOf(List<Long> articleIds);
 
     /**
      * Appends the next version (number = count so far) atomically and returns it. Callers outside
@@ -111,6 +121,15 @@ public interface ArticleStore {
     List<Change> recentChanges(Long sourceId, Long articleId, boolean includeFirst, boolean includeBoring,
                                int offset, int limit);
 
+    /**
+     * {@link #recentChanges} after a cursor: the changes that come after version {@code beforeVersionId}
+     * in the list's order (fetch time, then id, newest first). Keyset paging: versions recorded while
+     * a client pages are newer and so never shift the pages it has still to read.
+     *
+     * @param beforeVersionId the id of the last version of the previous page
+     */
+    List<Change> changesBefore(Long sourceId, boolean includeFirst, boolean includeBoring, long beforeVersionId, int limit);
+
     // --- events and checks ---------------------------------------------------------------------
 
     void recordEvent(ArticleEvent event);
@@ -126,6 +145,9 @@ public interface ArticleStore {
 
     /** Events of an article, oldest first. */
     List<ArticleEvent> events(long articleId);
+
+    /** Events of these articles, by article id, each list oldest first. */
+    Map<Long, List<ArticleEvent>> eventsOf(List<Long> articleIds);
 
     /**
      * The newest events of the given kinds across articles (of one source, or all when

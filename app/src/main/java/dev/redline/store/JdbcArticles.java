@@ -15,7 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -93,6 +95,13 @@ final class JdbcArticles implements ArticleStore {
     }
 
     @Override
+    public List<Article> sourceArticlesAfter(long sourceId, long afterId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ARTICLE_FIELDS + " FROM articles WHERE source_id = :s AND id > :after"
+                        + " ORDER BY id LIMIT :limit")
+                .bind("s", sourceId).bind("after", afterId).bind("limit", limit).map((rs, ctx) -> Rows.article(rs, "")).list());
+    }
+
+    @Override
     public List<Article> articlesAfter(long afterId, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + ARTICLE_FIELDS + " FROM articles WHERE id > :after ORDER BY id LIMIT :limit")
                 .bind("after", afterId).bind("limit", limit).map((rs, ctx) -> Rows.article(rs, "")).list());
@@ -104,8 +113,21 @@ final class JdbcArticles implements ArticleStore {
     }
 
     @Override
+    public StoreMark mark() {
+        // MAX of a primary key is one index lookup on both databases (COUNT(*) would scan)
+        return jdbi.withHandle(h -> h.createQuery("SELECT (SELECT COALESCE(MAX(id), 0) FROM articles),"
+                        + " (SELECT COALESCE(MAX(id), 0) FROM versions), (SELECT COALESCE(MAX(id), 0) FROM article_events),"
+                        + " (SELECT COALESCE(MAX(id), 0) FROM sources), (SELECT COUNT(*) FROM sources)")
+                .map((rs, ctx) -> new StoreMark(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                .one());
+    }
+
+    @Override
     public long versionCount() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM versions").mapTo(Long.class).one());
+        // SQLite counts the smallest index; PostgreSQL's COUNT(*) reads the whole heap, so it sums
+        // articles.version_count (kept in the append's transaction): a tenth of the rows, narrow ones
+        return jdbi.withHandle(h -> h.createQuery(postgres ? "SELECT COALESCE(SUM(version_count), 0) FROM articles"
+                : "SELECT COUNT(*) FROM versions").mapTo(Long.class).one());
     }
 
     @Override
@@ -118,6 +140,18 @@ final class JdbcArticles implements ArticleStore {
     public Optional<Version> version(long articleId, int number) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + VERSION_FIELDS + " FROM versions WHERE article_id = :a AND n = :n")
                 .bind("a", articleId).bind("n", number).map((rs, ctx) -> Rows.version(rs, "")).findOne());
+    }
+
+    @Override
+    public Map<Long, List<Version>> versionsOf(List<Long> articleIds) {
+        Map<Long, List<Version>> out = new HashMap<>();
+        if (articleIds.isEmpty()) {
+            return out;
+        }
+        jdbi.useHandle(h -> h.createQuery("SELECT " + VERSION_FIELDS + " FROM versions WHERE article_id IN (<ids>) ORDER BY article_id, n")
+                .bindList("ids", articleIds).map((rs, ctx) -> Rows.version(rs, ""))
+                .forEach(v -> out.computeIfAbsent(v.articleId(), a -> new ArrayList<>()).add(v)));
+        return out;
     }
 
     @Override
@@ -218,6 +252,17 @@ final class JdbcArticles implements ArticleStore {
     @Override
     public List<Change> recentChanges(Long sourceId, Long articleId, boolean includeFirst, boolean includeBoring,
                                       int offset, int limit) {
+        return changes(sourceId, articleId, includeFirst, includeBoring, null, offset, limit);
+    }
+
+    @Override
+    public List<Change> changesBefore(Long sourceId, boolean includeFirst, boolean includeBoring, long beforeVersionId,
+                                      int limit) {
+        return changes(sourceId, null, includeFirst, includeBoring, beforeVersionId, 0, limit);
+    }
+
+    private List<Change> changes(Long sourceId, Long articleId, boolean includeFirst, boolean includeBoring,
+                                 Long beforeVersionId, int offset, int limit) {
         StringBuilder sql = new StringBuilder("SELECT ").append(columns("a", "a_", ARTICLE_FIELDS))
                 .append(", s.name AS source_name, ").append(columns("v", "v_", VERSION_FIELDS))
                 .append(", ").append(columns("p", "p_", VERSION_FIELDS))
@@ -235,9 +280,17 @@ final class JdbcArticles implements ArticleStore {
         if (!includeBoring) {
             sql.append(" AND v.boring = 0");
         }
+        if (beforeVersionId != null) {
+            // keyset: after the cursor version in (fetched_at DESC, id DESC) order; the index on fetched_at serves both terms
+            sql.append(" AND v.fetched_at <= (SELECT c.fetched_at FROM versions c WHERE c.id = :before)")
+                    .append(" AND (v.fetched_at < (SELECT c.fetched_at FROM versions c WHERE c.id = :before) OR v.id < :before)");
+        }
         sql.append(" ORDER BY v.fetched_at DESC, v.id DESC LIMIT :limit OFFSET :offset");
         return jdbi.withHandle(h -> {
             Query q = h.createQuery(sql.toString()).bind("limit", limit).bind("offset", offset);
+            if (beforeVersionId != null) {
+                q.bind("before", beforeVersionId);
+            }
             if (sourceId != null) {
                 q.bind("s", sourceId);
             }
@@ -313,6 +366,19 @@ final class JdbcArticles implements ArticleStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT article_id, at, kind, detail FROM article_events WHERE article_id = :a ORDER BY at, id")
                 .bind("a", articleId)
                 .map(JdbcArticles::event).list());
+    }
+
+    @Override
+    public Map<Long, List<ArticleEvent>> eventsOf(List<Long> articleIds) {
+        Map<Long, List<ArticleEvent>> out = new HashMap<>();
+        if (articleIds.isEmpty()) {
+            return out;
+        }
+        jdbi.useHandle(h -> h.createQuery("SELECT article_id, at, kind, detail FROM article_events WHERE article_id IN (<ids>)"
+                        + " ORDER BY article_id, at, id")
+                .bindList("ids", articleIds).map(JdbcArticles::event)
+                .forEach(e -> out.computeIfAbsent(e.articleId(), a -> new ArrayList<>()).add(e)));
+        return out;
     }
 
     @Override

@@ -8,9 +8,12 @@ import static dev.redline.store.Rows.version;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
@@ -27,63 +30,120 @@ final class JdbcSearch implements TextSearch {
         this.postgres = db.postgres();
     }
 
+    /** Matching versions ranked per round at first, per article asked for; each further round takes 8 times more. */
+    private static final int CANDIDATES_PER_HIT = 20;
+    /** Ids per IN list (well under SQLite's 32,766 bound parameters). */
+    private static final int CHUNK = 5_000;
+
+    /** One matching version: its id, rank score (lower is better), article and fetch time. */
+    private record Match(long versionId, double score, long articleId, int n, Instant at) {
+    }
+
+    /**
+     * The best articles are those of the best-ranked matching versions, so only the top of the
+     * ranking is joined with the versions table (the full match set of a common word is most of the
+     * archive): the best {@code limit × 20} versions first, eight times more while they name fewer
+     * than {@code limit} articles (filters may drop many) and more matches remain. The articles come in
+     * the order of their best version, as a GROUP BY over every match would give, ties aside.
+     */
     @Override
     public List<SearchHit> search(String query, Long sourceId, Instant from, Instant to, int limit) {
         SearchText.Query parsed = SearchText.parse(query == null ? "" : query);
         if (parsed.isEmpty() || limit <= 0) {
             return List.of();
         }
-        // (vid, score): matching version ids, lower score = better match.
-        String matches = postgres
-                ? "SELECT id AS vid, -ts_rank(search, to_tsquery('simple', :q)) AS score FROM versions WHERE search @@ to_tsquery('simple', :q)"
-                : "SELECT rowid AS vid, rank AS score FROM versions_fts WHERE versions_fts MATCH :q";
         String match = postgres ? parsed.tsquery() : parsed.fts5();
-        StringBuilder filter = new StringBuilder();
-        if (sourceId != null) {
-            filter.append(" AND a.source_id = :s");
-        }
-        if (from != null) {
-            filter.append(" AND v.fetched_at >= :from");
-        }
-        if (to != null) {
-            filter.append(" AND v.fetched_at < :to");
-        }
-        String base = " FROM (" + matches + ") m JOIN versions v ON v.id = m.vid JOIN articles a ON a.id = v.article_id WHERE 1 = 1" + filter;
         return jdbi.withHandle(h -> {
-            record Best(long articleId, Instant lastAt) {
+            Map<Long, Match> best = new LinkedHashMap<>();
+            for (int k = limit * CANDIDATES_PER_HIT; ; k *= 8) {
+                List<double[]> ranked = h.createQuery(postgres
+                                ? "SELECT id, -ts_rank(search, to_tsquery('simple', :q)) AS score FROM versions"
+                                  + " WHERE search @@ to_tsquery('simple', :q) ORDER BY score, id LIMIT :k"
+                                : "SELECT rowid, rank FROM versions_fts WHERE versions_fts MATCH :q ORDER BY rank LIMIT :k")
+                        .bind("q", match).bind("k", k)
+                        .map((rs, ctx) -> new double[] {rs.getLong(1), rs.getDouble(2)}).list();
+                Map<Long, Match> rows = versions(h, ranked.stream().map(r -> (long) r[0]).toList(), null, sourceId, from, to);
+                best.clear();
+                for (double[] r : ranked) {
+                    Match m = rows.get((long) r[0]);
+                    if (m != null && !best.containsKey(m.articleId()) && best.size() < limit) {
+                        best.put(m.articleId(), new Match(m.versionId(), r[1], m.articleId(), m.n(), m.at()));
+                    }
+                }
+                if (best.size() >= limit || ranked.size() < k) {
+                    break;
+                }
             }
-            List<Best> best = bindSearch(h.createQuery("SELECT v.article_id, MIN(m.score) AS score, MAX(v.fetched_at) AS last_at"
-                    + base + " GROUP BY v.article_id ORDER BY score, last_at DESC LIMIT :limit"), match, sourceId, from, to)
-                    .bind("limit", limit)
-                    .map((rs, ctx) -> new Best(rs.getLong("article_id"), instant(rs, "last_at"))).list();
             if (best.isEmpty()) {
                 return List.<SearchHit>of();
             }
-            Map<Long, List<Integer>> numbers = new LinkedHashMap<>();
-            best.forEach(b -> numbers.put(b.articleId(), new ArrayList<>()));
-            bindSearch(h.createQuery("SELECT v.article_id, v.n" + base + " AND v.article_id IN (<ids>) ORDER BY v.article_id, v.n"),
-                    match, sourceId, from, to)
-                    .bindList("ids", List.copyOf(numbers.keySet()))
-                    .map((rs, ctx) -> numbers.get(rs.getLong("article_id")).add(rs.getInt("n"))).list();
+            // every matching version of the chosen articles (within the filters), for their numbers and last match
+            Map<Long, Match> candidates = versions(h, null, List.copyOf(best.keySet()), sourceId, from, to);
+            Map<Long, List<Match>> matching = new HashMap<>();
+            for (long id : matchingIds(h, List.copyOf(candidates.keySet()), match)) {
+                Match m = candidates.get(id);
+                matching.computeIfAbsent(m.articleId(), a -> new ArrayList<>()).add(m);
+            }
+            Map<Long, Article> articles = new HashMap<>();
+            h.createQuery("SELECT " + ARTICLE_FIELDS + " FROM articles WHERE id IN (<ids>)").bindList("ids", List.copyOf(best.keySet()))
+                    .map((rs, ctx) -> articles.put(rs.getLong("id"), article(rs, ""))).list();
+            Map<Long, String> sourceNames = new HashMap<>();
+            h.createQuery("SELECT id, name FROM sources").map((rs, ctx) -> sourceNames.put(rs.getLong(1), rs.getString(2))).list();
+            record Ranked(Match best, List<Match> all, Instant lastAt) {
+            }
+            List<Ranked> ranked = new ArrayList<>();
+            for (Match b : best.values()) {
+                List<Match> all = matching.getOrDefault(b.articleId(), List.of(b)).stream().sorted(Comparator.comparingInt(Match::n)).toList();
+                ranked.add(new Ranked(b, all, all.stream().map(Match::at).max(Comparator.naturalOrder()).orElseThrow()));
+            }
+            ranked.sort(Comparator.comparingDouble((Ranked r) -> r.best().score()).thenComparing(Ranked::lastAt, Comparator.reverseOrder()));
             List<SearchHit> hits = new ArrayList<>();
-            for (Best b : best) {
-                List<Integer> ns = numbers.get(b.articleId());
-                Article article = h.createQuery("SELECT " + ARTICLE_FIELDS + " FROM articles WHERE id = :id")
-                        .bind("id", b.articleId()).map((rs, ctx) -> article(rs, "")).one();
-                Version newest = h.createQuery("SELECT " + VERSION_FIELDS + " FROM versions WHERE article_id = :a AND n = :n")
-                        .bind("a", b.articleId()).bind("n", ns.getLast()).map((rs, ctx) -> version(rs, "")).one();
-                String sourceName = article.sourceId() == null ? null
-                        : h.createQuery("SELECT name FROM sources WHERE id = :id").bind("id", article.sourceId())
-                        .mapTo(String.class).findOne().orElse(null);
+            for (Ranked r : ranked) {
+                Article article = articles.get(r.best().articleId());
+                Version newest = h.createQuery("SELECT " + VERSION_FIELDS + " FROM versions WHERE id = :id")
+                        .bind("id", r.all().getLast().versionId()).map((rs, ctx) -> version(rs, "")).one();
                 SearchText.Snippet snippet = SearchText.snippet(newest.text(), parsed);
-                hits.add(new SearchHit(article, sourceName, List.copyOf(ns), b.lastAt(), snippet.text(), snippet.highlights()));
+                hits.add(new SearchHit(article, article.sourceId() == null ? null : sourceNames.get(article.sourceId()),
+                        r.all().stream().map(Match::n).toList(), r.lastAt(), snippet.text(), snippet.highlights()));
             }
             return hits;
         });
     }
 
-    private static Query bindSearch(Query q, String match, Long sourceId, Instant from, Instant to) {
-        q.bind("q", match);
+    /**
+     * The versions with these ids, or of these articles, that pass the filters, by version id
+     * (score 0: the caller has the rank). Ids go in chunks, so any number is fine.
+     */
+    private static Map<Long, Match> versions(Handle h, List<Long> versionIds, List<Long> articleIds, Long sourceId,
+                                             Instant from, Instant to) {
+        List<Long> ids = versionIds != null ? versionIds : articleIds;
+        Map<Long, Match> out = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            Query q = h.createQuery("SELECT v.id, v.article_id, v.n, v.fetched_at FROM versions v JOIN articles a ON a.id = v.article_id"
+                    + " WHERE " + (versionIds != null ? "v.id" : "v.article_id") + " IN (<ids>)"
+                    + (sourceId != null ? " AND a.source_id = :s" : "") + (from != null ? " AND v.fetched_at >= :from" : "")
+                    + (to != null ? " AND v.fetched_at < :to" : ""))
+                    .bindList("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK)));
+            bindFilters(q, sourceId, from, to);
+            q.map((rs, ctx) -> out.put(rs.getLong(1), new Match(rs.getLong(1), 0, rs.getLong(2), rs.getInt(3), instant(rs, 4)))).list();
+        }
+        return out;
+    }
+
+    /** Which of these versions match the query. */
+    private List<Long> matchingIds(Handle h, List<Long> versionIds, String match) {
+        List<Long> out = new ArrayList<>();
+        for (int i = 0; i < versionIds.size(); i += CHUNK) {
+            out.addAll(h.createQuery(postgres
+                            ? "SELECT id FROM versions WHERE id IN (<ids>) AND search @@ to_tsquery('simple', :q)"
+                            : "SELECT rowid FROM versions_fts WHERE versions_fts MATCH :q AND rowid IN (<ids>)")
+                    .bindList("ids", versionIds.subList(i, Math.min(versionIds.size(), i + CHUNK))).bind("q", match)
+                    .mapTo(Long.class).list());
+        }
+        return out;
+    }
+
+    private static void bindFilters(Query q, Long sourceId, Instant from, Instant to) {
         if (sourceId != null) {
             q.bind("s", sourceId);
         }
@@ -93,6 +153,5 @@ final class JdbcSearch implements TextSearch {
         if (to != null) {
             q.bind("to", to.toEpochMilli());
         }
-        return q;
     }
 }

@@ -45,10 +45,19 @@ final class JdbcSplits implements SplitStore {
                     .bind("rules", Sentences.rules()).bindList("ids", ids)
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).forEach(e -> kept.put(e.getKey(), e.getValue())));
         }
+        List<String> offsets = versions.stream().map(v -> kept.get(v.id())).toList();
+        if (!offsets.contains(null)) {
+            try {
+                // read together, so that versions share the sentences of their unchanged paragraphs
+                return SplitText.ofOffsets(versions.stream().map(Version::text).toList(), offsets);
+            } catch (IllegalArgumentException e) {
+                // damaged offsets: one by one below, which names the version and splits it again
+            }
+        }
         List<SplitText> splits = new ArrayList<>(versions.size());
         for (Version v : versions) {
-            String offsets = kept.get(v.id());
-            SplitText split = offsets == null ? null : fitting(v, offsets);
+            String own = kept.get(v.id());
+            SplitText split = own == null ? null : fitting(v, own);
             if (split == null) {
                 // a store older than the table, a failed analyser, or other rules: split again and keep it
                 split = SplitText.of(v.text());

@@ -1,11 +1,13 @@
 package dev.redline.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.redline.change.VersionChange;
 import dev.redline.extract.ExtractRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -15,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
  * The {@link Store} over JDBC (JDBI), for SQLite and PostgreSQL alike: one piece per job
  * ({@link JdbcSources}, {@link JdbcArticles}, {@link JdbcWorkQueue}, {@link JdbcSearch},
  * {@link JdbcHostSlots}, {@link JdbcTracePostings}, {@link JdbcWatches}, {@link JdbcSplits},
- * {@link JdbcLearnedLines}, {@link JdbcSubscriptions}) over one connection pool, which this class
+ * {@link JdbcLearnedLines}, {@link JdbcSubscriptions}, {@link JdbcChanges}) over one connection pool, which this class
  * owns and closes. Opened by {@link StoreDatabase}. The SQL is shared except where the databases
  * truly differ: full-text search (FTS5 / tsvector) and claiming due work. Instants are stored as
  * epoch milliseconds, so they come back truncated to the millisecond.
@@ -36,6 +38,7 @@ final class JdbcStore implements Store {
     private final SplitStore splits;
     private final LearnedLineStore learned;
     private final SubscriptionStore subscriptions;
+    private final ChangeStore changes;
 
     JdbcStore(HikariDataSource dataSource, boolean postgres, Clock clock) {
         this.dataSource = dataSource;
@@ -51,6 +54,7 @@ final class JdbcStore implements Store {
         this.splits = new JdbcSplits(db);
         this.learned = new JdbcLearnedLines(db);
         this.subscriptions = new JdbcSubscriptions(db);
+        this.changes = new JdbcChanges(db);
     }
 
     /** The pool, for the store's own tests that look at rows directly. */
@@ -153,8 +157,18 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public List<Article> sourceArticlesAfter(long sourceId, long afterId, int limit) {
+        return articles.sourceArticlesAfter(sourceId, afterId, limit);
+    }
+
+    @Override
     public long articleCount() {
         return articles.articleCount();
+    }
+
+    @Override
+    public StoreMark mark() {
+        return articles.mark();
     }
 
     @Override
@@ -170,6 +184,16 @@ final class JdbcStore implements Store {
     @Override
     public Optional<Version> version(long articleId, int number) {
         return articles.version(articleId, number);
+    }
+
+    @Override
+    public Map<Long, List<Version>> versionsOf(List<Long> articleIds) {
+        return articles.versionsOf(articleIds);
+    }
+
+    @Override
+    public Map<Long, List<ArticleEvent>> eventsOf(List<Long> articleIds) {
+        return articles.eventsOf(articleIds);
     }
 
     @Override
@@ -199,6 +223,12 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public List<Change> changesBefore(Long sourceId, boolean includeFirst, boolean includeBoring, long beforeVersionId,
+                                      int limit) {
+        return articles.changesBefore(sourceId, includeFirst, includeBoring, beforeVersionId, limit);
+    }
+
+    @Override
     public void recordEvent(ArticleEvent event) {
         articles.recordEvent(event);
     }
@@ -221,6 +251,33 @@ final class JdbcStore implements Store {
     @Override
     public List<CheckLog> checks(long articleId, int limit) {
         return articles.checks(articleId, limit);
+    }
+
+    // --- stored change facets --------------------------------------------------------------------
+
+    @Override
+    public void saveChanges(List<StoredChange> stored) {
+        changes.saveChanges(stored);
+    }
+
+    @Override
+    public Map<Long, VersionChange> changes(long articleId, int rules) {
+        return changes.changes(articleId, rules);
+    }
+
+    @Override
+    public Map<Long, VersionChange> changesOf(List<Long> versionIds, int rules) {
+        return changes.changesOf(versionIds, rules);
+    }
+
+    @Override
+    public Map<Long, VersionChange> changesOfArticles(List<Long> articleIds, int rules) {
+        return changes.changesOfArticles(articleIds, rules);
+    }
+
+    @Override
+    public List<Long> articlesLackingChanges(long afterId, int rules, int limit) {
+        return changes.articlesLackingChanges(afterId, rules, limit);
     }
 
     // --- work queue ----------------------------------------------------------------------------

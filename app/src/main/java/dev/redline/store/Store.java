@@ -6,11 +6,11 @@ import java.time.Clock;
  * Redline's record: sources, articles, every version, the work queue, search and per-host request
  * slots, over SQLite (the embedded default) or PostgreSQL (many workers). Each job has its own
  * interface ({@link SourceStore}, {@link ArticleStore}, {@link WorkQueue}, {@link TextSearch},
- * {@link HostSlotStore}); a caller that needs one job takes that one, and this composite is what
+ * {@link HostSlotStore}, {@link ChangeStore}); a caller that needs one job takes that one, and this composite is what
  * {@link #open} hands to the code that wires them. Implementations are thread-safe; any number of
  * threads, store instances and processes may share one database.
  */
-public interface Store extends SourceStore, ArticleStore, WorkQueue, TextSearch, HostSlotStore,
+public interface Store extends SourceStore, ArticleStore, ChangeStore, WorkQueue, TextSearch, HostSlotStore,
         AutoCloseable {
 
     /**

@@ -5,8 +5,9 @@
  * {@link dev.redline.store.SourceStore} (sources and their health),
  * {@link dev.redline.store.ArticleStore} (articles, versions, imports, events, the check log),
  * {@link dev.redline.store.WorkQueue} (due checks and feed polls under leases),
- * {@link dev.redline.store.TextSearch} (full-text search) and {@link dev.redline.store.HostSlotStore}
- * (per-host request slots shared by workers); the trace index's tables are reached through
+ * {@link dev.redline.store.TextSearch} (full-text search), {@link dev.redline.store.HostSlotStore}
+ * (per-host request slots shared by workers) and {@link dev.redline.store.ChangeStore} (each
+ * version's stored change facets, derived data); the trace index's tables are reached through
  * {@link dev.redline.store.TracePostings}, each version's sentence split (kept once, read by
  * every comparison) through {@link dev.redline.store.SplitStore}, and per-source learned
  * boilerplate through {@link dev.redline.store.LearnedLineStore}. Callers that need one job take that interface. The JDBC

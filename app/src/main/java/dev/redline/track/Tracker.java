@@ -2,7 +2,6 @@ package dev.redline.track;
 
 import dev.redline.article.ArticleText;
 import dev.redline.change.Unpublishing;
-import dev.redline.extract.ExtractRules;
 import dev.redline.extract.Extracted;
 import dev.redline.extract.PageVerdict;
 import dev.redline.feed.Feed;
@@ -29,7 +28,6 @@ import dev.redline.store.FeedTask;
 import dev.redline.store.FetchState;
 import dev.redline.store.LearningRules;
 import dev.redline.store.Outcome;
-import dev.redline.store.Source;
 import dev.redline.store.Store;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -42,7 +40,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,7 +55,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows the news: polls due feeds and sitemaps to discover articles, checks due articles (fetch
  * with conditional GET, extract with the source's rules and learned boilerplate
- * ({@link BoilerplateLearner}, which also learns from each article's first version), compare normalised title, byline and body
+ * ({@link BoilerplateLearner}, which also learns from each article's first version; a rule edit
+ * applies from the next round), compare normalised title, byline and body
  * with the latest version) and hands what it saw to the {@link VersionRecorder}, which stores a new
  * version only when something changed (A/B/A flip-flops become events, boring changes are stored
  * and flagged). 404/410 make an article gone, robots.txt makes it
@@ -85,8 +83,6 @@ public final class Tracker {
     private final Clock clock;
     private final TrackerConfig config;
     private final AtomicBoolean stopped = new AtomicBoolean();
-    /** Extraction rules by source id, refreshed every round (a rule edit applies from the next round). */
-    private final ConcurrentHashMap<Long, ExtractRules> rulesBySource = new ConcurrentHashMap<>();
     private volatile Consumer<Outcome> checkListener = outcome -> { };
     private volatile BiConsumer<FeedTask, HubLinks> feedListener = (task, links) -> { };
 
@@ -106,7 +102,7 @@ public final class Tracker {
         this.discovery = discovery;
         this.clock = clock;
         this.config = config;
-        this.learner = new BoilerplateLearner(store.learnedLines(), LearningRules.DEFAULT);
+        this.learner = new BoilerplateLearner(store, store.learnedLines(), LearningRules.DEFAULT);
     }
 
     /** Called with each finished check's outcome ({@link Outcome#NEW_VERSION}, {@link Outcome#UNCHANGED}, …), e.g. for progress output. */
@@ -129,7 +125,6 @@ public final class Tracker {
      */
     public PollSummary pollOnce(boolean all) {
         AtomicLongArray counts = new AtomicLongArray(Count.values().length);
-        rulesBySource.clear();
         learner.refresh();
         pollDueFeeds(counts);
         Instant cutoff = clock.instant();
@@ -347,8 +342,7 @@ public final class Tracker {
         if (article.versionCount() > 0 && Unpublishing.redirectedToFront(article.url(), r.finalUri().toString())) {
             return unpublished(article, state, r, "redirected to " + r.finalUri(), counts);
         }
-        BoilerplateLearner.Reading reading = learner.read(article, r.body(), r.contentType(), r.finalUri().toString(),
-                rulesOf(article));
+        BoilerplateLearner.Reading reading = learner.read(article, r.body(), r.contentType(), r.finalUri().toString());
         Extracted extracted = reading.page().extracted();
         String notice = article.versionCount() == 0 ? null : Unpublishing.removalNotice(extracted.title(),
                 extracted.found() ? extracted.text() : pageText(r));
@@ -489,14 +483,6 @@ public final class Tracker {
                 failures);
         return new CheckOutcome(now, status, Outcome.ERROR, error, now.plus(config.schedule().afterFailure(failures)),
                 ArticleStatus.FAILING, next);
-    }
-
-    private ExtractRules rulesOf(Article article) {
-        if (article.sourceId() == null) {
-            return ExtractRules.NONE;
-        }
-        return rulesBySource.computeIfAbsent(article.sourceId(),
-                id -> store.source(id).map(Source::rules).orElse(ExtractRules.NONE));
     }
 
     private static PollSummary summary(AtomicLongArray c) {

@@ -12,6 +12,7 @@ import dev.redline.error.NotFound;
 import dev.redline.extract.ExtractRules;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
+import dev.redline.store.Change;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
@@ -70,40 +71,43 @@ final class Api {
             }
             ctx.status(204);
         }, AdminAccess.Role.ADMIN);
-        routes.get("/api/articles", ctx -> {
-            Long sourceId = sourceId(Params.text(ctx, "source"));
-            int offset = Params.intQuery(ctx, "offset", 0, 0, 10_000_000);
-            int limit = Params.intQuery(ctx, "limit", 50, 1, 500);
-            WebServer.json(ctx, store.articles(sourceId, offset, limit).stream()
-                    .map(a -> new ArticleSummary(a, store.sourceName(a.sourceId()))).toList());
-        });
+        routes.get("/api/articles", this::articles);
         routes.get("/api/articles/{id}", ctx -> {
             Article a = article(ctx);
-            WebServer.json(ctx, new ArticleSummary(a, store.sourceName(a.sourceId())));
+            if (!Conditional.fresh(ctx, Conditional.tag(ctx, "api-article", a), null)) {
+                WebServer.json(ctx, new ArticleSummary(a, store.sourceName(a.sourceId())));
+            }
         });
         routes.get("/api/articles/{id}/versions", ctx -> {
-            ArticleChanges changes = editing.article(article(ctx), options.clock().instant());
-            WebServer.json(ctx, IntStream.range(0, changes.versions().size())
-                    .mapToObj(k -> VersionKinds.of(changes.versions().get(k), changes.change(k))).toList());
+            Article a = article(ctx);
+            if (!Conditional.fresh(ctx, Conditional.tag(ctx, "api-versions", a.id(), a.versionCount()), null)) {
+                ArticleChanges changes = editing.article(a, options.clock().instant());
+                WebServer.json(ctx, IntStream.range(0, changes.versions().size())
+                        .mapToObj(k -> VersionKinds.of(changes.versions().get(k), changes.change(k))).toList());
+            }
         });
         routes.get("/api/articles/{id}/history", ctx -> {
             Article a = article(ctx);
-            WebServer.json(ctx, editing.article(a, options.clock().instant()).history(store.sourceName(a.sourceId())));
+            if (!Conditional.fresh(ctx, Conditional.tag(ctx, "api-history", a, store.mark().event()), null)) {
+                WebServer.json(ctx, editing.article(a, options.clock().instant()).history(store.sourceName(a.sourceId())));
+            }
         });
-        routes.get("/api/articles/{id}/versions/{n}", ctx -> WebServer.json(ctx, version(article(ctx), ctx, "n")));
+        routes.get("/api/articles/{id}/versions/{n}", ctx -> {
+            Version v = version(article(ctx), ctx, "n");
+            if (!Conditional.fresh(ctx, Conditional.tag(ctx, "api-version", v.id()), v.fetchedAt())) {
+                WebServer.json(ctx, v);
+            }
+        });
         routes.get("/api/articles/{id}/diff/{from}/{to}", ctx -> {
             Article a = article(ctx);
             Version from = version(a, ctx, "from");
             Version to = version(a, ctx, "to");
-            WebServer.json(ctx, differ.diff(from, to));
+            // a diff of two committed versions never changes
+            if (!Conditional.fresh(ctx, Conditional.tag(ctx, "api-diff", from.id(), to.id()), to.fetchedAt())) {
+                WebServer.json(ctx, differ.diff(from, to));
+            }
         });
-        routes.get("/api/changes", ctx -> {
-            Long sourceId = sourceId(Params.text(ctx, "source"));
-            int limit = Params.intQuery(ctx, "limit", 50, 1, 500);
-            int offset = Params.intQuery(ctx, "offset", 0, 0, 10_000_000);
-            WebServer.json(ctx, store.recentChanges(sourceId, null, Params.flag(ctx, "first"), Params.flag(ctx, "boring"),
-                    offset, limit));
-        });
+        routes.get("/api/changes", this::changes);
         routes.get("/api/search", this::search);
         routes.post("/api/trace", this::trace);
         routes.post("/api/track", ctx -> {
@@ -118,6 +122,67 @@ final class Api {
             ctx.status(201);
             WebServer.json(ctx, article);
         }, AdminAccess.Role.ADMIN);
+    }
+
+    /**
+     * Articles, most recently active first ({@code offset} paging, for screens), or with
+     * {@code after=ID} in id order after that article: keyset paging, stable while articles are
+     * added (they come last), with a {@code Link: rel="next"} to the following page.
+     */
+    private void articles(Context ctx) {
+        Long sourceId = sourceId(Params.text(ctx, "source"));
+        int limit = Params.intQuery(ctx, "limit", 50, 1, 500);
+        String after = Params.text(ctx, "after");
+        if (Conditional.fresh(ctx, Conditional.tag(ctx, "api-articles", store.mark().token()), null)) {
+            return;
+        }
+        List<Article> page;
+        if (after != null) {
+            long afterId = Params.longQuery(ctx, "after", 0, 0, Long.MAX_VALUE);
+            page = sourceId == null ? store.articlesAfter(afterId, limit) : store.sourceArticlesAfter(sourceId, afterId, limit);
+            if (page.size() == limit) {
+                nextLink(ctx, "after", page.getLast().id());
+            }
+        } else {
+            page = store.articles(sourceId, Params.intQuery(ctx, "offset", 0, 0, 10_000_000), limit);
+        }
+        WebServer.json(ctx, page.stream().map(a -> new ArticleSummary(a, store.sourceName(a.sourceId()))).toList());
+    }
+
+    /**
+     * Latest changes, newest first: {@code offset} paging, or {@code before=VERSION_ID} (the last
+     * version id of the page read): keyset paging, so versions recorded meanwhile never shift the
+     * pages still to read; {@code Link: rel="next"} names the following page.
+     */
+    private void changes(Context ctx) {
+        Long sourceId = sourceId(Params.text(ctx, "source"));
+        int limit = Params.intQuery(ctx, "limit", 50, 1, 500);
+        boolean first = Params.flag(ctx, "first");
+        boolean boring = Params.flag(ctx, "boring");
+        if (Conditional.fresh(ctx, Conditional.tag(ctx, "api-changes", store.mark().token()), null)) {
+            return;
+        }
+        List<Change> page;
+        if (Params.text(ctx, "before") != null) {
+            page = store.changesBefore(sourceId, first, boring, Params.longQuery(ctx, "before", 0, 1, Long.MAX_VALUE), limit);
+        } else {
+            page = store.recentChanges(sourceId, null, first, boring, Params.intQuery(ctx, "offset", 0, 0, 10_000_000), limit);
+        }
+        if (page.size() == limit) {
+            nextLink(ctx, "before", page.getLast().version().id());
+        }
+        WebServer.json(ctx, page);
+    }
+
+    /** {@code Link: <this URL with param=value, offset dropped>; rel="next"}. */
+    private static void nextLink(Context ctx, String param, long value) {
+        StringBuilder url = new StringBuilder(ctx.path()).append('?').append(param).append('=').append(value);
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (!name.equals(param) && !name.equals("offset")) {
+                values.forEach(v -> url.append('&').append(Fmt.url(name)).append('=').append(Fmt.url(v)));
+            }
+        });
+        ctx.header("Link", "<" + url + ">; rel=\"next\"");
     }
 
     private void addSource(Context ctx) {
@@ -147,6 +212,9 @@ final class Api {
         Instant from = Params.instant(ctx, "from", false);
         Instant to = Params.instant(ctx, "to", true);
         int limit = Params.intQuery(ctx, "limit", 50, 1, 500);
+        if (Conditional.fresh(ctx, Conditional.tag(ctx, "api-search", store.mark().token()), null)) {
+            return;
+        }
         WebServer.json(ctx, store.search(q, sourceId(Params.text(ctx, "source")), from, to, limit).stream()
                 .map(h -> new Hit(h.article().id(), h.article().url(), h.article().title(), h.sourceName(),
                         h.versionNumbers(), h.lastMatchAt(), h.snippet(), h.highlights())).toList());

@@ -93,6 +93,10 @@ final class Feeds {
     }
 
     private void send(Context ctx, Scope scope, boolean rss) throws FeedException {
+        // a feed is worked out from the record alone: the store's mark validates it (the empty global feed's updated aside)
+        if (Conditional.fresh(ctx, Conditional.tag(ctx, "feed", store.mark().token()), null)) {
+            return;
+        }
         String base = this.base.get();
         String self = base + ctx.path();
         String stem = self.substring(0, self.lastIndexOf('.'));

@@ -1,9 +1,11 @@
 package dev.redline.web;
 
 import dev.redline.change.Changes;
+import dev.redline.change.VersionChange;
 import dev.redline.change.Note;
 import dev.redline.diff.DiffResult;
 import dev.redline.editing.ArticleChanges;
+import dev.redline.editing.ChangeFacets;
 import dev.redline.editing.EditingHistory;
 import dev.redline.diff.DiffStats;
 import dev.redline.error.BadInput;
@@ -33,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
@@ -85,10 +88,16 @@ final class Pages {
         int page = Params.intQuery(ctx, "page", 1, 1, 10_000);
         String sourceName = Params.text(ctx, "source");
         Long sourceId = sourceName == null ? null : Lookups.source(store, sourceName).id();
+        // relative times ("5 minutes ago") change by the minute; the rest only with the record
+        if (Conditional.fresh(ctx, Conditional.tag(ctx, "home", store.mark().token(), now().getEpochSecond() / 60), null)) {
+            return;
+        }
         List<Change> changes = store.recentChanges(sourceId, null, false, boring, (page - 1) * CHANGES_PER_PAGE,
                 CHANGES_PER_PAGE + 1);
         boolean more = changes.size() > CHANGES_PER_PAGE;
-        List<View.ChangeRow> rows = changes.stream().limit(CHANGES_PER_PAGE).map(this::changeRow).toList();
+        List<Change> shown = changes.subList(0, Math.min(CHANGES_PER_PAGE, changes.size()));
+        Map<Long, VersionChange> kinds = store.changesOf(shown.stream().map(c -> c.version().id()).toList(), ChangeFacets.RULES);
+        List<View.ChangeRow> rows = shown.stream().map(c -> changeRow(c, kinds.get(c.version().id()))).toList();
         List<View.GoneRow> gone = page > 1 ? List.of() : store.recentEvents(EditingHistory.UNPUBLISHED, sourceId, GONE_LISTED).stream()
                 .flatMap(e -> store.article(e.articleId()).map(a -> new View.GoneRow(a, store.sourceName(a.sourceId()), e)).stream())
                 .toList();
@@ -96,14 +105,19 @@ final class Pages {
                 !store.sources().isEmpty(), boring, rows, page, more, now(), options.adminToken() != null, sourceName, gone));
     }
 
-    View.ChangeRow changeRow(Change change) {
+    /**
+     * A row of the change list, with the version's stored change kinds, or null when it has none
+     * (recorded before they were stored): then they are worked out from the cached diff.
+     */
+    View.ChangeRow changeRow(Change change, VersionChange stored) {
         Version v = change.version();
         if (change.previous() == null) {
-            return new View.ChangeRow(change, Links.article(change.article().id()), "new article", false, Changes.first(v.text()));
+            return new View.ChangeRow(change, Links.article(change.article().id()), "new article", false,
+                    stored != null ? stored : Changes.first(v.text()));
         }
         DiffResult d = differ.diff(change.previous(), v);
         return new View.ChangeRow(change, Links.diff(change.article().id(), change.previous().number(), v.number()),
-                size(d.stats()), d.title().changed(), Changes.between(change.previous().text(), v.text(), d));
+                size(d.stats()), d.title().changed(), stored != null ? stored : Changes.between(change.previous().text(), v.text(), d));
     }
 
     static String size(DiffStats s) {
@@ -193,6 +207,9 @@ final class Pages {
 
     private void article(Context ctx) {
         Article article = article(Params.id(ctx, "id"));
+        if (Conditional.fresh(ctx, Conditional.tag(ctx, "article", article, store.mark().event(), now().getEpochSecond() / 60), null)) {
+            return;
+        }
         ArticleChanges history = editing.article(article, now());
         List<Version> versions = history.versions();
         List<View.VersionRow> rows = new ArrayList<>();
@@ -300,6 +317,10 @@ final class Pages {
                     HttpStatus.SEE_OTHER);
             return;
         }
+        // two committed versions never change; the page around them changes with the article's count (links onward)
+        if (Conditional.fresh(ctx, Conditional.tag(ctx, "diff", article.id(), article.sourceId(), article.versionCount()), null)) {
+            return;
+        }
         Version from = version(article, fromNumber);
         Version to = version(article, toNumber);
         DiffResult diff = differ.diff(from, to);
@@ -329,7 +350,13 @@ final class Pages {
 
     private void versionPage(Context ctx) {
         Article article = article(Params.id(ctx, "id"));
-        Version v = version(article, Params.versionNumber(ctx, "n"));
+        int number = Params.versionNumber(ctx, "n");
+        // the version never changes; the page also lists the events seen while it was shown
+        if (number < article.versionCount()
+                && Conditional.fresh(ctx, Conditional.tag(ctx, "version", article.id(), article.sourceId(), article.versionCount(), store.mark().event()), null)) {
+            return;
+        }
+        Version v = version(article, number);
         int n = v.number();
         int count = article.versionCount();
         Instant until = n + 1 < count ? version(article, n + 1).fetchedAt() : null;

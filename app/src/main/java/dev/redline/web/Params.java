@@ -53,10 +53,15 @@ final class Params {
 
     /** An integer query parameter within [min, max], or the default when absent or blank. */
     static int intQuery(Context ctx, String name, int fallback, int min, int max) {
+        return (int) longQuery(ctx, name, fallback, min, max);
+    }
+
+    /** A long query parameter within [min, max], or the default when absent or blank. */
+    static long longQuery(Context ctx, String name, long fallback, long min, long max) {
         if (text(ctx, name) == null) {
             return fallback;
         }
-        return ctx.queryParamAsClass(name, Integer.class)
+        return ctx.queryParamAsClass(name, Long.class)
                 .check(value -> value >= min && value <= max, "must be between " + min + " and " + max)
                 .getOrThrow(errors -> refused(name, "a whole number", errors));
     }

@@ -9,17 +9,21 @@ import dev.redline.store.LearnedLine;
 import dev.redline.store.LearnedSummary;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
+import dev.redline.store.StoreMark;
 import dev.redline.text.Gap;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Each source's editing record ({@link EditingRecord}): the page {@code /sources/{name}} with
  * server-rendered SVG charts (no script, so the CSP stays as it is), and its CSV and JSON downloads;
- * the page and the JSON also show the boilerplate Redline learned for the source.
+ * the page and the JSON also show the boilerplate Redline learned for the source. A record is kept
+ * per source until the store's mark moves. Thread-safe.
  */
 final class SourceRecordPages {
     private final Store store;
@@ -28,6 +32,9 @@ final class SourceRecordPages {
     private final EditingHistory editing;
     /** Learned lines shown per source: the most frequent; a template has a few dozen. */
     private static final int LEARNED_SHOWN = 200;
+    /** The last record of each source (a few entries: one per source). */
+    private final Map<Long, Cached> records = new ConcurrentHashMap<>();
+    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
 
     SourceRecordPages(Store store, WebServer.Options options, WebServer server) {
         this.store = store;
@@ -57,8 +64,30 @@ final class SourceRecordPages {
         });
     }
 
+    /**
+     * The source's record. Working it out reads every version of the source, so the last one is
+     * kept per source and reused while the store's mark has not moved; one thread works it out,
+     * others asking meanwhile wait for it. (The pages' ETags are Javalin's body checksums: the
+     * learned boilerplate shown beside the record moves without the mark.)
+     */
     private EditingRecord record(Source source) {
-        return editing.source(source, options.clock().instant());
+        StoreMark mark = store.mark();
+        Cached cached = records.get(source.id());
+        if (cached != null && cached.mark().equals(mark)) {
+            return cached.record();
+        }
+        synchronized (locks.computeIfAbsent(source.id(), id -> new Object())) {
+            cached = records.get(source.id());
+            if (cached == null || !cached.mark().equals(mark)) {
+                cached = new Cached(mark, editing.source(source, options.clock().instant()));
+                records.put(source.id(), cached);
+            }
+            return cached.record();
+        }
+    }
+
+    /** A source's record as worked out at {@code mark}. */
+    private record Cached(StoreMark mark, EditingRecord record) {
     }
 
     /** What the source taught: its boilerplate lines now, most frequent first. */

@@ -157,6 +157,8 @@ public final class WebServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
             config.startup.showJavalinBanner = false;
+            // a checksum ETag (and 304) for every GET without a validator of its own (Conditional)
+            config.http.generateEtags = true;
             // every body (form posts, the trace API) fits in 1 MB: the largest, a trace text, is 200,000 characters
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.validation.register(Params.DayOrInstant.class, Params.DayOrInstant::parse);

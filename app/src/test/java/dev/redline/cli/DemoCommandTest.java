@@ -56,6 +56,11 @@ class DemoCommandTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(diff.statusCode()).isEqualTo(200);
             assertThat(diff.body()).containsAnyOf("<ins>", "<del>", "class=\"new op add\"", "class=\"old op delete\"");
+            // the simulated feeds name a hub: every source is subscribed, and was pushed to
+            String sources = http.send(HttpRequest.newBuilder(URI.create(url.group(1) + "sources")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(sources).contains("WebSub push via").contains(": active, lease until")
+                    .containsPattern("; [1-9][0-9]* received");
             demo.interrupt();
             demo.join(15_000);
             assertThat(demo.isAlive()).isFalse();

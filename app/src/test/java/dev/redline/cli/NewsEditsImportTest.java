@@ -98,16 +98,14 @@ class NewsEditsImportTest {
 
     @Test
     void rawEntryVersionDumpGivesUrlsHeadlinesDatesAndParagraphs() throws Exception {
-        Path dump = dir.resolve("newssniffer-nytimes.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dump); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE entryversion (id INTEGER, entry_id INTEGER, version INTEGER, created TEXT, title TEXT,"
-                    + " url TEXT, num_versions INTEGER, summary TEXT, joint_key TEXT)");
-            s.execute("INSERT INTO entryversion VALUES"
-                    + " (10, 3, 0, '2019-05-01 12:00:00', 'Storm nears coast', 'https://www.nytimes.com/2019/05/01/storm.html', 2,"
-                    + " '<p>The storm is 200 miles offshore.</p><p>Residents were told to wait.</p>', '3-0'),"
-                    + " (11, 3, 1, '2019-05-01 14:30:00.250000', 'Storm makes landfall', 'https://www.nytimes.com/2019/05/01/storm.html', 2,"
-                    + " '<p>The storm made landfall at noon.</p><p>Residents were told to wait.</p>', '3-1')");
-        }
+        Path dump = sqlite(dir.resolve("newssniffer-nytimes.db"),
+                "CREATE TABLE entryversion (id INTEGER, entry_id INTEGER, version INTEGER, created TEXT, title TEXT,"
+                        + " url TEXT, num_versions INTEGER, summary TEXT, joint_key TEXT)",
+                "INSERT INTO entryversion VALUES"
+                        + " (10, 3, 0, '2019-05-01 12:00:00', 'Storm nears coast', 'https://www.nytimes.com/2019/05/01/storm.html', 2,"
+                        + " '<p>The storm is 200 miles offshore.</p><p>Residents were told to wait.</p>', '3-0'),"
+                        + " (11, 3, 1, '2019-05-01 14:30:00.250000', 'Storm makes landfall', 'https://www.nytimes.com/2019/05/01/storm.html', 2,"
+                        + " '<p>The storm made landfall at noon.</p><p>Residents were told to wait.</p>', '3-1')");
         Path db = dir.resolve("redline.db");
         CliRun run = CliRun.run("--db", db.toString(), "import", "--format", "newsedits-sqlite", dump.toString());
         assertThat(run.code()).as(run.err()).isZero();
@@ -129,18 +127,11 @@ class NewsEditsImportTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip))) {
             out.write("SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
-        Path other = dir.resolve("other.db");
-        Path matchedOnly = dir.resolve("fox-matched-sentences.db");
-        Path wrongColumns = dir.resolve("bbc-matched-sentences.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE things (id INTEGER)");
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + matchedOnly); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE matched_sentences (entry_id INTEGER, version_x INTEGER, version_y INTEGER)");
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + wrongColumns); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE split_sentences (entry_id INTEGER, version INTEGER, text TEXT)");
-        }
+        Path other = sqlite(dir.resolve("other.db"), "CREATE TABLE things (id INTEGER)");
+        Path matchedOnly = sqlite(dir.resolve("fox-matched-sentences.db"),
+                "CREATE TABLE matched_sentences (entry_id INTEGER, version_x INTEGER, version_y INTEGER)");
+        Path wrongColumns = sqlite(dir.resolve("bbc-matched-sentences.db"),
+                "CREATE TABLE split_sentences (entry_id INTEGER, version INTEGER, text TEXT)");
         assertRefused(dir.resolve("missing.db"), "missing.db: no such file");
         assertRefused(text, "notes.db: not a NewsEdits dump (not an SQLite database)");
         assertRefused(gzip, "ap-matched-sentences.db.gz: gzip-compressed (the corpus ships .db.gz files): gunzip it first");
@@ -154,6 +145,16 @@ class NewsEditsImportTest {
         CliRun run = CliRun.run("--db", db.toString(), "import", "--format", "newsedits-sqlite", file.toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err().strip()).contains(message).doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    /** A real SQLite file made by running {@code statements}. */
+    private static Path sqlite(Path file, String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+        return file;
     }
 
     private static HttpResponse<String> get(String url) throws Exception {

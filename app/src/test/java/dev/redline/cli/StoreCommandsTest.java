@@ -93,7 +93,7 @@ class StoreCommandsTest {
                     "key", "secret", Subscription.State.DENIED, null, null, Instant.parse("2026-11-20T08:00:30Z"), 1,
                     "denied by the hub: no \u001b[31mway", null, 0, 0), Subscription.State.NEW);
             assertThat(run("source", "list").out())
-                    .contains("push    https://hub.example/ (denied; next try 2026-11-20T08:00:30Z): denied by the hub: no")
+                    .contains("push    https://hub.example/ (denied; next try 2026-11-20T08:00:30Z; 0 received): denied by the hub: no")
                     .doesNotContain("\u001b");
             assertThat(s.rules().bodySelectors()).containsExactly("div.story > p");
             assertThat(s.rules().titleSelector()).isEqualTo("h1.headline");

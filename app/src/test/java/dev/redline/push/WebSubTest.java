@@ -7,6 +7,8 @@ import dev.redline.fetch.FetchConfig;
 import dev.redline.fetch.NetworkRanges;
 import dev.redline.service.AppConfig;
 import dev.redline.service.Services;
+import dev.redline.sim.NewsroomSimulator;
+import dev.redline.sim.SimHub;
 import dev.redline.sim.VirtualClock;
 import dev.redline.store.Store;
 import dev.redline.store.Subscription;
@@ -26,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * WebSub end to end on loopback: a real hub ({@link LoopbackHub}) and Redline's callback served by
- * the real web server, over a real SQLite store; the tracker's feed poll discovers the hub, time
- * moves on a virtual clock.
+ * WebSub end to end on loopback: a simulated site whose feed names a hub in its Link header, a real
+ * hub ({@link SimHub}) and Redline's callback served by the real web server, over a real SQLite
+ * store; the tracker's feed poll discovers the hub, time moves on a virtual clock.
  */
 class WebSubTest {
     static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
@@ -36,7 +38,9 @@ class WebSubTest {
     @TempDir
     Path dir;
     final VirtualClock clock = new VirtualClock(T0);
-    LoopbackHub hub;
+    NewsroomSimulator sim;
+    SimHub hub;
+    String feedUrl;
     Services services;
     Store store;
     Tracker tracker;
@@ -46,7 +50,9 @@ class WebSubTest {
 
     @BeforeEach
     void start() throws IOException {
-        hub = new LoopbackHub();
+        sim = NewsroomSimulator.start(clock);
+        hub = SimHub.start();
+        sim.advertiseHub(hub.url());
         FetchConfig fetch = FetchConfig.defaults().withAllowPrivateNetwork(true).withHostDelay(Duration.ZERO);
         services = Services.create(Services.Settings.of(new AppConfig(dir, "jdbc:sqlite:" + dir.resolve("redline.db")))
                 .withFetch(fetch).withTracker(TrackerConfig.defaults().withThreads(1).withFeedInterval(Duration.ofMinutes(10)))
@@ -57,7 +63,9 @@ class WebSubTest {
         webSub = new WebSub(store.subscriptions(), services.discovery(), clock, NetworkRanges.PRIVATE, "http://127.0.0.1:" + port);
         tracker.onFeedRead(webSub::discovered);
         server = new WebServer(store, WebServer.Options.defaults().withClock(clock).withWebSub(webSub)).start("127.0.0.1", port);
-        sourceId = store.addSource("harbour", List.of(hub.feedUrl()), List.of(), ExtractRules.NONE).id();
+        NewsroomSimulator.SiteInfo site = sim.sites().getFirst();
+        feedUrl = site.atomUrl();
+        sourceId = store.addSource(site.name(), List.of(feedUrl), List.of(), ExtractRules.NONE).id();
     }
 
     @AfterEach
@@ -65,6 +73,23 @@ class WebSubTest {
         server.close();
         services.close();
         hub.close();
+        sim.close();
+    }
+
+    private String base() {
+        return sim.sites().getFirst().baseUrl();
+    }
+
+    /** An Atom document naming one entry per path of the simulated site. */
+    private String atom(String... paths) {
+        StringBuilder entries = new StringBuilder();
+        for (String path : paths) {
+            entries.append("<entry><id>").append(base()).append(path).append("</id><title>Story ").append(path)
+                    .append("</title><link href=\"").append(base()).append(path)
+                    .append("\"/><updated>2026-11-20T08:00:00Z</updated></entry>");
+        }
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Pushed</title>"
+                + "<id>" + feedUrl + "</id><updated>2026-11-20T08:00:00Z</updated>" + entries + "</feed>";
     }
 
     private static int freePort() throws IOException {
@@ -74,67 +99,67 @@ class WebSubTest {
     }
 
     private Subscription subscription() {
-        return store.subscriptions().subscription(sourceId, hub.feedUrl()).orElseThrow();
+        return store.subscriptions().subscription(sourceId, feedUrl).orElseThrow();
     }
 
     /** Polls the feed (the tracker discovers the hub) and sends the subscription request. */
-    private LoopbackHub.Subscriber subscribe() {
+    private SimHub.Subscriber subscribe() {
         tracker.pollOnce(false);
         assertThat(subscription().state()).isEqualTo(Subscription.State.NEW);
-        assertThat(subscription().topic()).isEqualTo(hub.topic());
+        assertThat(subscription().topic()).isEqualTo(feedUrl);
         assertThat(webSub.maintain()).isEqualTo(1);
-        return hub.subscribers.values().iterator().next();
+        return hub.subscribers().getFirst();
     }
 
     @Test
     void discoverSubscribeVerifyAndASignedPushIngestsAtOnceWhileBadSignaturesAreIgnored() {
-        LoopbackHub.Subscriber sub = subscribe();
-        Map<String, String> request = hub.requests.getFirst();
-        assertThat(request).containsEntry("hub.mode", "subscribe").containsEntry("hub.topic", hub.topic())
+        SimHub.Subscriber sub = subscribe();
+        Map<String, String> request = hub.requests().getFirst();
+        assertThat(request).containsEntry("hub.mode", "subscribe").containsEntry("hub.topic", feedUrl)
                 .containsEntry("hub.lease_seconds", Long.toString(Duration.ofDays(7).toSeconds()));
         assertThat(request.get("hub.callback")).isEqualTo(webSub.callbackUrl(subscription()))
                 .startsWith("http://127.0.0.1:" + server.port() + "/websub/");
         assertThat(request.get("hub.secret")).hasSize(64).isEqualTo(subscription().secret());
-        assertThat(hub.lastVerification).startsWith("200 ");
+        assertThat(hub.lastVerification()).startsWith("200 ");
         Subscription active = subscription();
         assertThat(active.state()).isEqualTo(Subscription.State.ACTIVE);
         assertThat(active.leaseSeconds()).isEqualTo(3600);
         assertThat(active.leaseUntil()).isEqualTo(T0.plusSeconds(3600));
         assertThat(active.summary(clock.instant())).isEqualTo("active, lease until 2026-11-20T09:00:00Z");
         assertThat(hub.get("http://127.0.0.1:" + server.port() + "/sources", Map.of()))
-                .contains("WebSub push via <span class=\"url\">" + hub.hubUrl() + "</span>: active, lease until 2026-11-20T09:00:00Z");
+                .contains("WebSub push via <span class=\"url\">" + hub.url() + "</span>: active, lease until 2026-11-20T09:00:00Z; 0 received");
 
         // a verification for a topic or mode we never asked for is refused
-        assertThat(hub.get(sub.callback(), Map.of("hub.mode", "subscribe", "hub.topic", hub.base() + "/other",
+        assertThat(hub.get(sub.callback(), Map.of("hub.mode", "subscribe", "hub.topic", base() + "/other",
                 "hub.challenge", "x", "hub.lease_seconds", "60"))).startsWith("404 ");
-        assertThat(hub.get(sub.callback(), Map.of("hub.mode", "unsubscribe", "hub.topic", hub.topic(),
+        assertThat(hub.get(sub.callback(), Map.of("hub.mode", "unsubscribe", "hub.topic", feedUrl,
                 "hub.challenge", "x"))).startsWith("404 ");
         assertThat(hub.get(("http://127.0.0.1:" + server.port()) + "/websub/not-a-key", Map.of("hub.mode", "subscribe", "hub.topic",
-                hub.topic(), "hub.challenge", "x", "hub.lease_seconds", "60"))).startsWith("404 ");
+                feedUrl, "hub.challenge", "x", "hub.lease_seconds", "60"))).startsWith("404 ");
 
         // a signed push: the new article is in the record at once, before any poll
-        assertThat(hub.publish(sub, hub.atom("/news/ferry"), "sha256")).isEqualTo(202);
-        assertThat(store.articleByUrl(hub.base() + "/news/ferry")).isPresent();
+        assertThat(hub.publish(sub, atom("/news/ferry"), "sha256")).isEqualTo(202);
+        assertThat(store.articleByUrl(base() + "/news/ferry")).isPresent();
         // SHA-1 is what many hubs still sign with
-        assertThat(hub.publish(sub, hub.atom("/news/tide"), "sha1")).isEqualTo(202);
-        assertThat(store.articleByUrl(hub.base() + "/news/tide")).isPresent();
+        assertThat(hub.publish(sub, atom("/news/tide"), "sha1")).isEqualTo(202);
+        assertThat(store.articleByUrl(base() + "/news/tide")).isPresent();
 
         // forged (another key), tampered and unsigned pushes are acknowledged (§7.1.2) and ignored
-        String forged = hub.atom("/news/forged");
-        assertThat(hub.push(sub, forged, HubSignature.sign("sha256", "not-the-secret", forged.getBytes()))).isEqualTo(202);
-        assertThat(hub.push(sub, hub.atom("/news/tampered"), HubSignature.sign("sha256", sub.secret(),
-                hub.atom("/news/ferry").getBytes()))).isEqualTo(202);
-        assertThat(hub.push(sub, hub.atom("/news/unsigned"), null)).isEqualTo(202);
-        assertThat(hub.push(sub, hub.atom("/news/md5"), "md5=00")).isEqualTo(202);
+        String forged = atom("/news/forged");
+        assertThat(hub.push(sub, forged.getBytes(), HubSignature.sign("sha256", "not-the-secret", forged.getBytes()))).isEqualTo(202);
+        assertThat(hub.push(sub, atom("/news/tampered").getBytes(), HubSignature.sign("sha256", sub.secret(),
+                atom("/news/ferry").getBytes()))).isEqualTo(202);
+        assertThat(hub.push(sub, atom("/news/unsigned").getBytes(), null)).isEqualTo(202);
+        assertThat(hub.push(sub, atom("/news/md5").getBytes(), "md5=00")).isEqualTo(202);
         for (String path : List.of("/news/forged", "/news/tampered", "/news/unsigned", "/news/md5")) {
-            assertThat(store.articleByUrl(hub.base() + path)).as(path).isEmpty();
+            assertThat(store.articleByUrl(base() + path)).as(path).isEmpty();
         }
         assertThat(subscription().pushes()).isEqualTo(2);
         assertThat(subscription().refused()).isEqualTo(4);
         assertThat(subscription().lastPush()).isEqualTo(T0);
         // a callback no subscription has: 410, so the hub drops it
-        assertThat(hub.push(new LoopbackHub.Subscriber(("http://127.0.0.1:" + server.port()) + "/websub/gone", hub.topic(), "k"), forged, null))
-                .isEqualTo(410);
+        assertThat(hub.push(new SimHub.Subscriber(("http://127.0.0.1:" + server.port()) + "/websub/gone", feedUrl, "k"),
+                forged.getBytes(), null)).isEqualTo(410);
     }
 
     @Test
@@ -144,22 +169,25 @@ class WebSubTest {
         assertThat(subscription().nextAction()).isEqualTo(firstLease.minusSeconds(360)); // a tenth of the lease left
         clock.advance(Duration.ofSeconds(3000));
         assertThat(webSub.maintain()).isZero();
-        assertThat(hub.requests).hasSize(1);
+        assertThat(hub.requests()).hasSize(1);
         clock.advance(Duration.ofSeconds(300)); // 5 minutes before the end
         assertThat(webSub.maintain()).isEqualTo(1);
-        assertThat(hub.requests).hasSize(2);
-        assertThat(hub.requests.getLast()).containsEntry("hub.mode", "subscribe");
+        assertThat(hub.requests()).hasSize(2);
+        assertThat(hub.requests().getLast()).containsEntry("hub.mode", "subscribe");
         assertThat(subscription().state()).isEqualTo(Subscription.State.ACTIVE);
         assertThat(subscription().leaseUntil()).isEqualTo(clock.instant().plusSeconds(3600)).isAfter(firstLease);
         // pushed or not, the feed is still polled on its schedule
-        hub.feedEntries = "/news/polled";
         assertThat(tracker.pollOnce(false).feedsPolled()).isEqualTo(1);
-        assertThat(store.articleByUrl(hub.base() + "/news/polled")).isPresent();
+        // and the hub's own content distribution (the feed it fetched) goes through
+        assertThat(hub.publishAll()).isEqualTo(1);
+        assertThat(subscription().pushes()).isEqualTo(1);
+        assertThat(subscription().refused()).isZero();
+        assertThat(hub.publishAll()).as("unchanged: not pushed again").isZero();
     }
 
     @Test
     void aDenialIsRetriedWithBackOffAndAFeedThatStopsNamingTheHubIsUnsubscribed() {
-        hub.denyReason = "topic not allowed\non this hub";
+        hub.deny("topic not allowed\non this hub");
         tracker.pollOnce(false);
         assertThat(webSub.maintain()).isEqualTo(1); // accepted with 202, then denied
         Subscription denied = subscription();
@@ -167,18 +195,18 @@ class WebSubTest {
         assertThat(denied.lastError()).isEqualTo("denied by the hub: topic not allowed on this hub");
         assertThat(denied.nextAction()).isEqualTo(T0.plusSeconds(30));
         assertThat(webSub.maintain()).isZero();
-        hub.denyReason = null;
+        hub.deny(null);
         clock.advance(Duration.ofSeconds(30));
         assertThat(webSub.maintain()).isEqualTo(1);
         assertThat(subscription().state()).isEqualTo(Subscription.State.ACTIVE);
         assertThat(subscription().failures()).isZero();
 
-        hub.advertise = false;
+        sim.advertiseHub(null);
         clock.advance(Duration.ofMinutes(10));
         tracker.pollOnce(false);
-        assertThat(hub.requests.getLast()).containsEntry("hub.mode", "unsubscribe").doesNotContainKey("hub.secret");
-        assertThat(hub.lastVerification).startsWith("200 ");
-        assertThat(hub.subscribers).isEmpty();
+        assertThat(hub.requests().getLast()).containsEntry("hub.mode", "unsubscribe").doesNotContainKey("hub.secret");
+        assertThat(hub.lastVerification()).startsWith("200 ");
+        assertThat(hub.subscribers()).isEmpty();
         assertThat(store.subscriptions().subscriptions()).isEmpty();
     }
 
@@ -190,7 +218,7 @@ class WebSubTest {
         tracker.pollOnce(false);
         assertThat(strict.maintain()).isZero();
         Subscription s = subscription();
-        assertThat(hub.requests).isEmpty();
+        assertThat(hub.requests()).isEmpty();
         assertThat(s.state()).isEqualTo(Subscription.State.NEW);
         assertThat(s.failures()).isEqualTo(1);
         assertThat(s.lastError()).contains("refusing to subscribe at").contains("loopback");

@@ -1,6 +1,7 @@
 package dev.redline.web;
 
 import dev.redline.article.ArticleText;
+import dev.redline.editing.ChangeFacets;
 import dev.redline.extract.ExtractRules;
 import dev.redline.ingest.Recording;
 import dev.redline.store.Article;
@@ -40,6 +41,8 @@ final class WebFixture implements AutoCloseable {
     final Store store;
     /** Indexes every appended version, as the recording path does in a running Redline. */
     final Tracer tracer;
+    /** Stores each appended version's change facets, as the recording path does. */
+    final ChangeFacets facets;
     final WebServer server;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     Article bridge;
@@ -50,6 +53,7 @@ final class WebFixture implements AutoCloseable {
     WebFixture(Path dir, Function<Store, WebServer.Options> options) {
         this.store = Store.open("jdbc:sqlite:" + dir.resolve("redline.db"));
         this.tracer = new Tracer(store);
+        this.facets = new ChangeFacets(store);
         this.server = new WebServer(store, options.apply(store).withClock(CLOCK)).start("127.0.0.1", 0);
     }
 
@@ -110,7 +114,9 @@ final class WebFixture implements AutoCloseable {
         List<Version> before = store.versions(a.id());
         Version previous = before.isEmpty() ? null : before.getLast();
         Version stored = store.appendVersion(a.id(), new NewVersion(at, text, changed, boring, boring ? "punctuation" : null, null));
-        tracer.analyse(new Recording(stored, previous, Recording.Origin.TRACKED));
+        Recording recording = new Recording(stored, previous, Recording.Origin.TRACKED);
+        facets.analyse(recording);
+        tracer.analyse(recording);
     }
 
     String base() {

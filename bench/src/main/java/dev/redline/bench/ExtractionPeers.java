@@ -153,7 +153,7 @@ public final class ExtractionPeers {
         return new Output(content.wholeText(), article.getTitle() == null ? "" : article.getTitle());
     }
 
-    private static List<Page> load(Path htmlDir, Map<String, String> urls) throws IOException {
+    static List<Page> load(Path htmlDir, Map<String, String> urls) throws IOException {
         List<Page> pages = new ArrayList<>();
         try (Stream<Path> files = Files.list(htmlDir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".html.gz")).sorted().toList()) {
@@ -169,7 +169,7 @@ public final class ExtractionPeers {
         return pages;
     }
 
-    private static Map<String, String> urls(Path file) {
+    static Map<String, String> urls(Path file) {
         Map<String, String> out = new LinkedHashMap<>();
         JSON.readTree(file.toFile()).properties().forEach(e -> out.put(e.getKey(), e.getValue().path("url").asString("")));
         return out;

@@ -4,11 +4,13 @@ import dev.redline.article.ArticleText;
 import dev.redline.diff.Diff;
 import dev.redline.diff.DiffResult;
 import dev.redline.diff.SplitText;
+import java.util.List;
 
 /**
  * Two versions as a store keeps them: each text with its sentence offsets
  * ({@link SplitText#offsets}, what {@code SplitStore} holds). {@link #compare} is what a stored
- * comparison pays once the rows are read: the splits cut from the texts, then the diff.
+ * comparison pays once the rows are read ({@code SplitStore.splits}): the splits cut from the texts
+ * (read together, so unchanged paragraphs share their sentences), then the diff.
  */
 record Kept(ArticleText oldText, String oldOffsets, ArticleText newText, String newOffsets) {
 
@@ -17,6 +19,7 @@ record Kept(ArticleText oldText, String oldOffsets, ArticleText newText, String 
     }
 
     DiffResult compare() {
-        return Diff.compare(SplitText.ofOffsets(oldText, oldOffsets), SplitText.ofOffsets(newText, newOffsets), null, null);
+        List<SplitText> split = SplitText.ofOffsets(List.of(oldText, newText), List.of(oldOffsets, newOffsets));
+        return Diff.compare(split.get(0), split.get(1), null, null);
     }
 }

@@ -1,7 +1,5 @@
 package dev.redline.diff;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,7 +10,7 @@ import java.util.Map;
 /**
  * Pairs the sentences of two versions, in three bounded passes:
  * <ol>
- *   <li>exact matches on the comparison key, by Myers' O(ND) diff (java-diff-utils) over key ids;</li>
+ *   <li>exact matches on the comparison key ({@link ExactMatches}: Myers' O(ND) diff over key ids);</li>
  *   <li>inside each gap between exact matches, deleted sentences paired with added ones as edits
  *       (also one split into two, or two merged into one) by an order-keeping dynamic programme
  *       over weighted word overlap ({@link Similarity}), restricted to a band around the gap's
@@ -99,42 +97,17 @@ final class Aligner {
     }
 
     private void exactThenGaps() {
-        int ids = keyIds();
-        keyCount = ids;
-        // Sentences whose key the other version lacks can never match exactly: leave them out of
-        // Myers' diff, whose cost grows with the number of differences (a rewritten page would
-        // otherwise cost O(N·D) with D ≈ 2N), then align the gaps between the exact matches.
-        boolean[] inNew = new boolean[ids];
-        boolean[] inOld = new boolean[ids];
-        for (int id : newKeys) {
-            inNew[id] = true;
-        }
-        for (int id : oldKeys) {
-            inOld[id] = true;
-        }
-        int[] oldShared = sharedPositions(oldKeys, inNew);
-        int[] newShared = sharedPositions(newKeys, inOld);
-        List<Integer> oldSharedKeys = keysAt(oldKeys, oldShared);
-        List<Integer> newSharedKeys = keysAt(newKeys, newShared);
+        keyCount = keyIds();
+        int[] exact = ExactMatches.pairs(oldKeys, newKeys, keyCount);
         int oldAt = 0;
         int newAt = 0;
-        int sharedOldAt = 0;
-        int sharedNewAt = 0;
-        List<AbstractDelta<Integer>> deltas = DiffUtils.diff(oldSharedKeys, newSharedKeys).getDeltas();
-        for (int d = 0; d <= deltas.size(); d++) {
-            int equalUntil = d < deltas.size() ? deltas.get(d).getSource().getPosition() : oldShared.length;
-            for (; sharedOldAt < equalUntil; sharedOldAt++, sharedNewAt++) {
-                int i = oldShared[sharedOldAt];
-                int j = newShared[sharedNewAt];
-                alignGap(oldAt, i - oldAt, newAt, j - newAt);
-                add(new Match(OpKind.SAME, i, 1, j, 1));
-                oldAt = i + 1;
-                newAt = j + 1;
-            }
-            if (d < deltas.size()) {
-                sharedOldAt += deltas.get(d).getSource().size();
-                sharedNewAt += deltas.get(d).getTarget().size();
-            }
+        for (int k = 0; k < exact.length; k += 2) {
+            int i = exact[k];
+            int j = exact[k + 1];
+            alignGap(oldAt, i - oldAt, newAt, j - newAt);
+            add(new Match(OpKind.SAME, i, 1, j, 1));
+            oldAt = i + 1;
+            newAt = j + 1;
         }
         alignGap(oldAt, a.length - oldAt, newAt, b.length - newAt);
     }
@@ -201,31 +174,6 @@ final class Aligner {
             }
         }
         return next;
-    }
-
-    private static int[] sharedPositions(int[] keys, boolean[] inOther) {
-        int count = 0;
-        for (int id : keys) {
-            if (inOther[id]) {
-                count++;
-            }
-        }
-        int[] positions = new int[count];
-        int at = 0;
-        for (int k = 0; k < keys.length; k++) {
-            if (inOther[keys[k]]) {
-                positions[at++] = k;
-            }
-        }
-        return positions;
-    }
-
-    private static List<Integer> keysAt(int[] keys, int[] positions) {
-        List<Integer> out = new ArrayList<>(positions.length);
-        for (int p : positions) {
-            out.add(keys[p]);
-        }
-        return out;
     }
 
     private void add(Match match) {
@@ -310,6 +258,7 @@ final class Aligner {
         }
         int i = p;
         int j = q;
+        int found = matches.size();
         while (i > 0 || j > 0) {
             switch (from[i][j - lo[i]]) {
                 case FROM_PAIR -> {
@@ -332,6 +281,35 @@ final class Aligner {
                 case FROM_DELETE -> i--;
                 case FROM_ADD -> j--;
                 default -> throw new IllegalStateException("no path through gap cell " + i + "," + j);
+            }
+        }
+        lonelyReplacements(o0, p, n0, q, found);
+    }
+
+    /**
+     * Within a gap the programme has paired, a lone old sentence and a lone new one left between
+     * the same two pairings (or a pairing and the gap's end) replace each other in place: they get
+     * the weaker in-place test a one-by-one gap gets ({@link PairScore#replacesInPlace}), since
+     * their neighbours, edited or not, already say where they stand.
+     */
+    private void lonelyReplacements(int o0, int p, int n0, int q, int found) {
+        int added = matches.size();
+        if (added == found) {
+            return; // nothing paired: the gap has no inner neighbours
+        }
+        int i = o0;
+        int j = n0;
+        // the traceback added the gap's pairings last first
+        for (int k = added; k >= found; k--) {
+            Match m = k > found ? matches.get(k - 1) : null;
+            int oldUntil = m == null ? o0 + p : m.oldStart();
+            int newUntil = m == null ? n0 + q : m.newStart();
+            if (oldUntil - i == 1 && newUntil - j == 1 && scores.replacesInPlace(old(i), neu(j))) {
+                add(new Match(OpKind.EDIT, i, 1, j, 1));
+            }
+            if (m != null) {
+                i = m.oldStart() + m.oldCount();
+                j = m.newStart() + m.newCount();
             }
         }
     }

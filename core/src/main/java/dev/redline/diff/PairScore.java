@@ -30,8 +30,8 @@ final class PairScore {
     private static final double GROUP_COST = 1.0;
     /** What {@link #group} returns for sentences that are no split or merge of each other. */
     static final double NO_GROUP = Double.NEGATIVE_INFINITY;
-    /** Working row of {@link Similarity#orderedShare}, grown as needed. */
-    private double[] lcsRow = new double[64];
+    /** Working row of {@link Similarity#orderedShare}, made on first use and grown as needed. */
+    private double[] lcsRow = new double[0];
 
     /**
      * Score of pairing two sentences, or -1 when they are not similar enough to be one: similar

@@ -13,7 +13,8 @@ import java.util.Arrays;
 /**
  * One sentence of a version as the aligner sees it: the original text and, computed on first use,
  * its comparison key and its words for similarity, both as a sorted bag and in reading order.
- * A word is a run of letters and digits, lower-cased, known by its {@link String#hashCode} (so no
+ * A word is a run of letters and digits (a number keeps its inner commas and full stops: "3,000",
+ * "3.5"), lower-cased, known by its {@link String#hashCode} (so no
  * word strings or dictionary are built: a collision between two different words of two sentences
  * is a 1-in-4-billion event that at worst nudges one similarity); each carries a class: a function
  * word ("the", "said"), a content word, or a name (capitalised inside the sentence). Most
@@ -105,8 +106,10 @@ final class Sentence {
                         hash = 31 * hash + c;
                     } else if (c >= 'A' && c <= 'Z') {
                         hash = 31 * hash + (c + ('a' - 'A'));
-                    } else {
+                    } else if (!insideNumber(s, k)) {
                         break;
+                    } else {
+                        hash = 31 * hash + c; // "3,000" and "3.5" are one number, as a reader sees them
                     }
                     length++;
                     k++;
@@ -145,6 +148,16 @@ final class Sentence {
         Arrays.sort(packed);
         bag = packed;
         weight = total;
+    }
+
+    /** A comma or full stop between two ASCII digits, which keeps a number whole. */
+    private static boolean insideNumber(String s, int k) {
+        char c = s.charAt(k);
+        return (c == ',' || c == '.') && k > 0 && k + 1 < s.length() && isAsciiDigit(s.charAt(k - 1)) && isAsciiDigit(s.charAt(k + 1));
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Letters and digits of any script, as {@link Normalize#looseKey} keeps them. */

@@ -56,22 +56,7 @@ public record SplitText(String title, String byline, List<String> sentences, Lis
      * {@link #ofOffsets}.
      */
     public static String offsets(ArticleText text) {
-        StringBuilder out = new StringBuilder(16 * text.paragraphs().size());
-        for (int p = 0; p < text.paragraphs().size(); p++) {
-            if (p > 0) {
-                out.append(';');
-            }
-            int[] bounds = Sentences.bounds(text.paragraphs().get(p));
-            int end = 0;
-            for (int k = 0; k < bounds.length; k += 2) {
-                if (k > 0) {
-                    out.append(',');
-                }
-                out.append(bounds[k] - end).append(',').append(bounds[k + 1] - bounds[k]);
-                end = bounds[k + 1];
-            }
-        }
-        return out.toString();
+        return Offsets.of(text);
     }
 
     /**
@@ -80,45 +65,27 @@ public record SplitText(String title, String byline, List<String> sentences, Lis
      * @throws IllegalArgumentException when the offsets do not fit the text (not made from it)
      */
     public static SplitText ofOffsets(ArticleText text, String offsets) {
-        List<String> paragraphs = text.paragraphs();
-        String[] fields = offsets.split(";", -1);
-        if (fields.length != paragraphs.size() && !(paragraphs.isEmpty() && offsets.isEmpty())) {
-            throw misfit(offsets, "has " + fields.length + " paragraphs, the text " + paragraphs.size());
-        }
-        List<String> all = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>(paragraphs.size());
-        for (int p = 0; p < paragraphs.size(); p++) {
-            if (fields[p].isEmpty()) {
-                continue;
-            }
-            String paragraph = paragraphs.get(p);
-            String[] numbers = fields[p].split(",", -1);
-            if (numbers.length % 2 != 0) {
-                throw misfit(offsets, "has an odd count in paragraph " + p);
-            }
-            starts.add(all.size());
-            int end = 0;
-            for (int k = 0; k < numbers.length; k += 2) {
-                int from = end + number(numbers[k], offsets);
-                end = from + number(numbers[k + 1], offsets);
-                if (end == from || end > paragraph.length()) {
-                    throw misfit(offsets, "cuts outside paragraph " + p);
-                }
-                all.add(paragraph.substring(from, end));
-            }
-        }
-        return new SplitText(text.title(), text.byline(), all, starts);
+        return Offsets.read(text, offsets, null).split();
     }
 
-    private static int number(String digits, String offsets) {
-        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw misfit(offsets, "holds '" + digits + "'");
+    /**
+     * The splits of consecutive versions of one article from their offsets, as
+     * {@link #ofOffsets(ArticleText, String)} each, but a paragraph a version shares with the one
+     * before it (same text, same offsets) shares that version's sentence strings too: most of a
+     * page is unchanged, and a comparison of equal instances is immediate.
+     *
+     * @throws IllegalArgumentException when some offsets do not fit their text
+     */
+    public static List<SplitText> ofOffsets(List<ArticleText> texts, List<String> offsets) {
+        if (texts.size() != offsets.size()) {
+            throw new IllegalArgumentException(texts.size() + " texts but " + offsets.size() + " offsets");
         }
-        return Integer.parseInt(digits);
-    }
-
-    private static IllegalArgumentException misfit(String offsets, String why) {
-        String shown = offsets.length() > 40 ? offsets.substring(0, 40) + "…" : offsets;
-        return new IllegalArgumentException("sentence offsets '" + shown + "' do not fit the text: " + why);
+        List<SplitText> splits = new ArrayList<>(texts.size());
+        Offsets.Read previous = null;
+        for (int k = 0; k < texts.size(); k++) {
+            previous = Offsets.read(texts.get(k), offsets.get(k), previous);
+            splits.add(previous.split());
+        }
+        return splits;
     }
 }

@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Turns article containers into text blocks: one block per block-level element (paragraph,
@@ -49,10 +51,15 @@ final class BlockWriter {
                     + "|video|photo|gallery|slideshow|figure|image|img|inline-image|thumbnail|icon|label|kicker"
                     + "|bio|about-author|app|download|follow|cta|teaser|overlay|tooltip|sidebar|rail|toc|next|prev|previous|pagination"
                     + "|pager|nav|navigation)([-_ ]|$)");
+    /** Where a CMS puts a field's label ("field-label-hidden", "field--label-above"): it names the label, not the field. */
+    private static final Pattern FIELD_LABEL = Pattern.compile("label-(hidden|above|inline)");
     /** Three or more link cards (a link plus a picture or heading, little text) in a row are a teaser list. */
     private static final int MIN_CARDS = 3;
     private static final int MAX_CARD_CHARS = 400;
-    private static final String EMBEDDED_POST = "blockquote[class~=(?i)(tweet|instagram|tiktok|bluesky|mastodon|threads|fb-xfbml|embed)]";
+    private static final Evaluator EMBEDDED_POST = QueryParser.parse(
+            "blockquote[class~=(?i)(tweet|instagram|tiktok|bluesky|mastodon|threads|fb-xfbml|embed)]");
+    private static final Evaluator LINK = QueryParser.parse("a[href]");
+    private static final Evaluator PICTURE_OR_HEADING = QueryParser.parse("img, picture, h2, h3, h4, h5, h6");
     private static final Pattern EMBED_CLASS = Pattern.compile("tweet|instagram|tiktok|bluesky|mastodon|threads|fb-xfbml|embed");
     private static final double LINK_HEAVY = 0.5;
     private static final double SMALL_SHARE_OF_CONTAINER = 0.4;
@@ -172,7 +179,7 @@ final class BlockWriter {
         // embedded posts (the platforms' standard embed code) are quoted in the story, even inside a widget
         if (applyHints) {
             String hints = ContentFinder.hints(e);
-            return !hints.isEmpty() && notTextHints.computeIfAbsent(hints, h -> NOT_TEXT_HINT.matcher(h).find())
+            return !hints.isEmpty() && notTextHints.computeIfAbsent(hints, h -> NOT_TEXT_HINT.matcher(FIELD_LABEL.matcher(h).replaceAll("")).find())
                     && !isEmbeddedPost(e) && e.selectFirst(EMBEDDED_POST) == null;
         }
         return false;
@@ -202,8 +209,8 @@ final class BlockWriter {
         int cards = 0;
         for (Element child : e.children()) {
             ContentFinder.Stats cs = stats.get(child);
-            if (cs != null && cs.chars > 0 && cs.chars <= MAX_CARD_CHARS && child.selectFirst("a[href]") != null
-                    && child.selectFirst("img, picture, h2, h3, h4, h5, h6") != null) {
+            if (cs != null && cs.chars > 0 && cs.chars <= MAX_CARD_CHARS && child.selectFirst(LINK) != null
+                    && child.selectFirst(PICTURE_OR_HEADING) != null) {
                 cards++;
             }
         }

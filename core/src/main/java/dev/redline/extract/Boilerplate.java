@@ -174,7 +174,7 @@ final class Boilerplate {
     private static void cutAtEndMarker(List<Block> kept) {
         for (int i = kept.size() / 2; i < kept.size(); i++) {
             Block b = kept.get(i);
-            if (words(b.text()) <= END_MARKER_MAX_WORDS && END_MARKER.matcher(b.text()).matches()) {
+            if (isEndMarker(b)) {
                 kept.subList(i, kept.size()).clear();
                 return;
             }
@@ -244,9 +244,12 @@ final class Boilerplate {
      * a line the generic rules dropped for its shape, never one of these.
      */
     static boolean matchesWordPattern(Block b, boolean atEnd) {
-        int words = words(b.text());
-        return isFurniture(b) || words <= END_MARKER_MAX_WORDS && END_MARKER.matcher(b.text()).matches()
-                || isPatternDebris(b, atEnd, words);
+        return isFurniture(b) || isEndMarker(b) || isPatternDebris(b, atEnd, words(b.text()));
+    }
+
+    /** A short line announcing more or related stories ({@link #cutAtEndMarker} cuts the body there). */
+    static boolean isEndMarker(Block b) {
+        return words(b.text()) <= END_MARKER_MAX_WORDS && END_MARKER.matcher(b.text()).matches();
     }
 
     /** Whether a line ends like a sentence (full stop, question, quote, colon...). */

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
+import org.jsoup.select.QueryParser;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -21,8 +22,9 @@ import org.jsoup.select.NodeVisitor;
  * Finds the element(s) holding a page's article body by content scoring, in the manner of
  * Readability: every paragraph-like block scores by its length and commas, the score flows to its
  * ancestors, ancestors are weighted by link density and class/id hints, the best one wins, and
- * siblings that look like part of the same article are merged in. Used on one document by one
- * thread; a new instance per document.
+ * siblings that look like part of the same article are merged in, with the article's lead when it
+ * stands between the headline and the body. Used on one document by one thread; a new instance per
+ * document.
  */
 final class ContentFinder {
     static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "center", "dd",
@@ -31,19 +33,24 @@ final class ContentFinder {
             "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption", "body", "html");
     private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "blockquote");
     private static final Set<String> PARAGRAPH_LIKE_CONTAINERS = Set.of("div", "section", "article", "span", "font", "center");
-    private static final Pattern POSITIVE = Pattern.compile(
-            "article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story");
-    private static final Pattern NEGATIVE = Pattern.compile(
-            "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta"
-                    + "|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget"
-                    + "|taboola|recommend|newsletter|subscri");
-    static final Pattern UNLIKELY = Pattern.compile(
-            "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header"
-                    + "|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental"
-                    + "|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|outbrain|taboola|cookie");
-    private static final Pattern MAYBE = Pattern.compile("and|article|body|column|content|main|mathjax|shadow");
+    private static final HintWords POSITIVE = HintWords.of("article", "body", "content", "entry", "hentry", "h-entry",
+            "main", "page", "post", "text", "blog", "story");
+    private static final HintWords NEGATIVE = HintWords.of("-ad-", "hidden", "banner", "combx", "comment", "com-",
+            "contact", "footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share",
+            "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "taboola", "recommend",
+            "newsletter", "subscri");
+    static final HintWords UNLIKELY = HintWords.of("-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment",
+            "community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related",
+            "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
+            "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "newsletter", "outbrain", "taboola",
+            "cookie", "modal", "dialog");
+    private static final HintWords MAYBE = HintWords.of("and", "article", "body", "column", "content", "main", "mathjax",
+            "shadow");
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation",
             "alert", "alertdialog", "dialog", "banner", "contentinfo");
+    private static final Evaluator TABLE = QueryParser.parse("table");
+    private static final Evaluator CODE = QueryParser.parse("code");
+    private static final Evaluator ARTICLE_OR_MAIN = QueryParser.parse("article, main");
     private static final int MIN_PARAGRAPH_CHARS = 25;
     private static final int ANCESTOR_LEVELS = 5;
     private static final double GAP_MAX_LINK_DENSITY = 0.3;
@@ -170,8 +177,8 @@ final class ContentFinder {
                 continue;
             }
             if (UNLIKELY_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))
-                    || (unlikelyHints.computeIfAbsent(hints, h -> UNLIKELY.matcher(h).find() && !MAYBE.matcher(h).find())
-                    && e.closest("table") == null && e.closest("code") == null && !isArticleHeader(e, hints))) {
+                    || (unlikelyHints.computeIfAbsent(hints, h -> UNLIKELY.in(h) && !MAYBE.in(h))
+                    && e.closest(TABLE) == null && e.closest(CODE) == null && !isArticleHeader(e, hints))) {
                 doomed.add(e);
             }
         }
@@ -185,8 +192,8 @@ final class ContentFinder {
      * lead), not the site's: of the unlikely hints it has only "header", and it sits in article or main.
      */
     private static boolean isArticleHeader(Element e, String hints) {
-        return hints.contains("header") && !UNLIKELY.matcher(hints.replace("header", "")).find()
-                && e.closest("article, main") != null;
+        return hints.contains("header") && !UNLIKELY.in(hints.replace("header", ""))
+                && e.closest(ARTICLE_OR_MAIN) != null;
     }
 
     /** Class and id, lower-cased, for the hint patterns (which are lower-case, since case-folding regexes are slow). */
@@ -208,10 +215,10 @@ final class ContentFinder {
             if (hint.isEmpty()) {
                 continue;
             }
-            if (NEGATIVE.matcher(hint).find()) {
+            if (NEGATIVE.in(hint) || isToken(hint, "hid")) {
                 weight -= 25;
             }
-            if (POSITIVE.matcher(hint).find()) {
+            if (POSITIVE.in(hint)) {
                 weight += 25;
             }
         }
@@ -219,6 +226,15 @@ final class ContentFinder {
             weight += 25;
         }
         return weight;
+    }
+
+    private static boolean isToken(String hint, String token) {
+        for (String t : hint.split(" ")) {
+            if (t.equals(token)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Stats initCandidate(Element e) {

@@ -13,6 +13,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
 
 /**
@@ -51,8 +53,8 @@ public final class Extractor {
     private static final int BINARY_SAMPLE_CHARS = 65_536;
     private static final double BINARY_MAX_ODD_SHARE = 0.02;
     private static final Pattern INVISIBLE_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
-    private static final String NEVER_TEXT = "script, style, noscript, template, svg, canvas, iframe, object, embed, "
-            + "link, input, button, select, textarea, option, [hidden], [aria-hidden=true], [role=dialog]";
+    private static final Evaluator NEVER_TEXT = QueryParser.parse("script, style, noscript, template, svg, canvas, iframe, "
+            + "object, embed, link, input, button, select, textarea, option, [hidden], [aria-hidden=true], [role=dialog]");
 
     /** Extracts with no per-source rules. */
     public Extracted extract(byte[] body, String contentTypeHeader, String url) {
@@ -202,10 +204,10 @@ public final class Extractor {
         for (String selector : rules.removeSelectors()) {
             select(doc, List.of(selector)).forEach(Element::remove);
         }
-        doc.select(NEVER_TEXT).remove();
+        // one walk over the page for both kinds of invisible element
         List<Element> invisible = new ArrayList<>();
-        for (Element e : doc.select("[style]")) {
-            if (INVISIBLE_STYLE.matcher(e.attr("style")).find()) {
+        for (Element e : doc.getAllElements()) {
+            if (NEVER_TEXT.matches(doc, e) || e.hasAttr("style") && INVISIBLE_STYLE.matcher(e.attr("style")).find()) {
                 invisible.add(e);
             }
         }

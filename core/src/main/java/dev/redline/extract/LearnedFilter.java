@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Applies a source's {@link LearnedLines} around the generic clean-up ({@link Boilerplate}), and
@@ -14,11 +15,16 @@ import java.util.Set;
  * what the generic rules kept: a run of short lines right before the first or after the last kept
  * line that the generic rules dropped for their shape alone (a dateline, a closing subheading, a
  * sign-off), never one a word pattern recognised (bylines, credits, calls to action, "more
- * stories") and never one seen on another article of the source. Stateless and thread-safe.
+ * stories"), a single word or an address, and never one seen on another article of the source.
+ * A learned end marker is left to the generic rules, which cut the body there. Stateless and thread-safe.
  */
 final class LearnedFilter {
     /** A rescued line is at most this long: longer lines are not dropped for their shape anyway. */
     private static final int RESCUE_MAX_WORDS = 12;
+    /** One word alone at an edge is more often a control ("Close", "Caption") than the article's. */
+    private static final int RESCUE_MIN_WORDS = 2;
+    /** An e-mail address, handle or link: the author's contact line, unique to no article but its author. */
+    private static final Pattern ADDRESS = Pattern.compile("(?i)\\S@\\S|\\S/\\S|\\bwww\\.");
     /** A dateline, a closing subheading and a sign-off; a longer run of dropped lines is something else. */
     private static final int RESCUE_MAX_PER_EDGE = 3;
     /** A full paragraph, marking the article's main span: a sentence of at least this many words. */
@@ -44,7 +50,9 @@ final class LearnedFilter {
         List<Long> fingerprints = new ArrayList<>(raw.size());
         for (Block b : raw) {
             long fp = LearnedLines.fingerprint(b.text());
-            if (!learned.boilerplate().contains(fp)) {
+            // a learned end marker ("More stories") stays for the generic rules, which cut the
+            // teasers after it: removing it first would undo that cut
+            if (!learned.boilerplate().contains(fp) || Boilerplate.isEndMarker(b)) {
                 candidates.add(b);
                 fingerprints.add(fp);
             }
@@ -96,8 +104,9 @@ final class LearnedFilter {
     }
 
     private static boolean ownShortLine(Block b, long fingerprint, Set<Long> known, boolean atEnd) {
-        return fingerprint != 0 && !known.contains(fingerprint) && Boilerplate.words(b.text()) <= RESCUE_MAX_WORDS
-                && !Boilerplate.matchesWordPattern(b, atEnd);
+        int words = Boilerplate.words(b.text());
+        return fingerprint != 0 && !known.contains(fingerprint) && words >= RESCUE_MIN_WORDS && words <= RESCUE_MAX_WORDS
+                && !ADDRESS.matcher(b.text()).find() && !Boilerplate.matchesWordPattern(b, atEnd);
     }
 
     /** The distinct lines of {@code raw} for learning, in page order (see {@link PageLine#learnable()}). */

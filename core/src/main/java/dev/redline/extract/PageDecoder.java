@@ -111,6 +111,12 @@ final class PageDecoder {
     }
 
     private static String strictUtf8(byte[] body) {
+        // the JDK's lenient decoding is much faster than a reporting decoder; with no replacement
+        // character in its result nothing was malformed, so it is the strict result
+        String lenient = new String(body, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return lenient;
+        }
         try {
             CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

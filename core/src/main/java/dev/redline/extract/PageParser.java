@@ -5,6 +5,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.jsoup.parser.StreamParser;
+import org.jsoup.select.Evaluator;
 
 /**
  * Parses decoded HTML into a DOM of bounded size. A page under the byte cap can still be a DOM no
@@ -18,6 +19,7 @@ final class PageParser {
     static final int MAX_ELEMENTS = 50_000;
     /** Far above real pages (rarely past 60 levels); jsoup itself stops nesting one level deeper. */
     static final int MAX_DEPTH = 256;
+    private static final Evaluator ANY = new Evaluator.AllElements();
 
     private PageParser() {
     }
@@ -39,7 +41,7 @@ final class PageParser {
         Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH + 1);
         try (StreamParser stream = new StreamParser(parser).parse(html, base)) {
             int elements = 0;
-            for (Element element = stream.selectNext("*"); element != null; element = stream.selectNext("*")) {
+            for (Element element = stream.selectNext(ANY); element != null; element = stream.selectNext(ANY)) {
                 if (++elements > MAX_ELEMENTS) {
                     throw new OverLimit(String.format(Locale.ROOT, "page over the limit: more than %,d elements",
                             MAX_ELEMENTS));

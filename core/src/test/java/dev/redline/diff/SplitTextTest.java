@@ -59,4 +59,43 @@ class SplitTextTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not fit the text");
         }
     }
+
+    @Test
+    void consecutiveVersionsReadTogetherEqualEachReadAloneAndShareUnchangedSentences() {
+        SplittableRandom random = new SplittableRandom(51);
+        for (int round = 0; round < 500; round++) {
+            List<ArticleText> texts = new ArrayList<>();
+            List<String> paragraphs = new ArrayList<>();
+            for (int p = 1 + random.nextInt(5); p > 0; p--) {
+                paragraphs.add(paragraph(random));
+            }
+            for (int v = 0; v < 3; v++) {
+                texts.add(new ArticleText("Ferry returns", null, List.copyOf(paragraphs)));
+                int changed = random.nextInt(paragraphs.size() + 1);
+                if (changed < paragraphs.size()) {
+                    paragraphs.set(changed, paragraph(random));
+                } else {
+                    paragraphs.add(random.nextInt(paragraphs.size() + 1), paragraph(random));
+                }
+            }
+            List<String> offsets = texts.stream().map(SplitText::offsets).toList();
+            List<SplitText> together = SplitText.ofOffsets(texts, offsets);
+            assertThat(together).containsExactlyElementsOf(texts.stream().map(SplitText::of).toList());
+        }
+        ArticleText before = new ArticleText("t", null, List.of("One. Two.", "Three."));
+        ArticleText after = new ArticleText("t", null, List.of("Zero.", "One. Two.", "Three!"));
+        List<SplitText> both = SplitText.ofOffsets(List.of(before, after), List.of(SplitText.offsets(before), SplitText.offsets(after)));
+        assertThat(both.get(1).sentences().get(1)).isSameAs(both.get(0).sentences().get(0));
+        assertThat(both.get(1).sentences().get(2)).isSameAs(both.get(0).sentences().get(1));
+        assertThat(both.get(1).sentences()).containsExactly("Zero.", "One.", "Two.", "Three!");
+        assertThat(both.get(1).paragraphStarts()).containsExactly(0, 1, 3);
+    }
+
+    private static String paragraph(SplittableRandom random) {
+        StringBuilder paragraph = new StringBuilder();
+        for (int w = random.nextInt(20); w > 0; w--) {
+            paragraph.append(PIECES[random.nextInt(PIECES.length)]).append(' ');
+        }
+        return paragraph.toString();
+    }
 }

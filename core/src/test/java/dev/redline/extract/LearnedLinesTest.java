@@ -63,6 +63,29 @@ class LearnedLinesTest {
     }
 
     @Test
+    void aLearnedEndMarkerStillCutsTheTeasersAfterIt() {
+        String marker = "More stories from the Courier";
+        String teaser = "Lighthouse keeper retires after four decades at Gull Point";
+        LearnedLines learned = new LearnedLines(fingerprints(PROMO, DESK, marker), fingerprints(PROMO, DESK, marker), true);
+
+        Extracted x = extractor.extractForSource(page("<p>" + marker + "</p>", "<p>" + teaser + "</p>"), null, null,
+                ExtractRules.NONE, learned).extracted();
+
+        assertThat(x.paragraphs()).doesNotContain(marker, teaser, PROMO).contains(DATELINE);
+    }
+
+    @Test
+    void aSingleWordOrAnAddressAtTheEdgeIsNotKeptAsTheArticles() {
+        LearnedLines learned = new LearnedLines(fingerprints(PROMO, DESK, SIGN_OFF), fingerprints(PROMO, DESK, SIGN_OFF),
+                true);
+
+        Extracted x = extractor.extractForSource(page("<p>mira.tan@courier.example</p>", "<p>Close</p>"), null, null,
+                ExtractRules.NONE, learned).extracted();
+
+        assertThat(x.paragraphs()).doesNotContain("mira.tan@courier.example", "Close", SIGN_OFF).contains(DATELINE);
+    }
+
+    @Test
     void withoutRescueOnlyTheLearnedLinesGo() {
         LearnedLines learned = new LearnedLines(fingerprints(PROMO), Set.of(), false);
 

@@ -55,7 +55,7 @@ public final class RedlineSpark implements Callable<Integer> {
     String master;
 
     @Option(names = "--partitions", defaultValue = "8", paramLabel = "N",
-            description = "JDBC read ranges and shuffle partitions (default ${DEFAULT-VALUE})")
+            description = "JDBC read ranges, the fewest splits of an input file, and shuffle partitions (default ${DEFAULT-VALUE})")
     int partitions;
 
     private final Clock clock;
@@ -77,15 +77,15 @@ public final class RedlineSpark implements Callable<Integer> {
     public Integer call() {
         Job chosen = parseJob(job);
         SparkSession spark = Sessions.create(master, partitions, "redline-" + job);
+        JobMetrics metrics = new JobMetrics();
+        spark.sparkContext().addSparkListener(metrics);
         try {
             long started = System.nanoTime();
             Dataset<Row> archive = Archive.read(spark, input, partitions, chosen.events());
-            if (archive.rdd().getNumPartitions() < partitions) {
-                archive = archive.repartition(partitions); // one small file is one split: spread it over the cores
-            }
             write(chosen.run(archive, clock.instant()), output);
             long rows = spark.read().parquet(output + "/parquet").count();
-            System.err.printf("redline-spark %s: %d rows in %s (%.1f s)%n", job, rows, output, (System.nanoTime() - started) / 1e9);
+            System.err.printf("redline-spark %s: %d rows in %s (%.1f s; %s)%n", job, rows, output,
+                    (System.nanoTime() - started) / 1e9, metrics.summary());
         } finally {
             spark.stop();
         }
@@ -101,14 +101,16 @@ public final class RedlineSpark implements Callable<Integer> {
         }
     }
 
-    /** Writes the rows twice, as Parquet and as JSON Lines (nulls kept, instants as ISO-8601 UTC), replacing earlier output. */
+    /**
+     * Writes the rows as Parquet, then the Parquet as JSON Lines (nulls kept, instants as ISO-8601
+     * UTC), replacing earlier output. The job runs once: JSON Lines are converted from the Parquet
+     * just written instead of caching every row (BENCHMARKS.md "Spark" has the two measured).
+     */
     static void write(Dataset<Row> rows, String output) {
-        Dataset<Row> cached = rows.cache();
-        cached.write().mode(SaveMode.Overwrite).parquet(output + "/parquet");
-        cached.write().mode(SaveMode.Overwrite)
+        rows.write().mode(SaveMode.Overwrite).parquet(output + "/parquet");
+        rows.sparkSession().read().parquet(output + "/parquet").write().mode(SaveMode.Overwrite)
                 .option("ignoreNullFields", false)
                 .option("timestampFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
                 .json(output + "/jsonl");
-        cached.unpersist();
     }
 }

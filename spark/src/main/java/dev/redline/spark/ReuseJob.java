@@ -8,9 +8,11 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 
+import dev.redline.article.ArticleText;
 import dev.redline.fingerprint.Fingerprint;
 import dev.redline.fingerprint.Fingerprinter;
 import dev.redline.newsedits.NewsEdits;
+import dev.redline.provenance.Attribution;
 import dev.redline.trace.Floor;
 import dev.redline.trace.ReuseRule;
 import dev.redline.trace.Verdict;
@@ -36,8 +38,10 @@ import org.apache.spark.sql.types.StructType;
  * articles are candidates when a version of one shares an LSH band key or a winnowed anchor with
  * any version of the other (anchors carried by more than {@value #MAX_ANCHOR_ARTICLES} articles are
  * boilerplate and skipped, as in the app's trace index). Each candidate is then verified and
- * attributed exactly as the tracker does: {@link Verdict} picks the version, {@link Floor#DEFAULT}
- * and {@link ReuseRule} decide whether it is reuse. Like the tracker's events, a source version is
+ * attributed exactly as the tracker does: {@link Verdict} and {@link Floor#DEFAULT} say whether the
+ * two share text, {@link Attribution} names the source version from that article's history (the
+ * differences between its versions, read in the copy), and {@link ReuseRule} decides whether it is
+ * reuse. Like the tracker's events, a source version is
  * linked once per copying article, from the copy's first version that carries it. Stateless.
  */
 final class ReuseJob {
@@ -64,7 +68,9 @@ final class ReuseJob {
             .add("seenAt", DataTypes.TimestampType, false)
             .add("shingles", DataTypes.createArrayType(DataTypes.LongType, false), false)
             .add("bands", DataTypes.createArrayType(DataTypes.LongType, false), false)
-            .add("anchors", DataTypes.createArrayType(DataTypes.LongType, false), false);
+            .add("anchors", DataTypes.createArrayType(DataTypes.LongType, false), false)
+            .add("text", new StructType().add("title", DataTypes.StringType, false).add("byline", DataTypes.StringType)
+                    .add("paragraphs", DataTypes.createArrayType(DataTypes.StringType, false), false), false);
 
     private ReuseJob() {
     }
@@ -87,7 +93,7 @@ final class ReuseJob {
                 .distinct();
 
         Dataset<Row> articles = prints.groupBy("url", "source")
-                .agg(sort_array(collect_list(struct(col("n"), col("seenAt"), col("shingles")))).as("versions"));
+                .agg(sort_array(collect_list(struct(col("n"), col("seenAt"), col("shingles"), col("text")))).as("versions"));
         Dataset<Row> copy = articles.as("copy");
         Dataset<Row> src = articles.as("src");
         Dataset<Row> joined = pairs.join(copy, col("copyUrl").equalTo(col("copy.url")))
@@ -106,8 +112,9 @@ final class ReuseJob {
         List<Row> rows = new ArrayList<>();
         for (NewsEdits.Version v : Archive.versions(article)) {
             Fingerprint f = Fingerprinter.DEFAULT.of(v.text());
+            ArticleText t = v.text();
             rows.add(RowFactory.create(url, source, v.number(), v.fetchedAt(), boxed(f.shingles()), boxed(f.bandKeys()),
-                    boxed(f.anchors())));
+                    boxed(f.anchors()), RowFactory.create(t.title(), t.byline(), Rows.seq(t.paragraphs()))));
         }
         return rows.iterator();
     }
@@ -123,7 +130,8 @@ final class ReuseJob {
         if (verdict == null || !verdict.clears(Floor.DEFAULT)) {
             return Collections.emptyIterator();
         }
-        Row original = srcVersions.get(verdict.best());
+        // the version the copy carries, as the tracker names it (Tracer.attribute): index = position, versions sorted by n
+        Row original = srcVersions.get(Attribution.of(srcVersions.stream().map(ReuseJob::text).toList(), text(copyVersion)).version());
         Instant copySeen = copyVersion.getAs(1);
         Instant sourceSeen = original.getAs(1);
         if (!ReuseRule.reuses(verdict, sourceSeen, copySeen)) {
@@ -136,6 +144,11 @@ final class ReuseJob {
         }
         return List.of(RowFactory.create(pair.getString(0), pair.getString(1), copyN, pair.getString(4), pair.getString(5),
                 original.getInt(0), verdict.coverage(), verdict.containment(), copySeen, sourceSeen)).iterator();
+    }
+
+    private static ArticleText text(Row version) {
+        Row t = version.getStruct(3);
+        return new ArticleText(t.getString(0), t.getString(1), t.getList(2));
     }
 
     private static long[] shingles(Row version) {

@@ -1,6 +1,7 @@
 package dev.redline.bench.archive;
 
 import dev.redline.cli.Progress;
+import dev.redline.editing.ChangeFacets;
 import dev.redline.extract.ExtractRules;
 import dev.redline.ingest.Observation;
 import dev.redline.ingest.VersionRecorder;
@@ -95,7 +96,8 @@ public final class ArchiveGenerator implements Callable<Integer> {
                         List.of("https://" + name + ".example/feed.xml"), List.of(), ExtractRules.NONE));
                 sourceIds.add(source.id());
             }
-            VersionRecorder recorder = new VersionRecorder(store);
+            // the application's analysers on an imported version, trace indexing aside (a figure of its own)
+            VersionRecorder recorder = new VersionRecorder(store, List.of(new ChangeFacets(store)));
             ArchiveText texts = new ArchiveText(seed);
             long batches = (articles + batch - 1) / batch;
             AtomicLong next = new AtomicLong();
