@@ -33,11 +33,14 @@ import org.slf4j.LoggerFactory;
  * {@code dev.redline.trace}. Thread-safe (the store and the index are; the tracer holds no mutable
  * state).
  *
- * <p>A trace runs in two stages. <b>Candidates</b>: the copy's winnowed anchors and MinHash LSH band
- * keys are looked up in the {@link TraceIndex}; anchors carried by many articles (a source's own
- * boilerplate) are ignored. <b>Verification</b>: for each candidate article, every stored version is
- * compared with the copy by exact shingle sets ({@link Verdict}); the version sharing the most text
- * wins, the earliest one on a tie. Matches below the {@link Floor} are not reported.
+ * <p>A trace runs in two stages, both in {@link SourceFinder}. <b>Candidates</b>: the copy's winnowed
+ * anchors and MinHash LSH band keys are looked up in the {@link TraceIndex}; anchors carried by many
+ * articles (a source's own boilerplate) are ignored. <b>Verification</b>: the best proposed
+ * candidates are compared with the copy by exact shingle sets ({@link Verdict}), or by their
+ * figures and names in order when no five-word run survives; the version each reported match
+ * carries is then decided from the article's history ({@code provenance.Attribution}). Matches
+ * below the {@link Floor} are not reported. A store whose index lacks stored versions is repaired
+ * by {@link #reindex} (or in the background, {@link IndexRepair}).
  *
  * <p>As a {@link VersionAnalyser} on the recording path, every stored version (tracked or imported)
  * is indexed and then traced against the other articles. When the new version of an article reuses
