@@ -13,7 +13,6 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.NodeFilter;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
@@ -54,10 +53,6 @@ final class ContentFinder {
     private static final int MIN_PARAGRAPH_CHARS = 25;
     private static final int ANCESTOR_LEVELS = 5;
     private static final double GAP_MAX_LINK_DENSITY = 0.3;
-    private static final int MAX_LEAD_BLOCKS = 4;
-    private static final int MAX_LEAD_CHARS = 1200;
-    private static final int LEAD_MIN_CHARS = 160;
-    private static final double LEAD_MAX_LINK_DENSITY = 0.2;
 
     /** Per-element text statistics, computed once bottom-up so scoring stays linear in page size. */
     static final class Stats {
@@ -313,7 +308,7 @@ final class ContentFinder {
         double topScore = stats.get(top).score;
         top = preferCommonAncestor(top, candidates.subList(0, Math.min(5, candidates.size())), topScore, body);
         top = climbWhileParentScoresHigher(top, body);
-        return withLead(body, withSiblings(top));
+        return Lead.prepend(body, withSiblings(top), stats);
     }
 
     /** When several near-best candidates share an ancestor, the article is that ancestor, split into parts. */
@@ -341,7 +336,7 @@ final class ContentFinder {
         return top;
     }
 
-    private static boolean isAncestor(Element ancestor, Element e) {
+    static boolean isAncestor(Element ancestor, Element e) {
         for (Element p = e.parent(); p != null; p = p.parent()) {
             if (p == ancestor) {
                 return true;
@@ -409,79 +404,6 @@ final class ContentFinder {
             }
         }
         return withGaps(parent, picked);
-    }
-
-    /**
-     * The article's lead (standfirst, teaser, intro), set between the headline and the body in a
-     * container of its own: the text blocks after the last {@code h1} before the body, when headline and
-     * body share a container below {@code body} and the blocks read as text (long enough or ending
-     * like a sentence, few links). More text than a lead holds there is some other layout: nothing is taken.
-     */
-    private List<Element> withLead(Element body, List<Element> picked) {
-        Element first = picked.getFirst();
-        List<Element> lead = new ArrayList<>();
-        Element[] headline = new Element[1];
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node == first) {
-                    return FilterResult.STOP;
-                }
-                if (!(node instanceof Element e) || isAncestor(e, first)) {
-                    return FilterResult.CONTINUE;
-                }
-                if (e.normalName().equals("h1")) {
-                    headline[0] = e;
-                    lead.clear();
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                if (headline[0] == null) {
-                    return FilterResult.CONTINUE;
-                }
-                if (BlockWriter.isNeverLead(e)) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                Stats s = stats.get(e);
-                if (s != null && !s.containsBlock && ContentFinder.BLOCK_TAGS.contains(e.normalName()) && s.chars > 0) {
-                    if (isLeadText(e, s)) {
-                        lead.add(e);
-                    }
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                return FilterResult.CONTINUE;
-            }
-
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                return FilterResult.CONTINUE;
-            }
-        }, body);
-        if (lead.isEmpty() || commonAncestor(headline[0], first) == body || lead.size() > MAX_LEAD_BLOCKS) {
-            return picked;
-        }
-        int chars = 0;
-        for (Element e : lead) {
-            chars += stats.get(e).chars;
-        }
-        if (chars > MAX_LEAD_CHARS) {
-            return picked;
-        }
-        List<Element> out = new ArrayList<>(lead);
-        out.addAll(picked);
-        return out;
-    }
-
-    private static boolean isLeadText(Element e, Stats s) {
-        return s.linkDensity() <= LEAD_MAX_LINK_DENSITY && s.chars >= LEAD_MIN_CHARS;
-    }
-
-    private static Element commonAncestor(Element a, Element b) {
-        for (Element p = a.parent(); p != null; p = p.parent()) {
-            if (isAncestor(p, b)) {
-                return p;
-            }
-        }
-        return null;
     }
 
     /**
