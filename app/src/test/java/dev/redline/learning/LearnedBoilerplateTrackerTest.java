@@ -1,19 +1,15 @@
 package dev.redline.learning;
 
+import dev.redline.track.SimulatedTracking;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redline.extract.ExtractRules;
 import dev.redline.extract.LearnedLines;
-import dev.redline.fetch.FetchConfig;
-import dev.redline.fetch.Fetcher;
-import dev.redline.fetch.WarcArchive;
-import dev.redline.ingest.Discovery;
-import dev.redline.ingest.VersionRecorder;
 import dev.redline.sim.Newsroom;
 import dev.redline.sim.NewsroomSimulator;
 import dev.redline.sim.SiteChrome;
 import dev.redline.sim.Story;
-import dev.redline.sim.StoryVersion;
 import dev.redline.sim.VirtualClock;
 import dev.redline.store.Article;
 import dev.redline.store.LearnedLine;
@@ -21,9 +17,6 @@ import dev.redline.store.LearnedSummary;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
-import dev.redline.track.Schedule;
-import dev.redline.track.Tracker;
-import dev.redline.track.TrackerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  * differs for anything but the page; an article's many versions teach once.
  */
 class LearnedBoilerplateTrackerTest {
-    private static final Duration HOUR = Duration.ofHours(1);
     private static final int STORIES = 9;
     private static final int VERSIONS = 3;
 
@@ -61,7 +53,7 @@ class LearnedBoilerplateTrackerTest {
              Store store = Store.open("jdbc:sqlite:" + dir.resolve("redline.db"), clock)) {
             var site = sim.site("harbour");
             Source source = store.addSource(site.name(), List.of(site.rssUrl()), List.of(), ExtractRules.NONE);
-            track(store, clock, dir, t0, t0.plus(Duration.ofHours(8)));
+            SimulatedTracking.track(store, clock, dir, t0, t0.plus(Duration.ofHours(8)));
 
             LearnedSummary summary = store.learnedLines().summary(source.id(), 50);
             // every article taught once, whatever its number of versions
@@ -104,23 +96,6 @@ class LearnedBoilerplateTrackerTest {
             assertThat(carriers.apply(served.getFirst())).as("the dateline is the article's own").isEqualTo(1);
             assertThat(carriers.apply(served.getLast())).as("the sign-off is the article's own").isEqualTo(1);
             assertThat(store.versions(article.id()).getFirst().text().paragraphs()).isEqualTo(served);
-        }
-    }
-
-    private static void track(Store store, VirtualClock clock, Path dir, Instant from, Instant until) {
-        FetchConfig fetchConfig = FetchConfig.defaults().withAllowPrivateNetwork(true).withHostDelay(Duration.ofSeconds(1));
-        TrackerConfig defaults = TrackerConfig.defaults().withThreads(1).withFeedInterval(Duration.ofMinutes(10));
-        TrackerConfig config = new TrackerConfig(defaults.workerId(), 1, 8, defaults.lease(),
-                new Schedule(Duration.ofMinutes(15), 1.2, Duration.ofDays(40), HOUR), defaults.feedInterval(),
-                defaults.idleWait());
-        try (Fetcher fetcher = new Fetcher(fetchConfig, clock, clock.sleeper(), store::reserveHostSlot,
-                new WarcArchive(dir.resolve("warc"), clock))) {
-            Tracker tracker = new Tracker(store, fetcher, new Discovery(store, clock), new VersionRecorder(store), clock,
-                    config);
-            for (Instant t = from; t.isBefore(until); t = t.plus(Duration.ofMinutes(5))) {
-                clock.advanceTo(t);
-                tracker.pollOnce(false);
-            }
         }
     }
 }

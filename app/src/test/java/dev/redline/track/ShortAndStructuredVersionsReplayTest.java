@@ -3,11 +3,6 @@ package dev.redline.track;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redline.extract.ExtractRules;
-import dev.redline.fetch.FetchConfig;
-import dev.redline.fetch.Fetcher;
-import dev.redline.fetch.WarcArchive;
-import dev.redline.ingest.Discovery;
-import dev.redline.ingest.VersionRecorder;
 import dev.redline.sim.Newsroom;
 import dev.redline.sim.NewsroomSimulator;
 import dev.redline.sim.SimSource;
@@ -88,20 +83,7 @@ class ShortAndStructuredVersionsReplayTest {
              Store store = Store.open("jdbc:sqlite:" + dir.resolve("redline.db"), clock)) {
             var site = sim.site("harbour-gazette");
             store.addSource(site.name(), List.of(site.rssUrl()), List.of(), ExtractRules.NONE);
-            FetchConfig fetchConfig = FetchConfig.defaults().withAllowPrivateNetwork(true).withHostDelay(Duration.ofSeconds(1));
-            TrackerConfig defaults = TrackerConfig.defaults().withThreads(1).withFeedInterval(Duration.ofMinutes(10));
-            TrackerConfig config = new TrackerConfig(defaults.workerId(), 1, 8, defaults.lease(),
-                    new Schedule(Duration.ofMinutes(15), 1.2, Duration.ofDays(40), HOUR), defaults.feedInterval(),
-                    defaults.idleWait());
-            try (Fetcher fetcher = new Fetcher(fetchConfig, clock, clock.sleeper(), store::reserveHostSlot,
-                    new WarcArchive(dir.resolve("warc"), clock))) {
-                Tracker tracker = new Tracker(store, fetcher, new Discovery(store, clock), new VersionRecorder(store),
-                        clock, config);
-                for (Instant t = t0; t.isBefore(t0.plus(Duration.ofHours(4))); t = t.plus(Duration.ofMinutes(5))) {
-                    clock.advanceTo(t);
-                    tracker.pollOnce(false);
-                }
-            }
+            SimulatedTracking.track(store, clock, dir, t0, t0.plus(Duration.ofHours(4)));
             for (Story story : newsroom.sources().getFirst().stories()) {
                 Article article = store.articleByUrl(sim.articleUrl(site.name(), story.slug()))
                         .orElseThrow(() -> new AssertionError("not tracked: " + story.slug()));
