@@ -64,13 +64,17 @@ final class JdbcTracePostings implements TracePostings {
         try {
             Connection c = dataSource.getConnection();
             try {
+                String restoreCache = null;
                 if (!postgres) {
                     try (Statement s = c.createStatement()) {
+                        try (ResultSet rs = s.executeQuery("PRAGMA cache_size")) {
+                            restoreCache = rs.next() ? "PRAGMA cache_size = " + rs.getLong(1) : null;
+                        }
                         s.execute("PRAGMA cache_size = -" + BULK_CACHE_KIB); // this connection only
                     }
                 }
                 c.setAutoCommit(false);
-                return new BulkWriter(c, new PostingsWriter(c, postgres));
+                return new BulkWriter(c, new PostingsWriter(c, postgres), restoreCache);
             } catch (SQLException | RuntimeException e) {
                 c.close();
                 throw e;
@@ -80,8 +84,12 @@ final class JdbcTracePostings implements TracePostings {
         }
     }
 
-    /** A {@link Bulk} over one connection in manual-commit mode. */
-    private record BulkWriter(Connection connection, PostingsWriter writer) implements Bulk {
+    /**
+     * A {@link Bulk} over one connection in manual-commit mode. {@code restoreCache} (SQLite) puts the
+     * pooled connection's page cache back on close: left at the bulk size, every later use of that
+     * connection would keep up to {@link #BULK_CACHE_KIB} of native memory outside the heap limit.
+     */
+    private record BulkWriter(Connection connection, PostingsWriter writer, String restoreCache) implements Bulk {
         @Override
         public boolean add(long articleId, long versionId, Fingerprint fingerprint) {
             try {
@@ -108,6 +116,11 @@ final class JdbcTracePostings implements TracePostings {
                     connection.rollback();
                 } finally {
                     connection.setAutoCommit(true); // the pool hands it out again
+                    if (restoreCache != null) {
+                        try (Statement s = connection.createStatement()) {
+                            s.execute(restoreCache);
+                        }
+                    }
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("could not close the trace index writer: " + e.getMessage(), e);

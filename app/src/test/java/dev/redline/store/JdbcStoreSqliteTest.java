@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.redline.error.BadInput;
 import dev.redline.extract.ExtractRules;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +39,36 @@ class JdbcStoreSqliteTest extends StoreContractTest {
         try (JdbcStore s = (JdbcStore) Store.open("jdbc:sqlite:" + file)) {
             assertThat(s.sources()).extracting(Source::name).containsExactly("bugle");
             assertThat(s.isPostgres()).isFalse();
+        }
+    }
+
+    @Test
+    void aBulkIndexLoadGivesItsPooledConnectionItsPageCacheBack() throws Exception {
+        long before = cacheSize(store.dataSource().getConnection());
+        try (TracePostings.Bulk bulk = store.tracePostings().bulk()) {
+            bulk.commit();
+        }
+        // holding the whole pool at once: the bulk loader's connection is one of them
+        List<Connection> pool = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                pool.add(store.dataSource().getConnection());
+            }
+            for (Connection c : pool) {
+                assertThat(cacheSize(c)).as("page cache after a bulk load").isEqualTo(before);
+            }
+        } finally {
+            for (Connection c : pool) {
+                c.close(); // a second close of a pooled connection is a no-op
+            }
+        }
+    }
+
+    /** The connection's page cache setting; the connection is closed (back to the pool) after. */
+    private static long cacheSize(Connection c) throws Exception {
+        try (c; var st = c.createStatement(); var rs = st.executeQuery("PRAGMA cache_size")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
