@@ -7,6 +7,7 @@ import dev.redline.newsedits.NewsEdits;
 import dev.redline.service.Services;
 import dev.redline.store.Article;
 import dev.redline.store.History;
+import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.text.Counted;
@@ -18,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -124,6 +127,8 @@ public final class ExportCommand implements Callable<Integer> {
 
     private int exportTo(Store store, Sink sink) throws IOException {
         Progress progress = Progress.start("export", store.articleCount());
+        // sources are few: one read of their names, not a query per exported article
+        Map<Long, String> sourceNames = store.sources().stream().collect(Collectors.toMap(Source::id, Source::name));
         long versions = 0;
         long after = 0;
         List<Article> page;
@@ -131,7 +136,7 @@ public final class ExportCommand implements Callable<Integer> {
             for (Article article : page) {
                 List<Version> history = store.versions(article.id());
                 if (!history.isEmpty()) {
-                    String sourceName = store.sourceName(article.sourceId());
+                    String sourceName = article.sourceId() == null ? null : sourceNames.get(article.sourceId());
                     sink.accept(new Exported(article.id(), History.of(article, sourceName, history, store.events(article.id())), history));
                     versions += history.size();
                 }
