@@ -29,7 +29,7 @@ final class Lookups {
      */
     static Long filterSourceId(SourceStore store, String name) {
         return name == null ? null : store.source(name).map(Source::id).orElseThrow(
-                () -> new BadInput(noSuchSource(name).getMessage()));
+                () -> new BadInput(noSourceNamed(name)));
     }
 
     static NotFound noSuchArticle(long id) {
@@ -38,6 +38,10 @@ final class Lookups {
 
     /** The name comes from the request: shortened, and escaped wherever the message is shown. */
     static NotFound noSuchSource(String name) {
-        return new NotFound("There is no source named '" + Params.abbreviate(name) + "'.");
+        return new NotFound(noSourceNamed(name));
+    }
+
+    private static String noSourceNamed(String name) {
+        return "There is no source named '" + Params.abbreviate(name) + "'.";
     }
 }
