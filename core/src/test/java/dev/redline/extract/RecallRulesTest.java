@@ -38,4 +38,21 @@ class RecallRulesTest {
         assertThat(x.paragraphs()).contains("The old pier's timber will be sold to boat builders on the island, the board said.")
                 .doesNotContain("Subscribe to the Courier for more stories about the harbour.");
     }
+
+    @Test
+    void aShortArticleIsNotSwappedForTheSidebarTheStrictPassRemoved() {
+        String story = "The ferry pier at Port Wendle closed on Tuesday after engineers found its pilings rotten, the harbour board said.";
+        String page = """
+                <html><head><title>Ferry pier closed</title></head><body>
+                <div class="page"><div class="story"><h1>Ferry pier closed</h1><p>%s</p></div></div>
+                <div class="sidebar"><div class="about">
+                  <p>The Wendle Courier has reported on the island and its harbour since 1911, and is owned by its readers, who elect its board every spring.</p>
+                  <p>Our reporters cover the council, the courts, the schools and the harbour, and we publish every weekday morning and on Saturday afternoons.</p>
+                </div></div></body></html>
+                """.formatted(story);
+
+        Extracted x = extractor.extract(page.getBytes(StandardCharsets.UTF_8), null, null);
+
+        assertThat(x.paragraphs()).containsExactly(story);
+    }
 }
