@@ -177,9 +177,23 @@ final class ContentFinder {
                 doomed.add(e);
             }
         }
-        for (Element e : doomed) {
-            e.remove();
+        if (doomed.isEmpty()) {
+            return;
         }
+        // a wrapper holding most of the page's text is the page's layout (a post "with a sidebar on the
+        // right", a region named for where it sits), never furniture, whatever its tag or class says
+        Map<Element, Stats> text = measure(body, new IdentityHashMap<>());
+        int pageText = plainChars(text.get(body));
+        for (Element e : doomed) {
+            Stats s = text.get(e);
+            if (s == null || plainChars(s) * 2 < pageText) {
+                e.remove();
+            }
+        }
+    }
+
+    private static int plainChars(Stats s) {
+        return s.chars - s.linkChars;
     }
 
     /**
