@@ -96,4 +96,17 @@ class FingerprintStabilityTest {
         }
         assertThat(sums).containsExactly(-2705149636881045441L, -5031510231317708192L, -2794013526858159283L, 0L, 6725839677615198139L);
     }
+
+    @Test
+    void anArticlesVersionsTogetherFingerprintAsEachAlone() {
+        List<ArticleText> versions = new ArrayList<>(versions());
+        versions.addAll(randomVersions().subList(0, 40));
+        List<Fingerprint> together = FP.ofVersions(versions);
+        List<long[]> shingles = FP.shinglesOfVersions(versions);
+        assertThat(together).hasSize(versions.size());
+        for (int i = 0; i < versions.size(); i++) {
+            assertThat(checksum(together.get(i))).as("version %d", i).isEqualTo(checksum(FP.of(versions.get(i))));
+            assertThat(shingles.get(i)).as("version %d", i).isEqualTo(FP.shingles(versions.get(i)));
+        }
+    }
 }
