@@ -7,6 +7,7 @@ import dev.redline.diff.SplitText;
 import dev.redline.text.Sentences;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -55,16 +56,19 @@ final class JdbcSplits implements SplitStore {
             }
         }
         List<SplitText> splits = new ArrayList<>(versions.size());
+        Map<Version, String> fresh = new LinkedHashMap<>();
         for (Version v : versions) {
             String own = kept.get(v.id());
             SplitText split = own == null ? null : fitting(v, own);
             if (split == null) {
                 // a store older than the table, a failed analyser, or other rules: split again and keep it
-                split = SplitText.of(v.text());
-                tryKeep(v, SplitText.offsets(v.text()));
+                String made = SplitText.offsets(v.text());
+                split = SplitText.ofOffsets(v.text(), made);
+                fresh.put(v, made);
             }
             splits.add(split);
         }
+        tryKeep(fresh);
         return splits;
     }
 
@@ -78,12 +82,18 @@ final class JdbcSplits implements SplitStore {
         }
     }
 
-    private void tryKeep(Version v, String offsets) {
+    /** Keeps fresh splits in one transaction (one per version made a cold page's first view a write per version). */
+    private void tryKeep(Map<Version, String> offsets) {
+        if (offsets.isEmpty()) {
+            return;
+        }
         try {
-            jdbi.useTransaction(h -> upsert(h, v.id(), offsets));
+            jdbi.useTransaction(h -> offsets.forEach((v, o) -> upsert(h, v.id(), o)));
         } catch (RuntimeException e) {
-            // derived data: the caller has its split, and the next read tries again
-            log.warn("could not keep the split of version {} of article {}: {}", v.number(), v.articleId(), e.getMessage());
+            // derived data: the caller has its splits, and the next read tries again
+            Version v = offsets.keySet().iterator().next();
+            log.warn("could not keep the splits of {} versions (the first: version {} of article {}): {}", offsets.size(),
+                    v.number(), v.articleId(), e.getMessage());
         }
     }
 
