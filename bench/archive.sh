@@ -20,8 +20,8 @@ DB=${DB:-sqlite}
 OUT=${OUT:-/work/data-webscale/archive-$((ARTICLES / 1000))k}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 java="$JAVA_HOME/bin/java"
-jar="$root/bench/target/benchmarks.jar"
-if [[ -z "${SKIP_BUILD:-}" ]]; then
+jar=${JAR:-$root/bench/target/benchmarks.jar}  # JAR=COPY keeps a long run off later rebuilds
+if [[ -z "${SKIP_BUILD:-}" && -z "${JAR:-}" ]]; then
   echo "== building the bench jar" >&2
   (cd "$root" && JAVA_HOME="$JAVA_HOME" ./mvnw -B -q -o -pl bench -am package -DskipTests >&2)
 fi
