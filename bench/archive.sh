@@ -45,8 +45,10 @@ if [[ "$DB" == postgres ]]; then
     sleep 5
   done
 fi
-wait "$generator"
+status=0
+wait "$generator" || status=$?
 if [[ "$DB" == postgres ]]; then
   echo "archive.sh: PostgreSQL server CPU $(awk -v t="$pg_ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / hz}') s (user+system, sampled every 5 s)" >&2
 fi
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+exit "$status"
