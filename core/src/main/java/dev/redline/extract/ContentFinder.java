@@ -80,13 +80,11 @@ final class ContentFinder {
 
     /**
      * The article containers of {@code doc} in document order (never empty: falls back to body).
-     * With {@code strict}, elements whose class, id or role say "not content" are removed first
-     * and class/id hints weigh in; the relaxed pass is the retry when strict finds too little.
+     * With {@code strict}, class/id hints weigh in, and the caller has first removed the elements
+     * whose class, id or role say "not content" ({@link #removeUnlikely}); the relaxed pass, with
+     * them put back, is the retry when strict finds too little.
      */
     static List<Element> find(Document doc, boolean strict) {
-        if (strict) {
-            removeUnlikely(doc);
-        }
         ContentFinder finder = new ContentFinder(strict);
         finder.measure(doc.body());
         return finder.best(doc);
@@ -147,10 +145,11 @@ final class ContentFinder {
         }
     }
 
-    private static void removeUnlikely(Document doc) {
+    /** Removes the elements whose class, id or role say "not content", before the strict pass. */
+    static Detached removeUnlikely(Document doc) {
         Element body = doc.body();
         if (body == null) {
-            return;
+            return Detached.remove(List.of());
         }
         List<Element> doomed = new ArrayList<>();
         // pages repeat a few class names thousands of times: match each distinct one once
@@ -178,18 +177,20 @@ final class ContentFinder {
             }
         }
         if (doomed.isEmpty()) {
-            return;
+            return Detached.remove(doomed);
         }
         // a wrapper holding most of the page's text is the page's layout (a post "with a sidebar on the
         // right", a region named for where it sits), never furniture, whatever its tag or class says
         Map<Element, Stats> text = measure(body, new IdentityHashMap<>());
         int pageText = plainChars(text.get(body));
+        List<Element> furniture = new ArrayList<>(doomed.size());
         for (Element e : doomed) {
             Stats s = text.get(e);
             if (s == null || plainChars(s) * 2 < pageText) {
-                e.remove();
+                furniture.add(e);
             }
         }
+        return Detached.remove(furniture);
     }
 
     private static int plainChars(Stats s) {
