@@ -176,7 +176,25 @@ final class ContentFinder {
                 doomed.add(e);
             }
         }
-        return Detached.remove(doomed);
+        if (doomed.isEmpty()) {
+            return Detached.remove(doomed);
+        }
+        // a wrapper holding most of the page's text is the page's layout (a post "with a sidebar on the
+        // right", a region named for where it sits), never furniture, whatever its tag or class says
+        Map<Element, Stats> text = measure(body, new IdentityHashMap<>());
+        int pageText = plainChars(text.get(body));
+        List<Element> furniture = new ArrayList<>(doomed.size());
+        for (Element e : doomed) {
+            Stats s = text.get(e);
+            if (s == null || plainChars(s) * 2 < pageText) {
+                furniture.add(e);
+            }
+        }
+        return Detached.remove(furniture);
+    }
+
+    private static int plainChars(Stats s) {
+        return s.chars - s.linkChars;
     }
 
     /**
