@@ -180,7 +180,7 @@ final class BlockWriter {
         if (applyHints) {
             String hints = ContentFinder.hints(e);
             return !hints.isEmpty() && notTextHints.computeIfAbsent(hints, h -> NOT_TEXT_HINT.matcher(FIELD_LABEL.matcher(h).replaceAll("")).find())
-                    && !isEmbeddedPost(e) && e.selectFirst(EMBEDDED_POST) == null;
+                    && !isEmbeddedPost(e) && !ElementWalk.any(e, EMBEDDED_POST);
         }
         return false;
     }
@@ -209,8 +209,8 @@ final class BlockWriter {
         int cards = 0;
         for (Element child : e.children()) {
             ContentFinder.Stats cs = stats.get(child);
-            if (cs != null && cs.chars > 0 && cs.chars <= MAX_CARD_CHARS && child.selectFirst(LINK) != null
-                    && child.selectFirst(PICTURE_OR_HEADING) != null) {
+            if (cs != null && cs.chars > 0 && cs.chars <= MAX_CARD_CHARS && ElementWalk.any(child, LINK)
+                    && ElementWalk.any(child, PICTURE_OR_HEADING)) {
                 cards++;
             }
         }
