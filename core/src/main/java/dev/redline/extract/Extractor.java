@@ -36,6 +36,8 @@ import org.jsoup.select.Selector;
 public final class Extractor {
     /** Below this many characters the strict pass probably cut the article; retry relaxed. */
     private static final int RETRY_BELOW_CHARS = 500;
+    /** A relaxed pass that found other text than the strict one wins only with this many times its length. */
+    private static final int RELAXED_ELSEWHERE_MIN_FACTOR = 3;
     /**
      * Below this many words a page of unknown origin is probably not an article (error pages, section
      * fronts after clean-up): {@code redline extract} says "no article" there. The tracker does not
@@ -153,13 +155,37 @@ public final class Extractor {
 
     /**
      * The relaxed retry, on the page with the strict pass's unlikely elements put back (and taken out
-     * again after, as the strict pass left the page); keeps whichever pass found more.
+     * again after, as the strict pass left the page); it wins only as {@link #extends_} says.
      */
     private static Body relaxedBody(Document doc, Detached unlikely, LearnedLines learned, Body strict) {
         unlikely.restore();
         Body relaxed = body(BlockWriter.write(ContentFinder.find(doc, false), true), learned);
         unlikely.removeAgain();
-        return length(relaxed.blocks()) > length(strict.blocks()) ? relaxed : strict;
+        int relaxedLength = length(relaxed.blocks());
+        int strictLength = length(strict.blocks());
+        boolean wins = relaxedLength >= strictLength * RELAXED_ELSEWHERE_MIN_FACTOR
+                || relaxedLength > strictLength && extends_(relaxed.blocks(), strict.blocks());
+        return wins ? relaxed : strict;
+    }
+
+    /**
+     * Whether the relaxed pass found more of the same text rather than another part of the page: it
+     * holds most of what the strict pass found. A relaxed pass that lost the strict text instead found
+     * what the strict pass removed as unlikely (a comment, a sidebar, a login form's messages), unless
+     * it found {@link #RELAXED_ELSEWHERE_MIN_FACTOR} times as much: then the strict pass removed the article.
+     */
+    private static boolean extends_(List<TextBlock> relaxed, List<TextBlock> strict) {
+        Set<String> texts = new HashSet<>();
+        for (TextBlock b : relaxed) {
+            texts.add(b.text());
+        }
+        int kept = 0;
+        for (TextBlock b : strict) {
+            if (texts.contains(b.text())) {
+                kept += b.text().length();
+            }
+        }
+        return kept * 2 >= length(strict);
     }
 
     /**
