@@ -38,6 +38,21 @@ final class JdbcSplits implements SplitStore {
 
     @Override
     public List<SplitText> splits(List<Version> versions) {
+        return read(versions, new ArrayList<>());
+    }
+
+    @Override
+    public List<SplitText> splitsKeepingMissing(List<Version> versions) {
+        List<Integer> made = new ArrayList<>();
+        List<SplitText> splits = read(versions, made);
+        if (!made.isEmpty()) {
+            keep(made.stream().map(versions::get).toList(), made.stream().map(splits::get).toList());
+        }
+        return splits;
+    }
+
+    /** The splits of {@code versions}, in order; the positions of those made now (none kept that fit) go to {@code made}. */
+    private List<SplitText> read(List<Version> versions, List<Integer> made) {
         Map<Long, KeptSplit> kept = new HashMap<>();
         for (int from = 0; from < versions.size(); from += CHUNK) {
             List<Long> ids = versions.subList(from, Math.min(versions.size(), from + CHUNK)).stream().map(Version::id).toList();
@@ -51,10 +66,12 @@ final class JdbcSplits implements SplitStore {
         for (Version v : versions) {
             KeptSplit own = kept.get(v.id());
             SplitText split = own == null ? null : fitting(v, own);
-            // A store older than the table, a failed analyser, other rules or damage: split again,
-            // without writing. A read must not wait for the database's write lock (SQLite has one
-            // for the whole file, held by the tracker's slices); `redline splits` and the recorder keep splits.
-            splits.add(split != null ? split : SplitText.of(v.text()));
+            if (split == null) {
+                // A store older than the table, a failed analyser, other rules or damage: split again.
+                made.add(splits.size());
+                split = SplitText.of(v.text());
+            }
+            splits.add(split);
         }
         return splits;
     }

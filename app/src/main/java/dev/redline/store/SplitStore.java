@@ -22,6 +22,12 @@ public interface SplitStore {
     /** The splits of these versions, in their order, read in one go (same rule as {@link #split}). */
     List<SplitText> splits(List<Version> versions);
 
+    /**
+     * As {@link #splits}, and keeps (one transaction) the splits it had to make: for batch jobs
+     * such as the facet backfill, never for a web read (which must not wait for a write lock).
+     */
+    List<SplitText> splitsKeepingMissing(List<Version> versions);
+
     /** Splits stored versions and keeps their splits (one transaction), replacing ones made under other rules. */
     default void keep(List<Version> versions) {
         keep(versions, Collections.nCopies(versions.size(), null));
