@@ -68,7 +68,7 @@ public final class ChangeFacets implements VersionAnalyser {
      * change of {@link #RULES}), article by article in id order (keyset paging, so versions recorded
      * meanwhile are no trouble: the recorder stores theirs). Each page of articles is read in three
      * queries, diffed from the versions' kept sentence splits (splitting and keeping those that have
-     * none, as every comparison does) on {@code threads} threads, and its facets written in one
+     * none) on {@code threads} threads, and its facets written in one
      * transaction.
      *
      * @param threads      how many threads work out facets (the machine's cores, say)
@@ -122,7 +122,7 @@ public final class ChangeFacets implements VersionAnalyser {
         if (all.stream().allMatch(v -> stored.containsKey(v.id()))) {
             return List.of();
         }
-        List<SplitText> splits = store.splits().splits(all);
+        List<SplitText> splits = store.splits().splitsKeepingMissing(all);
         List<ChangeStore.StoredChange> rows = new ArrayList<>();
         int at = 0;
         for (List<Version> history : histories) {

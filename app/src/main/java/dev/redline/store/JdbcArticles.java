@@ -218,6 +218,9 @@ final class JdbcArticles implements ArticleStore {
         }
         try {
             return jdbi.inTransaction(h -> {
+                if (postgres) {
+                    return new PostgresImport(h.getConnection()).run(histories);
+                }
                 List<List<Version>> added = new ArrayList<>(histories.size());
                 // one writer for the whole transaction: its statements are prepared once for every history
                 try (VersionWriter writer = new VersionWriter(h.getConnection(), postgres)) {
@@ -241,21 +244,9 @@ final class JdbcArticles implements ArticleStore {
         List<Version> existing = h.createQuery("SELECT " + VERSION_FIELDS + " FROM versions WHERE article_id = :a ORDER BY n")
                 .bind("a", articleId).map((rs, ctx) -> Rows.version(rs, "")).list();
         List<Version> added = new ArrayList<>();
-        Instant newest = existing.isEmpty() ? null : existing.getLast().fetchedAt();
-        for (NewVersion nv : history.versions()) {
-            Instant at = Instant.ofEpochMilli(nv.fetchedAt().toEpochMilli());
-            FieldHashes hashes = FieldHashes.of(nv.text());
-            boolean stored = existing.stream().anyMatch(v -> v.fetchedAt().equals(at) && FieldHashes.of(v.text()).equals(hashes));
-            if (stored) {
-                continue;
-            }
-            if (newest != null && at.isBefore(newest)) {
-                throw new Conflict("the version of " + canonicalUrl + " fetched at " + at + " is older than stored version "
-                        + (existing.size() + added.size() - 1) + " (" + newest + ") and not in the store; versions are append-only");
-            }
-            Version v = writer.append(articleId, nv);
-            added.add(v);
-            newest = v.fetchedAt();
+        for (NewVersion nv : ImportedHistory.unseen(canonicalUrl, existing.stream().map(ImportedHistory.Known::of).toList(),
+                history.versions())) {
+            added.add(writer.append(articleId, nv));
         }
         return added;
     }

@@ -2,6 +2,7 @@ package dev.redline.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.redline.article.ArticleText;
 import dev.redline.error.Conflict;
@@ -242,6 +243,67 @@ abstract class StoreContractTest {
                 .isInstanceOf(Conflict.class).hasMessageContaining("https://bugle.example/bridge");
         assertThat(store.articleByUrl("https://bugle.example/tram")).isEmpty();
         assertThat(store.versionCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aBatchImportStoresWhatOneByOneAppendsStore() throws Exception {
+        Source bugle = store.addSource("bugle", List.of("https://bugle.example/feed"), List.of(), ExtractRules.NONE);
+        List<NewVersion> history = List.of(nv(T0, text("Ferry strike called", "Ferries stop on Monday.")),
+                new NewVersion(T0.plusSeconds(900), new ArticleText("Ferry strike called off", null, List.of("Ferries run.")),
+                        Set.of(VersionField.TITLE, VersionField.BYLINE, VersionField.BODY), false, null, "warc:1"),
+                new NewVersion(T0.plusSeconds(1800), new ArticleText("Ferry strike called off", null, List.of("Ferries run!")),
+                        Set.of(VersionField.BODY), true, "punctuation", null));
+        Article reference = store.upsertArticle("https://bugle.example/reference", bugle.id(), T0);
+        List<Version> appended = history.stream().map(nv -> store.appendVersion(reference.id(), nv)).toList();
+        store.importHistory("https://bugle.example/old", null, history.subList(0, 1));
+        List<NewVersion> longer = new ArrayList<>(history);
+        longer.add(nv(T0.plusSeconds(2700), text("Ferries back", "Ferries run again.")));
+
+        // a new article, a stored one extended and attached to its source, the new one again (longer)
+        List<List<Version>> added = store.importHistories(List.of(
+                new ArticleStore.HistoryImport("https://bugle.example/new", bugle.id(), history),
+                new ArticleStore.HistoryImport("https://bugle.example/old", bugle.id(), history),
+                new ArticleStore.HistoryImport("https://bugle.example/new", null, longer)));
+
+        assertThat(added).extracting(l -> l.stream().map(Version::number).toList())
+                .containsExactly(List.of(0, 1, 2), List.of(1, 2), List.of(3));
+        Article fresh = store.articleByUrl("https://bugle.example/new").orElseThrow();
+        Article old = store.articleByUrl("https://bugle.example/old").orElseThrow();
+        assertThat(fresh.versionCount()).isEqualTo(4);
+        assertThat(fresh.title()).isEqualTo("Ferries back");
+        assertThat(old.sourceId()).isEqualTo(bugle.id());
+        assertThat(added.get(0).stream().map(Version::id).toList()).doesNotHaveDuplicates();
+        List<Version> freshVersions = new ArrayList<>(added.get(0));
+        freshVersions.addAll(added.get(2));
+        assertThat(store.versions(fresh.id())).containsExactlyElementsOf(freshVersions);
+        // the same rows as the one-version path: texts, flags, hashes, counters and paging columns
+        assertThat(store.versions(old.id())).extracting(Version::text, Version::changed, Version::boring,
+                        Version::boringReason, Version::captureRef, Version::fetchedAt)
+                .containsExactlyElementsOf(appended.stream().map(v -> tuple(v.text(), v.changed(),
+                        v.boring(), v.boringReason(), v.captureRef(), v.fetchedAt())).toList());
+        assertThat(rowFacts(old.id())).isEqualTo(rowFacts(reference.id()));
+        assertThat(store.search("ferries", null, null, null, 10)).extracting(h -> h.article().id())
+                .contains(fresh.id(), old.id());
+    }
+
+    /** The article's counters and paging columns, and its versions' hashes, as stored. */
+    private List<String> rowFacts(long articleId) throws Exception {
+        List<String> facts = new ArrayList<>();
+        try (var c = store.dataSource().getConnection(); var st = c.createStatement()) {
+            try (var rs = st.executeQuery("SELECT title, version_count, activity_at, last_change_at FROM articles WHERE id = "
+                    + articleId)) {
+                rs.next();
+                facts.add(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getLong(3) + "|" + rs.getObject(4));
+            }
+            try (var rs = st.executeQuery("SELECT n, title_hash, byline_hash, body_hash, changed FROM versions WHERE article_id = "
+                    + articleId + " ORDER BY n")) {
+                while (rs.next()) {
+                    facts.add(rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|"
+                            + rs.getString(5));
+                }
+            }
+        }
+        return facts;
     }
 
     @Test
