@@ -26,7 +26,13 @@ public final class VersionSplits implements VersionAnalyser {
 
     @Override
     public void analyse(Recording recording) {
-        splits.keep(List.of(recording.version()));
+        analyseAll(List.of(recording));
+    }
+
+    /** Keeps the splits of a slice's (or an import's) versions in one transaction. */
+    @Override
+    public void analyseAll(List<Recording> recordings) {
+        splits.keep(recordings.stream().map(Recording::version).toList());
     }
 
     /** How many versions a {@link #fill} would split now. */
