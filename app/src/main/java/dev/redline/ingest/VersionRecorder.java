@@ -15,7 +15,9 @@ import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -81,8 +83,9 @@ public final class VersionRecorder {
      * @param version   the version to append, or null
      * @param previous  the latest stored version (what {@code version} follows), or null
      * @param flipFlop  the flip-flop event to note, or null
+     * @param split     the split of {@code version}'s text made for the boring verdict, or null
      */
-    record Decision(Recorded recorded, NewVersion version, Version previous, ArticleEvent flipFlop) {
+    record Decision(Recorded recorded, NewVersion version, Version previous, ArticleEvent flipFlop, SplitText split) {
     }
 
     /**
@@ -93,14 +96,17 @@ public final class VersionRecorder {
     Decision decide(Article article, Observation seen) {
         if (article.versionCount() == 0) {
             NewVersion first = derive(null, null, seen, null, null);
-            return new Decision(new Recorded.Queued(first), first, null, null);
+            return new Decision(new Recorded.Queued(first), first, null, null, null);
         }
         Version latest = store.version(article.id(), article.versionCount() - 1).orElseThrow(() ->
                 new IllegalStateException("article " + article.id() + " lacks version " + (article.versionCount() - 1)));
-        // the latest version's kept split; the page's text is split only when it changed
-        NewVersion next = derive(latest.text(), () -> store.splits().split(latest), seen, () -> SplitText.of(seen.text()), null);
+        // the latest version's kept split; the page's text is split only when it changed, and that
+        // split goes with the new version to the analysers, which keep it
+        SplitText[] seenSplit = new SplitText[1];
+        NewVersion next = derive(latest.text(), () -> store.splits().split(latest), seen,
+                () -> seenSplit[0] = SplitText.of(seen.text()), null);
         if (next.changed().isEmpty() && !backFromFlipFlop(article, latest)) {
-            return new Decision(new Recorded.Unchanged(), null, null, null);
+            return new Decision(new Recorded.Unchanged(), null, null, null, null);
         }
         // the stored hashes of every version say whether the text was seen before, without reading the texts
         for (int earlier : store.versionsWithHashes(article.id(), FieldHashes.of(seen.text()))) {
@@ -108,10 +114,10 @@ public final class VersionRecorder {
             if (earlier != latest.number() || next.changed().isEmpty()) {
                 ArticleEvent event = new ArticleEvent(article.id(), seen.fetchedAt(), EventKind.FLIP_FLOP,
                         HistoryEvent.flipFlopDetail(earlier, latest.number()));
-                return new Decision(new Recorded.FlipFlop(earlier, latest.number()), null, null, event);
+                return new Decision(new Recorded.FlipFlop(earlier, latest.number()), null, null, event, null);
             }
         }
-        return new Decision(new Recorded.Queued(next), next, latest, null);
+        return new Decision(new Recorded.Queued(next), next, latest, null, seenSplit[0]);
     }
 
     /**
@@ -171,6 +177,7 @@ public final class VersionRecorder {
      */
     public List<List<Version>> recordHistories(List<ArchivedHistory> histories) {
         List<ArticleStore.HistoryImport> imports = new ArrayList<>(histories.size());
+        Map<ArticleText, SplitText> made = new HashMap<>(); // each entry's split, for the analysers
         for (ArchivedHistory history : histories) {
             Version stored = store.articleByUrl(history.canonicalUrl())
                     .filter(a -> a.versionCount() > 0)
@@ -182,6 +189,7 @@ public final class VersionRecorder {
             List<NewVersion> versions = new ArrayList<>(history.entries().size());
             for (Archived entry : history.entries()) {
                 SplitText split = SplitText.of(entry.seen().text());
+                made.put(entry.seen().text(), split);
                 SplitText before = previousSplit;
                 versions.add(derive(previous, () -> before, entry.seen(), () -> split, entry.boring()));
                 previous = entry.seen().text();
@@ -195,7 +203,7 @@ public final class VersionRecorder {
             Version before = versions.isEmpty() || versions.getFirst().number() == 0 ? null
                     : store.version(versions.getFirst().articleId(), versions.getFirst().number() - 1).orElse(null);
             for (Version version : versions) {
-                recordings.add(new Recording(version, before, Recording.Origin.IMPORTED));
+                recordings.add(new Recording(version, before, Recording.Origin.IMPORTED, made.get(version.text())));
                 before = version;
             }
         }

@@ -29,10 +29,11 @@ public final class VersionSplits implements VersionAnalyser {
         analyseAll(List.of(recording));
     }
 
-    /** Keeps the splits of a slice's (or an import's) versions in one transaction. */
+    /** Keeps the splits of a slice's or an import's versions in one transaction, taking over those the recorder made. */
     @Override
     public void analyseAll(List<Recording> recordings) {
-        splits.keep(recordings.stream().map(Recording::version).toList());
+        splits.keep(recordings.stream().map(Recording::version).toList(),
+                recordings.stream().map(Recording::split).toList()); // a null split: split it now
     }
 
     /** How many versions a {@link #fill} would split now. */

@@ -145,7 +145,15 @@ final class ReuseSearch {
         if (!missing.isEmpty()) {
             read.putAll(store.versionsOf(List.copyOf(missing)));
             for (List<Version> versions : read.values()) {
-                versions.forEach(v -> out.computeIfAbsent(v.id(), id -> shinglesOf(v)));
+                List<Version> unseen = versions.stream()
+                        .filter(v -> !out.containsKey(v.id()) && shingles.get(v.id()) == null)
+                        .toList();
+                // an article's versions share most paragraphs: each shared one is hashed once
+                List<long[]> made = fingerprinter.shinglesOfVersions(unseen.stream().map(Version::text).toList());
+                for (int i = 0; i < unseen.size(); i++) {
+                    shingles.put(unseen.get(i).id(), made.get(i));
+                    out.put(unseen.get(i).id(), made.get(i));
+                }
             }
         }
         return out;
