@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -178,8 +179,10 @@ public final class VersionRecorder {
     public List<List<Version>> recordHistories(List<ArchivedHistory> histories) {
         List<ArticleStore.HistoryImport> imports = new ArrayList<>(histories.size());
         Map<ArticleText, SplitText> made = new HashMap<>(); // each entry's split, for the analysers
+        // one look-up for the batch (a bulk load on PostgreSQL was bound by round trips, one per article here)
+        Map<String, Article> known = store.articlesByUrl(histories.stream().map(ArchivedHistory::canonicalUrl).toList());
         for (ArchivedHistory history : histories) {
-            Version stored = store.articleByUrl(history.canonicalUrl())
+            Version stored = Optional.ofNullable(known.get(history.canonicalUrl()))
                     .filter(a -> a.versionCount() > 0)
                     .flatMap(a -> store.version(a.id(), a.versionCount() - 1))
                     .orElse(null);

@@ -149,6 +149,14 @@ public interface ArticleStore {
      */
     List<Change> changesBefore(Long sourceId, boolean includeFirst, boolean includeBoring, long beforeVersionId, int limit);
 
+    /**
+     * The {@code limit} changes that come just before version {@code afterVersionId} in the list's
+     * order (the newer ones next to it), newest first: the page before a {@link #changesBefore} page.
+     *
+     * @param afterVersionId the id of the first version of the page after
+     */
+    List<Change> changesAfter(Long sourceId, boolean includeFirst, boolean includeBoring, long afterVersionId, int limit);
+
     // --- events and checks ---------------------------------------------------------------------
 
     void recordEvent(ArticleEvent event);

@@ -245,6 +245,11 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public List<Change> changesAfter(Long sourceId, boolean includeFirst, boolean includeBoring, long afterVersionId, int limit) {
+        return articles.changesAfter(sourceId, includeFirst, includeBoring, afterVersionId, limit);
+    }
+
+    @Override
     public void recordEvent(ArticleEvent event) {
         articles.recordEvent(event);
     }
@@ -332,8 +337,8 @@ final class JdbcStore implements Store {
     // --- search and host slots -----------------------------------------------------------------
 
     @Override
-    public List<SearchHit> search(String query, Long sourceId, Instant from, Instant to, int limit) {
-        return search.search(query, sourceId, from, to, limit);
+    public SearchResults find(String query, Long sourceId, Instant from, Instant to, int limit) {
+        return search.find(query, sourceId, from, to, limit);
     }
 
     @Override

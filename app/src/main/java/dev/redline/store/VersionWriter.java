@@ -1,13 +1,11 @@
 package dev.redline.store;
 
 import dev.redline.article.ArticleText;
-import dev.redline.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.stream.Collectors;
 
 /**
  * Appends versions (number, row, full-text row) inside the caller's transaction on one connection,
@@ -54,26 +52,23 @@ final class VersionWriter implements AutoCloseable {
             }
             n = rs.getInt(1) - 1;
         }
-        FieldHashes hashes = FieldHashes.of(text);
-        String titleWords = SearchText.indexText(text.title());
-        String bylineWords = SearchText.indexText(text.byline());
-        String bodyWords = SearchText.indexBody(text);
+        VersionRow row = VersionRow.of(nv);
         insert.setLong(1, articleId);
         insert.setInt(2, n);
         insert.setLong(3, at);
-        insert.setString(4, text.title());
-        CheckWriter.setNullable(insert, 5, text.byline());
-        insert.setString(6, Json.write(text.paragraphs()));
-        insert.setString(7, hashes.title());
-        insert.setString(8, hashes.byline());
-        insert.setString(9, hashes.body());
-        insert.setString(10, nv.changed().stream().sorted().map(VersionField::toString).collect(Collectors.joining(",")));
-        insert.setInt(11, nv.boring() ? 1 : 0);
-        CheckWriter.setNullable(insert, 12, nv.boringReason());
-        CheckWriter.setNullable(insert, 13, nv.captureRef());
+        insert.setString(4, row.title());
+        CheckWriter.setNullable(insert, 5, row.byline());
+        insert.setString(6, row.paragraphs());
+        insert.setString(7, row.hashes().title());
+        insert.setString(8, row.hashes().byline());
+        insert.setString(9, row.hashes().body());
+        insert.setString(10, row.changed());
+        insert.setInt(11, row.boring());
+        CheckWriter.setNullable(insert, 12, row.boringReason());
+        CheckWriter.setNullable(insert, 13, row.captureRef());
         if (postgres) {
-            insert.setString(14, titleWords);
-            insert.setString(15, (bylineWords + " " + bodyWords).strip());
+            insert.setString(14, row.titleWords());
+            insert.setString(15, row.otherWords());
         }
         long id;
         try (ResultSet rs = insert.executeQuery()) {
@@ -82,9 +77,9 @@ final class VersionWriter implements AutoCloseable {
         }
         if (fts != null) {
             fts.setLong(1, id);
-            fts.setString(2, titleWords);
-            fts.setString(3, bylineWords);
-            fts.setString(4, bodyWords);
+            fts.setString(2, row.titleWords());
+            fts.setString(3, row.bylineWords());
+            fts.setString(4, row.bodyWords());
             fts.executeUpdate();
         }
         return new Version(id, articleId, n, Instant.ofEpochMilli(at), text, nv.changed(), nv.boring(),

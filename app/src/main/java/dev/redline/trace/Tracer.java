@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
@@ -58,7 +59,7 @@ public final class Tracer implements VersionAnalyser {
     /** Shingles the reuse search keeps (8 bytes each: 32 MB; about 25,000 versions of news length). */
     static final long SHINGLE_CACHE = 4_000_000;
     /** Articles read per page by {@link #reindex}. */
-    static final int REINDEX_PAGE = 500;
+    public static final int REINDEX_PAGE = 500;
 
     private static final Logger LOG = LoggerFactory.getLogger(Tracer.class);
 
@@ -132,48 +133,81 @@ public final class Tracer implements VersionAnalyser {
                 onVersion.accept(n);
             }
         };
+        long[] added = indexStored(progress, stop);
+        if (added.length == 0) {
+            progress.accept(store.versionCount()); // nothing new to check for reuse: the second pass is done
+        } else {
+            recordReuseOf(added, progress, stop);
+        }
+        return added.length;
+    }
+
+    /**
+     * The first pass of {@link #reindex}: indexes every stored version not in the index, one bulk
+     * transaction per page of {@value #REINDEX_PAGE} articles, whose versions are read in one query
+     * and fingerprinted in parallel, an article's versions together (they share most paragraphs,
+     * which are tokenised once). Public for the bulk benchmark.
+     *
+     * @return the ids of the versions newly indexed, sorted
+     */
+    public long[] indexStored(LongConsumer onVersions, BooleanSupplier stop) {
         List<Long> addedIds = new ArrayList<>();
         long after = 0;
         List<Article> articles;
         // keyset paging by id: appends (which move an article in the by-activity order) cannot make it skip one
         while (!stop.getAsBoolean() && !(articles = store.articlesAfter(after, REINDEX_PAGE)).isEmpty()) {
-            List<Version> stored = articles.stream().flatMap(a -> store.versions(a.id()).stream()).toList();
+            Map<Long, List<Version>> stored = store.versionsOf(articles.stream().map(Article::id).toList());
             // one query per page says which are indexed already, so a resumed repair skips them cheaply
-            Set<Long> indexed = index.indexedAmong(stored.stream().mapToLong(Version::id).toArray());
-            List<Version> versions = stored.stream().filter(v -> !indexed.contains(v.id())).toList();
-            List<Fingerprint> fingerprints = versions.parallelStream().map(v -> fingerprinter.of(v.text())).toList();
+            Set<Long> indexed = index.indexedAmong(stored.values().stream().flatMap(List::stream).mapToLong(Version::id).toArray());
+            List<List<Version>> unindexed = articles.stream()
+                    .map(a -> stored.getOrDefault(a.id(), List.of()).stream().filter(v -> !indexed.contains(v.id())).toList())
+                    .filter(versions -> !versions.isEmpty())
+                    .toList();
+            List<List<Fingerprint>> fingerprints = unindexed.parallelStream()
+                    .map(versions -> fingerprinter.ofVersions(versions.stream().map(Version::text).toList()))
+                    .toList();
             // one bulk writer and transaction per page, closed before anything else runs: the write lock
             // is never held while others (a serving process appending versions) wait for it
             try (TracePostings.Bulk bulk = index.bulk()) {
-                for (int i = 0; i < versions.size(); i++) {
-                    if (bulk.add(versions.get(i).articleId(), versions.get(i).id(), fingerprints.get(i))) {
-                        addedIds.add(versions.get(i).id());
+                for (int a = 0; a < unindexed.size(); a++) {
+                    for (int i = 0; i < unindexed.get(a).size(); i++) {
+                        Version version = unindexed.get(a).get(i);
+                        if (bulk.add(version.articleId(), version.id(), fingerprints.get(a).get(i))) {
+                            addedIds.add(version.id());
+                        }
                     }
                 }
                 bulk.commit();
             }
-            progress.accept(stored.size());
+            onVersions.accept(stored.values().stream().mapToLong(List::size).sum());
             after = articles.getLast().id();
         }
         // a sorted array of ids, not the versions: memory stays at a few bytes per version on a big archive
-        long[] added = addedIds.stream().mapToLong(Long::longValue).sorted().toArray();
-        after = 0;
-        while (added.length > 0 && !stop.getAsBoolean() && !(articles = store.articlesAfter(after, REINDEX_PAGE)).isEmpty()) {
-            // articles in parallel, each one's versions in order: one article's reuse events are written by one thread
+        return addedIds.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /**
+     * The second pass of {@link #reindex}: checks each of the {@code added} versions (sorted ids) for
+     * reuse of another source's earlier version, as tracking does, articles in parallel (each one's
+     * versions in order, so one article's reuse events are written by one thread).
+     */
+    public void recordReuseOf(long[] added, LongConsumer onVersions, BooleanSupplier stop) {
+        long after = 0;
+        List<Article> articles;
+        while (!stop.getAsBoolean() && !(articles = store.articlesAfter(after, REINDEX_PAGE)).isEmpty()) {
+            Map<Long, List<Version>> stored = store.versionsOf(articles.stream().map(Article::id).toList());
             articles.parallelStream().forEach(article -> {
-                for (Version version : store.versions(article.id())) {
-                    if (Arrays.binarySearch(added, version.id()) >= 0) {
-                        reuse.record(version, fingerprinter.of(version.text()));
-                    }
+                List<Version> versions = stored.getOrDefault(article.id(), List.of()).stream()
+                        .filter(v -> Arrays.binarySearch(added, v.id()) >= 0)
+                        .toList();
+                List<Fingerprint> fingerprints = fingerprinter.ofVersions(versions.stream().map(Version::text).toList());
+                for (int i = 0; i < versions.size(); i++) {
+                    reuse.record(versions.get(i), fingerprints.get(i));
                 }
-                progress.accept(article.versionCount());
+                onVersions.accept(stored.getOrDefault(article.id(), List.of()).size());
             });
             after = articles.getLast().id();
         }
-        if (added.length == 0) {
-            progress.accept(store.versionCount()); // nothing new to check for reuse: the second pass is done
-        }
-        return added.length;
     }
 
     /** Stored versions not in the index (stored before the index existed); 0 when up to date. */

@@ -2,6 +2,7 @@ package dev.redline.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.redline.article.ArticleText;
 import dev.redline.error.Conflict;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -286,6 +288,67 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void aBatchImportStoresWhatOneByOneAppendsStore() throws Exception {
+        Source bugle = store.addSource("bugle", List.of("https://bugle.example/feed"), List.of(), ExtractRules.NONE);
+        List<NewVersion> history = List.of(nv(T0, text("Ferry strike called", "Ferries stop on Monday.")),
+                new NewVersion(T0.plusSeconds(900), new ArticleText("Ferry strike called off", null, List.of("Ferries run.")),
+                        Set.of(VersionField.TITLE, VersionField.BYLINE, VersionField.BODY), false, null, "warc:1"),
+                new NewVersion(T0.plusSeconds(1800), new ArticleText("Ferry strike called off", null, List.of("Ferries run!")),
+                        Set.of(VersionField.BODY), true, "punctuation", null));
+        Article reference = store.upsertArticle("https://bugle.example/reference", bugle.id(), T0);
+        List<Version> appended = history.stream().map(nv -> store.appendVersion(reference.id(), nv)).toList();
+        store.importHistory("https://bugle.example/old", null, history.subList(0, 1));
+        List<NewVersion> longer = new ArrayList<>(history);
+        longer.add(nv(T0.plusSeconds(2700), text("Ferries back", "Ferries run again.")));
+
+        // a new article, a stored one extended and attached to its source, the new one again (longer)
+        List<List<Version>> added = store.importHistories(List.of(
+                new ArticleStore.HistoryImport("https://bugle.example/new", bugle.id(), history),
+                new ArticleStore.HistoryImport("https://bugle.example/old", bugle.id(), history),
+                new ArticleStore.HistoryImport("https://bugle.example/new", null, longer)));
+
+        assertThat(added).extracting(l -> l.stream().map(Version::number).toList())
+                .containsExactly(List.of(0, 1, 2), List.of(1, 2), List.of(3));
+        Article fresh = store.articleByUrl("https://bugle.example/new").orElseThrow();
+        Article old = store.articleByUrl("https://bugle.example/old").orElseThrow();
+        assertThat(fresh.versionCount()).isEqualTo(4);
+        assertThat(fresh.title()).isEqualTo("Ferries back");
+        assertThat(old.sourceId()).isEqualTo(bugle.id());
+        assertThat(added.get(0).stream().map(Version::id).toList()).doesNotHaveDuplicates();
+        List<Version> freshVersions = new ArrayList<>(added.get(0));
+        freshVersions.addAll(added.get(2));
+        assertThat(store.versions(fresh.id())).containsExactlyElementsOf(freshVersions);
+        // the same rows as the one-version path: texts, flags, hashes, counters and paging columns
+        assertThat(store.versions(old.id())).extracting(Version::text, Version::changed, Version::boring,
+                        Version::boringReason, Version::captureRef, Version::fetchedAt)
+                .containsExactlyElementsOf(appended.stream().map(v -> tuple(v.text(), v.changed(),
+                        v.boring(), v.boringReason(), v.captureRef(), v.fetchedAt())).toList());
+        assertThat(rowFacts(old.id())).isEqualTo(rowFacts(reference.id()));
+        assertThat(store.search("ferries", null, null, null, 10)).extracting(h -> h.article().id())
+                .contains(fresh.id(), old.id());
+    }
+
+    /** The article's counters and paging columns, and its versions' hashes, as stored. */
+    private List<String> rowFacts(long articleId) throws Exception {
+        List<String> facts = new ArrayList<>();
+        try (var c = store.dataSource().getConnection(); var st = c.createStatement()) {
+            try (var rs = st.executeQuery("SELECT title, version_count, activity_at, last_change_at FROM articles WHERE id = "
+                    + articleId)) {
+                rs.next();
+                facts.add(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getLong(3) + "|" + rs.getObject(4));
+            }
+            try (var rs = st.executeQuery("SELECT n, title_hash, byline_hash, body_hash, changed FROM versions WHERE article_id = "
+                    + articleId + " ORDER BY n")) {
+                while (rs.next()) {
+                    facts.add(rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|"
+                            + rs.getString(5));
+                }
+            }
+        }
+        return facts;
+    }
+
+    @Test
     void importedHistoriesAreAtomicIdempotentAndAppendOnly() {
         List<NewVersion> history = List.of(nv(T0, text("Ferry strike called", "Ferries stop on Monday.")),
                 new NewVersion(T0.plusSeconds(900), text("Ferry strike called off", "Ferries run on Monday."),
@@ -338,6 +401,40 @@ abstract class StoreContractTest {
         assertThat(store.recentChanges(bugle.id(), null, true, true, 0, 10)).hasSize(3);
         assertThat(store.recentChanges(null, b.id(), true, true, 0, 10)).extracting(c -> c.version().id()).containsExactly(b0.id());
         assertThat(store.recentChanges(null, null, true, true, 1, 2)).extracting(c -> c.version().id()).containsExactly(a1.id(), b0.id());
+    }
+
+    @Test
+    void aSourcesChangesAreExactWhenItsMostActiveArticlesHoldNone() {
+        Source bugle = store.addSource("bugle", List.of("https://bugle.example/feed"), List.of(), ExtractRules.NONE);
+        Source other = store.addSource("other", List.of("https://other.example/feed"), List.of(), ExtractRules.NONE);
+        // 40 articles whose latest versions are cosmetic (their activity is newest, their changes left out),
+        // and three older real changes: the window over the most active articles has to grow to reach them
+        List<Long> real = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Article a = store.upsertArticle("https://bugle.example/old-" + i, bugle.id(), T0);
+            store.appendVersion(a.id(), nv(T0.plusSeconds(i), text("Old " + i, "x")));
+            real.add(store.appendVersion(a.id(), nv(T0.plusSeconds(100 + i), text("Old " + i + " changed", "x"))).id());
+        }
+        for (int i = 0; i < 40; i++) {
+            Article a = store.upsertArticle("https://bugle.example/busy-" + i, bugle.id(), T0);
+            store.appendVersion(a.id(), nv(T0.plusSeconds(200 + i), text("Busy " + i, "y")));
+            store.appendVersion(a.id(), new NewVersion(T0.plusSeconds(300 + i), text("Busy " + i, "y."), Set.of(VersionField.BODY),
+                    true, "punctuation", null));
+            Article o = store.upsertArticle("https://other.example/n-" + i, other.id(), T0);
+            store.appendVersion(o.id(), nv(T0.plusSeconds(200 + i), text("Other " + i, "z")));
+            store.appendVersion(o.id(), nv(T0.plusSeconds(400 + i), text("Other " + i + " changed", "z")));
+        }
+
+        assertThat(store.recentChanges(bugle.id(), null, false, false, 0, 10)).extracting(c -> c.version().id())
+                .containsExactly(real.get(2), real.get(1), real.get(0));
+        assertThat(store.recentChanges(bugle.id(), null, false, false, 1, 1)).extracting(c -> c.version().id())
+                .containsExactly(real.get(1));
+        assertThat(store.changesBefore(bugle.id(), false, false, real.get(2), 5)).extracting(c -> c.version().id())
+                .containsExactly(real.get(1), real.get(0));
+        List<Change> withCosmetic = store.recentChanges(bugle.id(), null, false, true, 0, 50);
+        assertThat(withCosmetic).hasSize(43).allMatch(c -> c.sourceName().equals("bugle"));
+        assertThat(withCosmetic).extracting(c -> c.version().fetchedAt()).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(withCosmetic.getLast().previous()).isNotNull();
     }
 
     // --- search --------------------------------------------------------------------------------

@@ -117,6 +117,37 @@ class TracerDatabaseTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgres"})
+    void aBulkLoadCountsEachArticleOncePerAnchorAcrossVersionsAndCommits(String db) throws SQLException {
+        try (Store store = open(db)) {
+            ArticleText second = new ArticleText("Valve inquiry opens", null, List.of(SHARED_PARAGRAPH,
+                    "A retired engineer will lead the inquiry, which reports to the assembly before the summer recess."));
+            Article a = unrecorded(store, "north-wire", "https://north-wire.example/a", Instant.parse("2026-04-01T08:00:00Z"), ORIGINAL);
+            store.appendVersion(a.id(), new NewVersion(Instant.parse("2026-04-01T09:00:00Z"), second, Set.of(), false, null, null));
+            Article b = unrecorded(store, "south-wire", "https://south-wire.example/b", Instant.parse("2026-04-02T08:00:00Z"), second);
+            long sharedAnchor = Fingerprinter.DEFAULT.of(SHARED_PARAGRAPH).anchors()[0];
+            List<Version> versionsOfA = store.versions(a.id());
+            Version ofB = store.versions(b.id()).getFirst();
+            TraceIndex index = new TraceIndex(store.tracePostings());
+            try (var bulk = index.bulk()) {
+                // both versions of a carry the shared paragraph: one article, counted once
+                for (Version v : versionsOfA) {
+                    assertThat(bulk.add(a.id(), v.id(), Fingerprinter.DEFAULT.of(v.text()))).isTrue();
+                }
+                bulk.commit();
+                assertThat(bulk.add(a.id(), versionsOfA.getFirst().id(), Fingerprinter.DEFAULT.of(ORIGINAL))).isFalse();
+                assertThat(bulk.add(b.id(), ofB.id(), Fingerprinter.DEFAULT.of(second))).isTrue();
+                bulk.commit();
+            }
+            assertThat(df(sharedAnchor)).isEqualTo(2);
+            // the one-version path after the bulk: a version already indexed changes nothing
+            assertThat(index.add(b.id(), ofB.id(), Fingerprinter.DEFAULT.of(second))).isFalse();
+            assertThat(df(sharedAnchor)).isEqualTo(2);
+            assertThat(index.indexedVersions()).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
     void recordsReuseOnBothArticlesButNotTheOriginalsLaterVersions(String db) {
         try (Store store = open(db)) {
             Article original = article(store, "north-wire", "https://north-wire.example/valve",

@@ -28,8 +28,8 @@ public final class ArchivePostgres implements AutoCloseable {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofMinutes(2))
-                    // a bulk load and a read benchmark, not a bank: no fsync per commit, a bigger cache
-                    .setServerConfig("synchronous_commit", "off")
+                    // a bigger cache and fewer checkpoints for the bulk load (the generator turns off
+                    // synchronous commits for its own sessions only)
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("max_wal_size", "2GB");
             if (port > 0) {
