@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
@@ -57,6 +56,8 @@ public final class Tracer implements VersionAnalyser {
     static final int MAX_CANDIDATES = SourceFinder.MAX_CANDIDATES;
     /** Articles whose prepared histories (shingles, passages, the diffs of consecutive versions) are kept. */
     static final int HISTORY_CACHE = 512;
+    /** Shingles the reuse search keeps (8 bytes each: 32 MB; about 25,000 versions of news length). */
+    static final long SHINGLE_CACHE = 4_000_000;
     /** Articles read per page by {@link #reindex}. */
     public static final int REINDEX_PAGE = 500;
 
@@ -67,6 +68,8 @@ public final class Tracer implements VersionAnalyser {
     private final Fingerprinter fingerprinter;
     private final Floor floor;
     private final SourceFinder finder;
+    private final ShingleCache shingles = new ShingleCache(SHINGLE_CACHE);
+    private final ReuseSearch reuse;
 
     public Tracer(Store store) {
         this(store, new TraceIndex(store.tracePostings()), Fingerprinter.DEFAULT, Floor.DEFAULT);
@@ -93,6 +96,7 @@ public final class Tracer implements VersionAnalyser {
                 return store.splits().splits(versions); // kept when each version was recorded
             }
         }, HISTORY_CACHE);
+        this.reuse = new ReuseSearch(store, index, fingerprinter, floor, finder, shingles);
     }
 
     public Floor floor() {
@@ -198,7 +202,7 @@ public final class Tracer implements VersionAnalyser {
                         .toList();
                 List<Fingerprint> fingerprints = fingerprinter.ofVersions(versions.stream().map(Version::text).toList());
                 for (int i = 0; i < versions.size(); i++) {
-                    recordReuse(versions.get(i), fingerprints.get(i));
+                    reuse.record(versions.get(i), fingerprints.get(i));
                 }
                 onVersions.accept(stored.getOrDefault(article.id(), List.of()).size());
             });
@@ -249,67 +253,44 @@ public final class Tracer implements VersionAnalyser {
                 withDiff ? Diff.compare(store.splits().split(version), SplitText.of(copy), null, null) : null); // the version's kept split
     }
 
-    /**
-     * The recording hook: indexes the stored version, then looks for reuse of other sources' earlier
-     * versions. Never throws.
-     */
+    /** The recording hook for one version: {@link #analyseAll} of it alone. */
     @Override
     public void analyse(Recording recording) {
-        Version version = recording.version();
-        try {
-            Fingerprint fingerprint = fingerprinter.of(version.text());
-            index.add(version.articleId(), version.id(), fingerprint);
-            recordReuse(version, fingerprint);
-        } catch (RuntimeException e) {
-            // the version is stored whatever happens here; a missing index entry is repaired by reindex
-            LOG.warn("trace index: could not index version {} of article {}: {}", version.number(),
-                    version.articleId(), e.toString());
-        }
+        analyseAll(List.of(recording));
     }
 
-    private void recordReuse(Version version, Fingerprint fingerprint) {
-        Article copier = store.article(version.articleId()).orElse(null);
-        if (copier == null) {
+    /**
+     * The recording hook: indexes the stored versions (a slice's, an import's) in one transaction,
+     * then checks each for reuse of other sources' earlier versions ({@link ReuseSearch}), in order.
+     * Never throws: a version left unindexed (the write failed) is indexed and checked by the
+     * repair ({@link #reindex}, {@link IndexRepair}), which also covers a crash between the two.
+     */
+    @Override
+    public void analyseAll(List<Recording> recordings) {
+        List<TracePostings.Entry> entries = new ArrayList<>(recordings.size());
+        for (Recording recording : recordings) {
+            Version version = recording.version();
+            Fingerprint fingerprint = fingerprinter.of(version.text());
+            shingles.put(version.id(), fingerprint.shingles()); // shingled once: the reuse searches of later versions compare with it
+            entries.add(new TracePostings.Entry(version.articleId(), version.id(), fingerprint));
+        }
+        try {
+            index.addAll(entries);
+        } catch (RuntimeException e) {
+            // the versions are stored whatever happens here; the missing index entries are repaired by reindex
+            LOG.warn("trace index: could not index {} version(s) from version {} of article {}: {}", entries.size(),
+                    recordings.getFirst().version().number(), recordings.getFirst().version().articleId(), e.toString());
             return;
         }
-        List<Version> ownVersions = null;
-        Passage copied = null;
-        for (SourceFinder.Found found : finder.find(fingerprint, null, copier.id(), MAX_CANDIDATES)) {
-            // reuse between tracked sources is recorded for shared text, not for a paraphrase; and the
-            // coverage is checked before the (costlier) attribution of the version
-            if (found.verdict() == null || found.verdict().coverage() < REUSE_MIN_COVERAGE) {
-                continue;
+        for (int i = 0; i < recordings.size(); i++) {
+            Version version = recordings.get(i).version();
+            try {
+                reuse.record(version, entries.get(i).fingerprint());
+            } catch (RuntimeException e) {
+                LOG.warn("trace index: could not check version {} of article {} for reuse: {}", version.number(),
+                        version.articleId(), e.toString());
             }
-            Article source = store.article(found.articleId()).orElse(null);
-            boolean otherSource = source != null && (copier.sourceId() == null || source.sourceId() == null
-                    || !Objects.equals(copier.sourceId(), source.sourceId()));
-            if (!otherSource) {
-                continue;
-            }
-            copied = copied == null ? Passage.of(version.text()) : copied;
-            Version original = found.prepared().versions().get(finder.attribute(found, copied).version());
-            if (!ReuseRule.reuses(found.verdict(), original.fetchedAt(), version.fetchedAt())) {
-                continue;
-            }
-            if (ownVersions == null) {
-                ownVersions = store.versions(copier.id());
-            }
-            if (hadItFirst(ownVersions, original, fingerprint, found.verdict().shared())) {
-                continue;
-            }
-            record(store, new Reuse(copier.id(), copier.url(), version.number(), source.id(),
-                    source.url(), original.number(), found.verdict().coverage(), found.verdict().containment()),
-                    version.fetchedAt());
         }
-    }
-
-    /** {@link ReuseRule#hadItFirst} over the copy article's versions seen before {@code other}. */
-    private boolean hadItFirst(List<Version> ownVersions, Version other, Fingerprint fingerprint, int sharedWithOther) {
-        List<long[]> earlier = fingerprinter.shinglesOfVersions(ownVersions.stream()
-                .filter(v -> v.fetchedAt().isBefore(other.fetchedAt()))
-                .map(Version::text)
-                .toList());
-        return ReuseRule.hadItFirst(fingerprint.shingles(), earlier, sharedWithOther);
     }
 
     /**
