@@ -67,6 +67,13 @@ public interface ArticleStore {
 
     Optional<Version> version(long articleId, int number);
 
+    /**
+     * The numbers of the article's versions whose stored field hashes are {@code hashes} (the same
+     * text under {@link FieldHashes}' comparison key), ascending: the flip-flop check, without
+     * reading any version's text.
+     */
+    List<Integer> versionsWithHashes(long articleId, FieldHashes hashes);
+
     /** All versions of these articles, by article id, each list by number (reading many histories at once). */
     Map<Long, List<Version>> versionsOf(List<Long> articleIds);
 

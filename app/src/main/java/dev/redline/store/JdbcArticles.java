@@ -180,6 +180,14 @@ final class JdbcArticles implements ArticleStore {
     }
 
     @Override
+    public List<Integer> versionsWithHashes(long articleId, FieldHashes hashes) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT n FROM versions WHERE article_id = :a AND title_hash = :t "
+                        + "AND byline_hash = :b AND body_hash = :body ORDER BY n")
+                .bind("a", articleId).bind("t", hashes.title()).bind("b", hashes.byline()).bind("body", hashes.body())
+                .mapTo(Integer.class).list());
+    }
+
+    @Override
     public Map<Long, List<Version>> versionsOf(List<Long> articleIds) {
         Map<Long, List<Version>> out = new HashMap<>();
         if (articleIds.isEmpty()) {

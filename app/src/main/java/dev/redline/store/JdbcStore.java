@@ -198,6 +198,11 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public List<Integer> versionsWithHashes(long articleId, FieldHashes hashes) {
+        return articles.versionsWithHashes(articleId, hashes);
+    }
+
+    @Override
     public Map<Long, List<Version>> versionsOf(List<Long> articleIds) {
         return articles.versionsOf(articleIds);
     }

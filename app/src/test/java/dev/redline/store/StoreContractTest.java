@@ -182,6 +182,48 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void versionsAreFoundByTheirStoredFieldHashesWithoutReadingTexts() {
+        Article a = article("https://bugle.example/flip");
+        ArticleText headlineA = text("Storm nears coast", "A storm is near.");
+        ArticleText headlineB = text("Storm closes in on coast", "A storm is near.");
+        store.appendVersion(a.id(), nv(T0, headlineA));
+        store.appendVersion(a.id(), nv(T0.plusSeconds(60), headlineB));
+        store.appendVersion(a.id(), nv(T0.plusSeconds(120), headlineA)); // an imported A/B/A keeps every entry
+
+        assertThat(store.versionsWithHashes(a.id(), FieldHashes.of(headlineA))).containsExactly(0, 2);
+        // the comparison key: spacing and quote style do not make another text
+        assertThat(store.versionsWithHashes(a.id(), FieldHashes.of(text("Storm  closes in on coast", "A storm is near."))))
+                .containsExactly(1);
+        assertThat(store.versionsWithHashes(a.id(), FieldHashes.of(text("Storm nears coast", "A storm is here.")))).isEmpty();
+        assertThat(store.versionsWithHashes(article("https://bugle.example/other").id(), FieldHashes.of(headlineA))).isEmpty();
+    }
+
+    @Test
+    void theTraceIndexTakesASlicesVersionsAtOnceAndDescribesArticlesWithoutTheirTexts() {
+        long source = store.addSource("bugle", List.of(), List.of(), ExtractRules.NONE).id();
+        Article a = store.upsertArticle("https://bugle.example/a", source, T0);
+        Article b = article("https://bugle.example/b");
+        Version a0 = store.appendVersion(a.id(), nv(T0, text("Storm nears coast", "A storm is near the coast tonight.")));
+        Version a1 = store.appendVersion(a.id(), nv(T0.plusSeconds(60), text("Storm hits coast", "A storm hit the coast.")));
+        Version b0 = store.appendVersion(b.id(), nv(T0, text("Ferries cancelled", "No ferries run until Monday.")));
+        var fingerprinter = dev.redline.fingerprint.Fingerprinter.DEFAULT;
+        TracePostings postings = store.tracePostings();
+
+        assertThat(postings.addAll(List.of(new TracePostings.Entry(a.id(), a0.id(), fingerprinter.of(a0.text())),
+                new TracePostings.Entry(b.id(), b0.id(), fingerprinter.of(b0.text()))))).isEqualTo(2);
+        assertThat(postings.addAll(List.of(new TracePostings.Entry(a.id(), a0.id(), fingerprinter.of(a0.text()))))).isZero();
+        assertThat(postings.indexedAmong(new long[] {a0.id(), a1.id(), b0.id()})).containsExactlyInAnyOrder(a0.id(), b0.id());
+        assertThat(postings.anchorHits(fingerprinter.of(b0.text()).anchors())).containsOnlyKeys(b.id());
+
+        var shapes = postings.shapes(List.of(a.id(), b.id(), 9999L));
+        assertThat(shapes).containsOnlyKeys(a.id(), b.id());
+        assertThat(shapes.get(a.id())).isEqualTo(new TracePostings.Shape(a.id(), source, List.of(
+                new TracePostings.VersionShape(a0.id(), fingerprinter.of(a0.text()).shingles().length),
+                new TracePostings.VersionShape(a1.id(), -1)))); // not indexed yet: count unknown
+        assertThat(shapes.get(b.id()).sourceId()).isNull();
+    }
+
+    @Test
     void appendingToAnUnknownArticleFails() {
         assertThatThrownBy(() -> store.appendVersion(9999, nv(T0, text("x", "y"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9999");
