@@ -147,7 +147,8 @@ public final class WebServer implements AutoCloseable {
         Gauge.builder("redline_versions", counts, c -> c.at(store.mark()).versions()).description("Versions stored")
                 .register(registry);
         Differ differ = new Differ(store.splits());
-        Pages pages = new Pages(store, options, differ, this, counts);
+        Pages pages = new Pages(store, options, differ, this);
+        HomePage home = new HomePage(store, options, differ, this, counts);
         Api api = new Api(store, options, differ);
         Feeds feeds = new Feeds(store, differ, this::baseUrl, options.clock(), this);
         SourceRecordPages records = new SourceRecordPages(store, options, this);
@@ -172,6 +173,7 @@ public final class WebServer implements AutoCloseable {
             config.requestLogger.http(this::recordRequest);
             config.routes.before(WebServer::securityHeaders);
             config.routes.beforeMatched(new AdminAccess(options.adminToken())::check);
+            home.register(config.routes);
             pages.register(config.routes);
             feeds.register(config.routes);
             downloads.register(config.routes);

@@ -431,6 +431,13 @@ abstract class StoreContractTest {
                 .containsExactly(real.get(1));
         assertThat(store.changesBefore(bugle.id(), false, false, real.get(2), 5)).extracting(c -> c.version().id())
                 .containsExactly(real.get(1), real.get(0));
+        // the page before a cursor: the changes just newer than it, newest first
+        assertThat(store.changesAfter(bugle.id(), false, false, real.get(0), 5)).extracting(c -> c.version().id())
+                .containsExactly(real.get(2), real.get(1));
+        assertThat(store.changesAfter(bugle.id(), false, false, real.get(0), 1)).extracting(c -> c.version().id())
+                .containsExactly(real.get(1));
+        assertThat(store.changesAfter(null, false, false, real.get(0), 2)).extracting(c -> c.version().id())
+                .containsExactly(real.get(2), real.get(1));
         List<Change> withCosmetic = store.recentChanges(bugle.id(), null, false, true, 0, 50);
         assertThat(withCosmetic).hasSize(43).allMatch(c -> c.sourceName().equals("bugle"));
         assertThat(withCosmetic).extracting(c -> c.version().fetchedAt()).isSortedAccordingTo(Comparator.reverseOrder());
