@@ -154,7 +154,7 @@ final class ContentFinder {
         List<Element> doomed = new ArrayList<>();
         // pages repeat a few class names thousands of times: match each distinct one once
         Map<String, Boolean> unlikelyHints = new HashMap<>();
-        for (Element e : body.getAllElements()) {
+        for (Element e : ElementWalk.all(body)) {
             if (e == body) {
                 continue;
             }
@@ -272,7 +272,7 @@ final class ContentFinder {
 
     private List<Element> score(Document doc, Element body) {
         List<Element> candidates = new ArrayList<>();
-        for (Element e : body.getAllElements()) {
+        for (Element e : ElementWalk.all(body)) {
             Stats s = stats.get(e);
             if (s == null || s.chars < MIN_PARAGRAPH_CHARS) {
                 continue;
