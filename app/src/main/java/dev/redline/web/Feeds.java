@@ -142,7 +142,7 @@ final class Feeds {
         String title = diff.title().changed() ? diff.title().oldText() + " → " + diff.title().newText()
                 : change.version().text().title();
         String summary = "Version " + n + " of " + a.url() + ": " + Pages.whatChanged(change.version()) + " changed, "
-                + Pages.size(diff.stats()) + (diff.gap() == null ? "" : ", " + diff.gap()) + ".";
+                + HomePage.size(diff.stats()) + (diff.gap() == null ? "" : ", " + diff.gap()) + ".";
         DiffView view = DiffView.of(diff);
         String html = server.html("feedEntry.jte", new View.FeedEntry(summary, view, diff.title().changed(),
                 view.lines().stream().filter(line -> !line.kind().equals("same")).toList(), href,

@@ -1,13 +1,10 @@
 package dev.redline.web;
 
 import dev.redline.change.Changes;
-import dev.redline.change.VersionChange;
 import dev.redline.change.Note;
 import dev.redline.diff.DiffResult;
 import dev.redline.editing.ArticleChanges;
-import dev.redline.editing.ChangeFacets;
 import dev.redline.editing.EditingHistory;
-import dev.redline.diff.DiffStats;
 import dev.redline.error.BadInput;
 import dev.redline.error.NotFound;
 import dev.redline.extract.ExtractRules;
@@ -15,15 +12,14 @@ import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.ArticleStatus;
-import dev.redline.store.Change;
 import dev.redline.store.EventKind;
 import dev.redline.store.SearchHit;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
 import dev.redline.store.Subscription;
+import dev.redline.store.TextSearch;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
-import dev.redline.text.Counted;
 import dev.redline.text.Gap;
 import dev.redline.trace.TraceMatch;
 import dev.redline.trace.TraceResult;
@@ -35,18 +31,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-/** The HTML pages: home, sources, article, diff, search, trace, and the admin's write actions. */
+/** The HTML pages: sources, article, diff, search, trace, and the admin's write actions ({@link HomePage}: the home page). */
 final class Pages {
-    static final int CHANGES_PER_PAGE = 50;
     static final int MAX_TRACE_CHARS = 200_000;
-    /** Articles taken down shown above the change list. */
-    static final int GONE_LISTED = 10;
 
     private final Store store;
     private final WebServer.Options options;
@@ -65,7 +57,6 @@ final class Pages {
     }
 
     void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/", this::home);
         routes.get("/sources", this::sources);
         routes.post("/sources", this::addSource, AdminAccess.Role.ADMIN);
         routes.post("/sources/{name}/remove", this::removeSource, AdminAccess.Role.ADMIN);
@@ -82,50 +73,6 @@ final class Pages {
     }
 
     // --- home and sources ------------------------------------------------------------------------
-
-    private void home(Context ctx) {
-        boolean boring = Params.flag(ctx, "boring");
-        int page = Params.intQuery(ctx, "page", 1, 1, 10_000);
-        String sourceName = Params.text(ctx, "source");
-        Long sourceId = sourceName == null ? null : Lookups.source(store, sourceName).id();
-        // relative times ("5 minutes ago") change by the minute; the rest only with the record
-        if (Conditional.fresh(ctx, Conditional.tag(ctx, "home", store.mark().token(), now().getEpochSecond() / 60), null)) {
-            return;
-        }
-        List<Change> changes = store.recentChanges(sourceId, null, false, boring, (page - 1) * CHANGES_PER_PAGE,
-                CHANGES_PER_PAGE + 1);
-        boolean more = changes.size() > CHANGES_PER_PAGE;
-        List<Change> shown = changes.subList(0, Math.min(CHANGES_PER_PAGE, changes.size()));
-        Map<Long, VersionChange> kinds = store.changesOf(shown.stream().map(c -> c.version().id()).toList(), ChangeFacets.RULES);
-        List<View.ChangeRow> rows = shown.stream().map(c -> changeRow(c, kinds.get(c.version().id()))).toList();
-        List<View.GoneRow> gone = page > 1 ? List.of() : store.recentEvents(EditingHistory.UNPUBLISHED, sourceId, GONE_LISTED).stream()
-                .flatMap(e -> store.article(e.articleId()).map(a -> new View.GoneRow(a, store.sourceName(a.sourceId()), e)).stream())
-                .toList();
-        server.render(ctx, "home.jte", new View.Home(store.articleCount(), store.versionCount(),
-                !store.sources().isEmpty(), boring, rows, page, more, now(), options.adminToken() != null, sourceName, gone));
-    }
-
-    /**
-     * A row of the change list, with the version's stored change kinds, or null when it has none
-     * (recorded before they were stored): then they are worked out from the cached diff.
-     */
-    View.ChangeRow changeRow(Change change, VersionChange stored) {
-        Version v = change.version();
-        if (change.previous() == null) {
-            return new View.ChangeRow(change, Links.article(change.article().id()), "new article", false,
-                    stored != null ? stored : Changes.first(v.text()));
-        }
-        DiffResult d = differ.diff(change.previous(), v);
-        return new View.ChangeRow(change, Links.diff(change.article().id(), change.previous().number(), v.number()),
-                size(d.stats()), d.title().changed(), stored != null ? stored : Changes.between(change.previous().text(), v.text(), d));
-    }
-
-    static String size(DiffStats s) {
-        if (s.wordsAdded() == 0 && s.wordsDeleted() == 0) {
-            return s.moved() > 0 ? Counted.of(s.moved(), "sentence") + " moved" : "no words changed";
-        }
-        return "+" + s.wordsAdded() + " −" + s.wordsDeleted() + " words";
-    }
 
     private void sources(Context ctx) {
         server.render(ctx, "sources.jte", new View.Sources(store.sourceHealth(now()), now(),
@@ -393,15 +340,17 @@ final class Pages {
             throw new BadInput("'from' is after 'to'.");
         }
         List<View.SearchRow> rows = List.of();
+        int rankedNewest = 0;
         if (q != null) {
             if (q.length() > 500) {
                 throw new BadInput("The query is too long (at most 500 characters).");
             }
-            rows = store.search(q, sourceId, from, to, 50).stream()
-                    .map(h -> new View.SearchRow(h, highlight(h), matchingVersion(h))).toList();
+            TextSearch.SearchResults found = store.find(q, sourceId, from, to, 50);
+            rankedNewest = found.rankedNewest();
+            rows = found.hits().stream().map(h -> new View.SearchRow(h, highlight(h), matchingVersion(h))).toList();
         }
         server.render(ctx, "search.jte", new View.Search(q == null ? "" : q, sourceName == null ? "" : sourceName,
-                orEmpty(ctx.queryParam("from")), orEmpty(ctx.queryParam("to")), store.sources(), rows, q != null));
+                orEmpty(ctx.queryParam("from")), orEmpty(ctx.queryParam("to")), store.sources(), rows, q != null, rankedNewest));
     }
 
     /** Where a search hit leads: the newest version that matches, or the article when none is named. */
