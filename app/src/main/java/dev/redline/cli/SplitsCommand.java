@@ -9,12 +9,13 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code redline splits}: keeps the sentence split of every stored version that has none (a store
- * from before splits were kept, or splits made under older splitting rules). Comparisons fill them
- * in on first read anyway; this does it all at once, with progress. Writes only the splits.
+ * from before splits were kept, splits made under older splitting rules or without key hashes).
+ * Comparisons split such versions again on every read and never write; this keeps them all at
+ * once, with progress. Writes only the splits.
  */
 @Command(name = "splits", mixinStandardHelpOptions = true,
         description = {"Split every stored version without a kept sentence split (older stores), then exit.",
-                "Diffs fill missing splits on first read; this fills them all at once."})
+                "Diffs split such versions again on every read (reads never write); this keeps them all at once."})
 public final class SplitsCommand implements Callable<Integer> {
     @ParentCommand
     Redline root;

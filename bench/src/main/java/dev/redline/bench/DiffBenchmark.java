@@ -85,8 +85,8 @@ public class DiffBenchmark {
     }
 
     /**
-     * End to end from what a store keeps: each version's text and its kept sentence offsets
-     * ({@link SplitText#offsets}), read back into splits ({@link SplitText#ofOffsets}) and compared.
+     * End to end from what a store keeps: each version's text and its kept split
+     * ({@link SplitText#kept()}: offsets and key hashes), read back ({@link SplitText#ofKept}) and compared.
      */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)

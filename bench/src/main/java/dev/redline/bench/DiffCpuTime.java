@@ -10,7 +10,7 @@ import java.util.List;
  * Redline's diff speed in CPU time of the measuring thread: alignment of split sentences
  * ({@link Diff#ops}), the full comparison from two stored versions (already split, as the store
  * keeps them: {@link Diff#compare(SplitText, SplitText, java.time.Instant, java.time.Instant)}), from the
- * kept form (texts and sentence offsets, read back into splits: {@link Kept}, what the tracker and
+ * kept form (texts and their kept splits, offsets and key hashes, read back: {@link Kept}, what the tracker and
  * the web pay per comparison once the rows are read) and from
  * raw text (splitting included), on typical pairs and a 5,000-sentence page, next to JMH's wall-clock figures:
  * on a shared, overloaded machine wall time mostly measures the neighbours, while the peer

@@ -21,8 +21,8 @@ class LabelledSetTest {
             LabelledPair.Group.DEV, 0.94, LabelledPair.Group.HELD_OUT_2, 0.90,
             // written for the second round of issue 15 before any change of that round, scored once it was done (0.926)
             LabelledPair.Group.HELD_OUT_3, 0.90,
-            // written for the third round of issue 15 before any change of that round; its floor is set once it is scored
-            LabelledPair.Group.HELD_OUT_4, 0.0);
+            // written for the third round of issue 15 before any change of that round, scored once it was done (0.890)
+            LabelledPair.Group.HELD_OUT_4, 0.88);
 
     @Test
     void atLeastThirtyPairs() {
