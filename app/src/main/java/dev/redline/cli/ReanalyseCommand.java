@@ -1,9 +1,11 @@
 package dev.redline.cli;
 
 import dev.redline.editing.ChangeFacets;
+import dev.redline.error.BadInput;
 import dev.redline.service.Services;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -17,11 +19,17 @@ public final class ReanalyseCommand implements Callable<Integer> {
     @ParentCommand
     Redline root;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Threads working out facets (default: the machine's cores)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Override
     public Integer call() {
+        if (threads < 1) {
+            throw new BadInput("--threads must be at least 1, got " + threads + ".");
+        }
         try (Services services = Services.create(Services.Settings.of(root.config()))) {
             Progress progress = Progress.start("reanalyse", services.store().articleCount());
-            long versions = new ChangeFacets(services.store()).backfill(progress::advance);
+            long versions = new ChangeFacets(services.store()).backfill(threads, progress::advance);
             progress.finish(versions + " versions analysed");
             return 0;
         }

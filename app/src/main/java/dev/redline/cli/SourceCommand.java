@@ -4,6 +4,7 @@ import dev.redline.error.BadInput;
 import dev.redline.error.NotFound;
 import dev.redline.extract.ExtractRules;
 import dev.redline.json.Json;
+import dev.redline.push.SourceStatus;
 import dev.redline.service.Services;
 import dev.redline.store.Source;
 import dev.redline.store.SourceHealth;
@@ -111,7 +112,7 @@ public final class SourceCommand extends CommandGroup {
                 List<SourceHealth> health = store.sourceHealth(now);
                 List<Subscription> push = store.subscriptions().subscriptions();
                 if (format == OutputFormat.json) {
-                    out.println(Json.writePretty(health));
+                    out.println(Json.writePretty(SourceStatus.all(store, now)));
                 } else if (health.isEmpty()) {
                     out.println("no sources yet; add one with: redline source add NAME --feed URL");
                 } else {

@@ -1,6 +1,8 @@
 package dev.redline.editing;
 
 import dev.redline.change.Changes;
+import dev.redline.diff.Diff;
+import dev.redline.diff.SplitText;
 import dev.redline.change.VersionChange;
 import dev.redline.ingest.Recording;
 import dev.redline.ingest.VersionAnalyser;
@@ -11,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
 /**
@@ -60,35 +66,78 @@ public final class ChangeFacets implements VersionAnalyser {
     /**
      * Stores the facets every stored version lacks (stores from before facets were kept, or after a
      * change of {@link #RULES}), article by article in id order (keyset paging, so versions recorded
-     * meanwhile are no trouble: the recorder stores theirs).
+     * meanwhile are no trouble: the recorder stores theirs). Each page of articles is read in three
+     * queries, diffed from the versions' kept sentence splits (splitting and keeping those that have
+     * none) on {@code threads} threads, and its facets written in one
+     * transaction.
      *
+     * @param threads      how many threads work out facets (the machine's cores, say)
      * @param articlesDone told how many articles were filled after each batch
      * @return how many versions got facets
      */
-    public long backfill(LongConsumer articlesDone) {
-        long filled = 0;
-        long after = 0;
-        while (true) {
-            List<Long> articles = store.articlesLackingChanges(after, RULES, BACKFILL_PAGE);
-            if (articles.isEmpty()) {
-                return filled;
+    public long backfill(int threads, LongConsumer articlesDone) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("reanalyse-", 0).daemon().factory());
+        try {
+            long filled = 0;
+            long after = 0;
+            while (true) {
+                List<Long> articles = store.articlesLackingChanges(after, RULES, BACKFILL_PAGE);
+                if (articles.isEmpty()) {
+                    return filled;
+                }
+                Map<Long, List<Version>> versions = store.versionsOf(articles);
+                Map<Long, VersionChange> stored = store.changesOfArticles(articles, RULES);
+                List<Future<List<ChangeStore.StoredChange>>> parts = new ArrayList<>();
+                int slice = (articles.size() + threads - 1) / threads;
+                for (int from = 0; from < articles.size(); from += slice) {
+                    List<List<Version>> histories = articles.subList(from, Math.min(articles.size(), from + slice)).stream()
+                            .map(id -> versions.getOrDefault(id, List.of())).toList();
+                    parts.add(pool.submit(() -> missing(histories, stored)));
+                }
+                List<ChangeStore.StoredChange> rows = new ArrayList<>();
+                for (Future<List<ChangeStore.StoredChange>> part : parts) {
+                    rows.addAll(part.get());
+                }
+                store.saveChanges(rows);
+                filled += rows.size();
+                articlesDone.accept(articles.size());
+                after = articles.getLast();
             }
-            List<ChangeStore.StoredChange> rows = new ArrayList<>();
-            for (long articleId : articles) {
-                Map<Long, VersionChange> stored = store.changes(articleId, RULES);
-                List<Version> versions = store.versions(articleId);
-                for (Version v : versions) {
-                    if (!stored.containsKey(v.id())) {
-                        rows.add(new ChangeStore.StoredChange(v.id(), articleId, RULES,
-                                of(v, v.number() == 0 ? null : versions.get(v.number() - 1))));
-                    }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reanalyse interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The facets the versions of these histories lack, worked out from their kept splits (as {@link EditingHistory} would). */
+    private List<ChangeStore.StoredChange> missing(List<List<Version>> histories, Map<Long, VersionChange> stored) {
+        List<Version> all = histories.stream().flatMap(List::stream).toList();
+        if (all.stream().allMatch(v -> stored.containsKey(v.id()))) {
+            return List.of();
+        }
+        List<SplitText> splits = store.splits().splitsKeepingMissing(all);
+        List<ChangeStore.StoredChange> rows = new ArrayList<>();
+        int at = 0;
+        for (List<Version> history : histories) {
+            for (Version v : history) {
+                if (!stored.containsKey(v.id())) {
+                    int n = v.number();
+                    VersionChange change = n == 0 ? Changes.first(v.text())
+                            : Changes.between(history.get(n - 1).text(), v.text(),
+                                    Diff.compare(splits.get(at + n - 1), splits.get(at + n), null, null));
+                    rows.add(new ChangeStore.StoredChange(v.id(), v.articleId(), RULES, change));
                 }
             }
-            store.saveChanges(rows);
-            filled += rows.size();
-            articlesDone.accept(articles.size());
-            after = articles.getLast();
+            at += history.size();
         }
+        return rows;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.redline.ingest;
 
+import dev.redline.diff.SplitText;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.CheckOutcome;
@@ -37,6 +38,7 @@ public final class Slice {
         final List<ArticleEvent> events = new ArrayList<>();
         NewVersion version;
         Version previous;
+        SplitText split;
         CheckOutcome outcome;
 
         Pending(long articleId) {
@@ -71,6 +73,7 @@ public final class Slice {
             }
             p.version = decision.version();
             p.previous = decision.previous();
+            p.split = decision.split();
         }
         return decision.recorded();
     }
@@ -143,7 +146,7 @@ public final class Slice {
         int i = 0;
         for (Pending p : checks) {
             if (p.version != null) {
-                recordings.add(new Recording(stored.get(i++), p.previous, Recording.Origin.TRACKED));
+                recordings.add(new Recording(stored.get(i++), p.previous, Recording.Origin.TRACKED, p.split));
             }
         }
         recorder.analyse(recordings); // one call per analyser for the slice: batch analysers write once

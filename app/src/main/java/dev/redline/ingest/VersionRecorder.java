@@ -15,6 +15,7 @@ import dev.redline.store.Store;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -83,8 +84,9 @@ public final class VersionRecorder {
      * @param version   the version to append, or null
      * @param previous  the latest stored version (what {@code version} follows), or null
      * @param flipFlop  the flip-flop event to note, or null
+     * @param split     the split of {@code version}'s text made for the boring verdict, or null
      */
-    record Decision(Recorded recorded, NewVersion version, Version previous, ArticleEvent flipFlop) {
+    record Decision(Recorded recorded, NewVersion version, Version previous, ArticleEvent flipFlop, SplitText split) {
     }
 
     /**
@@ -95,14 +97,17 @@ public final class VersionRecorder {
     Decision decide(Article article, Observation seen) {
         if (article.versionCount() == 0) {
             NewVersion first = derive(null, null, seen, null, null);
-            return new Decision(new Recorded.Queued(first), first, null, null);
+            return new Decision(new Recorded.Queued(first), first, null, null, null);
         }
         Version latest = store.version(article.id(), article.versionCount() - 1).orElseThrow(() ->
                 new IllegalStateException("article " + article.id() + " lacks version " + (article.versionCount() - 1)));
-        // the latest version's kept split; the page's text is split only when it changed
-        NewVersion next = derive(latest.text(), () -> store.splits().split(latest), seen, () -> SplitText.of(seen.text()), null);
+        // the latest version's kept split; the page's text is split only when it changed, and that
+        // split goes with the new version to the analysers, which keep it
+        SplitText[] seenSplit = new SplitText[1];
+        NewVersion next = derive(latest.text(), () -> store.splits().split(latest), seen,
+                () -> seenSplit[0] = SplitText.of(seen.text()), null);
         if (next.changed().isEmpty() && !backFromFlipFlop(article, latest)) {
-            return new Decision(new Recorded.Unchanged(), null, null, null);
+            return new Decision(new Recorded.Unchanged(), null, null, null, null);
         }
         FieldHashes hashes = FieldHashes.of(seen.text());
         for (Version earlier : store.versions(article.id())) {
@@ -110,10 +115,10 @@ public final class VersionRecorder {
             if ((earlier.number() != latest.number() || next.changed().isEmpty()) && FieldHashes.of(earlier.text()).equals(hashes)) {
                 ArticleEvent event = new ArticleEvent(article.id(), seen.fetchedAt(), EventKind.FLIP_FLOP,
                         HistoryEvent.flipFlopDetail(earlier.number(), latest.number()));
-                return new Decision(new Recorded.FlipFlop(earlier.number(), latest.number()), null, null, event);
+                return new Decision(new Recorded.FlipFlop(earlier.number(), latest.number()), null, null, event, null);
             }
         }
-        return new Decision(new Recorded.Queued(next), next, latest, null);
+        return new Decision(new Recorded.Queued(next), next, latest, null, seenSplit[0]);
     }
 
     /**
@@ -173,6 +178,7 @@ public final class VersionRecorder {
      */
     public List<List<Version>> recordHistories(List<ArchivedHistory> histories) {
         List<ArticleStore.HistoryImport> imports = new ArrayList<>(histories.size());
+        Map<ArticleText, SplitText> made = new HashMap<>(); // each entry's split, for the analysers
         // one look-up for the batch (a bulk load on PostgreSQL was bound by round trips, one per article here)
         Map<String, Article> known = store.articlesByUrl(histories.stream().map(ArchivedHistory::canonicalUrl).toList());
         for (ArchivedHistory history : histories) {
@@ -186,6 +192,7 @@ public final class VersionRecorder {
             List<NewVersion> versions = new ArrayList<>(history.entries().size());
             for (Archived entry : history.entries()) {
                 SplitText split = SplitText.of(entry.seen().text());
+                made.put(entry.seen().text(), split);
                 SplitText before = previousSplit;
                 versions.add(derive(previous, () -> before, entry.seen(), () -> split, entry.boring()));
                 previous = entry.seen().text();
@@ -199,7 +206,7 @@ public final class VersionRecorder {
             Version before = versions.isEmpty() || versions.getFirst().number() == 0 ? null
                     : store.version(versions.getFirst().articleId(), versions.getFirst().number() - 1).orElse(null);
             for (Version version : versions) {
-                recordings.add(new Recording(version, before, Recording.Origin.IMPORTED));
+                recordings.add(new Recording(version, before, Recording.Origin.IMPORTED, made.get(version.text())));
                 before = version;
             }
         }

@@ -26,7 +26,14 @@ public final class VersionSplits implements VersionAnalyser {
 
     @Override
     public void analyse(Recording recording) {
-        splits.keep(List.of(recording.version()));
+        analyseAll(List.of(recording));
+    }
+
+    /** Keeps the splits of a slice's or an import's versions in one transaction, taking over those the recorder made. */
+    @Override
+    public void analyseAll(List<Recording> recordings) {
+        splits.keep(recordings.stream().map(Recording::version).toList(),
+                recordings.stream().map(Recording::split).toList()); // a null split: split it now
     }
 
     /** How many versions a {@link #fill} would split now. */

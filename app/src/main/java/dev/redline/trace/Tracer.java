@@ -212,7 +212,7 @@ public final class Tracer implements VersionAnalyser {
                 version.fetchedAt(), attribution.consistent(), (double) shared / fingerprint.shingles().length,
                 versionShingles.length == 0 ? 0 : (double) shared / versionShingles.length,
                 copied.keywordsInOrder(prepared.passages().get(attribution.version())), attribution.evidence(),
-                withDiff ? Diff.compare(version.text(), copy) : null);
+                withDiff ? Diff.compare(store.splits().split(version), SplitText.of(copy), null, null) : null); // the version's kept split
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.redline.error.BadInput;
 import dev.redline.error.NotFound;
 import dev.redline.extract.ExtractRules;
 import dev.redline.json.Json;
+import dev.redline.push.SourceStatus;
 import dev.redline.store.Article;
 import dev.redline.store.Change;
 import dev.redline.store.Source;
@@ -63,7 +64,7 @@ final class Api {
     }
 
     void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/api/sources", ctx -> WebServer.json(ctx, store.sourceHealth(options.clock().instant())));
+        routes.get("/api/sources", ctx -> WebServer.json(ctx, SourceStatus.all(store, options.clock().instant())));
         routes.post("/api/sources", this::addSource, AdminAccess.Role.ADMIN);
         routes.delete("/api/sources/{name}", ctx -> {
             if (!store.removeSource(ctx.pathParam("name"))) {

@@ -95,6 +95,9 @@ class StoreCommandsTest {
             assertThat(run("source", "list").out())
                     .contains("push    https://hub.example/ (denied; next try 2026-11-20T08:00:30Z; 0 received): denied by the hub: no")
                     .doesNotContain("\u001b");
+            assertThat(run("source", "list", "--format", "json").out()).contains("\"push\" : [ {")
+                    .contains("\"state\" : \"denied\"").contains("\"hub\" : \"https://hub.example/\"")
+                    .doesNotContain("\"secret\"").doesNotContain("\"key\"");
             assertThat(s.rules().bodySelectors()).containsExactly("div.story > p");
             assertThat(s.rules().titleSelector()).isEqualTo("h1.headline");
             assertThat(s.rules().removeSelectors()).containsExactly(".ad");

@@ -129,15 +129,16 @@ class ChangeFacetsTest {
                     VersionChange.NONE)));
             assertThat(store.articlesLackingChanges(0, ChangeFacets.RULES, 10)).hasSize(3);
             List<Long> progress = new ArrayList<>();
-            long filled = new ChangeFacets(store).backfill(progress::add);
+            long filled = new ChangeFacets(store).backfill(2, progress::add);
 
             assertThat(filled).isEqualTo(12);
             assertThat(progress).containsExactly(3L);
             assertThat(store.articlesLackingChanges(0, ChangeFacets.RULES, 10)).isEmpty();
+            assertThat(store.splits().unsplitCount()).as("the splits it made are kept").isZero();
             assertThat(store.versions(first.id())).containsExactlyElementsOf(versions);
             assertThat(stored(store, first, versions)).containsExactlyElementsOf(before);
             assertThat(editing.article(first, T0).changes()).containsExactlyElementsOf(before);
-            assertThat(new ChangeFacets(store).backfill(progress::add)).isZero();
+            assertThat(new ChangeFacets(store).backfill(2, progress::add)).isZero();
         }
     }
 }

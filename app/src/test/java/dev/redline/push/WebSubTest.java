@@ -157,6 +157,11 @@ class WebSubTest {
         assertThat(subscription().pushes()).isEqualTo(2);
         assertThat(subscription().refused()).isEqualTo(4);
         assertThat(subscription().lastPush()).isEqualTo(T0);
+        // the JSON API says how push stands, without the capability parts (callback key, secret)
+        assertThat(hub.get("http://127.0.0.1:" + server.port() + "/api/sources", Map.of()))
+                .startsWith("200 ").contains("\"verdict\":").contains("\"push\":[{\"feed\":\"" + feedUrl + "\"")
+                .contains("\"state\":\"active\",\"pushing\":true").contains("\"pushes\":2,\"refused\":4")
+                .doesNotContain(subscription().secret()).doesNotContain(subscription().callbackKey());
         // a callback no subscription has: 410, so the hub drops it
         assertThat(hub.push(new SimHub.Subscriber(("http://127.0.0.1:" + server.port()) + "/websub/gone", feedUrl, "k"),
                 forged.getBytes(), null)).isEqualTo(410);

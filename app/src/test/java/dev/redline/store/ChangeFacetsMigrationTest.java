@@ -74,7 +74,7 @@ class ChangeFacetsMigrationTest {
             assertThat(store.changes(1, ChangeFacets.RULES)).isEmpty();
             assertThat(store.articlesLackingChanges(0, ChangeFacets.RULES, 10)).containsExactly(1L);
 
-            assertThat(new ChangeFacets(store).backfill(n -> { })).isEqualTo(3);
+            assertThat(new ChangeFacets(store).backfill(2, n -> { })).isEqualTo(3);
 
             assertThat(store.versions(1)).containsExactlyElementsOf(versions);
             Map<Long, VersionChange> stored = store.changes(1, ChangeFacets.RULES);

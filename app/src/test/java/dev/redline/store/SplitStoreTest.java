@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Kept sentence splits on a real SQLite file and a real (embedded) PostgreSQL: a kept split is the
- * split of the text, and a store from before the splits (or with stale or damaged ones) still
- * diffs, filling them in on read without touching a version.
+ * split of the text, and a store from before the splits (or before their key hashes, or with stale
+ * or damaged ones) still diffs, splitting again on read without writing anything.
  */
 class SplitStoreTest {
     private static final Instant T0 = Instant.parse("2026-06-01T07:00:00Z");
@@ -84,14 +84,14 @@ class SplitStoreTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgres"})
-    void aStoreFromBeforeTheSplitsMigratesAndStillDiffsFillingThemOnRead(String database) throws SQLException {
+    void aStoreFromBeforeTheSplitsMigratesAndStillDiffsWithoutWritingOnRead(String database) throws SQLException {
         String url = url(database);
         List<Version> versions;
         try (Store store = Store.open(url)) {
             versions = storeVersions(store, 4);
             // as a store made before V50: no table, no record of the migration
             sql(store, "DROP TABLE version_sentences");
-            sql(store, "DELETE FROM flyway_schema_history WHERE version = '50'");
+            sql(store, "DELETE FROM flyway_schema_history WHERE version IN ('50', '51')");
         }
         try (Store store = Store.open(url)) {
             assertThat(store.versions(versions.getFirst().articleId())).isEqualTo(versions);
@@ -100,7 +100,40 @@ class SplitStoreTest {
             List<SplitText> split = store.splits().splits(versions.subList(1, 3));
             assertThat(Diff.compare(split.get(0), split.get(1), null, null))
                     .isEqualTo(Diff.compare(versions.get(1).text(), versions.get(2).text()));
-            assertThat(store.splits().unsplit(0, 10)).extracting(Version::number).containsExactly(0, 3);
+            assertThat(store.splits().unsplit(0, 10)).extracting(Version::number).containsExactly(0, 1, 2, 3);
+            assertThat(rows(store)).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void aSplitKeptBeforeItsKeyHashesReadsTheSameAndIsFilledByTheBackfill(String database) throws SQLException {
+        try (Store store = Store.open(url(database))) {
+            List<Version> versions = storeVersions(store, 3);
+            store.splits().keep(versions);
+            sql(store, "UPDATE version_sentences SET key_hashes = NULL WHERE version_id <> " + versions.get(2).id());
+            assertThat(store.splits().unsplit(0, 10)).extracting(Version::number).containsExactly(0, 1);
+            List<SplitText> split = store.splits().splits(versions);
+            assertThat(split).containsExactlyElementsOf(versions.stream().map(v -> SplitText.of(v.text())).toList());
+            assertThat(Diff.compare(split.get(1), split.get(2), null, null))
+                    .isEqualTo(Diff.compare(versions.get(1).text(), versions.get(2).text()));
+            assertThat(store.splits().unsplitCount()).as("a read writes nothing").isEqualTo(2);
+            store.splits().keep(store.splits().unsplit(0, 10));
+            assertThat(store.splits().unsplitCount()).isZero();
+            assertThat(rows(store)).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void aSplitHandedOverIsKeptAsItIsAndOneThatDoesNotFitIsMadeAgain(String database) throws SQLException {
+        try (Store store = Store.open(url(database))) {
+            List<Version> versions = storeVersions(store, 2);
+            SplitText fitting = SplitText.of(versions.get(0).text());
+            SplitText foreign = SplitText.of(text(7)); // made from another text
+            store.splits().keep(versions, List.of(fitting, foreign));
+            assertThat(store.splits().unsplitCount()).isZero();
+            assertThat(store.splits().splits(versions)).containsExactlyElementsOf(versions.stream().map(v -> SplitText.of(v.text())).toList());
         }
     }
 
@@ -114,6 +147,8 @@ class SplitStoreTest {
             sql(store, "UPDATE version_sentences SET offsets = '0,9999;;0,1' WHERE version_id = " + versions.get(1).id());
             assertThat(store.splits().unsplit(0, 10)).extracting(Version::number).containsExactly(0);
             assertThat(store.splits().splits(versions)).containsExactlyElementsOf(versions.stream().map(v -> SplitText.of(v.text())).toList());
+            assertThat(store.splits().unsplitCount()).as("a read writes nothing").isEqualTo(1);
+            store.splits().keep(versions);
             assertThat(store.splits().unsplitCount()).isZero();
             assertThat(rows(store)).isEqualTo(2);
             assertThat(store.splits().split(versions.get(1))).isEqualTo(SplitText.of(versions.get(1).text()));

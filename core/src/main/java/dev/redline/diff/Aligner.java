@@ -118,17 +118,19 @@ final class Aligner {
      * the others need their key computed (most of a page is unchanged): old ones once no new
      * sentence has their text, new ones when no old sentence has theirs. A key can equal a
      * verbatim text only when that text is already in key form, and then the two rightly share an
-     * id. One hash map serves texts and keys; the unchanged start and end need none.
+     * id. One table serves texts and keys ({@link TextIds}: for kept splits it goes by their key
+     * hashes and compares spans, making no strings); the unchanged start and end need none.
      */
     private int keyIds() {
         // the unchanged start and end of the page pair up by text alone, with ids of their own
         int head = 0;
-        while (head < a.length && head < b.length && oldTexts.get(head).equals(newTexts.get(head))) {
+        TextIds ids = new TextIds(oldTexts, newTexts);
+        while (head < a.length && head < b.length && ids.sameText(head, head)) {
             head++;
         }
         int tail = 0;
         while (tail < a.length - head && tail < b.length - head
-                && oldTexts.get(a.length - 1 - tail).equals(newTexts.get(b.length - 1 - tail))) {
+                && ids.sameText(a.length - 1 - tail, b.length - 1 - tail)) {
             tail++;
         }
         int next = 0;
@@ -140,16 +142,16 @@ final class Aligner {
         }
         int oldEnd = a.length - tail;
         int newEnd = b.length - tail;
-        Map<String, Integer> ids = new HashMap<>(2 * (oldEnd + newEnd - 2 * head) + 16);
+        ids.size(oldEnd + newEnd - 2 * head);
         for (int i = head; i < oldEnd; i++) {
-            Integer known = ids.putIfAbsent(oldTexts.get(i), next);
-            oldKeys[i] = known == null ? next++ : known;
+            int known = ids.putOldText(i, next);
+            oldKeys[i] = known < 0 ? next++ : known;
         }
         boolean[] seen = new boolean[next];
         int missing = 0;
         for (int j = head; j < newEnd; j++) {
-            Integer known = ids.get(newTexts.get(j));
-            if (known == null) {
+            int known = ids.newText(j);
+            if (known < 0) {
                 newKeys[j] = -1;
                 missing++;
             } else {
@@ -162,14 +164,14 @@ final class Aligner {
                 if (!seen[oldKeys[i]]) {
                     String key = old(i).key();
                     if (!key.equals(oldTexts.get(i))) {
-                        ids.putIfAbsent(key, oldKeys[i]);
+                        ids.putKey(key, oldKeys[i]);
                     }
                 }
             }
             for (int j = head; j < newEnd; j++) {
                 if (newKeys[j] < 0) {
-                    Integer known = ids.putIfAbsent(neu(j).key(), next);
-                    newKeys[j] = known == null ? next++ : known;
+                    int known = ids.putKey(neu(j).key(), next);
+                    newKeys[j] = known < 0 ? next++ : known;
                 }
             }
         }

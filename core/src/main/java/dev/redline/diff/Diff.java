@@ -74,7 +74,7 @@ public final class Diff {
         if (old == null && neu == null) {
             return new TitleChange(null, null, false, List.of());
         }
-        boolean changed = !Normalize.key(Objects.requireNonNullElse(old, ""))
+        boolean changed = !Objects.equals(old, neu) && !Normalize.key(Objects.requireNonNullElse(old, ""))
                 .equals(Normalize.key(Objects.requireNonNullElse(neu, "")));
         List<WordOp> words = changed
                 ? WordDiff.of(Objects.requireNonNullElse(old, ""), Objects.requireNonNullElse(neu, ""))
@@ -146,10 +146,11 @@ public final class Diff {
 
     private static SentenceOp toOp(Match m, List<String> a, List<String> b) {
         String old = join(a, m.oldStart(), m.oldCount());
-        String neu = join(b, m.newStart(), m.newCount());
+        String neu = m.oldCount() == 1 && m.newCount() == 1 ? SentenceSpans.pairedText(a, m.oldStart(), b, m.newStart())
+                : join(b, m.newStart(), m.newCount());
         // a moved sentence may also have been edited: then it carries its word diff too
         boolean reworded = m.kind() == OpKind.EDIT
-                || (m.kind() == OpKind.MOVE && !Normalize.key(old).equals(Normalize.key(neu)));
+                || (m.kind() == OpKind.MOVE && !old.equals(neu) && !Normalize.key(old).equals(Normalize.key(neu)));
         return new SentenceOp(m.kind(), old, neu, m.oldStart(), m.newStart(),
                 reworded ? WordDiff.of(old, neu) : List.of(),
                 m.oldCount() > 1 ? m.oldStart() + m.oldCount() - 1 : null,

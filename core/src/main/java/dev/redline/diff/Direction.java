@@ -18,7 +18,11 @@ final class Direction {
         if (oldKeys.size() != newKeys.size()) {
             return oldKeys.size() > newKeys.size();
         }
+        boolean spans = oldKeys instanceof SentenceSpans && newKeys instanceof SentenceSpans;
         for (int k = 0; k < oldKeys.size(); k++) {
+            if (spans && ((SentenceSpans) oldKeys).sameText(k, (SentenceSpans) newKeys, k)) {
+                continue; // equal, told without making the strings
+            }
             int order = oldKeys.get(k).compareTo(newKeys.get(k));
             if (order != 0) {
                 return order > 0;

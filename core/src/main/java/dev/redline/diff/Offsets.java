@@ -3,59 +3,40 @@ package dev.redline.diff;
 import dev.redline.article.ArticleText;
 import dev.redline.text.Sentences;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The offsets form of a {@link SplitText} (its format in {@link SplitText#offsets}): writing it,
- * and reading it back with a plain scan, since reading runs for both sides of every stored
- * comparison, where a {@code split()} per field and a parse per number cost as much as the diff.
- * Stateless and thread-safe.
+ * Where a version's sentences lie in its paragraphs ({@link SentenceSpans}): cut by the splitter,
+ * or read back from the offsets form of {@link SplitText#offsets} with a plain scan, since reading
+ * runs for both sides of every stored comparison, where a {@code split()} per field and a parse
+ * per number cost as much as the diff. Stateless and thread-safe.
  */
 final class Offsets {
     private Offsets() {
     }
 
-    /**
-     * One read: the split, and per paragraph where its field lies in the offsets and which
-     * sentences it gave, so the next version can take over the sentences of an unchanged paragraph.
-     */
-    record Read(SplitText split, ArticleText text, String offsets, int[] fieldStart, int[] fieldEnd,
-                int[] firstSentence, String[] sentences) {
+    /** Splits the text's paragraphs into sentence spans ({@link Sentences#bounds}). */
+    static SentenceSpans split(ArticleText text) {
+        List<String> paragraphs = text.paragraphs();
+        Builder spans = new Builder(paragraphs);
+        for (int p = 0; p < paragraphs.size(); p++) {
+            int[] bounds = Sentences.bounds(paragraphs.get(p));
+            for (int k = 0; k < bounds.length; k += 2) {
+                spans.add(p, bounds[k], bounds[k + 1]);
+            }
+        }
+        return spans.build();
     }
 
     static String of(ArticleText text) {
-        StringBuilder out = new StringBuilder(16 * text.paragraphs().size());
-        for (int p = 0; p < text.paragraphs().size(); p++) {
-            if (p > 0) {
-                out.append(';');
-            }
-            int[] bounds = Sentences.bounds(text.paragraphs().get(p));
-            int end = 0;
-            for (int k = 0; k < bounds.length; k += 2) {
-                if (k > 0) {
-                    out.append(',');
-                }
-                out.append(bounds[k] - end).append(',').append(bounds[k + 1] - bounds[k]);
-                end = bounds[k + 1];
-            }
-        }
-        return out.toString();
+        return split(text).offsets();
     }
 
-    /** Reads {@code offsets} against {@code text}; {@code previous} (or null) is the version before. */
-    static Read read(ArticleText text, String offsets, Read previous) {
+    /** Reads {@code offsets} against {@code text}. */
+    static SentenceSpans read(ArticleText text, String offsets) {
         List<String> paragraphs = text.paragraphs();
         int n = paragraphs.size();
-        Map<String, Integer> before = previous == null ? Map.of() : paragraphIndex(previous.text().paragraphs());
-        String[] sentences = new String[16];
-        int count = 0;
-        int[] fieldStart = new int[n];
-        int[] fieldEnd = new int[n];
-        int[] firstSentence = new int[n + 1];
-        Integer[] starts = new Integer[n];
-        int startCount = 0;
+        Builder spans = new Builder(paragraphs);
         int at = 0;
         int length = offsets.length();
         for (int p = 0; p < n; p++) {
@@ -65,26 +46,9 @@ final class Offsets {
                 }
                 at++;
             }
-            String paragraph = paragraphs.get(p);
-            fieldStart[p] = at;
-            firstSentence[p] = count;
-            int fieldTo = offsets.indexOf(';', at);
-            fieldTo = fieldTo < 0 ? length : fieldTo;
-            Integer same = before.get(paragraph);
-            boolean first = true;
-            if (same != null && sameField(previous, same, offsets, at, fieldTo)) {
-                // an unchanged paragraph cut the same way: the earlier version's sentence strings
-                int from = previous.firstSentence()[same];
-                int taken = previous.firstSentence()[same + 1] - from;
-                if (count + taken > sentences.length) {
-                    sentences = Arrays.copyOf(sentences, 2 * (count + taken));
-                }
-                System.arraycopy(previous.sentences(), from, sentences, count, taken);
-                count += taken;
-                first = taken == 0;
-                at = fieldTo;
-            }
+            int paragraphLength = paragraphs.get(p).length();
             int end = 0;
+            boolean first = true;
             while (at < length && offsets.charAt(at) != ';') {
                 if (!first && offsets.charAt(at++) != ',') {
                     throw misfit(offsets, "has no ',' between sentences at " + (at - 1));
@@ -98,40 +62,47 @@ final class Offsets {
                 int lengthEnd = digitsEnd(offsets, at);
                 end = from + parse(offsets, at, lengthEnd);
                 at = lengthEnd;
-                if (end == from || end > paragraph.length()) {
+                if (end == from || end > paragraphLength) {
                     throw misfit(offsets, "cuts outside paragraph " + p);
                 }
                 first = false;
-                if (count == sentences.length) {
-                    sentences = Arrays.copyOf(sentences, 2 * count);
-                }
-                sentences[count++] = paragraph.substring(from, end);
-            }
-            fieldEnd[p] = at;
-            if (!first) {
-                starts[startCount++] = firstSentence[p];
+                spans.add(p, from, end);
             }
         }
         if (at != length) {
             throw misfit(offsets, "has more paragraphs than the text's " + n);
         }
-        firstSentence[n] = count;
-        String[] all = Arrays.copyOf(sentences, count);
-        SplitText split = new SplitText(text.title(), text.byline(), List.of(all), List.of(Arrays.copyOf(starts, startCount)));
-        return new Read(split, text, offsets, fieldStart, fieldEnd, firstSentence, all);
+        return spans.build();
     }
 
-    private static Map<String, Integer> paragraphIndex(List<String> paragraphs) {
-        Map<String, Integer> index = new HashMap<>(2 * paragraphs.size());
-        for (int p = 0; p < paragraphs.size(); p++) {
-            index.putIfAbsent(paragraphs.get(p), p);
+    /** The spans of one version as they are found, in reading order. */
+    private static final class Builder {
+        private final List<String> paragraphs;
+        private int[] paragraph = new int[32];
+        private int[] from = new int[32];
+        private int[] to = new int[32];
+        private int count;
+
+        Builder(List<String> paragraphs) {
+            this.paragraphs = paragraphs;
         }
-        return index;
-    }
 
-    private static boolean sameField(Read previous, int p, String offsets, int from, int to) {
-        int length = previous.fieldEnd()[p] - previous.fieldStart()[p];
-        return length == to - from && previous.offsets().regionMatches(previous.fieldStart()[p], offsets, from, length);
+        void add(int p, int start, int end) {
+            if (count == from.length) {
+                paragraph = Arrays.copyOf(paragraph, 2 * count);
+                from = Arrays.copyOf(from, 2 * count);
+                to = Arrays.copyOf(to, 2 * count);
+            }
+            paragraph[count] = p;
+            from[count] = start;
+            to[count] = end;
+            count++;
+        }
+
+        SentenceSpans build() {
+            return new SentenceSpans(paragraphs, Arrays.copyOf(paragraph, count), Arrays.copyOf(from, count),
+                    Arrays.copyOf(to, count), null);
+        }
     }
 
     private static int digitsEnd(String s, int from) {

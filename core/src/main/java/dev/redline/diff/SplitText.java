@@ -2,16 +2,17 @@ package dev.redline.diff;
 
 import dev.redline.article.ArticleText;
 import dev.redline.text.Sentences;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A version as {@link Diff} compares it: headline, byline and the body split into sentences
  * ({@link Sentences}), with the sentences that begin a paragraph. Splitting is the costly part of
- * a comparison, so a store splits each version once, when it is stored, keeps this and diffs
- * stored splits ({@link Diff#compare(SplitText, SplitText, java.time.Instant, java.time.Instant)}).
- * Immutable and thread-safe.
+ * a comparison, so a store splits each version once, when it is stored, keeps its compact form
+ * ({@link #kept()}: offsets into the paragraphs and a hash of each sentence's comparison key) and
+ * diffs splits read back from it ({@link #ofKept}). A split made from a text holds its sentences
+ * as spans of the paragraphs and makes a sentence's string only when it is asked for (see
+ * {@link #sentences()}). Immutable and thread-safe.
  *
  * @param title           the headline, never null
  * @param byline          the byline, or null
@@ -21,7 +22,8 @@ import java.util.Objects;
 public record SplitText(String title, String byline, List<String> sentences, List<Integer> paragraphStarts) {
     public SplitText {
         Objects.requireNonNull(title, "title");
-        sentences = List.copyOf(sentences);
+        // a split made from a text keeps its spans, which make their strings on first use
+        sentences = sentences instanceof SentenceSpans ? sentences : List.copyOf(sentences);
         paragraphStarts = List.copyOf(paragraphStarts);
         for (int k = 0; k < paragraphStarts.size(); k++) {
             int start = paragraphStarts.get(k);
@@ -34,18 +36,28 @@ public record SplitText(String title, String byline, List<String> sentences, Lis
 
     /** Splits a version's body into sentences, paragraph by paragraph. */
     public static SplitText of(ArticleText text) {
-        List<String> all = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>(text.paragraphs().size());
-        for (String paragraph : text.paragraphs()) {
-            int[] bounds = Sentences.bounds(paragraph);
-            if (bounds.length > 0) {
-                starts.add(all.size());
-                for (int k = 0; k < bounds.length; k += 2) {
-                    all.add(paragraph.substring(bounds[k], bounds[k + 1]));
-                }
-            }
+        return of(text, Offsets.split(text));
+    }
+
+    private static SplitText of(ArticleText text, SentenceSpans spans) {
+        return new SplitText(text.title(), text.byline(), spans, spans.paragraphStarts());
+    }
+
+    /**
+     * The compact form a store keeps of this split, to read it back with {@link #ofKept} instead
+     * of splitting again: the {@link #offsets} of its sentences and the hash of each one's
+     * comparison key, so that a comparison of two kept splits finds the unchanged sentences
+     * without making their strings. Lets whoever split a version for its own use hand the split
+     * to the store.
+     *
+     * @throws IllegalStateException when this split was not made from a text ({@link #of},
+     *                               {@link #ofKept}) but from a list of sentences
+     */
+    public KeptSplit kept() {
+        if (!(sentences instanceof SentenceSpans spans)) {
+            throw new IllegalStateException("a split made from a list of sentences has no offsets into a text");
         }
-        return new SplitText(text.title(), text.byline(), all, starts);
+        return new KeptSplit(spans.offsets(), SentenceSpans.keyHashesForm(sentences));
     }
 
     /**
@@ -65,27 +77,18 @@ public record SplitText(String title, String byline, List<String> sentences, Lis
      * @throws IllegalArgumentException when the offsets do not fit the text (not made from it)
      */
     public static SplitText ofOffsets(ArticleText text, String offsets) {
-        return Offsets.read(text, offsets, null).split();
+        return of(text, Offsets.read(text, offsets));
     }
 
     /**
-     * The splits of consecutive versions of one article from their offsets, as
-     * {@link #ofOffsets(ArticleText, String)} each, but a paragraph a version shares with the one
-     * before it (same text, same offsets) shares that version's sentence strings too: most of a
-     * page is unchanged, and a comparison of equal instances is immediate.
+     * The split that {@link #kept()} described, cut from {@code text} without splitting again. Key
+     * hashes that are missing (null), of another edition or do not fit are left out: the split is
+     * the same, only its comparisons make the strings they would have been spared.
      *
-     * @throws IllegalArgumentException when some offsets do not fit their text
+     * @throws IllegalArgumentException when the offsets do not fit the text (not made from it)
      */
-    public static List<SplitText> ofOffsets(List<ArticleText> texts, List<String> offsets) {
-        if (texts.size() != offsets.size()) {
-            throw new IllegalArgumentException(texts.size() + " texts but " + offsets.size() + " offsets");
-        }
-        List<SplitText> splits = new ArrayList<>(texts.size());
-        Offsets.Read previous = null;
-        for (int k = 0; k < texts.size(); k++) {
-            previous = Offsets.read(texts.get(k), offsets.get(k), previous);
-            splits.add(previous.split());
-        }
-        return splits;
+    public static SplitText ofKept(ArticleText text, KeptSplit kept) {
+        SentenceSpans spans = Offsets.read(text, kept.offsets());
+        return of(text, kept.keyHashes() == null ? spans : spans.withKeyHashes(kept.keyHashes()));
     }
 }

@@ -51,8 +51,12 @@ final class BlockWriter {
                     + "|video|photo|gallery|slideshow|figure|image|img|inline-image|thumbnail|icon|label|kicker"
                     + "|bio|about-author|app|download|follow|cta|teaser|overlay|tooltip|sidebar|rail|toc|next|prev|previous|pagination"
                     + "|pager|nav|navigation)([-_ ]|$)");
-    /** Where a CMS puts a field's label ("field-label-hidden", "field--label-above"): it names the label, not the field. */
-    private static final Pattern FIELD_LABEL = Pattern.compile("label-(hidden|above|inline)");
+    /**
+     * Class names that say where an element's label goes or where it shows, not what it is: where a CMS
+     * puts a field's label ("field-label-hidden", "field--label-above"), a block hidden on small
+     * screens only ("hidden-xs", "l-hidden-s": shown on every other screen).
+     */
+    private static final Pattern STATE_CLASS = Pattern.compile("label-(hidden|above|inline)|hidden-(xs|sm|md|s|m)(?![\\w-])");
     /** Three or more link cards (a link plus a picture or heading, little text) in a row are a teaser list. */
     private static final int MIN_CARDS = 3;
     private static final int MAX_CARD_CHARS = 400;
@@ -178,8 +182,9 @@ final class BlockWriter {
         // furniture is short: a sub-tree with several real paragraphs is text whatever its class says
         // embedded posts (the platforms' standard embed code) are quoted in the story, even inside a widget
         if (applyHints) {
-            String hints = ContentFinder.hints(e);
-            return !hints.isEmpty() && notTextHints.computeIfAbsent(hints, h -> NOT_TEXT_HINT.matcher(FIELD_LABEL.matcher(h).replaceAll("")).find())
+            // a subheading's id is its anchor, made from its words ("what-comes-next"), not a role
+            String hints = isSubheading(e) ? e.className().toLowerCase(Locale.ROOT) : ContentFinder.hints(e);
+            return !hints.isEmpty() && notTextHints.computeIfAbsent(hints, h -> NOT_TEXT_HINT.matcher(STATE_CLASS.matcher(h).replaceAll("")).find())
                     && !isEmbeddedPost(e) && e.selectFirst(EMBEDDED_POST) == null;
         }
         return false;
@@ -196,6 +201,13 @@ final class BlockWriter {
         }
         String hints = ContentFinder.hints(e);
         return !hints.isEmpty() && NOT_TEXT_HINT.matcher(hints.replace("teaser", "")).find();
+    }
+
+    private static boolean isSubheading(Element e) {
+        return switch (e.normalName()) {
+            case "h2", "h3", "h4", "h5", "h6" -> true;
+            default -> false;
+        };
     }
 
     private static boolean isEmbeddedPost(Element e) {

@@ -80,13 +80,11 @@ final class ContentFinder {
 
     /**
      * The article containers of {@code doc} in document order (never empty: falls back to body).
-     * With {@code strict}, elements whose class, id or role say "not content" are removed first
-     * and class/id hints weigh in; the relaxed pass is the retry when strict finds too little.
+     * With {@code strict}, class/id hints weigh in, and the caller has first removed the elements
+     * whose class, id or role say "not content" ({@link #removeUnlikely}); the relaxed pass, with
+     * them put back, is the retry when strict finds too little.
      */
     static List<Element> find(Document doc, boolean strict) {
-        if (strict) {
-            removeUnlikely(doc);
-        }
         ContentFinder finder = new ContentFinder(strict);
         finder.measure(doc.body());
         return finder.best(doc);
@@ -147,10 +145,11 @@ final class ContentFinder {
         }
     }
 
-    private static void removeUnlikely(Document doc) {
+    /** Removes the elements whose class, id or role say "not content", before the strict pass. */
+    static Detached removeUnlikely(Document doc) {
         Element body = doc.body();
         if (body == null) {
-            return;
+            return Detached.remove(List.of());
         }
         List<Element> doomed = new ArrayList<>();
         // pages repeat a few class names thousands of times: match each distinct one once
@@ -177,9 +176,7 @@ final class ContentFinder {
                 doomed.add(e);
             }
         }
-        for (Element e : doomed) {
-            e.remove();
-        }
+        return Detached.remove(doomed);
     }
 
     /**

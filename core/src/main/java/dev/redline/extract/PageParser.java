@@ -1,11 +1,11 @@
 package dev.redline.extract;
 
+import java.util.Iterator;
 import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.jsoup.parser.StreamParser;
-import org.jsoup.select.Evaluator;
 
 /**
  * Parses decoded HTML into a DOM of bounded size. A page under the byte cap can still be a DOM no
@@ -19,7 +19,6 @@ final class PageParser {
     static final int MAX_ELEMENTS = 50_000;
     /** Far above real pages (rarely past 60 levels); jsoup itself stops nesting one level deeper. */
     static final int MAX_DEPTH = 256;
-    private static final Evaluator ANY = new Evaluator.AllElements();
 
     private PageParser() {
     }
@@ -41,7 +40,9 @@ final class PageParser {
         Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH + 1);
         try (StreamParser stream = new StreamParser(parser).parse(html, base)) {
             int elements = 0;
-            for (Element element = stream.selectNext(ANY); element != null; element = stream.selectNext(ANY)) {
+            // the iterator itself: selectNext builds a stream, a spliterator and a predicate per element
+            for (Iterator<Element> it = stream.iterator(); it.hasNext(); ) {
+                Element element = it.next();
                 if (++elements > MAX_ELEMENTS) {
                     throw new OverLimit(String.format(Locale.ROOT, "page over the limit: more than %,d elements",
                             MAX_ELEMENTS));
@@ -51,8 +52,6 @@ final class PageParser {
                 }
             }
             return stream.document();
-        } catch (java.io.IOException impossible) {
-            throw new java.io.UncheckedIOException("reading a String cannot fail", impossible);
         }
     }
 

@@ -4,8 +4,9 @@ import dev.redline.article.ArticleText;
 import dev.redline.text.Keywords;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
@@ -107,12 +108,26 @@ public final class Fingerprinter {
 
     /** Fingerprint of an article version: headline, then each paragraph (the byline is left out: copiers drop it). */
     public Fingerprint of(ArticleText text) {
-        return fingerprint(segments(text));
+        return fingerprint(segments(text), new HashMap<>());
     }
 
     /** Fingerprint of free text; each line is a paragraph. */
     public Fingerprint of(String text) {
-        return fingerprint(Arrays.asList(text.split("\\R")));
+        return fingerprint(Arrays.asList(text.split("\\R")), new HashMap<>());
+    }
+
+    /**
+     * The fingerprints of several texts, in order, each as {@link #of(ArticleText)} gives it; a
+     * paragraph that several of them share (an article's versions share most of theirs) is
+     * tokenised and hashed once.
+     */
+    public List<Fingerprint> ofVersions(List<ArticleText> versions) {
+        Map<String, Segment> memo = new HashMap<>();
+        List<Fingerprint> out = new ArrayList<>(versions.size());
+        for (ArticleText version : versions) {
+            out.add(fingerprint(segments(version), memo));
+        }
+        return out;
     }
 
     /**
@@ -120,8 +135,22 @@ public final class Fingerprinter {
      * cost of the MinHash signature.
      */
     public long[] shingles(ArticleText text) {
-        List<List<String>> words = segments(text).stream().map(Shingles::words).toList();
-        return LongStream.of(Shingles.hashes(words, shingleSize)).sorted().distinct().toArray();
+        return shingles(text, new HashMap<>());
+    }
+
+    /** The {@link #shingles(ArticleText)} of several texts, in order, each shared paragraph hashed once. */
+    public List<long[]> shinglesOfVersions(List<ArticleText> versions) {
+        Map<String, Segment> memo = new HashMap<>();
+        List<long[]> out = new ArrayList<>(versions.size());
+        for (ArticleText version : versions) {
+            out.add(shingles(version, memo));
+        }
+        return out;
+    }
+
+    private long[] shingles(ArticleText text, Map<String, Segment> memo) {
+        List<Segment> segments = segments(text).stream().map(t -> segment(t, memo)).toList();
+        return sortedDistinct(concat(segments.stream().map(s -> s.shingles).toList(), new long[0]));
     }
 
     private static List<String> segments(ArticleText text) {
@@ -131,24 +160,87 @@ public final class Fingerprinter {
         return segments;
     }
 
-    private Fingerprint fingerprint(List<String> texts) {
-        // one pass of tokenising serves the shingles and the skeleton
-        Keywords.Marked marked = Keywords.mark(texts);
-        List<String> folded = marked.words().stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
-        List<long[]> perSegment = new ArrayList<>();
-        int from = 0;
-        for (int end : marked.segmentEnds()) {
-            perSegment.add(Shingles.hashes(List.of(folded.subList(from, end)), shingleSize));
-            from = end;
+    /**
+     * One paragraph's words, their hashes and shingles, and (made on first use) its winnowed
+     * anchors: all of it depends on the paragraph alone, so versions sharing it share the work.
+     * Confined to the call that made it.
+     */
+    private static final class Segment {
+        final Keywords.Tokens tokens;
+        final long[] wordHashes;
+        final long[] shingles;
+        long[] winnowed;
+
+        Segment(Keywords.Tokens tokens, long[] wordHashes, long[] shingles) {
+            this.tokens = tokens;
+            this.wordHashes = wordHashes;
+            this.shingles = shingles;
         }
-        long[] distinct = perSegment.stream().flatMapToLong(LongStream::of).sorted().distinct().toArray();
-        LongStream winnowed = perSegment.stream().flatMapToLong(h -> LongStream.of(winnow(h)));
-        long[] anchors = LongStream.concat(winnowed, LongStream.of(skeleton(marked, folded)))
-                .sorted().distinct().toArray();
+    }
+
+    private Segment segment(String text, Map<String, Segment> memo) {
+        Segment known = memo.get(text);
+        if (known != null) {
+            return known;
+        }
+        Keywords.Tokens tokens = Keywords.tokenize(text);
+        long[] wordHashes = Shingles.wordHashes(tokens.words());
+        Segment made = new Segment(tokens, wordHashes, Shingles.hashes(wordHashes, shingleSize));
+        memo.put(text, made);
+        return made;
+    }
+
+    private Fingerprint fingerprint(List<String> texts, Map<String, Segment> memo) {
+        // one pass of tokenising serves the shingles and the skeleton
+        List<Segment> segments = new ArrayList<>(texts.size());
+        List<Keywords.Tokens> tokens = new ArrayList<>(texts.size());
+        List<long[]> winnowed = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            Segment segment = segment(text, memo);
+            if (segment.winnowed == null) {
+                segment.winnowed = winnow(segment.shingles);
+            }
+            segments.add(segment);
+            tokens.add(segment.tokens);
+            winnowed.add(segment.winnowed);
+        }
+        long[] distinct = sortedDistinct(concat(segments.stream().map(s -> s.shingles).toList(), new long[0]));
+        long[] anchors = sortedDistinct(concat(winnowed, skeleton(segments, Keywords.keywords(tokens))));
         int[] signature = minHash(distinct);
-        int words = folded.size();
+        int words = 0;
+        for (Segment segment : segments) {
+            words += segment.wordHashes.length;
+        }
         return new Fingerprint(words, distinct, anchors, signature,
                 distinct.length == 0 ? new long[0] : bandKeys(signature));
+    }
+
+    /** The arrays one after the other, then {@code last}. */
+    private static long[] concat(List<long[]> parts, long[] last) {
+        int size = last.length;
+        for (long[] part : parts) {
+            size += part.length;
+        }
+        long[] out = new long[size];
+        int n = 0;
+        for (long[] part : parts) {
+            System.arraycopy(part, 0, out, n, part.length);
+            n += part.length;
+        }
+        System.arraycopy(last, 0, out, n, last.length);
+        return out;
+    }
+
+    /** Sorts in place and returns the distinct values (a primitive sort: no boxing, no stream). */
+    private static long[] sortedDistinct(long[] values) {
+        Arrays.sort(values);
+        int n = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (n == 0 || values[i] != values[n - 1]) {
+                values[n++] = values[i];
+            }
+        }
+        return n == values.length ? values : Arrays.copyOf(values, n);
     }
 
     /**
@@ -158,20 +250,24 @@ public final class Fingerprinter {
      * still meets its source here when hardly a five-word shingle survives; paragraphs merged by
      * the copier break only the runs across the join.
      */
-    private static long[] skeleton(Keywords.Marked marked, List<String> folded) {
-        List<String> keywords = new ArrayList<>();
-        for (int i = 0; i < marked.keyword().length; i++) {
-            if (marked.keyword()[i]) {
-                keywords.add(folded.get(i));
+    private static long[] skeleton(List<Segment> segments, boolean[] keyword) {
+        long[] keywords = new long[keyword.length];
+        int n = 0;
+        int i = 0;
+        for (Segment segment : segments) {
+            for (long wordHash : segment.wordHashes) {
+                if (keyword[i++]) {
+                    keywords[n++] = wordHash;
+                }
             }
         }
-        if (keywords.size() < SKELETON_RUN) {
+        if (n < SKELETON_RUN) {
             return new long[0];
         }
-        long[] runs = Shingles.hashes(List.of(keywords), SKELETON_RUN);
-        for (int i = 0; i < runs.length; i++) {
+        long[] runs = Shingles.hashes(Arrays.copyOf(keywords, n), SKELETON_RUN);
+        for (int r = 0; r < runs.length; r++) {
             // a different hash family from the five-word shingles, so the two kinds never collide by design
-            runs[i] = Shingles.mix64(runs[i] ^ 0x5CE1E7A5CE1E7A5L);
+            runs[r] = Shingles.mix64(runs[r] ^ 0x5CE1E7A5CE1E7A5L);
         }
         return runs;
     }

@@ -2,6 +2,7 @@ package dev.redline.fingerprint;
 
 import dev.redline.text.Keywords;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns text into the comparison words of the fingerprint and hashes runs of them. Both sides of a
@@ -10,6 +11,9 @@ import java.util.List;
  * versus straight quotes and apostrophes, dash kinds, punctuation. Stateless and thread-safe.
  */
 final class Shingles {
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
     private Shingles() {
     }
 
@@ -18,46 +22,62 @@ final class Shingles {
         return Keywords.folded(text);
     }
 
-    /**
-     * 64-bit hash of each run of {@code size} consecutive words inside each segment (paragraph), in
-     * text order; a segment shorter than {@code size} words gives one hash of all its words. Runs
-     * never cross segments, so a version that only drops or adds whole paragraphs shares exactly the
-     * shingles of the paragraphs it keeps: ties between versions mean "the same paragraphs".
-     */
-    static long[] hashes(List<List<String>> segments, int size) {
-        int total = 0;
-        for (List<String> words : segments) {
-            total += words.isEmpty() ? 0 : Math.max(1, words.size() - size + 1);
-        }
-        long[] out = new long[total];
-        int n = 0;
-        for (List<String> words : segments) {
-            if (words.isEmpty()) {
-                continue;
-            }
-            long[] wordHashes = new long[words.size()];
-            for (int i = 0; i < wordHashes.length; i++) {
-                wordHashes[i] = hashWord(words.get(i));
-            }
-            int count = Math.max(1, words.size() - size + 1);
-            for (int start = 0; start < count; start++) {
-                long h = 0x2545F4914F6CDD1DL;
-                for (int j = start; j < Math.min(words.size(), start + size); j++) {
-                    h = mix64((h ^ wordHashes[j]) * 0x9E3779B97F4A7C15L);
-                }
-                out[n++] = h;
-            }
+    /** The {@link #hashFolded} of each word, in order. */
+    static long[] wordHashes(List<String> words) {
+        long[] out = new long[words.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = hashFolded(words.get(i));
         }
         return out;
     }
 
-    // FNV-1a over the UTF-16 units, then a strong finaliser: no hash library is on the core classpath,
-    // and the values must be stable across JVMs because they are stored in the database.
+    /**
+     * 64-bit hash of each run of {@code size} consecutive words of one segment (paragraph), given as
+     * their word hashes, in text order; a segment shorter than {@code size} words gives one hash of
+     * all its words, an empty one none. Runs never cross segments, so a version that only drops or
+     * adds whole paragraphs shares exactly the shingles of the paragraphs it keeps: ties between
+     * versions mean "the same paragraphs".
+     */
+    static long[] hashes(long[] wordHashes, int size) {
+        if (wordHashes.length == 0) {
+            return wordHashes;
+        }
+        int count = Math.max(1, wordHashes.length - size + 1);
+        long[] out = new long[count];
+        for (int start = 0; start < count; start++) {
+            long h = 0x2545F4914F6CDD1DL;
+            for (int j = start; j < Math.min(wordHashes.length, start + size); j++) {
+                h = mix64((h ^ wordHashes[j]) * 0x9E3779B97F4A7C15L);
+            }
+            out[start] = h;
+        }
+        return out;
+    }
+
+    /**
+     * The hash of a word's lower-case form ({@code toLowerCase(Locale.ROOT)}), without building that
+     * string when the word is ASCII (then lower-casing is per character and the values are the same).
+     * FNV-1a over the UTF-16 units, then a strong finaliser: no hash library is on the core classpath,
+     * and the values must be stable across JVMs because they are stored in the database.
+     */
+    static long hashFolded(String word) {
+        long h = FNV_OFFSET;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c >= 0x80) {
+                return hashWord(word.toLowerCase(Locale.ROOT));
+            }
+            h ^= c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+            h *= FNV_PRIME;
+        }
+        return mix64(h);
+    }
+
     private static long hashWord(String word) {
-        long h = 0xcbf29ce484222325L;
+        long h = FNV_OFFSET;
         for (int i = 0; i < word.length(); i++) {
             h ^= word.charAt(i);
-            h *= 0x100000001b3L;
+            h *= FNV_PRIME;
         }
         return mix64(h);
     }

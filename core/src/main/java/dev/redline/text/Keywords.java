@@ -2,6 +2,7 @@ package dev.redline.text;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,28 +22,48 @@ public final class Keywords {
 
     /** The words of a text in order, with their case. */
     public static List<String> tokens(String text) {
-        List<String> words = new ArrayList<>();
-        tokens(text, words, new ArrayList<>());
-        return words;
+        return tokenize(text).words();
     }
 
-    /** Adds the text's words to {@code words}, and to {@code starts} whether each begins a sentence (or the text). */
-    private static void tokens(String text, List<String> words, List<Boolean> starts) {
+    /**
+     * One segment's words in order, with their case, and whether each begins a sentence (or the
+     * segment). Immutable by convention: the array is never modified after construction.
+     */
+    public record Tokens(List<String> words, boolean[] starts) {
+    }
+
+    /**
+     * A segment's words and sentence starts. Each word is a substring of the (NFC) text unless an
+     * apostrophe inside it is dropped: most words cost one copy, not a character-by-character build.
+     */
+    public static Tokens tokenize(String text) {
         String s = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
-        StringBuilder word = new StringBuilder();
+        List<String> words = new ArrayList<>();
+        boolean[] starts = new boolean[Math.max(4, s.length() / 4)];
+        int begin = -1; // where the word in progress began, or -1
+        int end = 0; // after its last letter
+        StringBuilder dropped = null; // the word in progress once an apostrophe was left out of it
         boolean start = true;
         for (int i = 0; i < s.length(); ) {
+            int at = i;
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
             if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK) {
-                word.appendCodePoint(cp);
+                if (begin < 0) {
+                    begin = at;
+                } else if (dropped != null) {
+                    dropped.appendCodePoint(cp);
+                }
+                end = i;
             } else if (isApostrophe(cp)) {
-                continue;
+                if (begin >= 0 && dropped == null) {
+                    dropped = new StringBuilder(end - begin + 16).append(s, begin, end);
+                }
             } else {
-                if (!word.isEmpty()) {
-                    words.add(word.toString());
-                    starts.add(start);
-                    word.setLength(0);
+                if (begin >= 0) {
+                    starts = add(words, starts, dropped == null ? s.substring(begin, end) : dropped.toString(), start);
+                    begin = -1;
+                    dropped = null;
                     start = false;
                 }
                 if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == '"' || cp == '\u201C') {
@@ -50,10 +71,17 @@ public final class Keywords {
                 }
             }
         }
-        if (!word.isEmpty()) {
-            words.add(word.toString());
-            starts.add(start);
+        if (begin >= 0) {
+            starts = add(words, starts, dropped == null ? s.substring(begin, end) : dropped.toString(), start);
         }
+        return new Tokens(List.copyOf(words), Arrays.copyOf(starts, words.size()));
+    }
+
+    private static boolean[] add(List<String> words, boolean[] starts, String word, boolean start) {
+        boolean[] out = words.size() == starts.length ? Arrays.copyOf(starts, starts.length * 2) : starts;
+        out[words.size()] = start;
+        words.add(word);
+        return out;
     }
 
     /** The words of a text in order, lower-cased: the comparison form. */
@@ -76,30 +104,44 @@ public final class Keywords {
      * source mark the words they share alike.
      */
     public static Marked mark(List<String> segments) {
+        List<Tokens> tokens = segments.stream().map(Keywords::tokenize).toList();
         List<String> words = new ArrayList<>();
-        List<Boolean> starts = new ArrayList<>();
-        int[] ends = new int[segments.size()];
+        int[] ends = new int[tokens.size()];
         for (int i = 0; i < ends.length; i++) {
-            tokens(segments.get(i), words, starts);
+            words.addAll(tokens.get(i).words());
             ends[i] = words.size();
         }
+        return new Marked(List.copyOf(words), keywords(tokens), ends);
+    }
+
+    /**
+     * Which words of a document, given as its segments' tokens, are keywords (as {@link #mark}
+     * says), in reading order over all segments. For callers that tokenise each segment once and
+     * reuse it (the fingerprints of an article's versions, which share most paragraphs).
+     */
+    public static boolean[] keywords(List<Tokens> segments) {
         Set<String> lowerUsed = new HashSet<>();
         Set<String> midSentence = new HashSet<>();
-        for (int i = 0; i < words.size(); i++) {
-            String t = words.get(i);
-            if (!Character.isUpperCase(t.codePointAt(0))) {
-                lowerUsed.add(t);
-            } else if (!starts.get(i)) {
-                midSentence.add(t);
+        int total = 0;
+        for (Tokens segment : segments) {
+            for (int i = 0; i < segment.words().size(); i++) {
+                String t = segment.words().get(i);
+                if (!Character.isUpperCase(t.codePointAt(0))) {
+                    lowerUsed.add(t);
+                } else if (!segment.starts()[i]) {
+                    midSentence.add(t);
+                }
+            }
+            total += segment.words().size();
+        }
+        boolean[] keyword = new boolean[total];
+        int n = 0;
+        for (Tokens segment : segments) {
+            for (String t : segment.words()) {
+                keyword[n++] = hasDigit(t) || (midSentence.contains(t) && !lowerUsed.contains(t.toLowerCase(Locale.ROOT)));
             }
         }
-        boolean[] keyword = new boolean[words.size()];
-        for (int i = 0; i < keyword.length; i++) {
-            String t = words.get(i);
-            keyword[i] = hasDigit(t)
-                    || (midSentence.contains(t) && !lowerUsed.contains(t.toLowerCase(Locale.ROOT)));
-        }
-        return new Marked(List.copyOf(words), keyword, ends);
+        return keyword;
     }
 
     /** True when the word holds a digit (a figure, a date, a score). */

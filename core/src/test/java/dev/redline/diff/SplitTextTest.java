@@ -61,34 +61,54 @@ class SplitTextTest {
     }
 
     @Test
-    void consecutiveVersionsReadTogetherEqualEachReadAloneAndShareUnchangedSentences() {
+    void theKeptFormGivesBackTheSplitAndTheSameDiffAsTheTexts() {
         SplittableRandom random = new SplittableRandom(51);
         for (int round = 0; round < 500; round++) {
-            List<ArticleText> texts = new ArrayList<>();
             List<String> paragraphs = new ArrayList<>();
             for (int p = 1 + random.nextInt(5); p > 0; p--) {
                 paragraphs.add(paragraph(random));
             }
-            for (int v = 0; v < 3; v++) {
-                texts.add(new ArticleText("Ferry returns", null, List.copyOf(paragraphs)));
-                int changed = random.nextInt(paragraphs.size() + 1);
-                if (changed < paragraphs.size()) {
-                    paragraphs.set(changed, paragraph(random));
-                } else {
-                    paragraphs.add(random.nextInt(paragraphs.size() + 1), paragraph(random));
-                }
+            ArticleText before = new ArticleText("Ferry returns", null, List.copyOf(paragraphs));
+            int changed = random.nextInt(paragraphs.size() + 1);
+            if (changed < paragraphs.size()) {
+                paragraphs.set(changed, paragraph(random));
+            } else {
+                paragraphs.add(random.nextInt(paragraphs.size() + 1), paragraph(random));
             }
-            List<String> offsets = texts.stream().map(SplitText::offsets).toList();
-            List<SplitText> together = SplitText.ofOffsets(texts, offsets);
-            assertThat(together).containsExactlyElementsOf(texts.stream().map(SplitText::of).toList());
+            ArticleText after = new ArticleText("Ferry returns", null, paragraphs);
+            SplitText old = SplitText.ofKept(before, SplitText.of(before).kept());
+            SplitText neu = SplitText.ofKept(after, SplitText.of(after).kept());
+            assertThat(old).isEqualTo(SplitText.of(before));
+            assertThat(neu.kept()).isEqualTo(SplitText.of(after).kept());
+            assertThat(Diff.compare(old, neu, null, null)).isEqualTo(Diff.compare(before, after));
         }
+    }
+
+    @Test
+    void anUnchangedSentenceOfTwoKeptSplitsIsOneString() {
         ArticleText before = new ArticleText("t", null, List.of("One. Two.", "Three."));
         ArticleText after = new ArticleText("t", null, List.of("Zero.", "One. Two.", "Three!"));
-        List<SplitText> both = SplitText.ofOffsets(List.of(before, after), List.of(SplitText.offsets(before), SplitText.offsets(after)));
-        assertThat(both.get(1).sentences().get(1)).isSameAs(both.get(0).sentences().get(0));
-        assertThat(both.get(1).sentences().get(2)).isSameAs(both.get(0).sentences().get(1));
-        assertThat(both.get(1).sentences()).containsExactly("Zero.", "One.", "Two.", "Three!");
-        assertThat(both.get(1).paragraphStarts()).containsExactly(0, 1, 3);
+        DiffResult diff = Diff.compare(SplitText.ofKept(before, SplitText.of(before).kept()),
+                SplitText.ofKept(after, SplitText.of(after).kept()), null, null);
+        SentenceOp one = diff.ops().get(1);
+        assertThat(one.op()).isEqualTo(OpKind.SAME);
+        assertThat(one.newText()).isEqualTo("One.").isSameAs(one.oldText());
+        assertThat(diff.ops().get(3).op()).isEqualTo(OpKind.EDIT);
+    }
+
+    @Test
+    void forgedOrStaleKeyHashesCannotMakeDifferentSentencesEqual() {
+        ArticleText before = new ArticleText("t", null, List.of("The pier opened. It cost 3 million pounds. Crowds came."));
+        ArticleText after = new ArticleText("t", null, List.of("The pier opened. It cost 4 million pounds. Crowds came."));
+        // every hash the same, as a crafted collision or a damaged row would make them
+        KeptSplit forged = new KeptSplit(SplitText.offsets(before), "1:AAAAAAAAAAAAAAAA");
+        KeptSplit forgedToo = new KeptSplit(SplitText.offsets(after), "1:AAAAAAAAAAAAAAAA");
+        for (KeptSplit[] pair : new KeptSplit[][] {{forged, forgedToo}, {forged, SplitText.of(after).kept()},
+            {new KeptSplit(forged.offsets(), "9:AAAA"), new KeptSplit(forgedToo.offsets(), "1:not base64!")}}) {
+            DiffResult diff = Diff.compare(SplitText.ofKept(before, pair[0]), SplitText.ofKept(after, pair[1]), null, null);
+            assertThat(diff).isEqualTo(Diff.compare(before, after));
+            assertThat(diff.ops()).extracting(SentenceOp::op).containsExactly(OpKind.SAME, OpKind.EDIT, OpKind.SAME);
+        }
     }
 
     private static String paragraph(SplittableRandom random) {

@@ -1,0 +1,58 @@
+package dev.redline.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules that keep article text the class and id hints used to drop (issue 9, recall), each on a
+ * small hand-written page, beside the furniture the same hints must still drop.
+ */
+class RecallRulesTest {
+    private final Extractor extractor = new Extractor();
+
+    private Extracted extract(String body) {
+        return extractor.extract(Pages.article(body).getBytes(StandardCharsets.UTF_8), null, null);
+    }
+
+    @Test
+    void aSubheadingsAnchorIdIsNotARole() {
+        Extracted x = extract(Pages.STORY_PARAGRAPHS + """
+                <h2 id="what-comes-next">What comes next for the island</h2>
+                <p>The board meets again in March to choose a builder for the new landing, and islanders may speak at that meeting.</p>
+                <div id="next-story"><p>Up next: Lighthouse keeper retires</p></div>
+                """);
+
+        assertThat(x.paragraphs()).contains("What comes next for the island")
+                .doesNotContain("Up next: Lighthouse keeper retires");
+    }
+
+    @Test
+    void aBlockHiddenOnSmallScreensOnlyIsShownAndKept() {
+        Extracted x = extract(Pages.STORY_PARAGRAPHS + """
+                <div class="box hidden-xs"><p>The old pier's timber will be sold to boat builders on the island, the board said.</p></div>
+                <div class="hidden"><p>Subscribe to the Courier for more stories about the harbour.</p></div>
+                """);
+
+        assertThat(x.paragraphs()).contains("The old pier's timber will be sold to boat builders on the island, the board said.")
+                .doesNotContain("Subscribe to the Courier for more stories about the harbour.");
+    }
+
+    @Test
+    void aShortArticleIsNotSwappedForTheSidebarTheStrictPassRemoved() {
+        String story = "The ferry pier at Port Wendle closed on Tuesday after engineers found its pilings rotten, the harbour board said.";
+        String page = """
+                <html><head><title>Ferry pier closed</title></head><body>
+                <div class="page"><div class="story"><h1>Ferry pier closed</h1><p>%s</p></div></div>
+                <div class="sidebar"><div class="about">
+                  <p>The Wendle Courier has reported on the island and its harbour since 1911, and is owned by its readers, who elect its board every spring.</p>
+                  <p>Our reporters cover the council, the courts, the schools and the harbour, and we publish every weekday morning and on Saturday afternoons.</p>
+                </div></div></body></html>
+                """.formatted(story);
+
+        Extracted x = extractor.extract(page.getBytes(StandardCharsets.UTF_8), null, null);
+
+        assertThat(x.paragraphs()).containsExactly(story);
+    }
+}
