@@ -69,6 +69,6 @@ after=$(indexed)
 cpu=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / hz}')
 echo "$CMD on $DB, heap -Xmx$HEAP, ${DURATION} s: peak RSS $(( peak >> 10 )) MiB (sampled), high-water mark $(( hwm >> 10 )) MiB"
 echo "process CPU ${cpu} s; trace index: $before -> $after versions indexed ($(( after - before )) in this run," \
-  "$(awk -v n=$(( after - before )) -v c="$cpu" 'BEGIN {printf "%.0f", c > 0 ? n / c : 0}') per CPU second)"
+  "$(awk -v n=$(( after - before )) -v c="$cpu" 'BEGIN {printf "%.0f", (c > 0 ? n / c : 0)}') per CPU second)"
 grep -E "trace index|OutOfMemory|Exception" "$work/out.log" | head -5 || true
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
