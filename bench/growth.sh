@@ -45,7 +45,7 @@ postgres_growth() { # DATA_DIR
   max=$(pg -c 'SELECT MAX(id) FROM articles')
   local rank="SELECT id, -ts_rank(search, to_tsquery('simple', 'okafor')) AS score FROM versions WHERE search @@ to_tsquery('simple', 'okafor')"
   local queries=(
-    "versions of one article (article page)|SELECT COUNT(paragraphs) FROM versions WHERE article_id = $(( RANDOM * 32768 % max + RANDOM % max + 1 ))"
+    "versions of one article (article page)|SELECT COUNT(paragraphs) FROM versions WHERE article_id = $(( (RANDOM * 32768 + RANDOM) % max + 1 ))"
     "latest 51 changes (home page 1)|SELECT COUNT(*) FROM (SELECT v.id FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.n > 0 AND v.boring = 0 ORDER BY v.fetched_at DESC, v.id DESC LIMIT 51) t"
     "latest 51 changes of one source (source feed)|SELECT COUNT(*) FROM (SELECT v.id FROM versions v JOIN articles a ON a.id = v.article_id WHERE a.source_id = 3 AND v.n > 0 AND v.boring = 0 ORDER BY v.fetched_at DESC, v.id DESC LIMIT 51) t"
     "latest 51 changes at offset 5000 (home page 101)|SELECT COUNT(*) FROM (SELECT v.id FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.n > 0 AND v.boring = 0 ORDER BY v.fetched_at DESC, v.id DESC LIMIT 51 OFFSET 5000) t"
