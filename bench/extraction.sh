@@ -11,7 +11,7 @@
 # same way, process.cpuUsage) and the multilingual pages once (RJS_PASSES_MULTILINGUAL), each page in a
 # worker thread: a page that takes over RJS_TIMEOUT wall seconds (60) or crashes the worker is skipped,
 # scored as empty and counted in the report; a run resumed with the same WORK keeps its Readability.js results. Everything is pinned to one CPU (CPU=0 by default). Output: the Markdown
-# tables on stdout, files under WORK.
+# tables on stdout, files under WORK. JAR=FILE runs a copied bench jar instead of building one.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bench="${EXTRACTION_BENCH:-$here/../shared/bench/extraction}"
@@ -28,9 +28,13 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 mkdir -p "$work"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$work/load.txt" >&2
 
-echo "== building the benchmark jar" >&2
-(cd "$here" && ./mvnw -B -q -pl bench -am package -DskipTests >&2)
-jar="$here/bench/target/benchmarks.jar"
+if [[ -n "${JAR:-}" ]]; then
+  jar="$JAR"   # a copied bench jar: a build in the worktree meanwhile cannot replace it under the running JVM
+else
+  echo "== building the benchmark jar" >&2
+  (cd "$here" && ./mvnw -B -q -pl bench -am package -DskipTests >&2)
+  jar="$here/bench/target/benchmarks.jar"
+fi
 
 echo "== readability.js: install into $peer" >&2
 mkdir -p "$peer"

@@ -10,6 +10,7 @@
 #   ARCHIVE=/work/data-webscale/archive-1m bench/load.sh            # SQLite archive made by archive.sh
 #   DB=postgres ARCHIVE=/work/data-webscale/archive-1m-pg bench/load.sh
 #   ARTICLES=2000 DURATION=10s bench/load.sh                          # generates a small archive first
+#   SERVE_OPTS="-XX:StartFlightRecording=filename=/tmp/serve.jfr,settings=profile" bench/load.sh   # a profile of the server
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ARTICLES=${ARTICLES:-10000}
@@ -89,7 +90,9 @@ echo "== starting redline serve --no-poll on 127.0.0.1:$PORT" >&2
 # REDLINE_CP=JAR runs another build's classes (a before/after comparison on the same archive)
 launch=(-jar "$jar")
 [[ -n "${REDLINE_CP:-}" ]] && launch=(-cp "$REDLINE_CP" dev.redline.cli.Redline)
-"$java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xss4m -Xmx"$HEAP" "${launch[@]}" "${db_args[@]}" --data "$work" \
+# SERVE_OPTS: more JVM options for the server (a JFR recording, say)
+# shellcheck disable=SC2086
+"$java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xss4m -Xmx"$HEAP" ${SERVE_OPTS:-} "${launch[@]}" "${db_args[@]}" --data "$work" \
   serve --no-poll --port "$PORT" > "$work/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 300); do
@@ -102,7 +105,16 @@ echo >&2
 # Each connection waits DELAY_MS after each response; with ~10 ms of latency and client timer overhead
 # per request, CONNECTIONS = RATE * (DELAY_MS + 10) / 1000 connections give about RATE requests/second.
 CONNECTIONS=${CONNECTIONS:-$(( (RATE * (DELAY_MS + 10) + 999) / 1000 ))}
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+# the server's CPU (user + system) less its background trace-index repair thread's, which runs on a
+# store whose trace index is incomplete and is no request's cost (printed on its own at the end)
+repair_ticks() { # the repair thread's CPU ticks ("redline-trace-repair", cut to 15 characters by the kernel)
+  local t=0 task
+  for task in /proc/"$server_pid"/task/*; do
+    [[ "$(cat "$task/comm" 2>/dev/null)" == redline-trace-r* ]] && t=$(awk -v t="$t" '{print t + $14 + $15}' "$task/stat" 2>/dev/null || echo "$t")
+  done
+  echo "$t"
+}
+cpu_ticks() { awk -v r="$(repair_ticks)" '{print $14 + $15 - r}' "/proc/$server_pid/stat"; }
 # PostgreSQL's own processes (bench/pgcpu.sh): counted beside the server's, since the queries' work
 # (ranking, heap reads) is done there; 0 on SQLite, whose work is inside the server process
 source "$root/bench/pgcpu.sh"
@@ -143,6 +155,7 @@ done
 run "all routes, unpaced (peak)" "$work/paths-all" 8 0 "${PEAK_DURATION:-15s}"
 echo
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "trace-index repair thread CPU (left out above): $(awk -v t="$(repair_ticks)" -v hz="$tick" 'BEGIN {printf "%.1f", t / hz}') s"
 echo "server RSS after the runs: $(( $(awk '/VmRSS/ {print $2}' /proc/$server_pid/status) / 1024 )) MiB (heap limit $HEAP)"
 if [[ "$DB" == sqlite ]]; then
   echo "SQLite file: $(( $(stat -c %s "$DB_FILE") >> 20 )) MiB"

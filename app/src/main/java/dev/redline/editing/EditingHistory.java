@@ -20,6 +20,7 @@ import dev.redline.text.Normalize;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,18 +92,36 @@ public final class EditingHistory {
      * per page of articles rather than three per article.
      */
     public EditingRecord source(Source source, Instant now) {
+        return source(source, now, new SourceReading());
+    }
+
+    /**
+     * {@link #source(Source, Instant)}, reading again only the articles that changed since
+     * {@code reading} last saw them (a new version or event): the source page's record after a new
+     * version costs one article's history, not the source's hundred thousand versions. Each page
+     * of articles costs two queries (the articles, their events) when nothing in it changed.
+     *
+     * @param reading what the last reading of this source found; updated here
+     */
+    public EditingRecord source(Source source, Instant now, SourceReading reading) {
         List<ArticleEdits> edits = new ArrayList<>();
         long after = 0;
         while (true) {
             List<Article> page = store.sourceArticlesAfter(source.id(), after, PAGE);
-            List<Long> ids = page.stream().map(Article::id).toList();
-            Map<Long, List<Version>> versions = store.versionsOf(ids);
-            Map<Long, VersionChange> stored = store.changesOfArticles(ids, ChangeFacets.RULES);
-            Map<Long, List<ArticleEvent>> events = store.eventsOf(ids);
+            Map<Long, List<ArticleEvent>> events = store.eventsOf(page.stream().map(Article::id).toList());
+            List<Article> changed = page.stream().filter(a -> !reading.current(a, events.getOrDefault(a.id(), List.of()))).toList();
+            if (!changed.isEmpty()) {
+                List<Long> ids = changed.stream().map(Article::id).toList();
+                Map<Long, List<Version>> versions = store.versionsOf(ids);
+                Map<Long, VersionChange> stored = store.changesOfArticles(ids, ChangeFacets.RULES);
+                for (Article a : changed) {
+                    List<Version> history = versions.getOrDefault(a.id(), List.of());
+                    List<ArticleEvent> own = events.getOrDefault(a.id(), List.of());
+                    reading.keep(a, own, history.isEmpty() ? null : changes(a, history, stored, own, now).edits(now));
+                }
+            }
             for (Article a : page) {
-                List<Version> history = versions.getOrDefault(a.id(), List.of());
-                ArticleEdits e = history.isEmpty() ? null
-                        : changes(a, history, stored, events.getOrDefault(a.id(), List.of()), now).edits(now);
+                ArticleEdits e = reading.edits(a.id());
                 if (e != null) {
                     edits.add(e);
                 }
@@ -111,6 +130,32 @@ public final class EditingHistory {
                 return EditingRecord.of(source.name(), edits);
             }
             after = page.getLast().id();
+        }
+    }
+
+    /**
+     * What one reading of a source found per article: its edits and the version and event counts
+     * they were read at (versions and events are append-only, so equal counts mean the same
+     * history). Not thread-safe: one reading of a source at a time.
+     */
+    public static final class SourceReading {
+        private record Kept(int versions, int events, ArticleEdits edits) {
+        }
+
+        private final Map<Long, Kept> articles = new HashMap<>();
+
+        boolean current(Article a, List<ArticleEvent> events) {
+            Kept k = articles.get(a.id());
+            return k != null && k.versions() == a.versionCount() && k.events() == events.size();
+        }
+
+        void keep(Article a, List<ArticleEvent> events, ArticleEdits edits) {
+            articles.put(a.id(), new Kept(a.versionCount(), events.size(), edits));
+        }
+
+        ArticleEdits edits(long articleId) {
+            Kept k = articles.get(articleId);
+            return k == null ? null : k.edits();
         }
     }
 }

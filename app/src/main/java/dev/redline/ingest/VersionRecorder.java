@@ -109,13 +109,13 @@ public final class VersionRecorder {
         if (next.changed().isEmpty() && !backFromFlipFlop(article, latest)) {
             return new Decision(new Recorded.Unchanged(), null, null, null, null);
         }
-        FieldHashes hashes = FieldHashes.of(seen.text());
-        for (Version earlier : store.versions(article.id())) {
+        // the stored hashes of every version say whether the text was seen before, without reading the texts
+        for (int earlier : store.versionsWithHashes(article.id(), FieldHashes.of(seen.text()))) {
             // the latest shown again counts only after a flip-flop (checked above): A/B/A/B is a headline test's record
-            if ((earlier.number() != latest.number() || next.changed().isEmpty()) && FieldHashes.of(earlier.text()).equals(hashes)) {
+            if (earlier != latest.number() || next.changed().isEmpty()) {
                 ArticleEvent event = new ArticleEvent(article.id(), seen.fetchedAt(), EventKind.FLIP_FLOP,
-                        HistoryEvent.flipFlopDetail(earlier.number(), latest.number()));
-                return new Decision(new Recorded.FlipFlop(earlier.number(), latest.number()), null, null, event, null);
+                        HistoryEvent.flipFlopDetail(earlier, latest.number()));
+                return new Decision(new Recorded.FlipFlop(earlier, latest.number()), null, null, event, null);
             }
         }
         return new Decision(new Recorded.Queued(next), next, latest, null, seenSplit[0]);

@@ -67,6 +67,13 @@ public interface ArticleStore {
 
     Optional<Version> version(long articleId, int number);
 
+    /**
+     * The numbers of the article's versions whose stored field hashes are {@code hashes} (the same
+     * text under {@link FieldHashes}' comparison key), ascending: the flip-flop check, without
+     * reading any version's text.
+     */
+    List<Integer> versionsWithHashes(long articleId, FieldHashes hashes);
+
     /** All versions of these articles, by article id, each list by number (reading many histories at once). */
     Map<Long, List<Version>> versionsOf(List<Long> articleIds);
 
@@ -141,6 +148,14 @@ public interface ArticleStore {
      * @param beforeVersionId the id of the last version of the previous page
      */
     List<Change> changesBefore(Long sourceId, boolean includeFirst, boolean includeBoring, long beforeVersionId, int limit);
+
+    /**
+     * The {@code limit} changes that come just before version {@code afterVersionId} in the list's
+     * order (the newer ones next to it), newest first: the page before a {@link #changesBefore} page.
+     *
+     * @param afterVersionId the id of the first version of the page after
+     */
+    List<Change> changesAfter(Long sourceId, boolean includeFirst, boolean includeBoring, long afterVersionId, int limit);
 
     // --- events and checks ---------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +180,14 @@ final class JdbcArticles implements ArticleStore {
     }
 
     @Override
+    public List<Integer> versionsWithHashes(long articleId, FieldHashes hashes) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT n FROM versions WHERE article_id = :a AND title_hash = :t "
+                        + "AND byline_hash = :b AND body_hash = :body ORDER BY n")
+                .bind("a", articleId).bind("t", hashes.title()).bind("b", hashes.byline()).bind("body", hashes.body())
+                .mapTo(Integer.class).list());
+    }
+
+    @Override
     public Map<Long, List<Version>> versionsOf(List<Long> articleIds) {
         Map<Long, List<Version>> out = new HashMap<>();
         if (articleIds.isEmpty()) {
@@ -262,12 +271,69 @@ final class JdbcArticles implements ArticleStore {
         return changes(sourceId, null, includeFirst, includeBoring, beforeVersionId, 0, limit);
     }
 
+    @Override
+    public List<Change> changesAfter(Long sourceId, boolean includeFirst, boolean includeBoring, long afterVersionId, int limit) {
+        // only articles active since the cursor can hold a newer change: that set is the window, exact at once
+        List<Change> oldestFirst = new ArrayList<>(jdbi.withHandle(h -> changes(h, sourceId, null, includeFirst, includeBoring,
+                new Cursor(afterVersionId, true), 0, limit, sourceId == null ? 0 : -1)));
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    /** A keyset cursor: the changes after version {@code versionId} in newest-first order, or ({@code newer}) before it. */
+    private record Cursor(long versionId, boolean newer) {
+    }
+
+    /**
+     * Changes newest first. One source's: its most recently active articles first, a window of
+     * them at a time (an article's {@code activity_at} is never before any of its versions'
+     * fetch times, so once the last change wanted is newer than the first article left out, no
+     * article outside the window holds a change before it); the window grows four times over
+     * until that holds. Joining a source's articles with all their versions and sorting them, the
+     * plan SQLite picked for the plain query, read every version of the source (seconds at a
+     * million versions); walking the fetch-time index and skipping other sources' versions is
+     * slow for a small source.
+     */
     private List<Change> changes(Long sourceId, Long articleId, boolean includeFirst, boolean includeBoring,
                                  Long beforeVersionId, int offset, int limit) {
+        Cursor cursor = beforeVersionId == null ? null : new Cursor(beforeVersionId, false);
+        return jdbi.withHandle(h -> {
+            if (sourceId == null || articleId != null) {
+                return changes(h, sourceId, articleId, includeFirst, includeBoring, cursor, offset, limit, 0);
+            }
+            for (int window = Math.max(16, offset + limit); ; window = (int) Math.min(Integer.MAX_VALUE, window * 4L)) {
+                List<Change> rows = changes(h, sourceId, null, includeFirst, includeBoring, cursor, offset, limit, window);
+                Long firstLeftOut = h.createQuery("SELECT activity_at FROM articles WHERE source_id = :s"
+                                + " ORDER BY activity_at DESC, id DESC LIMIT 1 OFFSET :window")
+                        .bind("s", sourceId).bind("window", window).mapTo(Long.class).findOne().orElse(null);
+                if (firstLeftOut == null
+                        || (rows.size() == limit && rows.getLast().version().fetchedAt().toEpochMilli() > firstLeftOut)) {
+                    return rows;
+                }
+            }
+        });
+    }
+
+    /**
+     * The changes query, newest first (oldest first for a {@link Cursor#newer} cursor); {@code window}
+     * > 0 reads only that many of the source's most recently active articles, -1 only those active
+     * since the cursor.
+     */
+    private static List<Change> changes(Handle h, Long sourceId, Long articleId, boolean includeFirst, boolean includeBoring,
+                                        Cursor cursor, int offset, int limit, int window) {
         StringBuilder sql = new StringBuilder("SELECT ").append(columns("a", "a_", ARTICLE_FIELDS))
                 .append(", s.name AS source_name, ").append(columns("v", "v_", VERSION_FIELDS))
-                .append(", ").append(columns("p", "p_", VERSION_FIELDS))
-                .append(" FROM versions v JOIN articles a ON a.id = v.article_id LEFT JOIN sources s ON s.id = a.source_id")
+                .append(", ").append(columns("p", "p_", VERSION_FIELDS)).append(" FROM ");
+        if (window > 0) {
+            sql.append("(SELECT id FROM articles WHERE source_id = :s ORDER BY activity_at DESC, id DESC LIMIT :window) w")
+                    .append(" JOIN versions v ON v.article_id = w.id");
+        } else if (window < 0) {
+            sql.append("(SELECT id FROM articles WHERE source_id = :s AND activity_at >= (SELECT c.fetched_at FROM versions c")
+                    .append(" WHERE c.id = :cursor)) w JOIN versions v ON v.article_id = w.id");
+        } else {
+            sql.append("versions v");
+        }
+        sql.append(" JOIN articles a ON a.id = v.article_id LEFT JOIN sources s ON s.id = a.source_id")
                 .append(" LEFT JOIN versions p ON p.article_id = v.article_id AND p.n = v.n - 1 WHERE 1 = 1");
         if (sourceId != null) {
             sql.append(" AND a.source_id = :s");
@@ -281,26 +347,29 @@ final class JdbcArticles implements ArticleStore {
         if (!includeBoring) {
             sql.append(" AND v.boring = 0");
         }
-        if (beforeVersionId != null) {
-            // keyset: after the cursor version in (fetched_at DESC, id DESC) order; the index on fetched_at serves both terms
-            sql.append(" AND v.fetched_at <= (SELECT c.fetched_at FROM versions c WHERE c.id = :before)")
-                    .append(" AND (v.fetched_at < (SELECT c.fetched_at FROM versions c WHERE c.id = :before) OR v.id < :before)");
+        if (cursor != null) {
+            // keyset: after the cursor version in (fetched_at DESC, id DESC) order, or before it; the index on fetched_at serves both terms
+            String at = "(SELECT c.fetched_at FROM versions c WHERE c.id = :cursor)";
+            sql.append(cursor.newer() ? " AND v.fetched_at >= " + at + " AND (v.fetched_at > " + at + " OR v.id > :cursor)"
+                    : " AND v.fetched_at <= " + at + " AND (v.fetched_at < " + at + " OR v.id < :cursor)");
         }
-        sql.append(" ORDER BY v.fetched_at DESC, v.id DESC LIMIT :limit OFFSET :offset");
-        return jdbi.withHandle(h -> {
-            Query q = h.createQuery(sql.toString()).bind("limit", limit).bind("offset", offset);
-            if (beforeVersionId != null) {
-                q.bind("before", beforeVersionId);
-            }
-            if (sourceId != null) {
-                q.bind("s", sourceId);
-            }
-            if (articleId != null) {
-                q.bind("a", articleId);
-            }
-            return q.map((rs, ctx) -> new Change(Rows.article(rs, "a_"), rs.getString("source_name"), Rows.version(rs, "v_"),
-                    nullableLong(rs, "p_id") == null ? null : Rows.version(rs, "p_"))).list();
-        });
+        String order = cursor != null && cursor.newer() ? " ASC" : " DESC";
+        sql.append(" ORDER BY v.fetched_at").append(order).append(", v.id").append(order).append(" LIMIT :limit OFFSET :offset");
+        Query q = h.createQuery(sql.toString()).bind("limit", limit).bind("offset", offset);
+        if (window > 0) {
+            q.bind("window", window);
+        }
+        if (cursor != null) {
+            q.bind("cursor", cursor.versionId());
+        }
+        if (sourceId != null) {
+            q.bind("s", sourceId);
+        }
+        if (articleId != null) {
+            q.bind("a", articleId);
+        }
+        return q.map((rs, ctx) -> new Change(Rows.article(rs, "a_"), rs.getString("source_name"), Rows.version(rs, "v_"),
+                nullableLong(rs, "p_id") == null ? null : Rows.version(rs, "p_"))).list();
     }
 
     @Override

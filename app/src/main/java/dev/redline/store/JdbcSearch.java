@@ -25,20 +25,34 @@ final class JdbcSearch implements TextSearch {
     private final Jdbi jdbi;
     private final boolean postgres;
 
+    private final int rankedWindow;
+
     JdbcSearch(Database db) {
+        this(db, RANKED_WINDOW);
+    }
+
+    /** @param rankedWindow most matches ranked (on PostgreSQL a cap of each round's window; tests use a small one) */
+    JdbcSearch(Database db, int rankedWindow) {
         this.jdbi = db.jdbi();
         this.postgres = db.postgres();
+        this.rankedWindow = rankedWindow;
     }
 
     /** Matching versions ranked per round at first, per article asked for; each further round takes 8 times more. */
     private static final int CANDIDATES_PER_HIT = 20;
     /**
-     * On PostgreSQL, a round ranks only the newest {@code RANKING_WINDOW × k} matching versions (by id,
-     * which the primary key walks backwards, or the GIN index finds for a rare word), not the whole
-     * match set: a common word's rank then costs the same at 1 M versions as at 100 k, and the hits
-     * lean to recent versions, which a news archive's reader asks for first.
+     * Most matches ranked on SQLite: a query matching more versions ranks the newest this many
+     * (by id, the order they were stored), since FTS5's bm25 scores every match it ranks (0.4 s of
+     * CPU for a name in 60 % of a 700 k-version archive). PostgreSQL ranks at most this many too, and
+     * per round only the newest {@link #PG_WINDOW_PER_CANDIDATE} × k matches (see {@link #search}).
      */
-    private static final int RANKING_WINDOW = 2;
+    static final int RANKED_WINDOW = 5_000;
+    /**
+     * On PostgreSQL a round ranks the newest {@code 2 × k} matches in one statement (the primary key
+     * walked backwards, or the GIN index for a rare word): ts_rank reads each row's tsvector from
+     * TOAST, and ranking every match of a common word took 5 s at 220 k versions.
+     */
+    private static final int PG_WINDOW_PER_CANDIDATE = 2;
     /** Ids per IN list (well under SQLite's 32,766 bound parameters). */
     private static final int CHUNK = 5_000;
 
@@ -49,79 +63,102 @@ final class JdbcSearch implements TextSearch {
     /**
      * The best articles are those of the best-ranked matching versions, so only the top of the
      * ranking is joined with the versions table (the full match set of a common word is most of the
-     * archive; on PostgreSQL only a window of the newest matches is ranked, {@link #RANKING_WINDOW}):
-     * the best {@code limit × 20} versions first, eight times more while they name fewer
+     * archive): the best {@code limit × 20} versions first, eight times more while they name fewer
      * than {@code limit} articles (filters may drop many) and more matches remain. The articles come in
      * the order of their best version, as a GROUP BY over every match would give, ties aside.
      */
     @Override
-    public List<SearchHit> search(String query, Long sourceId, Instant from, Instant to, int limit) {
+    public SearchResults find(String query, Long sourceId, Instant from, Instant to, int limit) {
         SearchText.Query parsed = SearchText.parse(query == null ? "" : query);
         if (parsed.isEmpty() || limit <= 0) {
-            return List.of();
+            return new SearchResults(List.of(), 0);
         }
         String match = postgres ? parsed.tsquery() : parsed.fts5();
         return jdbi.withHandle(h -> {
-            Map<Long, Match> best = new LinkedHashMap<>();
-            for (int k = limit * CANDIDATES_PER_HIT; ; k *= 8) {
-                Query rank = h.createQuery(postgres
-                                // ts_rank reads each row's tsvector from TOAST: ranking every match of a common
-                                // word took 5 s at 220 k versions; the newest window of matches costs the same at any size
-                                ? "SELECT id, score FROM (SELECT id, -ts_rank(search, to_tsquery('simple', :q)) AS score"
-                                  + " FROM versions WHERE search @@ to_tsquery('simple', :q) ORDER BY id DESC LIMIT :window) w"
-                                  + " ORDER BY score, id LIMIT :k"
-                                : "SELECT rowid, rank FROM versions_fts WHERE versions_fts MATCH :q ORDER BY rank LIMIT :k")
-                        .bind("q", match).bind("k", k);
-                if (postgres) {
-                    rank.bind("window", RANKING_WINDOW * k);
-                }
-                List<double[]> ranked = rank.map((rs, ctx) -> new double[] {rs.getLong(1), rs.getDouble(2)}).list();
-                Map<Long, Match> rows = versions(h, ranked.stream().map(r -> (long) r[0]).toList(), null, sourceId, from, to);
-                best.clear();
-                for (double[] r : ranked) {
-                    Match m = rows.get((long) r[0]);
-                    if (m != null && !best.containsKey(m.articleId()) && best.size() < limit) {
-                        best.put(m.articleId(), new Match(m.versionId(), r[1], m.articleId(), m.n(), m.at()));
-                    }
-                }
-                if (best.size() >= limit || ranked.size() < k) {
-                    break;
-                }
-            }
-            if (best.isEmpty()) {
-                return List.<SearchHit>of();
-            }
-            // every matching version of the chosen articles (within the filters), for their numbers and last match
-            Map<Long, Match> candidates = versions(h, null, List.copyOf(best.keySet()), sourceId, from, to);
-            Map<Long, List<Match>> matching = new HashMap<>();
-            for (long id : matchingIds(h, List.copyOf(candidates.keySet()), match)) {
-                Match m = candidates.get(id);
-                matching.computeIfAbsent(m.articleId(), a -> new ArrayList<>()).add(m);
-            }
-            Map<Long, Article> articles = new HashMap<>();
-            h.createQuery("SELECT " + ARTICLE_FIELDS + " FROM articles WHERE id IN (<ids>)").bindList("ids", List.copyOf(best.keySet()))
-                    .map((rs, ctx) -> articles.put(rs.getLong("id"), article(rs, ""))).list();
-            Map<Long, String> sourceNames = new HashMap<>();
-            h.createQuery("SELECT id, name FROM sources").map((rs, ctx) -> sourceNames.put(rs.getLong(1), rs.getString(2))).list();
-            record Ranked(Match best, List<Match> all, Instant lastAt) {
-            }
-            List<Ranked> ranked = new ArrayList<>();
-            for (Match b : best.values()) {
-                List<Match> all = matching.getOrDefault(b.articleId(), List.of(b)).stream().sorted(Comparator.comparingInt(Match::n)).toList();
-                ranked.add(new Ranked(b, all, all.stream().map(Match::at).max(Comparator.naturalOrder()).orElseThrow()));
-            }
-            ranked.sort(Comparator.comparingDouble((Ranked r) -> r.best().score()).thenComparing(Ranked::lastAt, Comparator.reverseOrder()));
-            List<SearchHit> hits = new ArrayList<>();
-            for (Ranked r : ranked) {
-                Article article = articles.get(r.best().articleId());
-                Version newest = h.createQuery("SELECT " + VERSION_FIELDS + " FROM versions WHERE id = :id")
-                        .bind("id", r.all().getLast().versionId()).map((rs, ctx) -> version(rs, "")).one();
-                SearchText.Snippet snippet = SearchText.snippet(newest.text(), parsed);
-                hits.add(new SearchHit(article, article.sourceId() == null ? null : sourceNames.get(article.sourceId()),
-                        r.all().stream().map(Match::n).toList(), r.lastAt(), snippet.text(), snippet.highlights()));
-            }
-            return hits;
+            Long floor = postgres ? null : windowFloor(h, match);
+            int[] pgWindow = {0}; // PostgreSQL: the window of the last round when it was full (more matched)
+            List<SearchHit> hits = search(h, parsed, match, floor, pgWindow, sourceId, from, to, limit);
+            return new SearchResults(hits, postgres ? pgWindow[0] : floor == null ? 0 : rankedWindow);
         });
+    }
+
+    /**
+     * On SQLite, the id of the {@code rankedWindow}th newest matching version when more match,
+     * else null (all are ranked). Finding it walks the match list from its newest end (FTS5 keeps it
+     * in rowid order), far cheaper than ranking: bm25 scores every match it ranks.
+     */
+    private Long windowFloor(Handle h, String match) {
+        List<Long> edge = h.createQuery("SELECT rowid FROM versions_fts WHERE versions_fts MATCH :q ORDER BY rowid DESC"
+                + " LIMIT 2 OFFSET :skip").bind("q", match).bind("skip", rankedWindow - 1).mapTo(Long.class).list();
+        return edge.size() < 2 ? null : edge.getFirst();
+    }
+
+    /** The hits, ranking only matches from version {@code floor} on when it is given. */
+    private List<SearchHit> search(Handle h, SearchText.Query parsed, String match, Long floor, int[] pgWindow, Long sourceId,
+                                   Instant from, Instant to, int limit) {
+        Map<Long, Match> best = new LinkedHashMap<>();
+        for (int k = limit * CANDIDATES_PER_HIT; ; k *= 8) {
+            int window = Math.max(k, Math.min(rankedWindow, PG_WINDOW_PER_CANDIDATE * k));
+            Query rank = h.createQuery(postgres
+                            ? "SELECT id, score, COUNT(*) OVER () FROM (SELECT id, -ts_rank(search, to_tsquery('simple', :q)) AS score"
+                              + " FROM versions WHERE search @@ to_tsquery('simple', :q) ORDER BY id DESC LIMIT :window) w"
+                              + " ORDER BY score, id LIMIT :k"
+                            : "SELECT rowid, rank, 0 FROM versions_fts WHERE versions_fts MATCH :q"
+                              + (floor == null ? "" : " AND rowid >= :floor") + " ORDER BY rank LIMIT :k")
+                    .bind("q", match).bind("k", k);
+            if (floor != null) {
+                rank.bind("floor", floor);
+            }
+            if (postgres) {
+                rank.bind("window", window);
+            }
+            List<double[]> ranked = rank.map((rs, ctx) -> new double[] {rs.getLong(1), rs.getDouble(2), rs.getLong(3)}).list();
+            pgWindow[0] = !ranked.isEmpty() && ranked.getFirst()[2] >= window ? window : 0;
+            Map<Long, Match> rows = versions(h, ranked.stream().map(r -> (long) r[0]).toList(), null, sourceId, from, to);
+            best.clear();
+            for (double[] r : ranked) {
+                Match m = rows.get((long) r[0]);
+                if (m != null && !best.containsKey(m.articleId()) && best.size() < limit) {
+                    best.put(m.articleId(), new Match(m.versionId(), r[1], m.articleId(), m.n(), m.at()));
+                }
+            }
+            if (best.size() >= limit || ranked.size() < k) {
+                break;
+            }
+        }
+        if (best.isEmpty()) {
+            return List.of();
+        }
+        // every matching version of the chosen articles (within the filters), for their numbers and last match
+        Map<Long, Match> candidates = versions(h, null, List.copyOf(best.keySet()), sourceId, from, to);
+        Map<Long, List<Match>> matching = new HashMap<>();
+        for (long id : matchingIds(h, candidates, match)) {
+            Match m = candidates.get(id);
+            matching.computeIfAbsent(m.articleId(), a -> new ArrayList<>()).add(m);
+        }
+        Map<Long, Article> articles = new HashMap<>();
+        h.createQuery("SELECT " + ARTICLE_FIELDS + " FROM articles WHERE id IN (<ids>)").bindList("ids", List.copyOf(best.keySet()))
+                .map((rs, ctx) -> articles.put(rs.getLong("id"), article(rs, ""))).list();
+        Map<Long, String> sourceNames = new HashMap<>();
+        h.createQuery("SELECT id, name FROM sources").map((rs, ctx) -> sourceNames.put(rs.getLong(1), rs.getString(2))).list();
+        record Ranked(Match best, List<Match> all, Instant lastAt) {
+        }
+        List<Ranked> ranked = new ArrayList<>();
+        for (Match b : best.values()) {
+            List<Match> all = matching.getOrDefault(b.articleId(), List.of(b)).stream().sorted(Comparator.comparingInt(Match::n)).toList();
+            ranked.add(new Ranked(b, all, all.stream().map(Match::at).max(Comparator.naturalOrder()).orElseThrow()));
+        }
+        ranked.sort(Comparator.comparingDouble((Ranked r) -> r.best().score()).thenComparing(Ranked::lastAt, Comparator.reverseOrder()));
+        List<SearchHit> hits = new ArrayList<>();
+        for (Ranked r : ranked) {
+            Article article = articles.get(r.best().articleId());
+            Version newest = h.createQuery("SELECT " + VERSION_FIELDS + " FROM versions WHERE id = :id")
+                    .bind("id", r.all().getLast().versionId()).map((rs, ctx) -> version(rs, "")).one();
+            SearchText.Snippet snippet = SearchText.snippet(newest.text(), parsed);
+            hits.add(new SearchHit(article, article.sourceId() == null ? null : sourceNames.get(article.sourceId()),
+                    r.all().stream().map(Match::n).toList(), r.lastAt(), snippet.text(), snippet.highlights()));
+        }
+        return hits;
     }
 
     /**
@@ -144,13 +181,30 @@ final class JdbcSearch implements TextSearch {
         return out;
     }
 
-    /** Which of these versions match the query. */
-    private List<Long> matchingIds(Handle h, List<Long> versionIds, String match) {
+    /**
+     * Which of these versions match the query. On SQLite, one range of rowids per article (FTS5
+     * seeks to a rowid range; with {@code rowid IN (…)} it walks a common word's whole match list).
+     */
+    private List<Long> matchingIds(Handle h, Map<Long, Match> candidates, String match) {
         List<Long> out = new ArrayList<>();
+        if (!postgres) {
+            Map<Long, long[]> ranges = new HashMap<>();
+            candidates.values().forEach(m -> ranges.merge(m.articleId(), new long[] {m.versionId(), m.versionId()},
+                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])}));
+            for (long[] range : ranges.values()) {
+                h.createQuery("SELECT rowid FROM versions_fts WHERE versions_fts MATCH :q AND rowid BETWEEN :lo AND :hi")
+                        .bind("q", match).bind("lo", range[0]).bind("hi", range[1]).mapTo(Long.class)
+                        .forEach(id -> {
+                            if (candidates.containsKey(id)) {
+                                out.add(id);
+                            }
+                        });
+            }
+            return out;
+        }
+        List<Long> versionIds = List.copyOf(candidates.keySet());
         for (int i = 0; i < versionIds.size(); i += CHUNK) {
-            out.addAll(h.createQuery(postgres
-                            ? "SELECT id FROM versions WHERE id IN (<ids>) AND search @@ to_tsquery('simple', :q)"
-                            : "SELECT rowid FROM versions_fts WHERE versions_fts MATCH :q AND rowid IN (<ids>)")
+            out.addAll(h.createQuery("SELECT id FROM versions WHERE id IN (<ids>) AND search @@ to_tsquery('simple', :q)")
                     .bindList("ids", versionIds.subList(i, Math.min(versionIds.size(), i + CHUNK))).bind("q", match)
                     .mapTo(Long.class).list());
         }

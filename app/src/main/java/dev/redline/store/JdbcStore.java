@@ -198,6 +198,11 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public List<Integer> versionsWithHashes(long articleId, FieldHashes hashes) {
+        return articles.versionsWithHashes(articleId, hashes);
+    }
+
+    @Override
     public Map<Long, List<Version>> versionsOf(List<Long> articleIds) {
         return articles.versionsOf(articleIds);
     }
@@ -237,6 +242,11 @@ final class JdbcStore implements Store {
     public List<Change> changesBefore(Long sourceId, boolean includeFirst, boolean includeBoring, long beforeVersionId,
                                       int limit) {
         return articles.changesBefore(sourceId, includeFirst, includeBoring, beforeVersionId, limit);
+    }
+
+    @Override
+    public List<Change> changesAfter(Long sourceId, boolean includeFirst, boolean includeBoring, long afterVersionId, int limit) {
+        return articles.changesAfter(sourceId, includeFirst, includeBoring, afterVersionId, limit);
     }
 
     @Override
@@ -327,8 +337,8 @@ final class JdbcStore implements Store {
     // --- search and host slots -----------------------------------------------------------------
 
     @Override
-    public List<SearchHit> search(String query, Long sourceId, Instant from, Instant to, int limit) {
-        return search.search(query, sourceId, from, to, limit);
+    public SearchResults find(String query, Long sourceId, Instant from, Instant to, int limit) {
+        return search.find(query, sourceId, from, to, limit);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,11 +53,22 @@ final class JdbcTracePostings implements TracePostings {
 
     @Override
     public boolean add(long articleId, long versionId, Fingerprint fingerprint) {
+        return addAll(List.of(new Entry(articleId, versionId, fingerprint))) == 1;
+    }
+
+    @Override
+    public int addAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try (PostingsWriter writer = new PostingsWriter(c, postgres)) {
-                boolean added = writer.add(articleId, versionId, fingerprint);
+                int added = 0;
+                for (Entry e : entries) {
+                    added += writer.add(e.articleId(), e.versionId(), e.fingerprint()) ? 1 : 0;
+                }
                 writer.flush();
                 c.commit();
                 return added;
@@ -67,7 +79,48 @@ final class JdbcTracePostings implements TracePostings {
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not index version " + versionId + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not index " + entries.size() + " versions from version "
+                    + entries.getFirst().versionId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<Long, Shape> shapes(Collection<Long> articleIds) {
+        Map<Long, Shape> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (List<Long> chunk : chunks(articleIds.stream().mapToLong(Long::longValue).distinct().toArray())) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT v.article_id, a.source_id, v.id, t.shingles "
+                        + "FROM versions v JOIN articles a ON a.id = v.article_id "
+                        + "LEFT JOIN trace_version t ON t.version_id = v.id WHERE v.article_id IN ("
+                        + placeholders(chunk.size()) + ") ORDER BY v.article_id, v.n")) {
+                    bind(ps, 1, chunk);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        long article = -1;
+                        Long source = null;
+                        List<VersionShape> versions = new ArrayList<>();
+                        while (rs.next()) {
+                            if (rs.getLong(1) != article) {
+                                if (article != -1) {
+                                    out.put(article, new Shape(article, source, versions));
+                                }
+                                article = rs.getLong(1);
+                                long s = rs.getLong(2);
+                                source = rs.wasNull() ? null : s;
+                                versions = new ArrayList<>();
+                            }
+                            long versionId = rs.getLong(3);
+                            int shingles = rs.getInt(4);
+                            versions.add(new VersionShape(versionId, rs.wasNull() ? -1 : shingles));
+                        }
+                        if (article != -1) {
+                            out.put(article, new Shape(article, source, versions));
+                        }
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the trace index: " + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.redline.fingerprint.Fingerprint;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 
@@ -29,15 +30,16 @@ final class PostingsWriter implements AutoCloseable {
     /*
      * SQLite: the postings go in as one JSON array of [key, article] pairs per statement, unpacked by
      * json_each, so a flush costs a few calls into the driver instead of several per row (binding
-     * and stepping each row is most of a row-at-a-time insert's cost). The document frequency is
-     * raised first, by the pairs not yet stored, then the pairs are inserted.
+     * and stepping each row is most of a row-at-a-time insert's cost). The anchor insert returns the
+     * pairs it stored (not those already there), whose count per anchor raises the document
+     * frequency in one more statement: one b-tree probe per pair fewer than asking first which pairs
+     * are new, and no GROUP BY sort inside SQLite.
      */
-    private static final String SQLITE_DF = "INSERT INTO trace_anchor_df (anchor, articles) "
-            + "SELECT j.value ->> 0, COUNT(*) FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM trace_anchor t "
-            + "WHERE t.anchor = j.value ->> 0 AND t.article_id = j.value ->> 1) GROUP BY j.value ->> 0 "
-            + "ON CONFLICT (anchor) DO UPDATE SET articles = trace_anchor_df.articles + excluded.articles";
     private static final String SQLITE_ANCHORS = "INSERT INTO trace_anchor (anchor, article_id) "
-            + "SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true ON CONFLICT DO NOTHING";
+            + "SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true ON CONFLICT DO NOTHING RETURNING anchor";
+    private static final String SQLITE_DF = "INSERT INTO trace_anchor_df (anchor, articles) "
+            + "SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true "
+            + "ON CONFLICT (anchor) DO UPDATE SET articles = trace_anchor_df.articles + excluded.articles";
     private static final String SQLITE_BANDS = "INSERT INTO trace_band (band_key, article_id) "
             + "SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true ON CONFLICT DO NOTHING";
 
@@ -60,8 +62,8 @@ final class PostingsWriter implements AutoCloseable {
             df = null;
             bands = connection.prepareStatement(PG_BANDS);
         } else {
-            df = connection.prepareStatement(SQLITE_DF);
             anchors = connection.prepareStatement(SQLITE_ANCHORS);
+            df = connection.prepareStatement(SQLITE_DF);
             bands = connection.prepareStatement(SQLITE_BANDS);
         }
     }
@@ -91,25 +93,35 @@ final class PostingsWriter implements AutoCloseable {
             unnest(anchors, anchorBuffer);
             unnest(bands, bandBuffer);
         } else {
-            json(df, anchorBuffer);
-            json(anchors, anchorBuffer);
-            json(bands, bandBuffer);
+            if (anchorBuffer.size > 0) {
+                anchors.setString(1, json(anchorBuffer));
+                Pairs raised = new Pairs();
+                try (ResultSet added = anchors.executeQuery()) {
+                    while (added.next()) {
+                        raised.add(added.getLong(1), 1);
+                    }
+                }
+                if (raised.size > 0) {
+                    df.setString(1, json(raised.countedByKey()));
+                    df.executeUpdate();
+                }
+            }
+            if (bandBuffer.size > 0) {
+                bands.setString(1, json(bandBuffer));
+                bands.executeUpdate();
+            }
         }
         anchorBuffer.clear();
         bandBuffer.clear();
     }
 
-    /** One statement over all pairs, as a JSON array of [key, article] (a JSON integer holds any 64-bit value exactly in SQLite). */
-    private static void json(PreparedStatement insert, Pairs pairs) throws SQLException {
-        if (pairs.size == 0) {
-            return;
-        }
+    /** The pairs as one JSON array of [key, value] (a JSON integer holds any 64-bit value exactly in SQLite). */
+    private static String json(Pairs pairs) {
         StringBuilder json = new StringBuilder(pairs.size * 32).append('[');
         for (int i = 0; i < pairs.size; i++) {
-            json.append(i == 0 ? "[" : ",[").append(pairs.keys[i]).append(',').append(pairs.articles[i]).append(']');
+            json.append(i == 0 ? "[" : ",[").append(pairs.keys[i]).append(',').append(pairs.values[i]).append(']');
         }
-        insert.setString(1, json.append(']').toString());
-        insert.executeUpdate();
+        return json.append(']').toString();
     }
 
     private void unnest(PreparedStatement insert, Pairs pairs) throws SQLException {
@@ -117,7 +129,7 @@ final class PostingsWriter implements AutoCloseable {
             return;
         }
         Array keys = connection.createArrayOf("bigint", boxed(pairs.keys, pairs.size));
-        Array articles = connection.createArrayOf("bigint", boxed(pairs.articles, pairs.size));
+        Array articles = connection.createArrayOf("bigint", boxed(pairs.values, pairs.size));
         try {
             insert.setArray(1, keys);
             insert.setArray(2, articles);
@@ -143,19 +155,19 @@ final class PostingsWriter implements AutoCloseable {
         }
     }
 
-    /** A growing buffer of (key, article) postings; sorted and made distinct before writing. */
+    /** A growing buffer of (key, value) pairs: postings (anchor or band key, article) sorted and made distinct before writing, or counts. */
     private static final class Pairs {
         long[] keys = new long[1024];
-        long[] articles = new long[1024];
+        long[] values = new long[1024];
         int size;
 
-        void add(long key, long article) {
+        void add(long key, long value) {
             if (size == keys.length) {
                 keys = Arrays.copyOf(keys, size * 2);
-                articles = Arrays.copyOf(articles, size * 2);
+                values = Arrays.copyOf(values, size * 2);
             }
             keys[size] = key;
-            articles[size++] = article;
+            values[size++] = value;
         }
 
         /** Sorts by key then article and drops repeats (the same posting from several versions of one article). */
@@ -186,18 +198,34 @@ final class PostingsWriter implements AutoCloseable {
             int n = 0;
             for (long packed : order) {
                 int i = (int) packed;
-                if (n == 0 || k[n - 1] != keys[i] || a[n - 1] != articles[i]) {
+                if (n == 0 || k[n - 1] != keys[i] || a[n - 1] != values[i]) {
                     k[n] = keys[i];
-                    a[n++] = articles[i];
+                    a[n++] = values[i];
                 }
             }
             keys = k;
-            articles = a;
+            values = a;
             size = n;
         }
 
+        /** (key, how many times it occurs) for each distinct key, sorted by key. */
+        Pairs countedByKey() {
+            long[] sorted = Arrays.copyOf(keys, size);
+            Arrays.sort(sorted);
+            Pairs counted = new Pairs();
+            for (int i = 0; i < sorted.length; ) {
+                int j = i;
+                while (j < sorted.length && sorted[j] == sorted[i]) {
+                    j++;
+                }
+                counted.add(sorted[i], j - i);
+                i = j;
+            }
+            return counted;
+        }
+
         private boolean before(int i, int j) {
-            return keys[i] != keys[j] ? Long.compare(keys[i], keys[j]) < 0 : articles[i] < articles[j];
+            return keys[i] != keys[j] ? Long.compare(keys[i], keys[j]) < 0 : values[i] < values[j];
         }
 
         void clear() {

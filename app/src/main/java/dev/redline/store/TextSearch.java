@@ -14,5 +14,22 @@ public interface TextSearch {
      * @param from     only versions fetched at or after this, or null
      * @param to       only versions fetched before this, or null
      */
-    List<SearchHit> search(String query, Long sourceId, Instant from, Instant to, int limit);
+    default List<SearchHit> search(String query, Long sourceId, Instant from, Instant to, int limit) {
+        return find(query, sourceId, from, to, limit).hits();
+    }
+
+    /** {@link #search}, saying how much of the match set was ranked. */
+    SearchResults find(String query, Long sourceId, Instant from, Instant to, int limit);
+
+    /**
+     * Search hits, best first, and what was ranked.
+     *
+     * @param rankedNewest 0 when every match was ranked; else only the newest this many matching
+     *                     versions were (a word in a large part of the archive), filters applied after
+     */
+    record SearchResults(List<SearchHit> hits, int rankedNewest) {
+        public SearchResults {
+            hits = List.copyOf(hits);
+        }
+    }
 }

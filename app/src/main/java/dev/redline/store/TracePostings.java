@@ -1,6 +1,8 @@
 package dev.redline.store;
 
 import dev.redline.fingerprint.Fingerprint;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +19,45 @@ public interface TracePostings {
 
     /** Indexes one version in its own transaction; false (and nothing changed) when it was indexed already. */
     boolean add(long articleId, long versionId, Fingerprint fingerprint);
+
+    /**
+     * Indexes several versions in one transaction, each table's postings in one statement (a
+     * tracker slice's versions); those indexed already are skipped.
+     *
+     * @return how many were newly indexed
+     */
+    int addAll(List<Entry> entries);
+
+    /** One version to index: its article, its id and its fingerprint. */
+    record Entry(long articleId, long versionId, Fingerprint fingerprint) {
+    }
+
+    /**
+     * What the index knows of these articles' versions, for a search that prunes before it reads
+     * any text: each article's source and, in version order, each version's id and distinct shingle
+     * count. Articles without versions (or gone) are absent. One query per few hundred articles.
+     */
+    Map<Long, Shape> shapes(Collection<Long> articleIds);
+
+    /**
+     * An article as the index sees it.
+     *
+     * @param sourceId the article's source, or null
+     * @param versions its versions by number
+     */
+    record Shape(long articleId, Long sourceId, List<VersionShape> versions) {
+        public Shape {
+            versions = List.copyOf(versions);
+        }
+    }
+
+    /**
+     * One version as the index sees it.
+     *
+     * @param shingles its distinct shingle count, or -1 when it is not indexed yet
+     */
+    record VersionShape(long versionId, int shingles) {
+    }
 
     /**
      * A writer for bulk loads: one connection, statements prepared once, many versions per

@@ -197,7 +197,7 @@ public final class SourceFinder {
 
         synchronized List<long[]> shingles(Fingerprinter fingerprinter) {
             if (shingles == null) {
-                shingles = versions.stream().map(v -> fingerprinter.shingles(v.text())).toList();
+                shingles = fingerprinter.shinglesOfVersions(versions.stream().map(Version::text).toList());
             }
             return shingles;
         }

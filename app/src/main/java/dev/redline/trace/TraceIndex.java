@@ -41,6 +41,11 @@ public final class TraceIndex {
         return postings.add(articleId, versionId, fingerprint);
     }
 
+    /** Indexes several versions in one transaction ({@link TracePostings#addAll}); returns how many were new. */
+    public int addAll(List<TracePostings.Entry> entries) {
+        return postings.addAll(entries);
+    }
+
     /** A bulk writer (one connection, statements prepared once, many versions per transaction), as {@link TracePostings#bulk}. */
     public TracePostings.Bulk bulk() {
         return postings.bulk();

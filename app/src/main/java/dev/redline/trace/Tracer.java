@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
@@ -56,8 +56,10 @@ public final class Tracer implements VersionAnalyser {
     static final int MAX_CANDIDATES = SourceFinder.MAX_CANDIDATES;
     /** Articles whose prepared histories (shingles, passages, the diffs of consecutive versions) are kept. */
     static final int HISTORY_CACHE = 512;
+    /** Shingles the reuse search keeps (8 bytes each: 32 MB; about 25,000 versions of news length). */
+    static final long SHINGLE_CACHE = 4_000_000;
     /** Articles read per page by {@link #reindex}. */
-    static final int REINDEX_PAGE = 500;
+    public static final int REINDEX_PAGE = 500;
 
     private static final Logger LOG = LoggerFactory.getLogger(Tracer.class);
 
@@ -66,6 +68,8 @@ public final class Tracer implements VersionAnalyser {
     private final Fingerprinter fingerprinter;
     private final Floor floor;
     private final SourceFinder finder;
+    private final ShingleCache shingles = new ShingleCache(SHINGLE_CACHE);
+    private final ReuseSearch reuse;
 
     public Tracer(Store store) {
         this(store, new TraceIndex(store.tracePostings()), Fingerprinter.DEFAULT, Floor.DEFAULT);
@@ -92,6 +96,7 @@ public final class Tracer implements VersionAnalyser {
                 return store.splits().splits(versions); // kept when each version was recorded
             }
         }, HISTORY_CACHE);
+        this.reuse = new ReuseSearch(store, index, fingerprinter, floor, finder, shingles);
     }
 
     public Floor floor() {
@@ -128,48 +133,81 @@ public final class Tracer implements VersionAnalyser {
                 onVersion.accept(n);
             }
         };
+        long[] added = indexStored(progress, stop);
+        if (added.length == 0) {
+            progress.accept(store.versionCount()); // nothing new to check for reuse: the second pass is done
+        } else {
+            recordReuseOf(added, progress, stop);
+        }
+        return added.length;
+    }
+
+    /**
+     * The first pass of {@link #reindex}: indexes every stored version not in the index, one bulk
+     * transaction per page of {@value #REINDEX_PAGE} articles, whose versions are read in one query
+     * and fingerprinted in parallel, an article's versions together (they share most paragraphs,
+     * which are tokenised once). Public for the bulk benchmark.
+     *
+     * @return the ids of the versions newly indexed, sorted
+     */
+    public long[] indexStored(LongConsumer onVersions, BooleanSupplier stop) {
         List<Long> addedIds = new ArrayList<>();
         long after = 0;
         List<Article> articles;
         // keyset paging by id: appends (which move an article in the by-activity order) cannot make it skip one
         while (!stop.getAsBoolean() && !(articles = store.articlesAfter(after, REINDEX_PAGE)).isEmpty()) {
-            List<Version> stored = articles.stream().flatMap(a -> store.versions(a.id()).stream()).toList();
+            Map<Long, List<Version>> stored = store.versionsOf(articles.stream().map(Article::id).toList());
             // one query per page says which are indexed already, so a resumed repair skips them cheaply
-            Set<Long> indexed = index.indexedAmong(stored.stream().mapToLong(Version::id).toArray());
-            List<Version> versions = stored.stream().filter(v -> !indexed.contains(v.id())).toList();
-            List<Fingerprint> fingerprints = versions.parallelStream().map(v -> fingerprinter.of(v.text())).toList();
+            Set<Long> indexed = index.indexedAmong(stored.values().stream().flatMap(List::stream).mapToLong(Version::id).toArray());
+            List<List<Version>> unindexed = articles.stream()
+                    .map(a -> stored.getOrDefault(a.id(), List.of()).stream().filter(v -> !indexed.contains(v.id())).toList())
+                    .filter(versions -> !versions.isEmpty())
+                    .toList();
+            List<List<Fingerprint>> fingerprints = unindexed.parallelStream()
+                    .map(versions -> fingerprinter.ofVersions(versions.stream().map(Version::text).toList()))
+                    .toList();
             // one bulk writer and transaction per page, closed before anything else runs: the write lock
             // is never held while others (a serving process appending versions) wait for it
             try (TracePostings.Bulk bulk = index.bulk()) {
-                for (int i = 0; i < versions.size(); i++) {
-                    if (bulk.add(versions.get(i).articleId(), versions.get(i).id(), fingerprints.get(i))) {
-                        addedIds.add(versions.get(i).id());
+                for (int a = 0; a < unindexed.size(); a++) {
+                    for (int i = 0; i < unindexed.get(a).size(); i++) {
+                        Version version = unindexed.get(a).get(i);
+                        if (bulk.add(version.articleId(), version.id(), fingerprints.get(a).get(i))) {
+                            addedIds.add(version.id());
+                        }
                     }
                 }
                 bulk.commit();
             }
-            progress.accept(stored.size());
+            onVersions.accept(stored.values().stream().mapToLong(List::size).sum());
             after = articles.getLast().id();
         }
         // a sorted array of ids, not the versions: memory stays at a few bytes per version on a big archive
-        long[] added = addedIds.stream().mapToLong(Long::longValue).sorted().toArray();
-        after = 0;
-        while (added.length > 0 && !stop.getAsBoolean() && !(articles = store.articlesAfter(after, REINDEX_PAGE)).isEmpty()) {
-            // articles in parallel, each one's versions in order: one article's reuse events are written by one thread
+        return addedIds.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /**
+     * The second pass of {@link #reindex}: checks each of the {@code added} versions (sorted ids) for
+     * reuse of another source's earlier version, as tracking does, articles in parallel (each one's
+     * versions in order, so one article's reuse events are written by one thread).
+     */
+    public void recordReuseOf(long[] added, LongConsumer onVersions, BooleanSupplier stop) {
+        long after = 0;
+        List<Article> articles;
+        while (!stop.getAsBoolean() && !(articles = store.articlesAfter(after, REINDEX_PAGE)).isEmpty()) {
+            Map<Long, List<Version>> stored = store.versionsOf(articles.stream().map(Article::id).toList());
             articles.parallelStream().forEach(article -> {
-                for (Version version : store.versions(article.id())) {
-                    if (Arrays.binarySearch(added, version.id()) >= 0) {
-                        recordReuse(version, fingerprinter.of(version.text()));
-                    }
+                List<Version> versions = stored.getOrDefault(article.id(), List.of()).stream()
+                        .filter(v -> Arrays.binarySearch(added, v.id()) >= 0)
+                        .toList();
+                List<Fingerprint> fingerprints = fingerprinter.ofVersions(versions.stream().map(Version::text).toList());
+                for (int i = 0; i < versions.size(); i++) {
+                    reuse.record(versions.get(i), fingerprints.get(i));
                 }
-                progress.accept(article.versionCount());
+                onVersions.accept(stored.getOrDefault(article.id(), List.of()).size());
             });
             after = articles.getLast().id();
         }
-        if (added.length == 0) {
-            progress.accept(store.versionCount()); // nothing new to check for reuse: the second pass is done
-        }
-        return added.length;
     }
 
     /** Stored versions not in the index (stored before the index existed); 0 when up to date. */
@@ -215,67 +253,44 @@ public final class Tracer implements VersionAnalyser {
                 withDiff ? Diff.compare(store.splits().split(version), SplitText.of(copy), null, null) : null); // the version's kept split
     }
 
-    /**
-     * The recording hook: indexes the stored version, then looks for reuse of other sources' earlier
-     * versions. Never throws.
-     */
+    /** The recording hook for one version: {@link #analyseAll} of it alone. */
     @Override
     public void analyse(Recording recording) {
-        Version version = recording.version();
-        try {
-            Fingerprint fingerprint = fingerprinter.of(version.text());
-            index.add(version.articleId(), version.id(), fingerprint);
-            recordReuse(version, fingerprint);
-        } catch (RuntimeException e) {
-            // the version is stored whatever happens here; a missing index entry is repaired by reindex
-            LOG.warn("trace index: could not index version {} of article {}: {}", version.number(),
-                    version.articleId(), e.toString());
-        }
+        analyseAll(List.of(recording));
     }
 
-    private void recordReuse(Version version, Fingerprint fingerprint) {
-        Article copier = store.article(version.articleId()).orElse(null);
-        if (copier == null) {
+    /**
+     * The recording hook: indexes the stored versions (a slice's, an import's) in one transaction,
+     * then checks each for reuse of other sources' earlier versions ({@link ReuseSearch}), in order.
+     * Never throws: a version left unindexed (the write failed) is indexed and checked by the
+     * repair ({@link #reindex}, {@link IndexRepair}), which also covers a crash between the two.
+     */
+    @Override
+    public void analyseAll(List<Recording> recordings) {
+        List<TracePostings.Entry> entries = new ArrayList<>(recordings.size());
+        for (Recording recording : recordings) {
+            Version version = recording.version();
+            Fingerprint fingerprint = fingerprinter.of(version.text());
+            shingles.put(version.id(), fingerprint.shingles()); // shingled once: the reuse searches of later versions compare with it
+            entries.add(new TracePostings.Entry(version.articleId(), version.id(), fingerprint));
+        }
+        try {
+            index.addAll(entries);
+        } catch (RuntimeException e) {
+            // the versions are stored whatever happens here; the missing index entries are repaired by reindex
+            LOG.warn("trace index: could not index {} version(s) from version {} of article {}: {}", entries.size(),
+                    recordings.getFirst().version().number(), recordings.getFirst().version().articleId(), e.toString());
             return;
         }
-        List<Version> ownVersions = null;
-        Passage copied = null;
-        for (SourceFinder.Found found : finder.find(fingerprint, null, copier.id(), MAX_CANDIDATES)) {
-            // reuse between tracked sources is recorded for shared text, not for a paraphrase; and the
-            // coverage is checked before the (costlier) attribution of the version
-            if (found.verdict() == null || found.verdict().coverage() < REUSE_MIN_COVERAGE) {
-                continue;
+        for (int i = 0; i < recordings.size(); i++) {
+            Version version = recordings.get(i).version();
+            try {
+                reuse.record(version, entries.get(i).fingerprint());
+            } catch (RuntimeException e) {
+                LOG.warn("trace index: could not check version {} of article {} for reuse: {}", version.number(),
+                        version.articleId(), e.toString());
             }
-            Article source = store.article(found.articleId()).orElse(null);
-            boolean otherSource = source != null && (copier.sourceId() == null || source.sourceId() == null
-                    || !Objects.equals(copier.sourceId(), source.sourceId()));
-            if (!otherSource) {
-                continue;
-            }
-            copied = copied == null ? Passage.of(version.text()) : copied;
-            Version original = found.prepared().versions().get(finder.attribute(found, copied).version());
-            if (!ReuseRule.reuses(found.verdict(), original.fetchedAt(), version.fetchedAt())) {
-                continue;
-            }
-            if (ownVersions == null) {
-                ownVersions = store.versions(copier.id());
-            }
-            if (hadItFirst(ownVersions, original, fingerprint, found.verdict().shared())) {
-                continue;
-            }
-            record(store, new Reuse(copier.id(), copier.url(), version.number(), source.id(),
-                    source.url(), original.number(), found.verdict().coverage(), found.verdict().containment()),
-                    version.fetchedAt());
         }
-    }
-
-    /** {@link ReuseRule#hadItFirst} over the copy article's versions seen before {@code other}. */
-    private boolean hadItFirst(List<Version> ownVersions, Version other, Fingerprint fingerprint, int sharedWithOther) {
-        List<long[]> earlier = ownVersions.stream()
-                .filter(v -> v.fetchedAt().isBefore(other.fetchedAt()))
-                .map(v -> fingerprinter.shingles(v.text()))
-                .toList();
-        return ReuseRule.hadItFirst(fingerprint.shingles(), earlier, sharedWithOther);
     }
 
     /**

@@ -20,7 +20,9 @@ import dev.redline.store.EventKind;
 import dev.redline.store.SearchHit;
 import dev.redline.store.Source;
 import dev.redline.store.Store;
+import dev.redline.store.StoreMark;
 import dev.redline.store.Subscription;
+import dev.redline.store.TextSearch;
 import dev.redline.store.Version;
 import dev.redline.store.VersionField;
 import dev.redline.text.Counted;
@@ -54,9 +56,11 @@ final class Pages {
     private final WebServer server;
     private final Captures captures;
     private final EditingHistory editing;
+    private final Counts counts;
 
-    Pages(Store store, WebServer.Options options, Differ differ, WebServer server) {
+    Pages(Store store, WebServer.Options options, Differ differ, WebServer server, Counts counts) {
         this.store = store;
+        this.counts = counts;
         this.editing = new EditingHistory(store);
         this.options = options;
         this.differ = differ;
@@ -83,26 +87,55 @@ final class Pages {
 
     // --- home and sources ------------------------------------------------------------------------
 
+    /**
+     * The change list, newest first, 50 a page: {@code before=ID} the page after version ID,
+     * {@code after=ID} the page before it (keyset paging: reading page 200 costs what page 1 does),
+     * {@code page=N} the old offset pages, kept so that old links work.
+     */
     private void home(Context ctx) {
         boolean boring = Params.flag(ctx, "boring");
         int page = Params.intQuery(ctx, "page", 1, 1, 10_000);
+        long before = Params.longQuery(ctx, "before", 0, 1, Long.MAX_VALUE);
+        long after = Params.longQuery(ctx, "after", 0, 1, Long.MAX_VALUE);
         String sourceName = Params.text(ctx, "source");
         Long sourceId = sourceName == null ? null : Lookups.source(store, sourceName).id();
+        StoreMark mark = store.mark();
         // relative times ("5 minutes ago") change by the minute; the rest only with the record
-        if (Conditional.fresh(ctx, Conditional.tag(ctx, "home", store.mark().token(), now().getEpochSecond() / 60), null)) {
+        if (Conditional.fresh(ctx, Conditional.tag(ctx, "home", mark.token(), now().getEpochSecond() / 60), null)) {
             return;
         }
-        List<Change> changes = store.recentChanges(sourceId, null, false, boring, (page - 1) * CHANGES_PER_PAGE,
-                CHANGES_PER_PAGE + 1);
-        boolean more = changes.size() > CHANGES_PER_PAGE;
-        List<Change> shown = changes.subList(0, Math.min(CHANGES_PER_PAGE, changes.size()));
+        int n = CHANGES_PER_PAGE;
+        List<Change> changes;
+        boolean newer;
+        boolean older;
+        if (before > 0) {
+            changes = store.changesBefore(sourceId, false, boring, before, n + 1);
+            newer = true;
+            older = changes.size() > n;
+        } else if (after > 0) {
+            List<Change> closest = store.changesAfter(sourceId, false, boring, after, n + 1);
+            changes = closest.subList(Math.max(0, closest.size() - n), closest.size());
+            newer = closest.size() > n;
+            older = true;
+        } else {
+            changes = store.recentChanges(sourceId, null, false, boring, (page - 1) * n, n + 1);
+            newer = page > 1;
+            older = changes.size() > n;
+        }
+        List<Change> shown = changes.subList(0, Math.min(n, changes.size()));
         Map<Long, VersionChange> kinds = store.changesOf(shown.stream().map(c -> c.version().id()).toList(), ChangeFacets.RULES);
         List<View.ChangeRow> rows = shown.stream().map(c -> changeRow(c, kinds.get(c.version().id()))).toList();
-        List<View.GoneRow> gone = page > 1 ? List.of() : store.recentEvents(EditingHistory.UNPUBLISHED, sourceId, GONE_LISTED).stream()
+        boolean first = before == 0 && after == 0 && page == 1;
+        List<View.GoneRow> gone = !first ? List.of() : store.recentEvents(EditingHistory.UNPUBLISHED, sourceId, GONE_LISTED).stream()
                 .flatMap(e -> store.article(e.articleId()).map(a -> new View.GoneRow(a, store.sourceName(a.sourceId()), e)).stream())
                 .toList();
-        server.render(ctx, "home.jte", new View.Home(store.articleCount(), store.versionCount(),
-                !store.sources().isEmpty(), boring, rows, page, more, now(), options.adminToken() != null, sourceName, gone));
+        Counts.At counted = counts.at(mark);
+        String filters = View.Home.filters(boring, sourceName);
+        server.render(ctx, "home.jte", new View.Home(counted.articles(), counted.versions(),
+                !store.sources().isEmpty(), boring, rows,
+                newer && !shown.isEmpty() ? "/?after=" + shown.getFirst().version().id() + filters : null,
+                older && !shown.isEmpty() ? "/?before=" + shown.getLast().version().id() + filters : null,
+                now(), options.adminToken() != null, sourceName, gone));
     }
 
     /**
@@ -393,15 +426,17 @@ final class Pages {
             throw new BadInput("'from' is after 'to'.");
         }
         List<View.SearchRow> rows = List.of();
+        int rankedNewest = 0;
         if (q != null) {
             if (q.length() > 500) {
                 throw new BadInput("The query is too long (at most 500 characters).");
             }
-            rows = store.search(q, sourceId, from, to, 50).stream()
-                    .map(h -> new View.SearchRow(h, highlight(h), matchingVersion(h))).toList();
+            TextSearch.SearchResults found = store.find(q, sourceId, from, to, 50);
+            rankedNewest = found.rankedNewest();
+            rows = found.hits().stream().map(h -> new View.SearchRow(h, highlight(h), matchingVersion(h))).toList();
         }
         server.render(ctx, "search.jte", new View.Search(q == null ? "" : q, sourceName == null ? "" : sourceName,
-                orEmpty(ctx.queryParam("from")), orEmpty(ctx.queryParam("to")), store.sources(), rows, q != null));
+                orEmpty(ctx.queryParam("from")), orEmpty(ctx.queryParam("to")), store.sources(), rows, q != null, rankedNewest));
     }
 
     /** Where a search hit leads: the newest version that matches, or the article when none is named. */

@@ -35,6 +35,8 @@ final class SourceRecordPages {
     /** The last record of each source (a few entries: one per source). */
     private final Map<Long, Cached> records = new ConcurrentHashMap<>();
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+    /** Each source's last reading, so a moved mark rereads only the articles that changed (guarded by the source's lock). */
+    private final Map<Long, EditingHistory.SourceReading> readings = new ConcurrentHashMap<>();
 
     SourceRecordPages(Store store, WebServer.Options options, WebServer server) {
         this.store = store;
@@ -65,9 +67,10 @@ final class SourceRecordPages {
     }
 
     /**
-     * The source's record. Working it out reads every version of the source, so the last one is
-     * kept per source and reused while the store's mark has not moved; one thread works it out,
-     * others asking meanwhile wait for it. (The pages' ETags are Javalin's body checksums: the
+     * The source's record. Working it out the first time reads every version of the source, so the
+     * last one is kept per source and reused while the store's mark has not moved, and when it has,
+     * only the articles with new versions or events are read again; one thread works it out, others
+     * asking meanwhile wait for it. (The pages' ETags are Javalin's body checksums: the
      * learned boilerplate shown beside the record moves without the mark.)
      */
     private EditingRecord record(Source source) {
@@ -79,7 +82,8 @@ final class SourceRecordPages {
         synchronized (locks.computeIfAbsent(source.id(), id -> new Object())) {
             cached = records.get(source.id());
             if (cached == null || !cached.mark().equals(mark)) {
-                cached = new Cached(mark, editing.source(source, options.clock().instant()));
+                cached = new Cached(mark, editing.source(source, options.clock().instant(),
+                        readings.computeIfAbsent(source.id(), id -> new EditingHistory.SourceReading())));
                 records.put(source.id(), cached);
             }
             return cached.record();

@@ -39,10 +39,11 @@ public final class View {
     }
 
     /** The change list; {@code source} is the source it is filtered to, or null. */
+    /** @param newer the link to the newer page, or null on the first; {@code older} the same for the next */
     public record Home(long articles, long versions, boolean hasSources, boolean showBoring, List<ChangeRow> changes,
-                       int page, boolean morePages, Instant now, boolean writable, String source, List<GoneRow> gone) {
-        /** The query string that keeps this list's filters, for the pager links. */
-        public String filters() {
+                       String newer, String older, Instant now, boolean writable, String source, List<GoneRow> gone) {
+        /** The query string that keeps a list's filters, for the pager links. */
+        static String filters(boolean showBoring, String source) {
             return (showBoring ? "&boring=1" : "") + (source == null ? "" : "&source=" + Fmt.url(source));
         }
     }
@@ -116,8 +117,9 @@ public final class View {
     public record SearchRow(SearchHit hit, List<DiffView.Piece> snippet, String articleUrl) {
     }
 
+    /** @param rankedNewest 0 when every match was ranked, else how many of the newest were ({@code TextSearch.SearchResults}) */
     public record Search(String query, String source, String from, String to, List<Source> sources,
-                         List<SearchRow> rows, boolean searched) {
+                         List<SearchRow> rows, boolean searched, int rankedNewest) {
     }
 
     /**

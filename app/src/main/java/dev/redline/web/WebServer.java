@@ -141,12 +141,13 @@ public final class WebServer implements AutoCloseable {
     public WebServer(Store store, Options options) {
         Objects.requireNonNull(store, "store");
         this.options = options;
-        Gauge.builder("redline_articles", store, Store::articleCount).description("Articles tracked")
+        Counts counts = new Counts(store);
+        Gauge.builder("redline_articles", counts, c -> c.at(store.mark()).articles()).description("Articles tracked")
                 .register(registry);
-        Gauge.builder("redline_versions", store, Store::versionCount).description("Versions stored")
+        Gauge.builder("redline_versions", counts, c -> c.at(store.mark()).versions()).description("Versions stored")
                 .register(registry);
         Differ differ = new Differ(store.splits());
-        Pages pages = new Pages(store, options, differ, this);
+        Pages pages = new Pages(store, options, differ, this, counts);
         Api api = new Api(store, options, differ);
         Feeds feeds = new Feeds(store, differ, this::baseUrl, options.clock(), this);
         SourceRecordPages records = new SourceRecordPages(store, options, this);
@@ -184,7 +185,7 @@ public final class WebServer implements AutoCloseable {
             RouteRole[] metricsRoles = options.publicMetrics() ? new RouteRole[0] : new RouteRole[] {AdminAccess.Role.ADMIN};
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(registry.scrape()), metricsRoles);
-            config.routes.get("/health", ctx -> health(ctx, store, options));
+            config.routes.get("/health", ctx -> health(ctx, counts.at(store.mark()), options));
             config.routes.exception(Unavailable.class, (e, ctx) -> fail(ctx, 503, e.getMessage()));
             config.routes.exception(UserError.class, (e, ctx) -> fail(ctx, status(e), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -283,12 +284,12 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** Liveness: 503 when this process's polling loop has stopped, so a monitor sees it. */
-    private static void health(Context ctx, Store store, Options options) {
+    private static void health(Context ctx, Counts.At counts, Options options) {
         String polling = options.polling() == null ? "off" : options.polling().getAsBoolean() ? "running" : "stopped";
         boolean ok = !polling.equals("stopped");
         ctx.status(ok ? 200 : 503);
         json(ctx, Map.of("status", ok ? "ok" : "polling stopped", "polling", polling,
-                "articles", store.articleCount(), "versions", store.versionCount()));
+                "articles", counts.articles(), "versions", counts.versions()));
     }
 
     /** The security headers of every response, Jetty's own error pages included ({@link SecureErrorHandler}). */

@@ -35,12 +35,17 @@ class JdbcStorePostgresTest extends StoreContractTest {
         }
         store.importHistories(histories);
         // limit 1: 20 candidates per round, ranked among the newest 40 matches, so the oldest is out of the window
-        List<SearchHit> top = store.search("ferry", null, null, null, 1);
+        TextSearch.SearchResults found = store.find("ferry", null, null, null, 1);
+        assertThat(found.rankedNewest()).isEqualTo(40);
+        List<SearchHit> top = found.hits();
         assertThat(top).hasSize(1);
         assertThat(top.getFirst().article().url()).isNotEqualTo("https://bugle.example/old");
         assertThat(Integer.parseInt(top.getFirst().article().url().replaceAll(".*/", ""))).isGreaterThan(20);
         // a limit that asks for every match gets every match: the window grows with the candidates asked for
-        assertThat(store.search("ferry ferry", null, null, null, 70)).hasSize(61);
+        assertThat(store.find("ferry ferry", null, null, null, 70)).satisfies(all -> {
+            assertThat(all.hits()).hasSize(61);
+            assertThat(all.rankedNewest()).isZero();
+        });
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +24,34 @@ class JdbcStoreSqliteTest extends StoreContractTest {
     @Override
     String databaseUrl() {
         return TestDatabases.sqliteUrl(dir);
+    }
+
+    @Test
+    void aCommonWordRanksOnlyTheNewestMatchesAndARareWordAllOfThem() {
+        List<Long> harbour = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Article a = store.upsertArticle("https://bugle.example/" + i, null, T0);
+            String body = "The harbour ferry. " + "Harbour news. ".repeat(8 - i) + (i < 2 ? "A saltmarsh walk." : "");
+            harbour.add(store.appendVersion(a.id(), nv(T0.plusSeconds(i), text("Story " + i, body))).articleId());
+        }
+        JdbcSearch windowed = new JdbcSearch(new Database(Jdbi.create(store.dataSource()), false, Clock.systemUTC()), 3);
+
+        TextSearch.SearchResults all = store.find("harbour", null, null, null, 10);
+        assertThat(all.rankedNewest()).isZero();
+        assertThat(all.hits()).extracting(h -> h.article().id()).containsExactlyInAnyOrderElementsOf(harbour);
+        TextSearch.SearchResults newest = windowed.find("harbour", null, null, null, 10);
+        assertThat(newest.rankedNewest()).isEqualTo(3);
+        // the three newest, in the order the whole ranking gives them
+        List<Long> newestThree = harbour.subList(5, 8);
+        assertThat(newest.hits()).extracting(h -> h.article().id()).containsExactlyElementsOf(
+                all.hits().stream().map(h -> h.article().id()).filter(newestThree::contains).toList());
+
+        // a word in fewer versions than the window: everything ranked, the same hits as without a window
+        TextSearch.SearchResults rare = windowed.find("saltmarsh", null, null, null, 10);
+        assertThat(rare.rankedNewest()).isZero();
+        assertThat(rare.hits()).usingRecursiveFieldByFieldElementComparator()
+                .containsExactlyElementsOf(store.find("saltmarsh", null, null, null, 10).hits());
+        assertThat(rare.hits()).extracting(h -> h.article().id()).containsExactlyInAnyOrder(harbour.get(0), harbour.get(1));
     }
 
     @Test

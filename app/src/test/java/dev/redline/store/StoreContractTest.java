@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -178,6 +179,48 @@ abstract class StoreContractTest {
         assertThat(after.versionCount()).isEqualTo(2);
         assertThat(after.title()).isEqualTo("Storm hits coast");
         assertThat(store.versionCount()).isEqualTo(2);
+    }
+
+    @Test
+    void versionsAreFoundByTheirStoredFieldHashesWithoutReadingTexts() {
+        Article a = article("https://bugle.example/flip");
+        ArticleText headlineA = text("Storm nears coast", "A storm is near.");
+        ArticleText headlineB = text("Storm closes in on coast", "A storm is near.");
+        store.appendVersion(a.id(), nv(T0, headlineA));
+        store.appendVersion(a.id(), nv(T0.plusSeconds(60), headlineB));
+        store.appendVersion(a.id(), nv(T0.plusSeconds(120), headlineA)); // an imported A/B/A keeps every entry
+
+        assertThat(store.versionsWithHashes(a.id(), FieldHashes.of(headlineA))).containsExactly(0, 2);
+        // the comparison key: spacing and quote style do not make another text
+        assertThat(store.versionsWithHashes(a.id(), FieldHashes.of(text("Storm  closes in on coast", "A storm is near."))))
+                .containsExactly(1);
+        assertThat(store.versionsWithHashes(a.id(), FieldHashes.of(text("Storm nears coast", "A storm is here.")))).isEmpty();
+        assertThat(store.versionsWithHashes(article("https://bugle.example/other").id(), FieldHashes.of(headlineA))).isEmpty();
+    }
+
+    @Test
+    void theTraceIndexTakesASlicesVersionsAtOnceAndDescribesArticlesWithoutTheirTexts() {
+        long source = store.addSource("bugle", List.of(), List.of(), ExtractRules.NONE).id();
+        Article a = store.upsertArticle("https://bugle.example/a", source, T0);
+        Article b = article("https://bugle.example/b");
+        Version a0 = store.appendVersion(a.id(), nv(T0, text("Storm nears coast", "A storm is near the coast tonight.")));
+        Version a1 = store.appendVersion(a.id(), nv(T0.plusSeconds(60), text("Storm hits coast", "A storm hit the coast.")));
+        Version b0 = store.appendVersion(b.id(), nv(T0, text("Ferries cancelled", "No ferries run until Monday.")));
+        var fingerprinter = dev.redline.fingerprint.Fingerprinter.DEFAULT;
+        TracePostings postings = store.tracePostings();
+
+        assertThat(postings.addAll(List.of(new TracePostings.Entry(a.id(), a0.id(), fingerprinter.of(a0.text())),
+                new TracePostings.Entry(b.id(), b0.id(), fingerprinter.of(b0.text()))))).isEqualTo(2);
+        assertThat(postings.addAll(List.of(new TracePostings.Entry(a.id(), a0.id(), fingerprinter.of(a0.text()))))).isZero();
+        assertThat(postings.indexedAmong(new long[] {a0.id(), a1.id(), b0.id()})).containsExactlyInAnyOrder(a0.id(), b0.id());
+        assertThat(postings.anchorHits(fingerprinter.of(b0.text()).anchors())).containsOnlyKeys(b.id());
+
+        var shapes = postings.shapes(List.of(a.id(), b.id(), 9999L));
+        assertThat(shapes).containsOnlyKeys(a.id(), b.id());
+        assertThat(shapes.get(a.id())).isEqualTo(new TracePostings.Shape(a.id(), source, List.of(
+                new TracePostings.VersionShape(a0.id(), fingerprinter.of(a0.text()).shingles().length),
+                new TracePostings.VersionShape(a1.id(), -1)))); // not indexed yet: count unknown
+        assertThat(shapes.get(b.id()).sourceId()).isNull();
     }
 
     @Test
@@ -358,6 +401,40 @@ abstract class StoreContractTest {
         assertThat(store.recentChanges(bugle.id(), null, true, true, 0, 10)).hasSize(3);
         assertThat(store.recentChanges(null, b.id(), true, true, 0, 10)).extracting(c -> c.version().id()).containsExactly(b0.id());
         assertThat(store.recentChanges(null, null, true, true, 1, 2)).extracting(c -> c.version().id()).containsExactly(a1.id(), b0.id());
+    }
+
+    @Test
+    void aSourcesChangesAreExactWhenItsMostActiveArticlesHoldNone() {
+        Source bugle = store.addSource("bugle", List.of("https://bugle.example/feed"), List.of(), ExtractRules.NONE);
+        Source other = store.addSource("other", List.of("https://other.example/feed"), List.of(), ExtractRules.NONE);
+        // 40 articles whose latest versions are cosmetic (their activity is newest, their changes left out),
+        // and three older real changes: the window over the most active articles has to grow to reach them
+        List<Long> real = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Article a = store.upsertArticle("https://bugle.example/old-" + i, bugle.id(), T0);
+            store.appendVersion(a.id(), nv(T0.plusSeconds(i), text("Old " + i, "x")));
+            real.add(store.appendVersion(a.id(), nv(T0.plusSeconds(100 + i), text("Old " + i + " changed", "x"))).id());
+        }
+        for (int i = 0; i < 40; i++) {
+            Article a = store.upsertArticle("https://bugle.example/busy-" + i, bugle.id(), T0);
+            store.appendVersion(a.id(), nv(T0.plusSeconds(200 + i), text("Busy " + i, "y")));
+            store.appendVersion(a.id(), new NewVersion(T0.plusSeconds(300 + i), text("Busy " + i, "y."), Set.of(VersionField.BODY),
+                    true, "punctuation", null));
+            Article o = store.upsertArticle("https://other.example/n-" + i, other.id(), T0);
+            store.appendVersion(o.id(), nv(T0.plusSeconds(200 + i), text("Other " + i, "z")));
+            store.appendVersion(o.id(), nv(T0.plusSeconds(400 + i), text("Other " + i + " changed", "z")));
+        }
+
+        assertThat(store.recentChanges(bugle.id(), null, false, false, 0, 10)).extracting(c -> c.version().id())
+                .containsExactly(real.get(2), real.get(1), real.get(0));
+        assertThat(store.recentChanges(bugle.id(), null, false, false, 1, 1)).extracting(c -> c.version().id())
+                .containsExactly(real.get(1));
+        assertThat(store.changesBefore(bugle.id(), false, false, real.get(2), 5)).extracting(c -> c.version().id())
+                .containsExactly(real.get(1), real.get(0));
+        List<Change> withCosmetic = store.recentChanges(bugle.id(), null, false, true, 0, 50);
+        assertThat(withCosmetic).hasSize(43).allMatch(c -> c.sourceName().equals("bugle"));
+        assertThat(withCosmetic).extracting(c -> c.version().fetchedAt()).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(withCosmetic.getLast().previous()).isNotNull();
     }
 
     // --- search --------------------------------------------------------------------------------

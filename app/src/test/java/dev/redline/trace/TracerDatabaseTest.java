@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.redline.article.ArticleText;
 import dev.redline.extract.ExtractRules;
 import dev.redline.fingerprint.Fingerprinter;
+import dev.redline.ingest.Observation;
 import dev.redline.ingest.Recording;
+import dev.redline.ingest.Slice;
+import dev.redline.ingest.VersionRecorder;
 import dev.redline.json.Json;
 import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
@@ -114,6 +117,37 @@ class TracerDatabaseTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgres"})
+    void aBulkLoadCountsEachArticleOncePerAnchorAcrossVersionsAndCommits(String db) throws SQLException {
+        try (Store store = open(db)) {
+            ArticleText second = new ArticleText("Valve inquiry opens", null, List.of(SHARED_PARAGRAPH,
+                    "A retired engineer will lead the inquiry, which reports to the assembly before the summer recess."));
+            Article a = unrecorded(store, "north-wire", "https://north-wire.example/a", Instant.parse("2026-04-01T08:00:00Z"), ORIGINAL);
+            store.appendVersion(a.id(), new NewVersion(Instant.parse("2026-04-01T09:00:00Z"), second, Set.of(), false, null, null));
+            Article b = unrecorded(store, "south-wire", "https://south-wire.example/b", Instant.parse("2026-04-02T08:00:00Z"), second);
+            long sharedAnchor = Fingerprinter.DEFAULT.of(SHARED_PARAGRAPH).anchors()[0];
+            List<Version> versionsOfA = store.versions(a.id());
+            Version ofB = store.versions(b.id()).getFirst();
+            TraceIndex index = new TraceIndex(store.tracePostings());
+            try (var bulk = index.bulk()) {
+                // both versions of a carry the shared paragraph: one article, counted once
+                for (Version v : versionsOfA) {
+                    assertThat(bulk.add(a.id(), v.id(), Fingerprinter.DEFAULT.of(v.text()))).isTrue();
+                }
+                bulk.commit();
+                assertThat(bulk.add(a.id(), versionsOfA.getFirst().id(), Fingerprinter.DEFAULT.of(ORIGINAL))).isFalse();
+                assertThat(bulk.add(b.id(), ofB.id(), Fingerprinter.DEFAULT.of(second))).isTrue();
+                bulk.commit();
+            }
+            assertThat(df(sharedAnchor)).isEqualTo(2);
+            // the one-version path after the bulk: a version already indexed changes nothing
+            assertThat(index.add(b.id(), ofB.id(), Fingerprinter.DEFAULT.of(second))).isFalse();
+            assertThat(df(sharedAnchor)).isEqualTo(2);
+            assertThat(index.indexedVersions()).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
     void recordsReuseOnBothArticlesButNotTheOriginalsLaterVersions(String db) {
         try (Store store = open(db)) {
             Article original = article(store, "north-wire", "https://north-wire.example/valve",
@@ -139,6 +173,51 @@ class TracerDatabaseTest {
             assertThat(reuse.containment()).isEqualTo(1.0);
             assertThat(onOriginal.getFirst().detail()).isEqualTo(onCopy.getFirst().detail());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void aSlicesVersionsAreIndexedTogetherTraceableAndCheckedForReuseOnlyAcrossSources(String db) {
+        try (Store store = open(db)) {
+            Tracer tracer = new Tracer(store);
+            VersionRecorder recorder = new VersionRecorder(store, List.of(tracer));
+            Instant t0 = Instant.parse("2026-04-01T08:00:00Z");
+            Article original = sourced(store, "north-wire", "https://north-wire.example/valve", t0);
+            Slice first = recorder.slice("worker");
+            first.record(original, new Observation(t0, ORIGINAL, null));
+            first.commit();
+
+            ArticleText copied = new ArticleText(ORIGINAL.title(), null, List.of(ORIGINAL.paragraphs().get(0),
+                    ORIGINAL.paragraphs().get(1), ORIGINAL.paragraphs().get(2), "No Comments yet"));
+            Article copy = sourced(store, "lagoon-courier", "https://lagoon-courier.example/valve", t0);
+            Article ownRewrite = sourced(store, "north-wire", "https://north-wire.example/valve-later", t0);
+            ArticleText unrelated = new ArticleText("Ferry timetable changes", null, List.of("Crossings leave the "
+                    + "Kessington quay an hour later from Monday, the harbour office said in a notice on its website."));
+            Article other = sourced(store, "lagoon-courier", "https://lagoon-courier.example/ferry", t0);
+            Slice second = recorder.slice("worker");
+            second.record(ownRewrite, new Observation(t0.plusSeconds(3600), copied, null));
+            second.record(copy, new Observation(t0.plusSeconds(3601), copied, null));
+            second.record(other, new Observation(t0.plusSeconds(3602), unrelated, null));
+            List<Version> stored = second.commit();
+
+            TraceIndex index = new TraceIndex(store.tracePostings());
+            assertThat(index.indexedAmong(stored.stream().mapToLong(Version::id).toArray())).hasSize(3);
+            assertThat(tracer.unindexedVersions()).isZero();
+            assertThat(tracer.trace(unrelated, 5).matches()).extracting(TraceMatch::url)
+                    .containsExactly("https://lagoon-courier.example/ferry");
+            // the same text in the original's own source is no reuse; the copy in another source reuses both
+            assertThat(store.events(ownRewrite.id())).extracting(ArticleEvent::kind).containsExactly(EventKind.REUSED_BY);
+            assertThat(store.events(copy.id())).extracting(ArticleEvent::kind).containsExactly(EventKind.REUSES, EventKind.REUSES);
+            assertThat(store.events(copy.id())).extracting(e -> Json.MAPPER.readValue(e.detail(), Reuse.class).sourceArticle())
+                    .containsExactlyInAnyOrder(original.id(), ownRewrite.id());
+            assertThat(store.events(other.id())).isEmpty();
+            assertThat(store.events(original.id())).extracting(ArticleEvent::kind).containsExactly(EventKind.REUSED_BY);
+        }
+    }
+
+    private static Article sourced(Store store, String source, String url, Instant at) {
+        long sourceId = store.source(source).orElseGet(() -> store.addSource(source, List.of(), List.of(), ExtractRules.NONE)).id();
+        return store.upsertArticle(url, sourceId, at);
     }
 
     @ParameterizedTest

@@ -58,6 +58,8 @@ final class Aligner {
     /** Number of distinct key ids ({@link #keyIds}). */
     private int keyCount;
     private boolean movesFound;
+    /** The texts' ids table, kept after the key ids for what it learnt of equal texts. */
+    private TextIds ids;
 
     private Aligner(List<String> oldTexts, List<String> newTexts) {
         this.oldTexts = oldTexts;
@@ -93,7 +95,24 @@ final class Aligner {
     private List<Match> run() {
         exactThenGaps();
         moves();
-        return inPlaceOrMoved();
+        List<Match> result = inPlaceOrMoved();
+        shareUnchangedTexts(result);
+        return result;
+    }
+
+    /**
+     * A new sentence paired with an old one of the same text takes over the old one's string, so
+     * an unchanged sentence of two kept splits is one string in the result, not two.
+     */
+    private void shareUnchangedTexts(List<Match> result) {
+        if (!(oldTexts instanceof SentenceSpans x) || !(newTexts instanceof SentenceSpans y)) {
+            return;
+        }
+        for (Match m : result) {
+            if (m.oldCount() == 1 && m.newCount() == 1 && ids.knownSameText(m.oldStart(), m.newStart())) {
+                y.adopt(m.newStart(), x, m.oldStart());
+            }
+        }
     }
 
     private void exactThenGaps() {
@@ -124,7 +143,7 @@ final class Aligner {
     private int keyIds() {
         // the unchanged start and end of the page pair up by text alone, with ids of their own
         int head = 0;
-        TextIds ids = new TextIds(oldTexts, newTexts);
+        ids = new TextIds(oldTexts, newTexts);
         while (head < a.length && head < b.length && ids.sameText(head, head)) {
             head++;
         }

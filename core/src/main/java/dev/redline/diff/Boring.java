@@ -57,7 +57,7 @@ final class Boring {
 
     /** "Updated 3 minutes ago", "22 January 2015 Last updated at 10:33", "Posted 10:33". */
     static boolean isTimestampLine(String sentence) {
-        if (sentence.length() > TIMESTAMP_MAX_CHARS || !hasDigitOrAgo(sentence)) {
+        if (sentence.length() > TIMESTAMP_MAX_CHARS || !hasDigitOrAgo(sentence) || Words.count(sentence) > TIMESTAMP_MAX_WORDS) {
             return false; // the common case, decided without building the lower-cased key
         }
         String s = Normalize.key(sentence).toLowerCase(Locale.ROOT);
@@ -119,11 +119,11 @@ final class Boring {
 
     /** A digit, or "ago" in any case: what every timestamp line has. */
     private static boolean hasDigitOrAgo(String text) {
-        if (hasDigit(text)) {
-            return true;
-        }
-        for (int k = 0; k + 3 <= text.length(); k++) {
-            if (text.regionMatches(true, k, "ago", 0, 3)) {
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            // (c | 0x20) lower-cases an ASCII letter: only 'A' and 'a' give 'a'
+            if (Character.isDigit(c) || ((c | 0x20) == 'a' && k + 2 < text.length()
+                    && (text.charAt(k + 1) | 0x20) == 'g' && (text.charAt(k + 2) | 0x20) == 'o')) {
                 return true;
             }
         }

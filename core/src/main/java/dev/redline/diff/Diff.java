@@ -146,8 +146,7 @@ public final class Diff {
 
     private static SentenceOp toOp(Match m, List<String> a, List<String> b) {
         String old = join(a, m.oldStart(), m.oldCount());
-        String neu = m.oldCount() == 1 && m.newCount() == 1 ? SentenceSpans.pairedText(a, m.oldStart(), b, m.newStart())
-                : join(b, m.newStart(), m.newCount());
+        String neu = join(b, m.newStart(), m.newCount());
         // a moved sentence may also have been edited: then it carries its word diff too
         boolean reworded = m.kind() == OpKind.EDIT
                 || (m.kind() == OpKind.MOVE && !old.equals(neu) && !Normalize.key(old).equals(Normalize.key(neu)));
@@ -170,6 +169,12 @@ public final class Diff {
 
     /** The boring rules that fired, when every change is boring; null when any change is news. */
     private static String boringReason(TitleChange title, TitleChange byline, List<SentenceOp> ops) {
+        // news is nearly always an added, cut or moved sentence: found first, without the edits' costlier rules
+        for (SentenceOp op : ops) {
+            if (op.op() == OpKind.MOVE || ((op.op() == OpKind.ADD || op.op() == OpKind.DELETE) && cosmeticReason(op) == null)) {
+                return null;
+            }
+        }
         Set<String> reasons = new LinkedHashSet<>();
         for (TitleChange line : List.of(title, byline)) {
             if (line.changed()) {

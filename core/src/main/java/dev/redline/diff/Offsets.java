@@ -37,31 +37,23 @@ final class Offsets {
         List<String> paragraphs = text.paragraphs();
         int n = paragraphs.size();
         Builder spans = new Builder(paragraphs);
-        int at = 0;
-        int length = offsets.length();
+        Cursor in = new Cursor(offsets);
         for (int p = 0; p < n; p++) {
-            if (p > 0) {
-                if (at >= length || offsets.charAt(at) != ';') {
-                    throw misfit(offsets, "has fewer paragraphs than the text's " + n);
-                }
-                at++;
+            if (p > 0 && !in.take(';')) {
+                throw misfit(offsets, "has fewer paragraphs than the text's " + n);
             }
             int paragraphLength = paragraphs.get(p).length();
             int end = 0;
             boolean first = true;
-            while (at < length && offsets.charAt(at) != ';') {
-                if (!first && offsets.charAt(at++) != ',') {
-                    throw misfit(offsets, "has no ',' between sentences at " + (at - 1));
+            while (!in.atEnd() && !in.at(';')) {
+                if (!first && !in.take(',')) {
+                    throw misfit(offsets, "has no ',' between sentences at " + in.at);
                 }
-                int gapEnd = digitsEnd(offsets, at);
-                int from = end + parse(offsets, at, gapEnd);
-                if (gapEnd >= length || offsets.charAt(gapEnd) != ',') {
-                    throw misfit(offsets, "has a gap without a length at " + at);
+                int from = end + in.number();
+                if (!in.take(',')) {
+                    throw misfit(offsets, "has a gap without a length at " + in.at);
                 }
-                at = gapEnd + 1;
-                int lengthEnd = digitsEnd(offsets, at);
-                end = from + parse(offsets, at, lengthEnd);
-                at = lengthEnd;
+                end = from + in.number();
                 if (end == from || end > paragraphLength) {
                     throw misfit(offsets, "cuts outside paragraph " + p);
                 }
@@ -69,10 +61,51 @@ final class Offsets {
                 spans.add(p, from, end);
             }
         }
-        if (at != length) {
+        if (!in.atEnd()) {
             throw misfit(offsets, "has more paragraphs than the text's " + n);
         }
         return spans.build();
+    }
+
+    /** A scan over the offsets' characters, copied once into an array: charAt per digit cost as much as the rest of the read. */
+    private static final class Cursor {
+        private final String offsets;
+        private final char[] chars;
+        int at;
+
+        Cursor(String offsets) {
+            this.offsets = offsets;
+            this.chars = offsets.toCharArray();
+        }
+
+        boolean atEnd() {
+            return at >= chars.length;
+        }
+
+        boolean at(char c) {
+            return at < chars.length && chars[at] == c;
+        }
+
+        boolean take(char c) {
+            if (at(c)) {
+                at++;
+                return true;
+            }
+            return false;
+        }
+
+        /** The number that starts here, of at most 9 digits. */
+        int number() {
+            int start = at;
+            int value = 0;
+            while (at < chars.length && chars[at] >= '0' && chars[at] <= '9') {
+                value = 10 * value + (chars[at++] - '0');
+            }
+            if (at == start || at - start > 9) {
+                throw misfit(offsets, "holds no number or too long a one at " + start);
+            }
+            return value;
+        }
     }
 
     /** The spans of one version as they are found, in reading order. */
@@ -103,25 +136,6 @@ final class Offsets {
             return new SentenceSpans(paragraphs, Arrays.copyOf(paragraph, count), Arrays.copyOf(from, count),
                     Arrays.copyOf(to, count), null);
         }
-    }
-
-    private static int digitsEnd(String s, int from) {
-        int k = from;
-        while (k < s.length() && s.charAt(k) >= '0' && s.charAt(k) <= '9') {
-            k++;
-        }
-        return k;
-    }
-
-    private static int parse(String s, int from, int to) {
-        if (to == from || to - from > 9) {
-            throw misfit(s, "holds no number or too long a one at " + from);
-        }
-        int value = 0;
-        for (int k = from; k < to; k++) {
-            value = 10 * value + (s.charAt(k) - '0');
-        }
-        return value;
     }
 
     private static IllegalArgumentException misfit(String offsets, String why) {

@@ -76,15 +76,13 @@ final class SentenceSpans extends AbstractList<String> implements RandomAccess {
     }
 
     /**
-     * The text of new sentence {@code j} of {@code b} for an op that pairs it with old sentence
-     * {@code i} of {@code a}: the old sentence's own string when the two read the same, so an
-     * unchanged sentence costs one string, not two.
+     * Takes over sentence {@code i} of {@code other}'s string as sentence {@code j}'s, which the
+     * caller has found to read the same: an unchanged sentence then costs one string, not two.
      */
-    static String pairedText(List<String> a, int i, List<String> b, int j) {
-        if (a instanceof SentenceSpans x && b instanceof SentenceSpans y && x.sameText(i, y, j)) {
-            return x.get(i);
+    void adopt(int j, SentenceSpans other, int i) {
+        if (texts[j] == null) {
+            texts[j] = other.get(i);
         }
-        return b.get(j);
     }
 
     /** These spans with the key hashes of {@link #keyHashesForm} (or none when it does not fit). */
@@ -128,7 +126,9 @@ final class SentenceSpans extends AbstractList<String> implements RandomAccess {
      * The hash kept for a sentence: of its comparison key ({@link Normalize#key}), with
      * {@link String#hashCode}, whose formula the Java specification fixes, so kept hashes stay
      * valid across JVMs. A match of hashes is only a candidate: the aligner checks it against the
-     * text, so a collision (even a crafted one) cannot make two different sentences equal.
+     * text, so a collision (even a crafted one) cannot make two different sentences equal, and a
+     * damaged kept hash can at worst keep an unchanged sentence from being found unchanged. A
+     * change to {@link Normalize#key} must bump {@link #HASH_EDITION}.
      */
     static int keyHash(String sentence) {
         return Normalize.key(sentence).hashCode();

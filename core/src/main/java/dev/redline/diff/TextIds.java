@@ -30,6 +30,12 @@ final class TextIds {
     private int[] entryOld;
     private String[] entryKey;
     private int entries;
+    /**
+     * Per old sentence, the first old sentence with its text; per new sentence, the old one found
+     * with its text, or -1: equal values, equal texts ({@link #knownSameText}).
+     */
+    private final int[] oldTextOf;
+    private final int[] newTextOf;
 
     TextIds(List<String> oldTexts, List<String> newTexts) {
         this.oldTexts = oldTexts;
@@ -38,6 +44,9 @@ final class TextIds {
                 && newTexts instanceof SentenceSpans y && y.hasKeyHashes();
         this.oldSpans = hashed ? (SentenceSpans) oldTexts : null;
         this.newSpans = hashed ? (SentenceSpans) newTexts : null;
+        this.oldTextOf = new int[oldTexts.size()];
+        this.newTextOf = new int[newTexts.size()];
+        Arrays.fill(newTextOf, -1);
     }
 
     /** Makes room for about {@code expected} entries (old texts and keys); call once before putting. */
@@ -51,10 +60,21 @@ final class TextIds {
         entryKey = new String[capacity / 2];
     }
 
-    /** Whether old sentence {@code i} and new sentence {@code j} read the same. */
+    /** Whether old sentence {@code i} and new sentence {@code j} read the same (noted when they do). */
     boolean sameText(int i, int j) {
-        return oldTexts instanceof SentenceSpans x && newTexts instanceof SentenceSpans y
-                ? x.sameText(i, y, j) : oldTexts.get(i).equals(newTexts.get(j));
+        boolean same = oldSpans != null ? (oldSpans.keyHash(i) == newSpans.keyHash(j) && oldSpans.sameText(i, newSpans, j))
+                : oldTexts instanceof SentenceSpans x && newTexts instanceof SentenceSpans y ? x.sameText(i, y, j)
+                : oldTexts.get(i).equals(newTexts.get(j));
+        if (same) {
+            oldTextOf[i] = i;
+            newTextOf[j] = i;
+        }
+        return same;
+    }
+
+    /** Whether old sentence {@code i} and new sentence {@code j} were found to read the same here. */
+    boolean knownSameText(int i, int j) {
+        return newTextOf[j] >= 0 && newTextOf[j] == oldTextOf[i];
     }
 
     /** putIfAbsent(text of old sentence i, id): the id already held for that text, or -1 once put. */
@@ -63,10 +83,12 @@ final class TextIds {
         int slot = firstSlot(hash);
         for (int e; (e = slots[slot] - 1) >= 0; slot = (slot + 1) & mask) {
             if (entryHash[e] == hash && (entryOld[e] >= 0 ? sameOldText(entryOld[e], i) : oldTextIs(i, entryKey[e]))) {
+                oldTextOf[i] = entryOld[e] >= 0 ? entryOld[e] : i;
                 return entryId[e];
             }
         }
         put(slot, hash, id, i, null);
+        oldTextOf[i] = i;
         return -1;
     }
 
@@ -75,6 +97,7 @@ final class TextIds {
         int hash = newSpans != null ? newSpans.keyHash(j) : newTexts.get(j).hashCode();
         for (int slot = firstSlot(hash), e; (e = slots[slot] - 1) >= 0; slot = (slot + 1) & mask) {
             if (entryHash[e] == hash && (entryOld[e] >= 0 ? sameText(entryOld[e], j) : newTextIs(j, entryKey[e]))) {
+                newTextOf[j] = entryOld[e];
                 return entryId[e];
             }
         }

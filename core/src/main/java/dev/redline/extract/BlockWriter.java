@@ -185,7 +185,7 @@ final class BlockWriter {
             // a subheading's id is its anchor, made from its words ("what-comes-next"), not a role
             String hints = isSubheading(e) ? e.className().toLowerCase(Locale.ROOT) : ContentFinder.hints(e);
             return !hints.isEmpty() && notTextHints.computeIfAbsent(hints, h -> NOT_TEXT_HINT.matcher(STATE_CLASS.matcher(h).replaceAll("")).find())
-                    && !isEmbeddedPost(e) && e.selectFirst(EMBEDDED_POST) == null;
+                    && !isEmbeddedPost(e) && !ElementWalk.any(e, EMBEDDED_POST);
         }
         return false;
     }
@@ -221,8 +221,8 @@ final class BlockWriter {
         int cards = 0;
         for (Element child : e.children()) {
             ContentFinder.Stats cs = stats.get(child);
-            if (cs != null && cs.chars > 0 && cs.chars <= MAX_CARD_CHARS && child.selectFirst(LINK) != null
-                    && child.selectFirst(PICTURE_OR_HEADING) != null) {
+            if (cs != null && cs.chars > 0 && cs.chars <= MAX_CARD_CHARS && ElementWalk.any(child, LINK)
+                    && ElementWalk.any(child, PICTURE_OR_HEADING)) {
                 cards++;
             }
         }

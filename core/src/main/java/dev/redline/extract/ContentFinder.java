@@ -154,7 +154,7 @@ final class ContentFinder {
         List<Element> doomed = new ArrayList<>();
         // pages repeat a few class names thousands of times: match each distinct one once
         Map<String, Boolean> unlikelyHints = new HashMap<>();
-        for (Element e : body.getAllElements()) {
+        for (Element e : ElementWalk.all(body)) {
             if (e == body) {
                 continue;
             }
@@ -176,7 +176,25 @@ final class ContentFinder {
                 doomed.add(e);
             }
         }
-        return Detached.remove(doomed);
+        if (doomed.isEmpty()) {
+            return Detached.remove(doomed);
+        }
+        // a wrapper holding most of the page's text is the page's layout (a post "with a sidebar on the
+        // right", a region named for where it sits), never furniture, whatever its tag or class says
+        Map<Element, Stats> text = measure(body, new IdentityHashMap<>());
+        int pageText = plainChars(text.get(body));
+        List<Element> furniture = new ArrayList<>(doomed.size());
+        for (Element e : doomed) {
+            Stats s = text.get(e);
+            if (s == null || plainChars(s) * 2 < pageText) {
+                furniture.add(e);
+            }
+        }
+        return Detached.remove(furniture);
+    }
+
+    private static int plainChars(Stats s) {
+        return s.chars - s.linkChars;
     }
 
     /**
@@ -254,7 +272,7 @@ final class ContentFinder {
 
     private List<Element> score(Document doc, Element body) {
         List<Element> candidates = new ArrayList<>();
-        for (Element e : body.getAllElements()) {
+        for (Element e : ElementWalk.all(body)) {
             Stats s = stats.get(e);
             if (s == null || s.chars < MIN_PARAGRAPH_CHARS) {
                 continue;

@@ -122,13 +122,14 @@ public final class Extractor {
             throws PageParser.OverLimit {
         String base = url == null ? "" : url;
         Document doc = PageParser.parse(html, base);
-        PageMetadata meta = PageMetadata.read(doc);
+        PageScan scan = PageScan.of(doc);
+        PageMetadata meta = PageMetadata.read(doc, scan);
         String title = overrideTitle(doc, rules.titleSelector(), meta.title());
         String canonical = meta.canonicalUrl() != null ? meta.canonicalUrl() : url;
 
         // the whole page's text is only needed to check a declared body against it (before clean-up cuts the page)
         String pageText = meta.articleBody() == null || doc.body() == null ? "" : doc.body().text();
-        boolean passwordField = doc.selectFirst(PageVerdict.PASSWORD_FIELD) != null;
+        boolean passwordField = scan.passwordField();
         prepare(doc, rules);
         List<Element> configured = select(doc, rules.bodySelectors());
         Body body;
@@ -239,7 +240,7 @@ public final class Extractor {
         }
         // one walk over the page for both kinds of invisible element
         List<Element> invisible = new ArrayList<>();
-        for (Element e : doc.getAllElements()) {
+        for (Element e : ElementWalk.all(doc)) {
             if (e.attributesSize() == 0 && !NEVER_TEXT_TAGS.contains(e.normalName())) {
                 continue;
             }

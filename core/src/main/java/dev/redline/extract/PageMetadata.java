@@ -1,5 +1,6 @@
 package dev.redline.extract;
 
+import java.text.ParsePosition;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalQuery;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +19,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import tools.jackson.core.json.JsonReadFeature;
@@ -57,9 +58,6 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
     private static final int MAX_BYLINE_CHARS = 200;
     // selectors parsed once: parsing them on every page was a twentieth of extraction's time
     private static final Evaluator HTML = QueryParser.parse("html");
-    private static final Evaluator CANONICAL = QueryParser.parse("link[rel=canonical][href]");
-    private static final Evaluator H1 = QueryParser.parse("h1");
-    private static final Evaluator JSON_LD = QueryParser.parse("script[type~=(?i)application/ld\\+json]");
     private static final List<Evaluator> AUTHOR_MARKUP = List.of(QueryParser.parse("[itemprop=author] [itemprop=name]"),
             QueryParser.parse("[itemprop=author]"), QueryParser.parse("[rel=author]"), QueryParser.parse("[class*=byline]"),
             QueryParser.parse("[class*=author-name]"));
@@ -68,19 +66,20 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
     private static final Evaluator MODIFIED_MARKUP = QueryParser.parse("[itemprop=dateModified]");
     private static final int MAX_JSON_LD_DEPTH = 12;
 
-    static PageMetadata read(Document doc) {
-        Map<String, String> meta = metaTags(doc);
-        JsonLdArticle ld = JsonLdArticle.find(doc);
-        String title = title(doc, ld, meta);
+    /** The facts {@code doc} declares, read from its {@link PageScan}. */
+    static PageMetadata read(Document doc, PageScan scan) {
+        Map<String, String> meta = metaTags(scan);
+        JsonLdArticle ld = JsonLdArticle.find(scan);
+        String title = title(doc, scan, ld, meta);
         String byline = ld.byline() != null && !ld.byline().isBlank() ? ld.byline().trim()
-                : firstNonBlank(bylineFromMarkup(doc, meta));
+                : firstNonBlank(bylineFromMarkup(scan, meta));
         Instant published = firstInstant(ld.published(),
                 meta.get("article:published_time"), meta.get("og:published_time"),
                 meta.get("datepublished"), meta.get("publish-date"), meta.get("pubdate"),
                 meta.get("publishdate"), meta.get("parsely-pub-date"), meta.get("sailthru.date"),
                 meta.get("dc.date.issued"), meta.get("dc.date"), meta.get("date"));
         if (published == null) {
-            List<List<Element>> times = matches(doc, PUBLISHED_MARKUP);
+            List<List<Element>> times = scan.matches(PUBLISHED_MARKUP);
             for (int i = 0; published == null && i < times.size(); i++) {
                 published = parseInstant(timeOf(times.get(i).isEmpty() ? null : times.get(i).getFirst()));
             }
@@ -89,15 +88,15 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
                 meta.get("article:modified_time"), meta.get("og:updated_time"),
                 meta.get("datemodified"), meta.get("last-modified"), meta.get("dc.date.modified"));
         if (modified == null) {
-            modified = parseInstant(timeOf(doc.selectFirst(MODIFIED_MARKUP)));
+            modified = parseInstant(timeOf(scan.first(MODIFIED_MARKUP)));
         }
         Element html = doc.selectFirst(HTML);
         String language = firstNonBlank(html == null ? null : html.attr("lang"),
-                httpEquiv(doc, "content-language"), ld.language(), meta.get("og:locale"), meta.get("language"));
+                httpEquiv(scan, "content-language"), ld.language(), meta.get("og:locale"), meta.get("language"));
         if (language != null) {
             language = language.replace('_', '-').trim();
         }
-        String canonical = firstNonBlank(absoluteHttp(doc.selectFirst(CANONICAL)),
+        String canonical = firstNonBlank(absoluteHttp(scan.canonical()),
                 absoluteHttp(meta.get("og:url")));
         return new PageMetadata(canonical, title, byline, published, modified, language, ld.articleBody(),
                 ld.accessibleForFree());
@@ -105,7 +104,7 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
 
     // ---- title ----
 
-    private static String title(Document doc, JsonLdArticle ld, Map<String, String> meta) {
+    private static String title(Document doc, PageScan scan, JsonLdArticle ld, Map<String, String> meta) {
         List<String> declared = new ArrayList<>();
         for (String t : new String[] {ld.headline(), meta.get("og:title"), meta.get("twitter:title"), doc.title()}) {
             if (t != null && !t.isBlank()) {
@@ -114,7 +113,7 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
         }
         String siteName = meta.get("og:site_name");
         // The visible headline wins when the declared titles agree with it (they often carry a site suffix).
-        Elements headlines = doc.select(H1);
+        List<Element> headlines = scan.headlines();
         for (Element h1 : headlines) {
             String text = clean(h1.text());
             if (text.length() < 4) {
@@ -128,7 +127,7 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
             }
         }
         if (declared.isEmpty()) {
-            Element h1 = headlines.first();
+            Element h1 = headlines.isEmpty() ? null : headlines.getFirst();
             return h1 == null || h1.text().isBlank() ? null : clean(h1.text());
         }
         return stripSiteName(declared.getFirst(), siteName);
@@ -157,13 +156,13 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
 
     // ---- byline ----
 
-    private static String bylineFromMarkup(Document doc, Map<String, String> meta) {
+    private static String bylineFromMarkup(PageScan scan, Map<String, String> meta) {
         String metaAuthor = firstNonBlank(meta.get("author"), meta.get("article:author"), meta.get("byl"),
                 meta.get("sailthru.author"), meta.get("parsely-author"), meta.get("dc.creator"));
         if (metaAuthor != null && !URLISH.matcher(metaAuthor).matches()) {
             return cleanByline(metaAuthor);
         }
-        for (List<Element> found : matches(doc, AUTHOR_MARKUP)) {
+        for (List<Element> found : scan.matches(AUTHOR_MARKUP)) {
             for (Element e : found) {
                 String text = e.tagName().equals("meta") ? e.attr("content") : e.text();
                 String byline = cleanByline(text);
@@ -204,34 +203,44 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
         if (s.length() > 10 && s.charAt(10) == ' ' && Character.isDigit(s.charAt(11))) {
             s = s.substring(0, 10) + 'T' + s.substring(11).replace(" ", "");
         }
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // try the next form
+        OffsetDateTime offset = parsed(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME, OffsetDateTime::from);
+        if (offset != null) {
+            return offset.toInstant();
+        }
+        ZonedDateTime zoned = parsed(s, DateTimeFormatter.ISO_ZONED_DATE_TIME, ZonedDateTime::from);
+        if (zoned != null) {
+            return zoned.toInstant();
+        }
+        offset = parsed(s, OFFSET_NO_COLON, OffsetDateTime::from);
+        if (offset != null) {
+            return offset.toInstant();
+        }
+        LocalDateTime local = parsed(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME, LocalDateTime::from);
+        if (local != null) {
+            return local.toInstant(ZoneOffset.UTC);
+        }
+        LocalDate day = parsed(s.length() >= 10 ? s.substring(0, 10) : s, DateTimeFormatter.ISO_LOCAL_DATE, LocalDate::from);
+        if (day != null) {
+            return day.atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+        zoned = parsed(s, DateTimeFormatter.RFC_1123_DATE_TIME, ZonedDateTime::from);
+        return zoned == null ? null : zoned.toInstant();
+    }
+
+    /**
+     * {@code format.parse(text, query)}, or null where that throws. Text that does not even parse
+     * unresolved is refused without the exception, whose stack trace cost more than the parse (pages
+     * try several forms): {@code parse} throws on exactly that text, and on values that do not resolve.
+     */
+    private static <T> T parsed(String text, DateTimeFormatter format, TemporalQuery<T> query) {
+        ParsePosition position = new ParsePosition(0);
+        if (format.parseUnresolved(text, position) == null || position.getErrorIndex() >= 0
+                || position.getIndex() < text.length()) {
+            return null;
         }
         try {
-            return ZonedDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // try the next form
-        }
-        try {
-            return OffsetDateTime.parse(s, OFFSET_NO_COLON).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // try the next form
-        }
-        try {
-            return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException ignored) {
-            // try the next form
-        }
-        try {
-            return LocalDate.parse(s.length() >= 10 ? s.substring(0, 10) : s).atStartOfDay().toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException ignored) {
-            // try the next form
-        }
-        try {
-            return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException ignored) {
+            return format.parse(text, query);
+        } catch (DateTimeParseException unresolvable) {
             return null;
         }
     }
@@ -244,25 +253,6 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
             }
         }
         return null;
-    }
-
-    /**
-     * The elements matching each selector, in document order, from one walk over the page (a
-     * select per selector walked it once each).
-     */
-    private static List<List<Element>> matches(Document doc, List<Evaluator> selectors) {
-        List<List<Element>> out = new ArrayList<>();
-        for (int i = 0; i < selectors.size(); i++) {
-            out.add(new ArrayList<>());
-        }
-        for (Element e : doc.getAllElements()) {
-            for (int i = 0; i < selectors.size(); i++) {
-                if (selectors.get(i).matches(doc, e)) {
-                    out.get(i).add(e);
-                }
-            }
-        }
-        return out;
     }
 
     private static String timeOf(Element e) {
@@ -278,9 +268,9 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
      * The page's meta tags by lower-cased {@code property}, {@code name} and {@code itemprop} (first
      * non-empty content wins), gathered in one pass because pages carry hundreds of elements.
      */
-    private static Map<String, String> metaTags(Document doc) {
+    private static Map<String, String> metaTags(PageScan scan) {
         Map<String, String> tags = new HashMap<>();
-        for (Element e : doc.getElementsByTag("meta")) {
+        for (Element e : scan.metas()) {
             String content = e.attr("content").trim();
             if (content.isEmpty()) {
                 continue;
@@ -295,8 +285,8 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
         return tags;
     }
 
-    private static String httpEquiv(Document doc, String name) {
-        for (Element e : doc.getElementsByTag("meta")) {
+    private static String httpEquiv(PageScan scan, String name) {
+        for (Element e : scan.metas()) {
             if (name.equalsIgnoreCase(e.attr("http-equiv")) && !e.attr("content").isBlank()) {
                 return e.attr("content").split(",")[0].trim();
             }
@@ -362,9 +352,9 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
             return v.equalsIgnoreCase("true") ? Boolean.TRUE : v.equalsIgnoreCase("false") ? Boolean.FALSE : null;
         }
 
-        static JsonLdArticle find(Document doc) {
+        static JsonLdArticle find(PageScan scan) {
             List<JsonNode> articles = new ArrayList<>();
-            for (Element script : doc.select(JSON_LD)) {
+            for (Element script : scan.jsonLd()) {
                 String data = script.data();
                 if (!mayNameAnArticle(data)) {
                     // no type can end in Article, BlogPosting or Report: not worth parsing (some blocks are the whole page's data)

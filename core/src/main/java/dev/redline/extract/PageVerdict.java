@@ -3,8 +3,6 @@ package dev.redline.extract;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 /**
  * Whether a page is the article itself or something standing in its place (an error, paywall,
@@ -29,7 +27,6 @@ public record PageVerdict(Kind kind, String reason) {
     public enum Kind { ARTICLE, NO_TEXT, NO_HEADLINE, ERROR_PAGE, PAYWALL, CONSENT, LOGIN, UNREADABLE }
 
     static final PageVerdict ARTICLE = new PageVerdict(Kind.ARTICLE, null);
-    static final Evaluator PASSWORD_FIELD = QueryParser.parse("input[type=password]");
 
     /** A stand-in page is short: its wording is only judged below this many words of body. */
     private static final int STAND_IN_MAX_WORDS = 120;

@@ -97,18 +97,24 @@ class SplitTextTest {
     }
 
     @Test
-    void forgedOrStaleKeyHashesCannotMakeDifferentSentencesEqual() {
+    void forgedOrStaleKeyHashesNeverHideAChange() {
         ArticleText before = new ArticleText("t", null, List.of("The pier opened. It cost 3 million pounds. Crowds came."));
         ArticleText after = new ArticleText("t", null, List.of("The pier opened. It cost 4 million pounds. Crowds came."));
         // every hash the same, as a crafted collision or a damaged row would make them
         KeptSplit forged = new KeptSplit(SplitText.offsets(before), "1:AAAAAAAAAAAAAAAA");
         KeptSplit forgedToo = new KeptSplit(SplitText.offsets(after), "1:AAAAAAAAAAAAAAAA");
-        for (KeptSplit[] pair : new KeptSplit[][] {{forged, forgedToo}, {forged, SplitText.of(after).kept()},
+        for (KeptSplit[] pair : new KeptSplit[][] {{forged, forgedToo},
             {new KeptSplit(forged.offsets(), "9:AAAA"), new KeptSplit(forgedToo.offsets(), "1:not base64!")}}) {
             DiffResult diff = Diff.compare(SplitText.ofKept(before, pair[0]), SplitText.ofKept(after, pair[1]), null, null);
             assertThat(diff).isEqualTo(Diff.compare(before, after));
             assertThat(diff.ops()).extracting(SentenceOp::op).containsExactly(OpKind.SAME, OpKind.EDIT, OpKind.SAME);
         }
+        // hashes that disagree with the text on one side only choose where to look: at worst an
+        // unchanged sentence is not found unchanged, and the change is still marked
+        DiffResult diff = Diff.compare(SplitText.ofKept(before, forged), SplitText.ofKept(after, SplitText.of(after).kept()), null, null);
+        assertThat(diff.ops()).filteredOn(op -> op.oldText() != null && op.oldText().contains("3 million"))
+                .singleElement().satisfies(op -> assertThat(op.op()).isEqualTo(OpKind.EDIT));
+        assertThat(diff.boring()).isFalse();
     }
 
     private static String paragraph(SplittableRandom random) {

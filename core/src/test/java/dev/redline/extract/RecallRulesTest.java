@@ -55,4 +55,27 @@ class RecallRulesTest {
 
         assertThat(x.paragraphs()).containsExactly(story);
     }
+
+    @Test
+    void aLayoutWrapperNamedForItsSidebarIsNotTheSidebar() {
+        String page = """
+                <html><head><title>Old ferry pier to close</title></head><body>
+                <div class="about-the-courier">
+                  <p>The Wendle Courier has reported on the island and its harbour since 1911, and is owned by its readers, who elect its board every spring at the town hall.</p>
+                  <p>Our reporters cover the council, the courts, the schools and the harbour, and we publish every weekday morning and on Saturday afternoons, in print and online.</p>
+                  <p>Letters to the editor are welcome, and we print a selection of them every Saturday, with replies from the people they concern where they wish to answer.</p>
+                  <p>The Courier's archive of every edition since 1911 is open to readers at the town library, on weekdays from nine until five.</p>
+                </div>
+                <div class="wrap layout-with-sidebar-right">
+                  <div class="story"><h1>Old ferry pier to close after 90 years</h1>%s</div>
+                  <div class="sidebar"><p><a href="/x">Council delays bin collections</a></p></div>
+                </div></body></html>
+                """.formatted(Pages.STORY_PARAGRAPHS);
+
+        Extracted x = extractor.extract(page.getBytes(StandardCharsets.UTF_8), null, null);
+
+        assertThat(x.paragraphs()).contains("Repairs to the pier would have cost more than a new landing, according to the "
+                + "engineers' report, which the board published in full on its website last night.")
+                .doesNotContain("Council delays bin collections");
+    }
 }
