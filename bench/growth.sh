@@ -40,7 +40,7 @@ postgres_growth() { # DATA_DIR
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i')
       AND (CASE WHEN c.relkind = 'r' THEN pg_table_size(c.oid) ELSE pg_relation_size(c.oid) END) > 1048576
-    ORDER BY 2 DESC"
+    ORDER BY CASE WHEN c.relkind = 'r' THEN pg_table_size(c.oid) ELSE pg_relation_size(c.oid) END DESC"
   local max
   max=$(pg -c 'SELECT MAX(id) FROM articles')
   local rank="SELECT id, -ts_rank(search, to_tsquery('simple', 'okafor')) AS score FROM versions WHERE search @@ to_tsquery('simple', 'okafor')"
