@@ -46,7 +46,7 @@ if [[ -z "$ARCHIVE" ]]; then
 fi
 
 if [[ "$DB" == postgres ]]; then
-  "$java" -cp "$root/bench/target/benchmarks.jar" dev.redline.bench.archive.ArchivePostgres "$ARCHIVE/pg" > "$work/pg.url" 2> "$work/pg.log" &
+  "$java" -cp "${BENCH_JAR:-$root/bench/target/benchmarks.jar}" dev.redline.bench.archive.ArchivePostgres "$ARCHIVE/pg" > "$work/pg.url" 2> "$work/pg.log" &
   pg_pid=$!
   for _ in $(seq 1 300); do [[ -s "$work/pg.url" ]] && break; sleep 0.2; done
   url=$(head -1 "$work/pg.url")

@@ -31,7 +31,7 @@ final class JdbcSearch implements TextSearch {
         this(db, RANKED_WINDOW);
     }
 
-    /** @param rankedWindow most matches ranked on SQLite (tests use a small one) */
+    /** @param rankedWindow most matches ranked (on PostgreSQL a cap of each round's window; tests use a small one) */
     JdbcSearch(Database db, int rankedWindow) {
         this.jdbi = db.jdbi();
         this.postgres = db.postgres();
@@ -43,9 +43,16 @@ final class JdbcSearch implements TextSearch {
     /**
      * Most matches ranked on SQLite: a query matching more versions ranks the newest this many
      * (by id, the order they were stored), since FTS5's bm25 scores every match it ranks (0.4 s of
-     * CPU for a name in 60 % of a 700 k-version archive). PostgreSQL ranks every match.
+     * CPU for a name in 60 % of a 700 k-version archive). PostgreSQL ranks at most this many too, and
+     * per round only the newest {@link #PG_WINDOW_PER_CANDIDATE} × k matches (see {@link #search}).
      */
     static final int RANKED_WINDOW = 5_000;
+    /**
+     * On PostgreSQL a round ranks the newest {@code 2 × k} matches in one statement (the primary key
+     * walked backwards, or the GIN index for a rare word): ts_rank reads each row's tsvector from
+     * TOAST, and ranking every match of a common word took 5 s at 220 k versions.
+     */
+    private static final int PG_WINDOW_PER_CANDIDATE = 2;
     /** Ids per IN list (well under SQLite's 32,766 bound parameters). */
     private static final int CHUNK = 5_000;
 
@@ -69,7 +76,9 @@ final class JdbcSearch implements TextSearch {
         String match = postgres ? parsed.tsquery() : parsed.fts5();
         return jdbi.withHandle(h -> {
             Long floor = postgres ? null : windowFloor(h, match);
-            return new SearchResults(search(h, parsed, match, floor, sourceId, from, to, limit), floor == null ? 0 : rankedWindow);
+            int[] pgWindow = {0}; // PostgreSQL: the window of the last round when it was full (more matched)
+            List<SearchHit> hits = search(h, parsed, match, floor, pgWindow, sourceId, from, to, limit);
+            return new SearchResults(hits, postgres ? pgWindow[0] : floor == null ? 0 : rankedWindow);
         });
     }
 
@@ -85,20 +94,26 @@ final class JdbcSearch implements TextSearch {
     }
 
     /** The hits, ranking only matches from version {@code floor} on when it is given. */
-    private List<SearchHit> search(Handle h, SearchText.Query parsed, String match, Long floor, Long sourceId, Instant from,
-                                   Instant to, int limit) {
+    private List<SearchHit> search(Handle h, SearchText.Query parsed, String match, Long floor, int[] pgWindow, Long sourceId,
+                                   Instant from, Instant to, int limit) {
         Map<Long, Match> best = new LinkedHashMap<>();
         for (int k = limit * CANDIDATES_PER_HIT; ; k *= 8) {
+            int window = Math.max(k, Math.min(rankedWindow, PG_WINDOW_PER_CANDIDATE * k));
             Query rank = h.createQuery(postgres
-                            ? "SELECT id, -ts_rank(search, to_tsquery('simple', :q)) AS score FROM versions"
-                              + " WHERE search @@ to_tsquery('simple', :q) ORDER BY score, id LIMIT :k"
-                            : "SELECT rowid, rank FROM versions_fts WHERE versions_fts MATCH :q"
+                            ? "SELECT id, score, COUNT(*) OVER () FROM (SELECT id, -ts_rank(search, to_tsquery('simple', :q)) AS score"
+                              + " FROM versions WHERE search @@ to_tsquery('simple', :q) ORDER BY id DESC LIMIT :window) w"
+                              + " ORDER BY score, id LIMIT :k"
+                            : "SELECT rowid, rank, 0 FROM versions_fts WHERE versions_fts MATCH :q"
                               + (floor == null ? "" : " AND rowid >= :floor") + " ORDER BY rank LIMIT :k")
                     .bind("q", match).bind("k", k);
             if (floor != null) {
                 rank.bind("floor", floor);
             }
-            List<double[]> ranked = rank.map((rs, ctx) -> new double[] {rs.getLong(1), rs.getDouble(2)}).list();
+            if (postgres) {
+                rank.bind("window", window);
+            }
+            List<double[]> ranked = rank.map((rs, ctx) -> new double[] {rs.getLong(1), rs.getDouble(2), rs.getLong(3)}).list();
+            pgWindow[0] = !ranked.isEmpty() && ranked.getFirst()[2] >= window ? window : 0;
             Map<Long, Match> rows = versions(h, ranked.stream().map(r -> (long) r[0]).toList(), null, sourceId, from, to);
             best.clear();
             for (double[] r : ranked) {

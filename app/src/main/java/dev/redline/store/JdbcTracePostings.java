@@ -26,10 +26,11 @@ final class JdbcTracePostings implements TracePostings {
     /** IN-lists are split in chunks of this size (SQLite's bound-parameter limit is 32766; small is faster to plan). */
     private static final int CHUNK = 500;
     /**
-     * Page cache of a bulk writer's connection on SQLite, in KiB: postings go to random places in
-     * the b-trees, and a cache bigger than SQLite's 2 MB default keeps a bulk load from re-reading pages.
+     * Page cache of a bulk writer's connection on SQLite, in KiB ({@link #bulkCacheKib}): postings go
+     * to random places in the b-trees, and a cache bigger than SQLite's 2 MB default keeps a bulk load
+     * from re-reading pages.
      */
-    private static final int BULK_CACHE_KIB = 512 * 1024;
+    private static final long BULK_CACHE_KIB = bulkCacheKib(Runtime.getRuntime().maxMemory());
 
     private final DataSource dataSource;
     private final boolean postgres;
@@ -37,6 +38,17 @@ final class JdbcTracePostings implements TracePostings {
     JdbcTracePostings(DataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
         this.postgres = postgres;
+    }
+
+    /**
+     * The bulk page cache for a process whose heap limit is {@code maxHeapBytes}: an eighth of it,
+     * from 16 MiB to 512 MiB. The cache is native memory outside the heap, so a fixed 512 MiB took
+     * {@code poll -Xmx512m} to 786 MB of RSS while it repaired the index; sized by the heap limit the
+     * user gave, it keeps RSS near that limit (64 MiB under {@code -Xmx512m}; its cost in indexing
+     * speed is in BENCHMARKS.md).
+     */
+    static long bulkCacheKib(long maxHeapBytes) {
+        return Math.clamp(maxHeapBytes / 8 / 1024, 16 * 1024, 512 * 1024);
     }
 
     @Override

@@ -94,6 +94,14 @@ class JdbcStoreSqliteTest extends StoreContractTest {
         }
     }
 
+    @Test
+    void theBulkPageCacheIsBoundedByTheHeapLimit() {
+        // native memory beside the heap: -Xmx512m keeps a bulk load's cache at 64 MiB, not 512 MiB
+        assertThat(JdbcTracePostings.bulkCacheKib(512L << 20)).isEqualTo(64 << 10);
+        assertThat(JdbcTracePostings.bulkCacheKib(64L << 20)).isEqualTo(16 << 10);
+        assertThat(JdbcTracePostings.bulkCacheKib(16L << 30)).isEqualTo(512 << 10);
+    }
+
     /** The connection's page cache setting; the connection is closed (back to the pool) after. */
     private static long cacheSize(Connection c) throws Exception {
         try (c; var st = c.createStatement(); var rs = st.executeQuery("PRAGMA cache_size")) {

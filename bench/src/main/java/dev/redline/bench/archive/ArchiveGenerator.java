@@ -79,9 +79,13 @@ public final class ArchiveGenerator implements Callable<Integer> {
                     "--sources is 1 to " + SOURCES.length + "; --articles, --batch and --threads at least 1");
         }
         if (postgres != null) {
-            try (ArchivePostgres pg = ArchivePostgres.start(postgres, 0)) {
+            try (ArchivePostgres pg = ArchivePostgres.start(postgres, 0, true)) {
                 System.err.println("archive: embedded PostgreSQL on " + postgres + " at " + pg.jdbcUrl());
-                return generate(pg.jdbcUrl());
+                int status = generate(pg.jdbcUrl());
+                long started = System.nanoTime();
+                pg.vacuumAnalyse();
+                System.err.printf(Locale.ROOT, "archive: VACUUM (ANALYZE) in %.0f s%n", (System.nanoTime() - started) / 1e9);
+                return status;
             }
         }
         return generate(db.startsWith("jdbc:") ? db : "jdbc:sqlite:" + db);
