@@ -44,4 +44,9 @@ final class Pages {
     static String article(String body) {
         return page("<title>Old ferry pier to close after 90 years | The Wendle Courier</title>", body);
     }
+
+    /** {@link #article} around {@code body}, extracted with the default rules. */
+    static Extracted extract(String body) {
+        return new Extractor().extract(article(body).getBytes(java.nio.charset.StandardCharsets.UTF_8), null, null);
+    }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class RecallRulesTest {
     private final Extractor extractor = new Extractor();
 
-    private Extracted extract(String body) {
-        return extractor.extract(Pages.article(body).getBytes(StandardCharsets.UTF_8), null, null);
+    private static Extracted extract(String body) {
+        return Pages.extract(body);
     }
 
     @Test
