@@ -112,7 +112,7 @@ public final class SourceCommand extends CommandGroup {
                 List<SourceHealth> health = store.sourceHealth(now);
                 List<Subscription> push = store.subscriptions().subscriptions();
                 if (format == OutputFormat.json) {
-                    out.println(Json.writePretty(SourceStatus.all(store, now)));
+                    out.println(Json.writePretty(SourceStatus.of(health, push, now)));
                 } else if (health.isEmpty()) {
                     out.println("no sources yet; add one with: redline source add NAME --feed URL");
                 } else {

@@ -3,6 +3,7 @@ package dev.redline.push;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.redline.store.SourceHealth;
 import dev.redline.store.Store;
+import dev.redline.store.Subscription;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,12 @@ public record SourceStatus(@JsonUnwrapped SourceHealth health, List<PushStatus> 
 
     /** Every source of {@code store} with its push state, as of {@code now}. */
     public static List<SourceStatus> all(Store store, Instant now) {
-        Map<Long, List<PushStatus>> push = PushStatus.bySource(store.subscriptions().subscriptions(), now);
-        return store.sourceHealth(now).stream()
-                .map(h -> new SourceStatus(h, push.getOrDefault(h.source().id(), List.of())))
-                .toList();
+        return of(store.sourceHealth(now), store.subscriptions().subscriptions(), now);
+    }
+
+    /** The sources' health joined with their subscriptions, for a caller that has read both already. */
+    public static List<SourceStatus> of(List<SourceHealth> health, List<Subscription> subscriptions, Instant now) {
+        Map<Long, List<PushStatus>> push = PushStatus.bySource(subscriptions, now);
+        return health.stream().map(h -> new SourceStatus(h, push.getOrDefault(h.source().id(), List.of()))).toList();
     }
 }
