@@ -11,13 +11,9 @@ import org.junit.jupiter.api.Test;
 class ArticleStructureTest {
     private final Extractor extractor = new Extractor();
 
-    private static Extracted extract(String body) {
-        return Pages.extract(body);
-    }
-
     @Test
     void subheadingsListsQuotesAndTableRowsAreMarkedInOrder() {
-        Extracted x = extract(Pages.STORY_PARAGRAPHS + """
+        Extracted x = Pages.extract(Pages.STORY_PARAGRAPHS + """
                 <blockquote><p>The pier served us for ninety years, and we will build its successor to last as long.</p></blockquote>
                 <p><strong>Timeline of events</strong></p>
                 <table><tr><th>Date</th><th>Event</th></tr>
@@ -37,7 +33,7 @@ class ArticleStructureTest {
 
     @Test
     void timestampsOfALivePageStayWithTheirEntries() {
-        Extracted x = extract("""
+        Extracted x = Pages.extract("""
                 <div class="entry"><p><time>10:42</time></p><p>The harbour board has begun its vote on the pier, with all seven members present.</p></div>
                 <div class="entry"><p><time>10:15</time></p><p>Engineers have told the board that the pilings cannot be repaired at a sensible cost.</p></div>
                 """);
@@ -49,7 +45,7 @@ class ArticleStructureTest {
 
     @Test
     void aLayoutTableIsNotATableOfData() {
-        Extracted x = extract("<table><tr><td>" + Pages.STORY_PARAGRAPHS + "</td></tr></table>");
+        Extracted x = Pages.extract("<table><tr><td>" + Pages.STORY_PARAGRAPHS + "</td></tr></table>");
 
         assertThat(x.blocks()).extracting(TextBlock::kind).doesNotContain(Kind.TABLE_ROW);
         assertThat(x.paragraphs()).hasSize(7);

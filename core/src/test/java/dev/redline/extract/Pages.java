@@ -1,5 +1,7 @@
 package dev.redline.extract;
 
+import java.nio.charset.StandardCharsets;
+
 /** Fictional news pages for the extraction tests, written for them (no real site's text). */
 final class Pages {
     private Pages() {
@@ -47,6 +49,6 @@ final class Pages {
 
     /** {@link #article} around {@code body}, extracted with the default rules. */
     static Extracted extract(String body) {
-        return new Extractor().extract(article(body).getBytes(java.nio.charset.StandardCharsets.UTF_8), null, null);
+        return new Extractor().extract(article(body).getBytes(StandardCharsets.UTF_8), null, null);
     }
 }

@@ -12,13 +12,9 @@ import org.junit.jupiter.api.Test;
 class RecallRulesTest {
     private final Extractor extractor = new Extractor();
 
-    private static Extracted extract(String body) {
-        return Pages.extract(body);
-    }
-
     @Test
     void aSubheadingsAnchorIdIsNotARole() {
-        Extracted x = extract(Pages.STORY_PARAGRAPHS + """
+        Extracted x = Pages.extract(Pages.STORY_PARAGRAPHS + """
                 <h2 id="what-comes-next">What comes next for the island</h2>
                 <p>The board meets again in March to choose a builder for the new landing, and islanders may speak at that meeting.</p>
                 <div id="next-story"><p>Up next: Lighthouse keeper retires</p></div>
@@ -30,7 +26,7 @@ class RecallRulesTest {
 
     @Test
     void aBlockHiddenOnSmallScreensOnlyIsShownAndKept() {
-        Extracted x = extract(Pages.STORY_PARAGRAPHS + """
+        Extracted x = Pages.extract(Pages.STORY_PARAGRAPHS + """
                 <div class="box hidden-xs"><p>The old pier's timber will be sold to boat builders on the island, the board said.</p></div>
                 <div class="hidden"><p>Subscribe to the Courier for more stories about the harbour.</p></div>
                 """);
