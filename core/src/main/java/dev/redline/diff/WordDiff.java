@@ -1,7 +1,6 @@
 package dev.redline.diff;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.algorithm.Change;
 import dev.redline.text.Words;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +79,7 @@ public final class WordDiff {
 
     /**
      * Unchanged and changed runs. Pieces with the same text at both ends are unchanged without
-     * looking at their keys; only the middle, where the edit is, goes to Myers' diff, over the
+     * looking at their keys; only the middle, where the edit is, goes to Myers' diff ({@link IdDiff}), over the
      * pieces' key ids ({@link PieceIds}: small ids, so their boxes are the JDK's cached ones).
      */
     private static List<Run> runs(Side old, Side neu) {
@@ -100,14 +99,14 @@ public final class WordDiff {
         List<Run> runs = new ArrayList<>();
         int oldAt = 0;
         int newAt = 0;
-        for (AbstractDelta<Integer> delta : DiffUtils.diff(oldKeys, newKeys).getDeltas()) {
-            int oldStart = head + delta.getSource().getPosition();
-            int newStart = head + delta.getTarget().getPosition();
+        for (Change change : IdDiff.changes(oldKeys, newKeys)) {
+            int oldStart = head + change.startOriginal;
+            int newStart = head + change.startRevised;
             if (oldStart > oldAt) {
                 runs.add(new Run(true, oldAt, oldStart, newAt, newStart));
             }
-            oldAt = oldStart + delta.getSource().size();
-            newAt = newStart + delta.getTarget().size();
+            oldAt = head + change.endOriginal;
+            newAt = head + change.endRevised;
             runs.add(new Run(false, oldStart, oldAt, newStart, newAt));
         }
         if (oldAt < oldSize) {
