@@ -18,7 +18,9 @@ class LabelledSetTest {
     /** The floors this engine reaches today, per set; lower one only with a reason. */
     private static final Map<LabelledPair.Group, Double> F1_FLOOR = Map.of(
             LabelledPair.Group.TUNED, 0.93, LabelledPair.Group.HELD_OUT_1, 0.75,
-            LabelledPair.Group.DEV, 0.94, LabelledPair.Group.HELD_OUT_2, 0.90,
+            // 0.951 before the absorb pass; 51 and 54 label a sentence folded into its neighbour as a
+            // deletion where 86 and 97 (held-out-4) label the same as a merge: the pass takes the merge reading
+            LabelledPair.Group.DEV, 0.92, LabelledPair.Group.HELD_OUT_2, 0.90,
             // written for the second round of issue 15 before any change of that round, scored once it was done (0.926)
             LabelledPair.Group.HELD_OUT_3, 0.90,
             // written for the third round of issue 15 before any change of that round, scored once it was done (0.890)
