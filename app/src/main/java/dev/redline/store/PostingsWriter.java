@@ -51,10 +51,12 @@ final class PostingsWriter implements AutoCloseable {
     private final PreparedStatement bands;
     private final Pairs anchorBuffer = new Pairs();
     private final Pairs bandBuffer = new Pairs();
+    private final ShingleRows shingleRows;
 
     PostingsWriter(Connection connection, boolean postgres) throws SQLException {
         this.connection = connection;
         this.postgres = postgres;
+        this.shingleRows = new ShingleRows(connection);
         mark = connection.prepareStatement("INSERT INTO trace_version (version_id, article_id, shingles) VALUES (?, ?, ?) "
                 + "ON CONFLICT DO NOTHING");
         if (postgres) {
@@ -68,8 +70,14 @@ final class PostingsWriter implements AutoCloseable {
         }
     }
 
-    /** Marks one version as indexed and buffers its postings; false (nothing buffered) when it was indexed already. */
+    /**
+     * Marks one version as indexed and buffers its postings; false (no postings buffered) when it was
+     * indexed already. Either way its shingles are buffered for its article's row of shingle sets
+     * ({@link ShingleRows}), which takes them when the row is behind: that is how a repair fills the
+     * rows of articles indexed before the rows existed.
+     */
     boolean add(long articleId, long versionId, Fingerprint fingerprint) throws SQLException {
+        shingleRows.add(articleId, versionId, fingerprint.shingles());
         mark.setLong(1, versionId);
         mark.setLong(2, articleId);
         mark.setInt(3, fingerprint.shingles().length);
@@ -85,8 +93,9 @@ final class PostingsWriter implements AutoCloseable {
         return true;
     }
 
-    /** Writes the buffered postings (and the document frequencies they raise) in the current transaction. */
+    /** Writes the buffered postings (and the document frequencies they raise) and shingle rows in the current transaction. */
     void flush() throws SQLException {
+        shingleRows.flush();
         anchorBuffer.sortDistinct();
         bandBuffer.sortDistinct();
         if (postgres) {
