@@ -17,7 +17,8 @@ import java.util.Arrays;
  * inserts walk the pages in order, and each anchor's document frequency is raised once per flush by
  * the number of articles that newly carry it. Each table takes one statement per flush, not one
  * call per row: on PostgreSQL {@code unnest} of two arrays (the new postings counted in the same
- * statement), on SQLite {@code json_each} of one array. Not thread-safe: one per connection.
+ * statement), on SQLite {@code json_each} of one array. Each flush also extends the touched
+ * articles' rows of shingle sets ({@link ShingleRows}). Not thread-safe: one per connection.
  */
 final class PostingsWriter implements AutoCloseable {
     private static final String PG_ANCHORS = "WITH added AS (INSERT INTO trace_anchor (anchor, article_id) "

@@ -23,8 +23,9 @@ import java.util.Map;
  * a cached article prepares each of its parts once, under its own lock).
  *
  * <p>The work is bounded before anything costly runs. Candidates come from the {@link TraceIndex}
- * ranked by anchor and band hits. Shingle verification (every version of a candidate) runs in that
- * order and stops once {@code limit} articles cleared the floor and the next candidate is proposed by
+ * ranked by anchor and band hits. Shingle verification (every version of a candidate, from the
+ * article's stored shingle sets when the store keeps them current, so without reading its history)
+ * runs in that order and stops once {@code limit} articles cleared the floor and the next candidate is proposed by
  * fewer than a {@value #OUTRANKED}th of the hits of the weakest of them. The keyword check, for
  * spun copies that share no five-word run with anything, runs only on candidates whose anchor hits
  * could reach the keyword floor (each shared run of three keywords is one anchor hit, so the hits
