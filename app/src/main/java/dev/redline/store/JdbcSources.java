@@ -121,7 +121,13 @@ final class JdbcSources implements SourceStore {
 
     @Override
     public boolean removeSource(String name) {
-        return jdbi.inTransaction(h -> h.createUpdate("DELETE FROM sources WHERE name = :name").bind("name", name).execute() > 0);
+        return jdbi.inTransaction(h -> {
+            // the hubs that may hold a subscription are told to stop after the rows cascade away (V80)
+            h.createUpdate("INSERT INTO websub_departures (hub, topic, callback_key, tries, next_action)"
+                    + " SELECT w.hub, w.topic, w.callback_key, 0, 0 FROM websub_subscriptions w JOIN sources s ON s.id = w.source_id"
+                    + " WHERE s.name = :name AND w.state IN ('requested', 'active', 'unsubscribing')").bind("name", name).execute();
+            return h.createUpdate("DELETE FROM sources WHERE name = :name").bind("name", name).execute() > 0;
+        });
     }
 
     @Override

@@ -113,6 +113,38 @@ abstract class StoreContractTest {
         assertThat(store.claimDueFeeds(T0.plusSeconds(60), 10, "w", LEASE)).isEmpty();
     }
 
+    @Test
+    void removingASourceLeavesADepartureForEachSubscriptionItsHubMayHold() {
+        Source bugle = store.addSource("bugle", List.of("https://bugle.example/feed", "https://bugle.example/atom",
+                "https://bugle.example/rss"), List.of(), ExtractRules.NONE);
+        SubscriptionStore subs = store.subscriptions();
+        Subscription active = subs.addSubscription(bugle.id(), "https://bugle.example/feed", "https://hub.example/",
+                "https://bugle.example/feed", "key-active", "s1", T0);
+        subs.updateSubscription(new Subscription(active.id(), bugle.id(), active.feedUrl(), active.hub(), active.topic(),
+                active.callbackKey(), active.secret(), Subscription.State.ACTIVE, 60L, T0.plusSeconds(60), T0.plusSeconds(54),
+                0, null, null, 0, 0), Subscription.State.NEW);
+        subs.addSubscription(bugle.id(), "https://bugle.example/atom", "https://hub.example/", "https://bugle.example/atom",
+                "key-new", "s2", T0); // never sent: no hub holds it
+
+        assertThat(store.removeSource("bugle")).isTrue();
+        assertThat(subs.subscriptions()).isEmpty();
+        Departure d = subs.dueDepartures(T0, 10).getFirst();
+        assertThat(subs.dueDepartures(T0, 10)).hasSize(1);
+        assertThat(d).extracting(Departure::hub, Departure::topic, Departure::callbackKey, Departure::tries)
+                .containsExactly("https://hub.example/", "https://bugle.example/feed", "key-active", 0);
+        assertThat(subs.departureByCallback("key-new")).isEmpty();
+
+        assertThat(subs.claimDeparture(d, T0.plusSeconds(600))).isTrue();
+        assertThat(subs.claimDeparture(d, T0.plusSeconds(600))).as("counted by another process").isFalse();
+        assertThat(subs.dueDepartures(T0.plusSeconds(599), 10)).isEmpty();
+        subs.departureFailed(d.id(), T0.plusSeconds(30), "the hub answered HTTP 500 to unsubscribe");
+        assertThat(subs.dueDepartures(T0.plusSeconds(30), 10)).singleElement()
+                .satisfies(again -> assertThat(again.tries()).isEqualTo(1))
+                .satisfies(again -> assertThat(again.lastError()).isEqualTo("the hub answered HTTP 500 to unsubscribe"));
+        assertThat(subs.removeDeparture(d.id())).isTrue();
+        assertThat(subs.departureByCallback("key-active")).isEmpty();
+    }
+
     // --- articles ------------------------------------------------------------------------------
 
     @Test
