@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Pairs the sentences of two versions, in three bounded passes:
+ * Pairs the sentences of two versions, in four bounded passes:
  * <ol>
  *   <li>exact matches on the comparison key ({@link ExactMatches}: Myers' O(ND) diff over key ids);</li>
  *   <li>inside each gap between exact matches, deleted sentences paired with added ones as edits
@@ -17,7 +17,9 @@ import java.util.Map;
  *       diagonal once the gap is large;</li>
  *   <li>moves among what is left anywhere in the text: exact by a key hash index, edited ones
  *       pair by pair when few are left, else through a candidate index of each sentence's rarest
- *       words.</li>
+ *       words;</li>
+ *   <li>an unpaired sentence beside a pairing that accounts for the words the pairing cannot
+ *       joins it as a further part of a split or merge ({@link Absorb}).</li>
  * </ol>
  * No pass compares every old sentence with every new one beyond a few hundred pairs. Not
  * thread-safe; one instance per comparison.
@@ -95,6 +97,7 @@ final class Aligner {
     private List<Match> run() {
         exactThenGaps();
         moves();
+        Absorb.neighbours(matches, this::old, this::neu, oldPaired, newPaired);
         List<Match> result = inPlaceOrMoved();
         shareUnchangedTexts(result);
         return result;

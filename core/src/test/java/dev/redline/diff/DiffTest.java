@@ -172,6 +172,47 @@ class DiffTest {
     }
 
     @Test
+    void aSentenceFoldedIntoItsNeighbourAsAClauseIsAMergeNotADeletion() {
+        // the merged sentence keeps its old partner whole; what it gained ("farmland") comes from the cut one
+        ArticleText old = story(TITLE,
+                "Plans for 400 new homes on the edge of Saltmarsh have been approved. The site is currently farmland.",
+                "Work could start next year.");
+        ArticleText neu = story(TITLE,
+                "Plans for 400 new homes on farmland on the edge of Saltmarsh have been approved.",
+                "Work could start next year.");
+        SentenceOp merge = Diff.compare(old, neu).ops().get(0);
+        assertThat(merge.op()).isEqualTo(OpKind.EDIT);
+        assertThat(merge.oldIndex()).isEqualTo(0);
+        assertThat(merge.oldIndexEnd()).isEqualTo(1);
+    }
+
+    @Test
+    void aSentenceSplitInThreeIsOneOpWhoseLaterPartsCarryWhatTheFirstLost() {
+        ArticleText old = story(TITLE,
+                "A walker was rescued from Harrow Crag on Sunday after slipping on wet rock, and was flown to hospital with a broken ankle.",
+                "The rescue took three hours.");
+        ArticleText neu = story(TITLE,
+                "A walker was rescued from Harrow Crag on Sunday. She had slipped on wet rock. She was flown to hospital with a broken ankle.",
+                "The rescue took three hours.");
+        DiffResult r = Diff.compare(old, neu);
+        assertThat(kinds(r)).containsExactly(OpKind.EDIT, OpKind.SAME);
+        assertThat(r.ops().get(0).newIndex()).isEqualTo(0);
+        assertThat(r.ops().get(0).newIndexEnd()).isEqualTo(2);
+    }
+
+    @Test
+    void anAddedSentenceBesideAnEditStaysAnAdditionWhenItHoldsNoneOfWhatTheEditLost() {
+        ArticleText old = story(TITLE,
+                "The bridge will stay shut until engineers have inspected the damaged pier.",
+                "Police asked drivers to avoid the harbour road.");
+        ArticleText neu = story(TITLE,
+                "The bridge will stay shut until engineers have inspected the pier.",
+                "A ferry passenger said the crash had shaken everyone on board.",
+                "Police asked drivers to avoid the harbour road.");
+        assertThat(kinds(Diff.compare(old, neu))).containsExactly(OpKind.EDIT, OpKind.ADD, OpKind.SAME);
+    }
+
+    @Test
     void normalisedKeysMatchButOriginalsAreKept() {
         ArticleText old = story("Mayor\u2019s \u201Cbridge plan\u201D", "The mayor\u2019s plan \u2014 a new bridge \u2014 was approved.");
         ArticleText neu = story("Mayor's \"bridge plan\"", "The mayor's plan - a new  bridge - was approved.");
