@@ -85,11 +85,6 @@ final class SentenceSpans extends AbstractList<String> implements RandomAccess {
         }
     }
 
-    /** These spans with the key hashes of {@link #keyHashesForm} (or none when it does not fit). */
-    SentenceSpans withKeyHashes(String form) {
-        return new SentenceSpans(paragraphs, paragraph, from, to, readKeyHashes(form, size()));
-    }
-
     /** Indexes of the sentences that begin a paragraph, ascending. */
     List<Integer> paragraphStarts() {
         Integer[] starts = new Integer[size()];

@@ -113,6 +113,25 @@ class DiffTest {
     }
 
     @Test
+    void wordDiffPiecesCompareByTheirKeys() {
+        // a curly apostrophe and a decomposed accent are the same piece as their key forms
+        assertThat(WordDiff.of("The mayor\u2019s caf\u00E9 reopened on Monday.", "The mayor's cafe\u0301 reopened on Tuesday.")).containsExactly(
+                new WordOp(OpKind.SAME, "The mayor's cafe\u0301 reopened on", false),
+                new WordOp(OpKind.DELETE, "Monday"),
+                new WordOp(OpKind.ADD, "Tuesday"),
+                new WordOp(OpKind.SAME, ".", false));
+    }
+
+    @Test
+    void timestampLinesNeedAgoAClockOrAYear() {
+        assertThat(Boring.isTimestampLine("Posted 9.05")).isTrue();
+        assertThat(Boring.isTimestampLine("Updated an hour AGO")).isTrue();
+        assertThat(Boring.isTimestampLine("Updated 2 hours ago")).isTrue();
+        assertThat(Boring.isTimestampLine("Published 2026-01-22")).isTrue();
+        assertThat(Boring.isTimestampLine("Updated at 10 on 3 May")).isFalse();
+    }
+
+    @Test
     void movedSentenceEditedOrNot() {
         ArticleText old = story(TITLE,
                 "A ferry struck the north pier on Tuesday.",
