@@ -6,8 +6,10 @@
 #
 # Each set is scored on a dev part (~70 %) and a held-out part (~30 %), split by a hash of the site
 # (bench/extraction/score.py), and in full. The Java extractors run in one JVM per set
-# (dev.redline.bench.ExtractionPeers), each over all pages PASSES (3; PASSES_MULTILINGUAL, 2, on the
-# large set) times in turn; their last pass is timed in process CPU time. Readability.js runs the Scrapinghub pages twice (the warm pass timed the
+# (dev.redline.bench.ExtractionPeers), each over all pages PASSES (3; PASSES_MULTILINGUAL, 3, on the
+# large set) times in turn; their last pass is timed in process CPU time (timing.json also gives every
+# pass's CPU, the extracting thread's CPU and the JIT's compilation time over the timed pass: with two
+# passes the JIT was still compiling Redline's code during the second, about 40 % of its CPU there). Readability.js runs the Scrapinghub pages twice (the warm pass timed the
 # same way, process.cpuUsage) and the multilingual pages once (RJS_PASSES_MULTILINGUAL), each page in a
 # worker thread: a page that takes over RJS_TIMEOUT wall seconds (60) or crashes the worker is skipped,
 # scored as empty and counted in the report; a run resumed with the same WORK keeps its Readability.js results. Everything is pinned to one CPU (CPU=0 by default). Output: the Markdown
@@ -19,7 +21,7 @@ work="${WORK:-$(mktemp -d /tmp/redline-extraction.XXXXXX)}"
 peer="${READABILITY_DIR:-/tmp/redline-readability}"
 cpu="${CPU:-0}"
 passes="${PASSES:-3}"                            # Java passes on the 181-page set
-passes_multilingual="${PASSES_MULTILINGUAL:-2}"  # and on the 990-page set
+passes_multilingual="${PASSES_MULTILINGUAL:-3}"  # and on the 990-page set (2 left the JIT compiling in the timed pass)
 rjs_timeout="${RJS_TIMEOUT:-60}"                 # Readability.js: wall seconds per page before it is skipped
 [[ -f "$bench/scrapinghub/ground-truth.json" && -f "$bench/multilingual/segments.json" ]] \
   || { echo "extraction.sh: benchmark not found at $bench" >&2; exit 2; }
