@@ -94,15 +94,8 @@ final class ContentFinder {
      * The article containers of {@code doc} in document order (never empty: falls back to body).
      * With {@code strict}, class/id hints weigh in, and the caller has first removed the elements
      * whose class, id or role say "not content" ({@link #removeUnlikely}); the relaxed pass, with
-     * them put back, is the retry when strict finds too little.
-     */
-    static List<Element> find(Document doc, boolean strict) {
-        return find(doc, strict, null);
-    }
-
-    /**
-     * As {@link #find(Document, boolean)}, with the page's stats already measured ({@link Unlikely#stats()})
-     * or null to measure them here. The map is the finder's own from then on (it scores in it).
+     * them put back, is the retry when strict finds too little. {@code measured} is the page's stats
+     * already measured ({@link Unlikely#stats()}), or null to measure them here; the finder scores in it.
      */
     static List<Element> find(Document doc, boolean strict, Map<Element, Stats> measured) {
         ContentFinder finder = new ContentFinder(strict, measured == null ? new IdentityHashMap<>() : measured);

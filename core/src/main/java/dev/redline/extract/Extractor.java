@@ -159,7 +159,7 @@ public final class Extractor {
      */
     private static Body relaxedBody(Document doc, Detached unlikely, LearnedLines learned, Body strict) {
         unlikely.restore();
-        Body relaxed = body(BlockWriter.write(ContentFinder.find(doc, false), true), learned);
+        Body relaxed = body(BlockWriter.write(ContentFinder.find(doc, false, null), true), learned);
         unlikely.removeAgain();
         int relaxedLength = length(relaxed.blocks());
         int strictLength = length(strict.blocks());
