@@ -256,6 +256,55 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void eachArticlesShingleSetsAreKeptInVersionOrderAndNeverReadWhenBehind() throws SQLException {
+        Article a = article("https://bugle.example/a");
+        Article b = article("https://bugle.example/b");
+        Version a0 = store.appendVersion(a.id(), nv(T0, text("Storm nears coast", "A storm is near the coast tonight and ferries wait.")));
+        Version a1 = store.appendVersion(a.id(), nv(T0.plusSeconds(60), text("Storm hits coast", "A storm hit the coast tonight and ferries wait.")));
+        Version b0 = store.appendVersion(b.id(), nv(T0, text("Ferries cancelled", "No ferries run until Monday, the harbour master said.")));
+        Version b1 = store.appendVersion(b.id(), nv(T0.plusSeconds(60), text("Ferries cancelled", "No ferries run until Tuesday, the harbour master said.")));
+        var fingerprinter = dev.redline.fingerprint.Fingerprinter.DEFAULT;
+        TracePostings postings = store.tracePostings();
+
+        // a tracker slice: both versions of a at once, then a again (a repeat changes nothing)
+        postings.addAll(List.of(new TracePostings.Entry(a.id(), a1.id(), fingerprinter.of(a1.text())),
+                new TracePostings.Entry(a.id(), a0.id(), fingerprinter.of(a0.text()))));
+        postings.addAll(List.of(new TracePostings.Entry(a.id(), a0.id(), fingerprinter.of(a0.text()))));
+        // b's version 1 before its version 0: a gap, so b's row stays behind
+        postings.add(b.id(), b1.id(), fingerprinter.of(b1.text()));
+
+        var rows = postings.articleShingles(List.of(a.id(), b.id()));
+        assertThat(rows).containsOnlyKeys(a.id());
+        assertThat(rows.get(a.id()).perVersion()).containsExactly(fingerprinter.of(a0.text()).shingles(), fingerprinter.of(a1.text()).shingles());
+        assertThat(postings.shingledVersions(List.of(a.id(), b.id()))).containsExactlyEntriesOf(java.util.Map.of(a.id(), 2));
+        assertThat(postings.staleShingleRows()).isEqualTo(1);
+
+        // a bulk load that offers every version of b again (as the repair does) rebuilds its row
+        try (TracePostings.Bulk bulk = postings.bulk()) {
+            assertThat(bulk.add(b.id(), b0.id(), fingerprinter.of(b0.text()))).isTrue();
+            assertThat(bulk.add(b.id(), b1.id(), fingerprinter.of(b1.text()))).as("indexed already").isFalse();
+            bulk.commit();
+        }
+        assertThat(postings.articleShingles(List.of(b.id())).get(b.id()).perVersion())
+                .containsExactly(fingerprinter.of(b0.text()).shingles(), fingerprinter.of(b1.text()).shingles());
+        assertThat(postings.staleShingleRows()).isZero();
+
+        // a version appended and not indexed yet: a's row is behind and not read as current
+        store.appendVersion(a.id(), nv(T0.plusSeconds(120), text("Storm leaves coast", "The storm left the coast.")));
+        assertThat(postings.articleShingles(List.of(a.id()))).isEmpty();
+        assertThat(postings.staleShingleRows()).isEqualTo(1);
+
+        // a row this build cannot read (another layout) is treated as behind, never as an error
+        try (Connection c = store.dataSource().getConnection();
+             var ps = c.prepareStatement("UPDATE trace_article_shingles SET shingles = ? WHERE article_id = ?")) {
+            ps.setBytes(1, new byte[] {9, 9, 9});
+            ps.setLong(2, b.id());
+            ps.executeUpdate();
+        }
+        assertThat(postings.articleShingles(List.of(b.id()))).isEmpty();
+    }
+
+    @Test
     void appendingToAnUnknownArticleFails() {
         assertThatThrownBy(() -> store.appendVersion(9999, nv(T0, text("x", "y"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9999");
