@@ -145,7 +145,13 @@ final class JdbcSources implements SourceStore {
 
     @Override
     public boolean removeSource(String name) {
-        boolean removed = jdbi.inTransaction(h -> h.createUpdate("DELETE FROM sources WHERE name = :name").bind("name", name).execute() > 0);
+        boolean removed = jdbi.inTransaction(h -> {
+            // the hubs that may hold a subscription are told to stop after the rows cascade away (V80)
+            h.createUpdate("INSERT INTO websub_departures (hub, topic, callback_key, tries, next_action)"
+                    + " SELECT w.hub, w.topic, w.callback_key, 0, 0 FROM websub_subscriptions w JOIN sources s ON s.id = w.source_id"
+                    + " WHERE s.name = :name AND w.state IN ('requested', 'active', 'unsubscribing')").bind("name", name).execute();
+            return h.createUpdate("DELETE FROM sources WHERE name = :name").bind("name", name).execute() > 0;
+        });
         names = Map.of(); // articles read before the removal may still name its id
         return removed;
     }
