@@ -76,6 +76,37 @@ class SliceFaultTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aRefusedLessonCostsNoVersion(String database) throws Exception {
+        String url = database.equals("sqlite") ? TestDatabases.sqliteUrl(dir) : TestDatabases.freshPostgresUrl();
+        VirtualClock clock = new VirtualClock(T0);
+        Newsroom newsroom = Newsroom.generated(1, 6, 1, Duration.ofHours(4), 3);
+        TrackerConfig config = TrackerConfig.defaults().withThreads(1).withBatchSize(3);
+        try (NewsroomSimulator sim = NewsroomSimulator.start(clock, newsroom, T0.minus(Duration.ofHours(2)));
+             Store store = Store.open(url, clock);
+             Fetcher fetcher = new Fetcher(FetchConfig.defaults().withAllowPrivateNetwork(true).withHostDelay(Duration.ZERO),
+                     clock, clock.sleeper(), store::reserveHostSlot, null)) {
+            long source = store.addSource("wire", List.of(sim.site("wire-0").rssUrl()), List.of(), ExtractRules.NONE).id();
+            Tracker tracker = new Tracker(store, fetcher, new Discovery(store, clock), new VersionRecorder(store), clock, config);
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                // every lesson's line counts are refused: each slice fails, and so does each check alone with its lesson
+                s.execute(database.equals("sqlite")
+                        ? "CREATE TRIGGER refuse_lines BEFORE INSERT ON learned_lines BEGIN SELECT RAISE(ABORT, 'injected fault'); END"
+                        : "ALTER TABLE learned_lines ADD CONSTRAINT refuse_lines CHECK (articles < 0)");
+            }
+
+            PollSummary first = tracker.pollOnce(false);
+
+            assertThat(first.newVersions()).isEqualTo(6);
+            assertThat(store.articles(null, 0, 100)).hasSize(6).allSatisfy(a -> {
+                assertThat(a.versionCount()).as(a.url()).isEqualTo(1);
+                assertThat(store.learnedLines().lens(a.id())).as("the lens is pinned with the check").isPresent();
+            });
+            assertThat(store.learnedLines().ordinal(source)).as("nothing was taught").isZero();
+        }
+    }
+
     /** Installs (or drops) a trigger that makes the database refuse every version of the article at {@code url}. */
     private static void refuse(String database, String jdbcUrl, String url, boolean on) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
