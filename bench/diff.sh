@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Diff benchmark: Redline (JMH, plus a CPU-time harness) and the peer method (Python difflib.ndiff
 # over sentences, bench/diff/ndiff_peer.py) on the same generated pairs, and the alignment F1 of
-# both on the hand-labelled set (per set: tuned, held-out-1, dev, held-out-2, held-out-3, held-out-4). Prints the figures
+# both on the hand-labelled set (per set: tuned, held-out-1, dev, held-out-2, held-out-3, held-out-4, held-out-5). Prints the figures
 # that go to BENCHMARKS.md under "## Diff", with the load average at the start and the end.
 # Takes a few minutes; JMH runs are kept short.
 set -euo pipefail
@@ -52,7 +52,7 @@ print(f"5,000-sentence page from the kept form: redline {f['redline_large_kept_c
 print(f"5,000-sentence page from raw text: redline {f['redline_large_cpu_ms']:.1f} ms CPU, {jmh['fiveThousandSentences']:.1f} ms wall (JMH)")
 print(f"5,000-sentence page rewritten throughout: redline {jmh['fiveThousandRewritten']:.0f} ms wall (JMH)")
 print(f"alignment F1 on {f['labelled_pairs']:.0f} labelled pairs: redline {f['redline_f1']:.3f}, peer {f['peer_f1']:.3f}")
-for name in ("tuned", "held_out_1", "dev", "held_out_2", "held_out_3", "held_out_4"):
+for name in ("tuned", "held_out_1", "dev", "held_out_2", "held_out_3", "held_out_4", "held_out_5"):
     print(f"  {name:<11} ({f['pairs_' + name]:.0f} pairs): redline {f['redline_f1_' + name]:.3f}, peer {f['peer_f1_' + name]:.3f}")
 PY
 echo "== load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -8,6 +8,7 @@ import dev.redline.fetch.AddressGuard;
 import dev.redline.fetch.FetchException;
 import dev.redline.fetch.NetworkRanges;
 import dev.redline.ingest.Discovery;
+import dev.redline.store.Departure;
 import dev.redline.store.FeedTask;
 import dev.redline.store.Subscription;
 import dev.redline.store.Subscription.State;
@@ -46,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * so a forger learns nothing); with one the pushed feed's entries go to {@link Discovery#ingest}
  * at once. Hubs on private addresses are refused unless allowed, as for fetching; requests to hubs
  * follow no redirects (one could point past that guard). A feed that stops naming a hub is
- * unsubscribed. Polling is untouched: it stays the fallback. Thread-safe.
+ * unsubscribed, and so is every hub a removed source was subscribed at (its {@link Departure}s).
+ * Polling is untouched: it stays the fallback. Thread-safe.
  */
 public final class WebSub {
     private static final Logger log = LoggerFactory.getLogger(WebSub.class);
@@ -96,7 +98,11 @@ public final class WebSub {
 
     /** The callback URL of a subscription: {@code BASE/websub/KEY}. */
     public String callbackUrl(Subscription s) {
-        return callbackBase + "/websub/" + s.callbackKey();
+        return callbackUrl(s.callbackKey());
+    }
+
+    private String callbackUrl(String callbackKey) {
+        return callbackBase + "/websub/" + callbackKey;
     }
 
     /**
@@ -150,7 +156,38 @@ public final class WebSub {
             };
             accepted += ok ? 1 : 0;
         }
+        for (Departure d : subscriptions.dueDepartures(now, BATCH)) {
+            accepted += depart(d, now) ? 1 : 0;
+        }
         return accepted;
+    }
+
+    /**
+     * Asks the hub of a removed source's subscription to stop pushing; the departure goes once the
+     * hub verifies it ({@link #verify}), or after a few unverified tries (the lease lapses anyway).
+     */
+    private boolean depart(Departure d, Instant now) {
+        if (d.tries() >= MAX_UNSUBSCRIBE_TRIES) {
+            subscriptions.removeDeparture(d.id());
+            return false;
+        }
+        if (!subscriptions.claimDeparture(d, now.plus(VERIFY_WAIT))) {
+            return false; // another process sent it
+        }
+        String error;
+        try {
+            error = post(d.hub(), form("unsubscribe", d.topic(), d.callbackKey(), null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false; // due again after VERIFY_WAIT
+        }
+        if (error != null) {
+            Instant next = now.plus(Webhooks.backoff(d.tries() + 1));
+            log.info("WebSub unsubscription of removed source's topic {} at {} failed (try {}): {}; next try {}",
+                    d.topic(), d.hub(), d.tries() + 1, error, next);
+            subscriptions.departureFailed(d.id(), next, error);
+        }
+        return error == null;
     }
 
     /** Asks the hub to stop pushing; the subscription goes once the hub verifies it (or after a few tries). */
@@ -174,29 +211,9 @@ public final class WebSub {
         if (!subscriptions.updateSubscription(waiting, s.state())) {
             return false; // another process or a verification got there first
         }
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("hub.mode", mode);
-        form.put("hub.topic", s.topic());
-        form.put("hub.callback", callbackUrl(s));
-        if (mode.equals("subscribe")) {
-            form.put("hub.lease_seconds", Long.toString(REQUESTED_LEASE.toSeconds()));
-            form.put("hub.secret", s.secret());
-        }
         String error;
         try {
-            URI hub = URI.create(s.hub());
-            guard.check(hub);
-            HttpRequest post = HttpRequest.newBuilder(hub).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("User-Agent", "Redline-WebSub")
-                    .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
-                            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"))))
-                    .build();
-            int status = http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
-            error = status / 100 == 2 ? null : "the hub answered HTTP " + status + " to " + mode;
-        } catch (FetchException e) {
-            error = e.getMessage().replace("refusing to fetch", "refusing to " + mode + " at");
-        } catch (IllegalArgumentException | IOException e) {
-            error = "cannot reach hub " + s.hub() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            error = post(s.hub(), form(mode, s.topic(), s.callbackKey(), mode.equals("subscribe") ? s.secret() : null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false; // due again after VERIFY_WAIT
@@ -205,6 +222,38 @@ public final class WebSub {
             failed(waiting, error);
         }
         return error == null;
+    }
+
+    /** A request's form: a subscription's also names the lease asked for and the secret. */
+    private Map<String, String> form(String mode, String topic, String callbackKey, String secret) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("hub.mode", mode);
+        form.put("hub.topic", topic);
+        form.put("hub.callback", callbackUrl(callbackKey));
+        if (secret != null) {
+            form.put("hub.lease_seconds", Long.toString(REQUESTED_LEASE.toSeconds()));
+            form.put("hub.secret", secret);
+        }
+        return form;
+    }
+
+    /** Posts a request to a hub; null when it was accepted (2xx), else what went wrong. */
+    private String post(String hubUrl, Map<String, String> form) throws InterruptedException {
+        try {
+            URI hub = URI.create(hubUrl);
+            guard.check(hub);
+            HttpRequest post = HttpRequest.newBuilder(hub).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("User-Agent", "Redline-WebSub")
+                    .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
+                            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"))))
+                    .build();
+            int status = http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status / 100 == 2 ? null : "the hub answered HTTP " + status + " to " + form.get("hub.mode");
+        } catch (FetchException e) {
+            return e.getMessage().replace("refusing to fetch", "refusing to " + form.get("hub.mode") + " at");
+        } catch (IllegalArgumentException | IOException e) {
+            return "cannot reach hub " + hubUrl + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
     }
 
     /** Records a failure of {@code s} (as stored) and schedules the retry after back-off. */
@@ -231,11 +280,17 @@ public final class WebSub {
     public Optional<String> verify(String callbackKey, Map<String, String> params) {
         Subscription s = subscriptions.subscriptionByCallback(callbackKey).orElse(null);
         String mode = params.getOrDefault("hub.mode", "");
-        if (s == null || !s.topic().equals(params.get("hub.topic"))) {
+        String challenge = params.get("hub.challenge");
+        if (s == null) {
+            // a removed source's unsubscription is the one thing its callback still confirms
+            return subscriptions.departureByCallback(callbackKey)
+                    .filter(d -> mode.equals("unsubscribe") && challenge != null && d.topic().equals(params.get("hub.topic")))
+                    .filter(d -> subscriptions.removeDeparture(d.id())).map(d -> challenge);
+        }
+        if (!s.topic().equals(params.get("hub.topic"))) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        String challenge = params.get("hub.challenge");
         switch (mode) {
             case "subscribe" -> {
                 Long lease = leaseSeconds(params.get("hub.lease_seconds"));

@@ -116,6 +116,11 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public String sourceName(Long sourceId) {
+        return sources.sourceName(sourceId);
+    }
+
+    @Override
     public List<Source> sources() {
         return sources.sources();
     }

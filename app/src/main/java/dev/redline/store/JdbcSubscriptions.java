@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** {@link SubscriptionStore} over JDBC (the table of V71). Thread-safe: all state is in the database. */
+/** {@link SubscriptionStore} over JDBC (the tables of V71 and V80). Thread-safe: all state is in the database. */
 final class JdbcSubscriptions implements SubscriptionStore {
     private final Jdbi jdbi;
 
@@ -89,6 +89,44 @@ final class JdbcSubscriptions implements SubscriptionStore {
         jdbi.useTransaction(h -> h.createUpdate("UPDATE source_feeds SET next_poll = :at WHERE source_id = :s AND url = :u"
                         + " AND next_poll > :at")
                 .bind("at", at.toEpochMilli()).bind("s", sourceId).bind("u", feedUrl).execute());
+    }
+
+    @Override
+    public List<Departure> dueDepartures(Instant now, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM websub_departures WHERE next_action <= :now"
+                        + " ORDER BY next_action, id LIMIT :limit")
+                .bind("now", now.toEpochMilli()).bind("limit", limit).map(JdbcSubscriptions::departure).list());
+    }
+
+    @Override
+    public Optional<Departure> departureByCallback(String callbackKey) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM websub_departures WHERE callback_key = :k")
+                .bind("k", callbackKey).map(JdbcSubscriptions::departure).findOne());
+    }
+
+    @Override
+    public boolean claimDeparture(Departure d, Instant next) {
+        return jdbi.inTransaction(h -> h.createUpdate("UPDATE websub_departures SET tries = tries + 1, next_action = :next"
+                        + " WHERE id = :id AND tries = :tries")
+                .bind("next", next.toEpochMilli()).bind("id", d.id()).bind("tries", d.tries()).execute() > 0);
+    }
+
+    @Override
+    public void departureFailed(long departureId, Instant next, String error) {
+        jdbi.useTransaction(h -> h.createUpdate("UPDATE websub_departures SET next_action = :next, last_error = :error"
+                        + " WHERE id = :id")
+                .bind("next", next.toEpochMilli()).bind("error", error).bind("id", departureId).execute());
+    }
+
+    @Override
+    public boolean removeDeparture(long departureId) {
+        return jdbi.inTransaction(h -> h.createUpdate("DELETE FROM websub_departures WHERE id = :id")
+                .bind("id", departureId).execute() > 0);
+    }
+
+    private static Departure departure(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Departure(rs.getLong("id"), rs.getString("hub"), rs.getString("topic"), rs.getString("callback_key"),
+                rs.getInt("tries"), instant(rs, "next_action"), rs.getString("last_error"));
     }
 
     private static Subscription row(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -17,7 +17,8 @@ import java.util.Arrays;
  * inserts walk the pages in order, and each anchor's document frequency is raised once per flush by
  * the number of articles that newly carry it. Each table takes one statement per flush, not one
  * call per row: on PostgreSQL {@code unnest} of two arrays (the new postings counted in the same
- * statement), on SQLite {@code json_each} of one array. Not thread-safe: one per connection.
+ * statement), on SQLite {@code json_each} of one array. Each flush also extends the touched
+ * articles' rows of shingle sets ({@link ShingleRows}). Not thread-safe: one per connection.
  */
 final class PostingsWriter implements AutoCloseable {
     private static final String PG_ANCHORS = "WITH added AS (INSERT INTO trace_anchor (anchor, article_id) "
@@ -51,10 +52,12 @@ final class PostingsWriter implements AutoCloseable {
     private final PreparedStatement bands;
     private final Pairs anchorBuffer = new Pairs();
     private final Pairs bandBuffer = new Pairs();
+    private final ShingleRows shingleRows;
 
     PostingsWriter(Connection connection, boolean postgres) throws SQLException {
         this.connection = connection;
         this.postgres = postgres;
+        this.shingleRows = new ShingleRows(connection);
         mark = connection.prepareStatement("INSERT INTO trace_version (version_id, article_id, shingles) VALUES (?, ?, ?) "
                 + "ON CONFLICT DO NOTHING");
         if (postgres) {
@@ -68,8 +71,14 @@ final class PostingsWriter implements AutoCloseable {
         }
     }
 
-    /** Marks one version as indexed and buffers its postings; false (nothing buffered) when it was indexed already. */
+    /**
+     * Marks one version as indexed and buffers its postings; false (no postings buffered) when it was
+     * indexed already. Either way its shingles are buffered for its article's row of shingle sets
+     * ({@link ShingleRows}), which takes them when the row is behind: that is how a repair fills the
+     * rows of articles indexed before the rows existed.
+     */
     boolean add(long articleId, long versionId, Fingerprint fingerprint) throws SQLException {
+        shingleRows.add(articleId, versionId, fingerprint.shingles());
         mark.setLong(1, versionId);
         mark.setLong(2, articleId);
         mark.setInt(3, fingerprint.shingles().length);
@@ -85,8 +94,9 @@ final class PostingsWriter implements AutoCloseable {
         return true;
     }
 
-    /** Writes the buffered postings (and the document frequencies they raise) in the current transaction. */
+    /** Writes the buffered postings (and the document frequencies they raise) and shingle rows in the current transaction. */
     void flush() throws SQLException {
+        shingleRows.flush();
         anchorBuffer.sortDistinct();
         bandBuffer.sortDistinct();
         if (postgres) {

@@ -26,7 +26,10 @@ public interface SourceStore {
     /** All sources, by name. */
     List<Source> sources();
 
-    /** Removes a source; its articles and versions stay (detached from it). False if unknown. */
+    /**
+     * Removes a source; its articles and versions stay (detached from it), and each WebSub
+     * subscription its hub may hold becomes a {@link Departure}, to be unsubscribed. False if unknown.
+     */
     boolean removeSource(String name);
 
     /** Every source with its counts and {@link SourceHealth.Verdict verdict} as of {@code now}. */

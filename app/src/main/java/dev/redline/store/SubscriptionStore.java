@@ -39,4 +39,24 @@ public interface SubscriptionStore {
 
     /** Makes a feed due for polling at {@code at} (a hub's ping that carried no readable content). */
     void pollFeedAt(long sourceId, String feedUrl, Instant at);
+
+    /**
+     * Unsubscriptions of removed sources due at {@code now}, soonest first. A source's removal
+     * ({@link SourceStore#removeSource}) leaves one for each subscription its hub may hold.
+     */
+    List<Departure> dueDepartures(Instant now, int limit);
+
+    /** The departure whose callback URL ends in {@code callbackKey}. */
+    Optional<Departure> departureByCallback(String callbackKey);
+
+    /**
+     * Counts one more request of {@code d} and makes the next due at {@code next}, if no other process
+     * counted it meanwhile (compare-and-set on its tries); false otherwise, or when it is gone.
+     */
+    boolean claimDeparture(Departure d, Instant next);
+
+    /** Records why the last request of a departure failed and when to send it again. */
+    void departureFailed(long departureId, Instant next, String error);
+
+    boolean removeDeparture(long departureId);
 }

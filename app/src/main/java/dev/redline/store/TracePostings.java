@@ -1,5 +1,6 @@
 package dev.redline.store;
 
+import dev.redline.fingerprint.ArticleShingles;
 import dev.redline.fingerprint.Fingerprint;
 import java.util.Collection;
 import java.util.List;
@@ -7,9 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The trace index's own tables (migration {@code V20__trace_index.sql}): for each article, the
- * winnowed anchors and LSH band keys of all its versions, per-anchor document frequency (number of
- * articles carrying it), and which versions are indexed. Postings are per <em>article</em>, not per
+ * The trace index's own tables (migrations {@code V20__trace_index.sql}, {@code V46__trace_article_shingles.sql}):
+ * for each article, the winnowed anchors and LSH band keys of all its versions and its versions'
+ * shingle sets ({@link ArticleShingles}), per-anchor document frequency (number of articles carrying
+ * it), and which versions are indexed. Postings are per <em>article</em>, not per
  * version. The trace package ({@code dev.redline.trace.TraceIndex}) decides what to index and how
  * to rank; this handle only reads and writes the postings, so nothing else of the database leaks
  * out of the store. Thread-safe; concurrent {@link #add} calls of the same version are harmless
@@ -65,6 +67,19 @@ public interface TracePostings {
      * others before {@link Bulk#commit}; closing without committing rolls back.
      */
     Bulk bulk();
+
+    /**
+     * Each of these articles' versions' shingle sets (migration V46), for those whose stored row
+     * covers every version the article has now; articles without a current row are absent (read
+     * their versions instead). One query per few hundred articles.
+     */
+    Map<Long, ArticleShingles> articleShingles(Collection<Long> articleIds);
+
+    /** How many versions the shingle row of each of these articles covers; articles without a row are absent. */
+    Map<Long, Integer> shingledVersions(Collection<Long> articleIds);
+
+    /** Articles with versions whose shingle row is missing or behind their version count (0 when every row is current). */
+    long staleShingleRows();
 
     /** Whether this version is in the index. */
     boolean isIndexed(long versionId);

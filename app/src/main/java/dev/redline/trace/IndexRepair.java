@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The trace index rebuilt in the background: started by {@code serve} and {@code poll} when stored
- * versions are missing from the index (a store from before the index, or one a migration emptied),
+ * versions are missing from the index (a store from before the index, or one a migration emptied)
+ * or articles lack their stored shingle sets (indexed before migration V46),
  * so that a user who upgrades never has to run {@code redline trace --reindex} by hand. It runs
  * {@link Tracer#reindex} on one daemon thread: each page of articles is its own transaction, so the
  * web keeps serving and the tracker keeps recording (whose versions the recording path indexes
@@ -26,9 +27,9 @@ public final class IndexRepair implements AutoCloseable {
     private volatile boolean finished;
     private volatile boolean stopping;
 
-    private IndexRepair(Tracer tracer, long behind, long stored, Consumer<String> lines) {
+    private IndexRepair(Tracer tracer, long behind, long stale, long stored, Consumer<String> lines) {
         this.total = 2 * stored; // two passes over the stored versions: index, then look for reuse
-        this.thread = Thread.ofPlatform().name("redline-trace-repair").daemon().unstarted(() -> run(tracer, behind, lines));
+        this.thread = Thread.ofPlatform().name("redline-trace-repair").daemon().unstarted(() -> run(tracer, behind, stale, lines));
     }
 
     /**
@@ -38,17 +39,19 @@ public final class IndexRepair implements AutoCloseable {
      */
     public static IndexRepair startIfNeeded(Tracer tracer, long storedVersions, Consumer<String> lines) {
         long behind = tracer.unindexedVersions();
-        if (behind == 0) {
+        long stale = tracer.staleShingleRows();
+        if (behind == 0 && stale == 0) {
             return null;
         }
-        IndexRepair repair = new IndexRepair(tracer, behind, storedVersions, lines);
+        IndexRepair repair = new IndexRepair(tracer, behind, stale, storedVersions, lines);
         repair.thread.start();
         return repair;
     }
 
-    private void run(Tracer tracer, long behind, Consumer<String> lines) {
-        lines.accept(String.format(Locale.ROOT, "trace index: %,d of %,d stored versions are not indexed; "
-                + "rebuilding in the background (tracing finds them as they are indexed)", behind, total / 2));
+    private void run(Tracer tracer, long behind, long stale, Consumer<String> lines) {
+        lines.accept(String.format(Locale.ROOT, "trace index: %,d of %,d stored versions are not indexed and %,d articles "
+                + "lack their stored shingle sets; rebuilding in the background (tracing finds them as they are indexed)",
+                behind, total / 2, stale));
         long start = System.nanoTime();
         long[] reported = {0};
         try {

@@ -1,6 +1,7 @@
 package dev.redline.trace;
 
 import dev.redline.diff.SplitText;
+import dev.redline.fingerprint.ArticleShingles;
 import dev.redline.fingerprint.Fingerprint;
 import dev.redline.fingerprint.Fingerprinter;
 import dev.redline.provenance.Attribution;
@@ -8,6 +9,7 @@ import dev.redline.provenance.History;
 import dev.redline.provenance.Passage;
 import dev.redline.store.Version;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,8 +23,9 @@ import java.util.Map;
  * a cached article prepares each of its parts once, under its own lock).
  *
  * <p>The work is bounded before anything costly runs. Candidates come from the {@link TraceIndex}
- * ranked by anchor and band hits. Shingle verification (every version of a candidate) runs in that
- * order and stops once {@code limit} articles cleared the floor and the next candidate is proposed by
+ * ranked by anchor and band hits. Shingle verification (every version of a candidate, from the
+ * article's stored shingle sets when the store keeps them current, so without reading its history)
+ * runs in that order and stops once {@code limit} articles cleared the floor and the next candidate is proposed by
  * fewer than a {@value #OUTRANKED}th of the hits of the weakest of them. The keyword check, for
  * spun copies that share no five-word run with anything, runs only on candidates whose anchor hits
  * could reach the keyword floor (each shared run of three keywords is one anchor hit, so the hits
@@ -46,6 +49,15 @@ public final class SourceFinder {
 
         /** The article's versions in order (index = version number). */
         List<Version> versions(long articleId);
+
+        /**
+         * The stored shingle sets of those of these articles whose stored row covers every version
+         * they have now (a store keeps them, {@code TracePostings.articleShingles}); the others are
+         * absent and verified from their versions. None by default.
+         */
+        default Map<Long, ArticleShingles> shingles(Collection<Long> articleIds) {
+            return Map.of();
+        }
 
         /** The versions' sentence splits, in order: split now unless the caller keeps them (a store does). */
         default List<SplitText> splits(List<Version> versions) {
@@ -109,11 +121,15 @@ public final class SourceFinder {
         List<Found> found = new ArrayList<>();
         List<Candidate> unclear = new ArrayList<>();
         int weakestHits = Integer.MAX_VALUE;
-        for (Candidate candidate : index.candidates(fingerprint, excludeArticleId, MAX_CANDIDATES)) {
+        List<Candidate> candidates = index.candidates(fingerprint, excludeArticleId, MAX_CANDIDATES);
+        // one read for every candidate's stored shingle sets: verified without reading its history
+        Map<Long, ArticleShingles> stored = histories.shingles(candidates.stream().map(Candidate::articleId).toList());
+        for (Candidate candidate : candidates) {
             if (found.size() >= limit && candidate.hits() * OUTRANKED < weakestHits) {
                 break; // ranked by hits: every later candidate is outranked too
             }
-            Prepared prepared = prepared(candidate.articleId());
+            ArticleShingles shingles = stored.get(candidate.articleId());
+            Prepared prepared = shingles == null ? prepared(candidate.articleId()) : prepared(candidate.articleId(), shingles);
             if (prepared == null) {
                 continue;
             }
@@ -163,7 +179,7 @@ public final class SourceFinder {
             return null;
         }
         Prepared cached = cache.get(articleId);
-        if (cached != null && cached.versions().size() == count) {
+        if (cached != null && cached.versionCount() == count) {
             return cached;
         }
         List<Version> versions = histories.versions(articleId);
@@ -175,43 +191,82 @@ public final class SourceFinder {
         return prepared;
     }
 
+    /** The article prepared from its stored shingle sets (current when read), from the cache while its version count stays. */
+    private Prepared prepared(long articleId, ArticleShingles shingles) {
+        Prepared cached = cache.get(articleId);
+        if (cached != null && cached.versionCount() == shingles.versions()) {
+            return cached;
+        }
+        Prepared prepared = new Prepared(articleId, shingles, histories);
+        cache.put(articleId, prepared);
+        return prepared;
+    }
+
     /**
      * One article's stored versions and what tracing computes from them, each part made on first use
      * and kept: the shingle sets (verification), the passages (keywords) and the prepared history
-     * (attribution). Thread-safe.
+     * (attribution). Prepared from the stored shingle sets, its versions are read only when
+     * something needs their text (the keyword check, the attribution of a reported match), and only
+     * the versions the shingle sets cover (a version appended since is left to the next query).
+     * Thread-safe.
      */
     public static final class Prepared {
-        private final List<Version> versions;
+        private final int versionCount;
+        private final long articleId;
+        private final Histories histories;
+        private final ArticleShingles stored;
+        private List<Version> versions;
         private List<long[]> shingles;
         private List<Passage> passages;
         private History history;
 
         Prepared(List<Version> versions) {
             this.versions = List.copyOf(versions);
+            this.versionCount = versions.size();
+            this.articleId = versions.isEmpty() ? 0 : versions.getFirst().articleId();
+            this.histories = null;
+            this.stored = null;
+        }
+
+        private Prepared(long articleId, ArticleShingles stored, Histories histories) {
+            this.versionCount = stored.versions();
+            this.articleId = articleId;
+            this.histories = histories;
+            this.stored = stored;
+        }
+
+        /** How many versions this covers. */
+        int versionCount() {
+            return versionCount;
         }
 
         /** The versions in order. */
-        public List<Version> versions() {
+        public synchronized List<Version> versions() {
+            if (versions == null) {
+                List<Version> read = histories.versions(articleId);
+                versions = List.copyOf(read.subList(0, Math.min(read.size(), versionCount)));
+            }
             return versions;
         }
 
         synchronized List<long[]> shingles(Fingerprinter fingerprinter) {
             if (shingles == null) {
-                shingles = fingerprinter.shinglesOfVersions(versions.stream().map(Version::text).toList());
+                shingles = stored != null ? stored.perVersion()
+                        : fingerprinter.shinglesOfVersions(versions.stream().map(Version::text).toList());
             }
             return shingles;
         }
 
         synchronized List<Passage> passages() {
             if (passages == null) {
-                passages = versions.stream().map(v -> Passage.of(v.text())).toList();
+                passages = versions().stream().map(v -> Passage.of(v.text())).toList();
             }
             return passages;
         }
 
         synchronized History history(Histories histories) {
             if (history == null) {
-                history = History.ofSplits(histories.splits(versions), passages());
+                history = History.ofSplits(histories.splits(versions()), passages());
             }
             return history;
         }

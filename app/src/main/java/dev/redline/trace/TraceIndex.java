@@ -1,8 +1,10 @@
 package dev.redline.trace;
 
+import dev.redline.fingerprint.ArticleShingles;
 import dev.redline.fingerprint.Fingerprint;
 import dev.redline.store.TracePostings;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -59,6 +61,21 @@ public final class TraceIndex {
     /** Those of {@code versionIds} that are in the index. */
     public Set<Long> indexedAmong(long[] versionIds) {
         return postings.indexedAmong(versionIds);
+    }
+
+    /** The stored shingle sets of those of these articles whose row is current ({@link TracePostings#articleShingles}). */
+    public Map<Long, ArticleShingles> articleShingles(Collection<Long> articleIds) {
+        return postings.articleShingles(articleIds);
+    }
+
+    /** How many versions each of these articles' shingle rows covers ({@link TracePostings#shingledVersions}). */
+    public Map<Long, Integer> shingledVersions(Collection<Long> articleIds) {
+        return postings.shingledVersions(articleIds);
+    }
+
+    /** Articles whose shingle row is missing or behind ({@link TracePostings#staleShingleRows}). */
+    public long staleShingleRows() {
+        return postings.staleShingleRows();
     }
 
     /** Number of indexed versions. */

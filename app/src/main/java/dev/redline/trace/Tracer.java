@@ -4,6 +4,7 @@ import dev.redline.article.ArticleText;
 import dev.redline.article.PlainText;
 import dev.redline.diff.Diff;
 import dev.redline.diff.SplitText;
+import dev.redline.fingerprint.ArticleShingles;
 import dev.redline.fingerprint.Fingerprint;
 import dev.redline.fingerprint.Fingerprinter;
 import dev.redline.ingest.Recording;
@@ -20,6 +21,7 @@ import dev.redline.store.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,6 +94,11 @@ public final class Tracer implements VersionAnalyser {
             }
 
             @Override
+            public Map<Long, ArticleShingles> shingles(Collection<Long> articleIds) {
+                return index.articleShingles(articleIds);
+            }
+
+            @Override
             public List<SplitText> splits(List<Version> versions) {
                 return store.splits().splits(versions); // kept when each version was recorded
             }
@@ -159,8 +166,15 @@ public final class Tracer implements VersionAnalyser {
             Map<Long, List<Version>> stored = store.versionsOf(articles.stream().map(Article::id).toList());
             // one query per page says which are indexed already, so a resumed repair skips them cheaply
             Set<Long> indexed = index.indexedAmong(stored.values().stream().flatMap(List::stream).mapToLong(Version::id).toArray());
+            Map<Long, Integer> shingled = index.shingledVersions(stored.keySet());
+            // an article whose shingle row is behind has every version fingerprinted again (the row is
+            // rebuilt from them; the indexed ones add no postings), the others only their unindexed versions
             List<List<Version>> unindexed = articles.stream()
-                    .map(a -> stored.getOrDefault(a.id(), List.of()).stream().filter(v -> !indexed.contains(v.id())).toList())
+                    .map(a -> {
+                        List<Version> versions = stored.getOrDefault(a.id(), List.of());
+                        return shingled.getOrDefault(a.id(), -1) != versions.size() ? versions
+                                : versions.stream().filter(v -> !indexed.contains(v.id())).toList();
+                    })
                     .filter(versions -> !versions.isEmpty())
                     .toList();
             List<List<Fingerprint>> fingerprints = unindexed.parallelStream()
@@ -213,6 +227,15 @@ public final class Tracer implements VersionAnalyser {
     /** Stored versions not in the index (stored before the index existed); 0 when up to date. */
     public long unindexedVersions() {
         return Math.max(0, store.versionCount() - index.indexedVersions());
+    }
+
+    /**
+     * Articles whose stored shingle sets are missing or behind (indexed before migration V46, or a
+     * version's indexing failed): traced correctly but more slowly, from their versions' text, until
+     * {@link #reindex} rebuilds their rows; 0 when up to date.
+     */
+    public long staleShingleRows() {
+        return index.staleShingleRows();
     }
 
     /** Traces free text in the plain-text version format ({@link PlainText}: first line the headline). */

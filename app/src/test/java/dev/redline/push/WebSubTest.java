@@ -191,6 +191,49 @@ class WebSubTest {
     }
 
     @Test
+    void removingASourceUnsubscribesAtItsHubOnTheOldCallback() {
+        SimHub.Subscriber sub = subscribe();
+        assertThat(hub.subscribers()).hasSize(1);
+        String callbackKey = subscription().callbackKey();
+        assertThat(store.removeSource(sim.sites().getFirst().name())).isTrue();
+        assertThat(store.subscriptions().subscriptions()).isEmpty();
+        assertThat(store.subscriptions().dueDepartures(clock.instant(), 10)).singleElement()
+                .satisfies(d -> assertThat(d.callbackKey()).isEqualTo(callbackKey));
+
+        assertThat(webSub.maintain()).isEqualTo(1);
+        assertThat(hub.requests().getLast()).containsEntry("hub.mode", "unsubscribe").containsEntry("hub.topic", feedUrl)
+                .containsEntry("hub.callback", sub.callback()).doesNotContainKey("hub.secret");
+        assertThat(hub.lastVerification()).startsWith("200 ");
+        assertThat(hub.subscribers()).isEmpty();
+        assertThat(store.subscriptions().departureByCallback(callbackKey)).isEmpty();
+        assertThat(webSub.maintain()).isZero();
+        // once confirmed, the callback answers nothing: no renewal verifies, a push gets 410
+        assertThat(hub.get(sub.callback(), Map.of("hub.mode", "unsubscribe", "hub.topic", feedUrl, "hub.challenge", "x")))
+                .startsWith("404 ");
+        assertThat(hub.push(sub, atom("/news/late").getBytes(), null)).isEqualTo(410);
+    }
+
+    @Test
+    void aRemovedSourcesUnsubscriptionTheHubNeverVerifiesIsTriedThreeTimesThenDropped() {
+        SimHub.Subscriber sub = subscribe();
+        store.removeSource(sim.sites().getFirst().name());
+        hub.deny("no");
+        for (int tries = 1; tries <= 3; tries++) {
+            assertThat(webSub.maintain()).as("try %d is accepted, then never verified", tries).isEqualTo(1);
+            assertThat(store.subscriptions().departureByCallback(sub.callback().substring(sub.callback().lastIndexOf('/') + 1)))
+                    .get().satisfies(d -> assertThat(d.nextAction()).isEqualTo(clock.instant().plus(WebSub.VERIFY_WAIT)));
+            // a verification of anything but the unsubscription is refused meanwhile
+            assertThat(hub.get(sub.callback(), Map.of("hub.mode", "subscribe", "hub.topic", feedUrl,
+                    "hub.challenge", "x", "hub.lease_seconds", "60"))).startsWith("404 ");
+            assertThat(webSub.maintain()).isZero();
+            clock.advance(WebSub.VERIFY_WAIT);
+        }
+        assertThat(hub.requests()).filteredOn(r -> "unsubscribe".equals(r.get("hub.mode"))).hasSize(3);
+        assertThat(webSub.maintain()).isZero();
+        assertThat(store.subscriptions().dueDepartures(clock.instant().plus(Duration.ofDays(1)), 10)).isEmpty();
+    }
+
+    @Test
     void aDenialIsRetriedWithBackOffAndAFeedThatStopsNamingTheHubIsUnsubscribed() {
         hub.deny("topic not allowed\non this hub");
         tracker.pollOnce(false);

@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
@@ -27,7 +29,7 @@ class JdbcStoreSqliteTest extends StoreContractTest {
     }
 
     @Test
-    void aCommonWordRanksOnlyTheNewestMatchesAndARareWordAllOfThem() {
+    void aCommonWordComesNewestFirstAndARareWordIsRankedByRelevance() {
         List<Long> harbour = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             Article a = store.upsertArticle("https://bugle.example/" + i, null, T0);
@@ -39,12 +41,15 @@ class JdbcStoreSqliteTest extends StoreContractTest {
         TextSearch.SearchResults all = store.find("harbour", null, null, null, 10);
         assertThat(all.rankedNewest()).isZero();
         assertThat(all.hits()).extracting(h -> h.article().id()).containsExactlyInAnyOrderElementsOf(harbour);
+        // by bm25: the story that says "harbour" most often (the oldest) first, the one that says it least last
+        assertThat(all.hits().getFirst().article().id()).isEqualTo(harbour.getFirst());
+        assertThat(all.hits().getLast().article().id()).isEqualTo(harbour.getLast());
         TextSearch.SearchResults newest = windowed.find("harbour", null, null, null, 10);
         assertThat(newest.rankedNewest()).isEqualTo(3);
-        // the three newest, in the order the whole ranking gives them
-        List<Long> newestThree = harbour.subList(5, 8);
-        assertThat(newest.hits()).extracting(h -> h.article().id()).containsExactlyElementsOf(
-                all.hits().stream().map(h -> h.article().id()).filter(newestThree::contains).toList());
+        // more matches than the window: every match, newest first
+        assertThat(newest.hits()).extracting(h -> h.article().id()).containsExactlyElementsOf(harbour.reversed());
+        assertThat(windowed.find("harbour", null, null, null, 3).hits()).extracting(h -> h.article().id())
+                .containsExactlyElementsOf(harbour.subList(5, 8).reversed());
 
         // a word in fewer versions than the window: everything ranked, the same hits as without a window
         TextSearch.SearchResults rare = windowed.find("saltmarsh", null, null, null, 10);
@@ -73,25 +78,51 @@ class JdbcStoreSqliteTest extends StoreContractTest {
     }
 
     @Test
-    void aBulkIndexLoadGivesItsPooledConnectionItsPageCacheBack() throws Exception {
-        long before = cacheSize(store.dataSource().getConnection());
+    void aBulkIndexLoadSetsItsPragmasAndGivesItsPooledConnectionThemBack() throws Exception {
+        Map<String, Long> before = new LinkedHashMap<>();
+        for (String pragma : JdbcTracePostings.bulkPragmas().keySet()) {
+            try (Connection c = store.dataSource().getConnection()) {
+                before.put(pragma, pragma(c, pragma));
+            }
+        }
+        assertThat(before.get("wal_autocheckpoint")).as("SQLite's default").isEqualTo(1000);
+        List<Connection> pool = new ArrayList<>();
         try (TracePostings.Bulk bulk = store.tracePostings().bulk()) {
             bulk.commit();
+            // the other three pooled connections keep theirs while the load runs
+            for (int i = 0; i < 3; i++) {
+                pool.add(store.dataSource().getConnection());
+            }
+            for (Connection c : pool) {
+                assertThat(pragma(c, "wal_autocheckpoint")).isEqualTo(1000);
+            }
+        } finally {
+            for (Connection c : pool) {
+                c.close();
+            }
+            pool.clear();
         }
         // holding the whole pool at once: the bulk loader's connection is one of them
-        List<Connection> pool = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
                 pool.add(store.dataSource().getConnection());
             }
             for (Connection c : pool) {
-                assertThat(cacheSize(c)).as("page cache after a bulk load").isEqualTo(before);
+                for (Map.Entry<String, Long> pragma : before.entrySet()) {
+                    assertThat(pragma(c, pragma.getKey())).as(pragma.getKey() + " after a bulk load").isEqualTo(pragma.getValue());
+                }
             }
         } finally {
             for (Connection c : pool) {
                 c.close(); // a second close of a pooled connection is a no-op
             }
         }
+    }
+
+    @Test
+    void theBulkPragmasKeepCommitsCrashSafe() {
+        // synchronous stays as the pool sets it (NORMAL in WAL mode): a bulk load never risks the file
+        assertThat(JdbcTracePostings.bulkPragmas()).containsOnlyKeys("cache_size", "wal_autocheckpoint");
     }
 
     @Test
@@ -102,9 +133,9 @@ class JdbcStoreSqliteTest extends StoreContractTest {
         assertThat(JdbcTracePostings.bulkCacheKib(16L << 30)).isEqualTo(512 << 10);
     }
 
-    /** The connection's page cache setting; the connection is closed (back to the pool) after. */
-    private static long cacheSize(Connection c) throws Exception {
-        try (c; var st = c.createStatement(); var rs = st.executeQuery("PRAGMA cache_size")) {
+    /** A pragma's value on the connection. */
+    private static long pragma(Connection c, String pragma) throws Exception {
+        try (var st = c.createStatement(); var rs = st.executeQuery("PRAGMA " + pragma)) {
             rs.next();
             return rs.getLong(1);
         }

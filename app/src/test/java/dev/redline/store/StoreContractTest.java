@@ -113,6 +113,38 @@ abstract class StoreContractTest {
         assertThat(store.claimDueFeeds(T0.plusSeconds(60), 10, "w", LEASE)).isEmpty();
     }
 
+    @Test
+    void removingASourceLeavesADepartureForEachSubscriptionItsHubMayHold() {
+        Source bugle = store.addSource("bugle", List.of("https://bugle.example/feed", "https://bugle.example/atom",
+                "https://bugle.example/rss"), List.of(), ExtractRules.NONE);
+        SubscriptionStore subs = store.subscriptions();
+        Subscription active = subs.addSubscription(bugle.id(), "https://bugle.example/feed", "https://hub.example/",
+                "https://bugle.example/feed", "key-active", "s1", T0);
+        subs.updateSubscription(new Subscription(active.id(), bugle.id(), active.feedUrl(), active.hub(), active.topic(),
+                active.callbackKey(), active.secret(), Subscription.State.ACTIVE, 60L, T0.plusSeconds(60), T0.plusSeconds(54),
+                0, null, null, 0, 0), Subscription.State.NEW);
+        subs.addSubscription(bugle.id(), "https://bugle.example/atom", "https://hub.example/", "https://bugle.example/atom",
+                "key-new", "s2", T0); // never sent: no hub holds it
+
+        assertThat(store.removeSource("bugle")).isTrue();
+        assertThat(subs.subscriptions()).isEmpty();
+        Departure d = subs.dueDepartures(T0, 10).getFirst();
+        assertThat(subs.dueDepartures(T0, 10)).hasSize(1);
+        assertThat(d).extracting(Departure::hub, Departure::topic, Departure::callbackKey, Departure::tries)
+                .containsExactly("https://hub.example/", "https://bugle.example/feed", "key-active", 0);
+        assertThat(subs.departureByCallback("key-new")).isEmpty();
+
+        assertThat(subs.claimDeparture(d, T0.plusSeconds(600))).isTrue();
+        assertThat(subs.claimDeparture(d, T0.plusSeconds(600))).as("counted by another process").isFalse();
+        assertThat(subs.dueDepartures(T0.plusSeconds(599), 10)).isEmpty();
+        subs.departureFailed(d.id(), T0.plusSeconds(30), "the hub answered HTTP 500 to unsubscribe");
+        assertThat(subs.dueDepartures(T0.plusSeconds(30), 10)).singleElement()
+                .satisfies(again -> assertThat(again.tries()).isEqualTo(1))
+                .satisfies(again -> assertThat(again.lastError()).isEqualTo("the hub answered HTTP 500 to unsubscribe"));
+        assertThat(subs.removeDeparture(d.id())).isTrue();
+        assertThat(subs.departureByCallback("key-active")).isEmpty();
+    }
+
     // --- articles ------------------------------------------------------------------------------
 
     @Test
@@ -221,6 +253,55 @@ abstract class StoreContractTest {
                 new TracePostings.VersionShape(a0.id(), fingerprinter.of(a0.text()).shingles().length),
                 new TracePostings.VersionShape(a1.id(), -1)))); // not indexed yet: count unknown
         assertThat(shapes.get(b.id()).sourceId()).isNull();
+    }
+
+    @Test
+    void eachArticlesShingleSetsAreKeptInVersionOrderAndNeverReadWhenBehind() throws SQLException {
+        Article a = article("https://bugle.example/a");
+        Article b = article("https://bugle.example/b");
+        Version a0 = store.appendVersion(a.id(), nv(T0, text("Storm nears coast", "A storm is near the coast tonight and ferries wait.")));
+        Version a1 = store.appendVersion(a.id(), nv(T0.plusSeconds(60), text("Storm hits coast", "A storm hit the coast tonight and ferries wait.")));
+        Version b0 = store.appendVersion(b.id(), nv(T0, text("Ferries cancelled", "No ferries run until Monday, the harbour master said.")));
+        Version b1 = store.appendVersion(b.id(), nv(T0.plusSeconds(60), text("Ferries cancelled", "No ferries run until Tuesday, the harbour master said.")));
+        var fingerprinter = dev.redline.fingerprint.Fingerprinter.DEFAULT;
+        TracePostings postings = store.tracePostings();
+
+        // a tracker slice: both versions of a at once, then a again (a repeat changes nothing)
+        postings.addAll(List.of(new TracePostings.Entry(a.id(), a1.id(), fingerprinter.of(a1.text())),
+                new TracePostings.Entry(a.id(), a0.id(), fingerprinter.of(a0.text()))));
+        postings.addAll(List.of(new TracePostings.Entry(a.id(), a0.id(), fingerprinter.of(a0.text()))));
+        // b's version 1 before its version 0: a gap, so b's row stays behind
+        postings.add(b.id(), b1.id(), fingerprinter.of(b1.text()));
+
+        var rows = postings.articleShingles(List.of(a.id(), b.id()));
+        assertThat(rows).containsOnlyKeys(a.id());
+        assertThat(rows.get(a.id()).perVersion()).containsExactly(fingerprinter.of(a0.text()).shingles(), fingerprinter.of(a1.text()).shingles());
+        assertThat(postings.shingledVersions(List.of(a.id(), b.id()))).containsExactlyEntriesOf(java.util.Map.of(a.id(), 2));
+        assertThat(postings.staleShingleRows()).isEqualTo(1);
+
+        // a bulk load that offers every version of b again (as the repair does) rebuilds its row
+        try (TracePostings.Bulk bulk = postings.bulk()) {
+            assertThat(bulk.add(b.id(), b0.id(), fingerprinter.of(b0.text()))).isTrue();
+            assertThat(bulk.add(b.id(), b1.id(), fingerprinter.of(b1.text()))).as("indexed already").isFalse();
+            bulk.commit();
+        }
+        assertThat(postings.articleShingles(List.of(b.id())).get(b.id()).perVersion())
+                .containsExactly(fingerprinter.of(b0.text()).shingles(), fingerprinter.of(b1.text()).shingles());
+        assertThat(postings.staleShingleRows()).isZero();
+
+        // a version appended and not indexed yet: a's row is behind and not read as current
+        store.appendVersion(a.id(), nv(T0.plusSeconds(120), text("Storm leaves coast", "The storm left the coast.")));
+        assertThat(postings.articleShingles(List.of(a.id()))).isEmpty();
+        assertThat(postings.staleShingleRows()).isEqualTo(1);
+
+        // a row this build cannot read (another layout) is treated as behind, never as an error
+        try (Connection c = store.dataSource().getConnection();
+             var ps = c.prepareStatement("UPDATE trace_article_shingles SET shingles = ? WHERE article_id = ?")) {
+            ps.setBytes(1, new byte[] {9, 9, 9});
+            ps.setLong(2, b.id());
+            ps.executeUpdate();
+        }
+        assertThat(postings.articleShingles(List.of(b.id()))).isEmpty();
     }
 
     @Test

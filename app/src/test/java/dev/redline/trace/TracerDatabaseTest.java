@@ -280,4 +280,42 @@ class TracerDatabaseTest {
             assertThat(store.events(copy.id())).hasSize(1);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void anIndexFromBeforeTheShingleRowsIsRepairedAcrossAnInterruptionAndTracesTheSame(String db) throws SQLException {
+        int articles = Tracer.REINDEX_PAGE + 20; // two pages: the repair is stopped after the first
+        try (Store store = open(db)) {
+            Instant t0 = Instant.parse("2026-04-01T08:00:00Z");
+            for (int i = 0; i < articles; i++) {
+                store.importHistory("https://north-wire.example/ferry/" + i, null, List.of(
+                        new NewVersion(t0, new ArticleText("Ferry timetable " + i, null, List.of("Crossing number " + i
+                                + " leaves the Kessington quay at a new hour from Monday, the harbour office said.")), Set.of(), false, null, null),
+                        new NewVersion(t0.plusSeconds(60), new ArticleText("Ferry timetable " + i, null, List.of("Crossing number " + i
+                                + " leaves the Kessington quay at a new hour from Tuesday, the harbour office said.")), Set.of(), false, null, null)));
+            }
+            Tracer tracer = new Tracer(store);
+            tracer.indexStored(n -> { }, () -> false);
+            assertThat(tracer.staleShingleRows()).isZero();
+            String copy = "FERRY TIMETABLE 7\n\nCrossing number 7 leaves the Kessington quay at a new hour from Tuesday, the harbour office said.";
+            TraceResult fromRows = new Tracer(store).trace(copy, 3);
+
+            // the index as an upgrade from before migration V46 finds it: postings, no shingle rows
+            try (Connection c = DriverManager.getConnection(url); var s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM trace_article_shingles");
+            }
+            assertThat(tracer.unindexedVersions()).isZero();
+            assertThat(tracer.staleShingleRows()).isEqualTo(articles);
+            assertThat(new Tracer(store).trace(copy, 3)).as("traced from the versions' text meanwhile").isEqualTo(fromRows);
+
+            int[] pages = {0};
+            assertThat(tracer.indexStored(n -> pages[0]++, () -> pages[0] >= 1)).as("no posting written twice").isEmpty();
+            assertThat(tracer.staleShingleRows()).isEqualTo(20); // the second page waits for the next run
+            assertThat(tracer.indexStored(n -> { }, () -> false)).isEmpty();
+            assertThat(tracer.staleShingleRows()).isZero();
+            assertThat(new Tracer(store).trace(copy, 3)).isEqualTo(fromRows);
+            assertThat(fromRows.matches()).isNotEmpty();
+            assertThat(fromRows.matches().getFirst().version()).isEqualTo(1);
+        }
+    }
 }

@@ -57,7 +57,7 @@ final class Boring {
 
     /** "Updated 3 minutes ago", "22 January 2015 Last updated at 10:33", "Posted 10:33". */
     static boolean isTimestampLine(String sentence) {
-        if (sentence.length() > TIMESTAMP_MAX_CHARS || !hasDigitOrAgo(sentence) || Words.count(sentence) > TIMESTAMP_MAX_WORDS) {
+        if (sentence.length() > TIMESTAMP_MAX_CHARS || !hasAgoClockOrYear(sentence) || Words.count(sentence) > TIMESTAMP_MAX_WORDS) {
             return false; // the common case, decided without building the lower-cased key
         }
         String s = Normalize.key(sentence).toLowerCase(Locale.ROOT);
@@ -117,17 +117,39 @@ final class Boring {
         return false;
     }
 
-    /** A digit, or "ago" in any case: what every timestamp line has. */
-    private static boolean hasDigitOrAgo(String text) {
+    /**
+     * "ago" in any case, a clock time ("10:33", "9.05": a digit, ':' or '.', two digits) or four
+     * digits in a row (the year every date pattern holds): what {@link #AGO}, {@link #CLOCK} or
+     * {@link #DATE} needs to match, so a line without any cannot be a timestamp line. The key and
+     * lower-casing the patterns run on leave ASCII digits, ':', '.' and "ago" as they are. Most
+     * news sentences with a number have none of these, and are decided here without the regexes.
+     */
+    private static boolean hasAgoClockOrYear(String text) {
+        int digits = 0;
         for (int k = 0; k < text.length(); k++) {
             char c = text.charAt(k);
+            if (c >= '0' && c <= '9') {
+                if (++digits == 4) {
+                    return true;
+                }
+                continue;
+            }
+            if ((c == ':' || c == '.') && digits > 0 && k + 2 < text.length()
+                    && isAsciiDigit(text.charAt(k + 1)) && isAsciiDigit(text.charAt(k + 2))) {
+                return true;
+            }
+            digits = 0;
             // (c | 0x20) lower-cases an ASCII letter: only 'A' and 'a' give 'a'
-            if (Character.isDigit(c) || ((c | 0x20) == 'a' && k + 2 < text.length()
-                    && (text.charAt(k + 1) | 0x20) == 'g' && (text.charAt(k + 2) | 0x20) == 'o')) {
+            if ((c | 0x20) == 'a' && k + 2 < text.length()
+                    && (text.charAt(k + 1) | 0x20) == 'g' && (text.charAt(k + 2) | 0x20) == 'o') {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static Double number(String token) {

@@ -1,14 +1,13 @@
 package dev.redline.diff;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.algorithm.Change;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The first pass of the {@link Aligner}: which sentences match exactly, in order, by their key ids
- * (equal ids, equal comparison keys), with Myers' O(ND) diff (java-diff-utils). Stateless and
+ * (equal ids, equal comparison keys), with Myers' O(ND) diff (java-diff-utils, through {@link IdDiff}). Stateless and
  * thread-safe.
  */
 final class ExactMatches {
@@ -36,21 +35,21 @@ final class ExactMatches {
         int[] newShared = sharedPositions(newKeys, inOld);
         // when the shared sentences come in the same order on both sides (nothing moved, the usual
         // edit) every one of them matches, and Myers' diff has nothing to find
-        List<AbstractDelta<Integer>> deltas = sameOrder(oldKeys, oldShared, newKeys, newShared) ? List.of()
-                : DiffUtils.diff(keysAt(oldKeys, oldShared), keysAt(newKeys, newShared)).getDeltas();
+        List<Change> deltas = sameOrder(oldKeys, oldShared, newKeys, newShared) ? List.of()
+                : IdDiff.changes(keysAt(oldKeys, oldShared), keysAt(newKeys, newShared));
         int[] pairs = new int[2 * Math.min(oldShared.length, newShared.length)];
         int n = 0;
         int sharedOldAt = 0;
         int sharedNewAt = 0;
         for (int d = 0; d <= deltas.size(); d++) {
-            int equalUntil = d < deltas.size() ? deltas.get(d).getSource().getPosition() : oldShared.length;
+            int equalUntil = d < deltas.size() ? deltas.get(d).startOriginal : oldShared.length;
             for (; sharedOldAt < equalUntil; sharedOldAt++, sharedNewAt++) {
                 pairs[n++] = oldShared[sharedOldAt];
                 pairs[n++] = newShared[sharedNewAt];
             }
             if (d < deltas.size()) {
-                sharedOldAt += deltas.get(d).getSource().size();
-                sharedNewAt += deltas.get(d).getTarget().size();
+                sharedOldAt += deltas.get(d).endOriginal - deltas.get(d).startOriginal;
+                sharedNewAt += deltas.get(d).endRevised - deltas.get(d).startRevised;
             }
         }
         return n == pairs.length ? pairs : Arrays.copyOf(pairs, n);

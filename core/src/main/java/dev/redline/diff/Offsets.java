@@ -18,26 +18,30 @@ final class Offsets {
     /** Splits the text's paragraphs into sentence spans ({@link Sentences#bounds}). */
     static SentenceSpans split(ArticleText text) {
         List<String> paragraphs = text.paragraphs();
-        Builder spans = new Builder(paragraphs);
+        Builder spans = new Builder(paragraphs, 4 * paragraphs.size());
         for (int p = 0; p < paragraphs.size(); p++) {
             int[] bounds = Sentences.bounds(paragraphs.get(p));
             for (int k = 0; k < bounds.length; k += 2) {
                 spans.add(p, bounds[k], bounds[k + 1]);
             }
         }
-        return spans.build();
+        return spans.build(null);
     }
 
     static String of(ArticleText text) {
         return split(text).offsets();
     }
 
-    /** Reads {@code offsets} against {@code text}. */
-    static SentenceSpans read(ArticleText text, String offsets) {
+    /**
+     * Reads {@code offsets} against {@code text}, with the key hashes of {@code keyHashes}
+     * ({@link SentenceSpans#readKeyHashes}: left out when null or not fitting).
+     */
+    static SentenceSpans read(ArticleText text, String offsets, String keyHashes) {
         List<String> paragraphs = text.paragraphs();
         int n = paragraphs.size();
-        Builder spans = new Builder(paragraphs);
         Cursor in = new Cursor(offsets);
+        // each sentence takes at least four characters ("0,1," or "0,1;"), so this many arrays never grow
+        Builder spans = new Builder(paragraphs, offsets.length() / 4 + 1);
         for (int p = 0; p < n; p++) {
             if (p > 0 && !in.take(';')) {
                 throw misfit(offsets, "has fewer paragraphs than the text's " + n);
@@ -64,7 +68,7 @@ final class Offsets {
         if (!in.atEnd()) {
             throw misfit(offsets, "has more paragraphs than the text's " + n);
         }
-        return spans.build();
+        return spans.build(keyHashes);
     }
 
     /** A scan over the offsets' characters, copied once into an array: charAt per digit cost as much as the rest of the read. */
@@ -111,13 +115,17 @@ final class Offsets {
     /** The spans of one version as they are found, in reading order. */
     private static final class Builder {
         private final List<String> paragraphs;
-        private int[] paragraph = new int[32];
-        private int[] from = new int[32];
-        private int[] to = new int[32];
+        private int[] paragraph;
+        private int[] from;
+        private int[] to;
         private int count;
 
-        Builder(List<String> paragraphs) {
+        Builder(List<String> paragraphs, int expected) {
             this.paragraphs = paragraphs;
+            int capacity = Math.max(expected, 1);
+            this.paragraph = new int[capacity];
+            this.from = new int[capacity];
+            this.to = new int[capacity];
         }
 
         void add(int p, int start, int end) {
@@ -132,9 +140,8 @@ final class Offsets {
             count++;
         }
 
-        SentenceSpans build() {
-            return new SentenceSpans(paragraphs, Arrays.copyOf(paragraph, count), Arrays.copyOf(from, count),
-                    Arrays.copyOf(to, count), null);
+        SentenceSpans build(String keyHashes) {
+            return new SentenceSpans(paragraphs, paragraph, from, to, count, SentenceSpans.readKeyHashes(keyHashes, count));
         }
     }
 

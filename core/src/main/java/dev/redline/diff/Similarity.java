@@ -105,6 +105,63 @@ final class Similarity {
         return shared;
     }
 
+    /**
+     * Weight of the content words (not function words) two bags share, each as the lighter of its
+     * two uses: what a reader would call shared wording, without the "the" and "said" of any two
+     * sentences.
+     */
+    static double sharedContent(long[] a, long[] b) {
+        int i = 0;
+        int j = 0;
+        double shared = 0;
+        while (i < a.length && j < b.length) {
+            int x = word(a[i]);
+            int y = word(b[j]);
+            if (x == y) {
+                if ((wordClass(a[i]) & 3) != Sentence.FUNCTION) {
+                    shared += Math.min(weight(wordClass(a[i])), weight(wordClass(b[j])));
+                }
+                i++;
+                j++;
+            } else if (x < y) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return shared;
+    }
+
+    /** Weight of a bag's content words (not function words). */
+    static double contentWeight(long[] bag) {
+        double total = 0;
+        for (long token : bag) {
+            if ((wordClass(token) & 3) != Sentence.FUNCTION) {
+                total += weight(wordClass(token));
+            }
+        }
+        return total;
+    }
+
+    /** The words of {@code whole} left over once each word of {@code part} takes one use of it (multiset difference). */
+    static long[] minus(long[] whole, long[] part) {
+        long[] left = new long[whole.length];
+        int n = 0;
+        int j = 0;
+        for (long token : whole) {
+            int x = word(token);
+            while (j < part.length && word(part[j]) < x) {
+                j++;
+            }
+            if (j < part.length && word(part[j]) == x) {
+                j++;
+            } else {
+                left[n++] = token;
+            }
+        }
+        return java.util.Arrays.copyOf(left, n);
+    }
+
     /** Dice coefficient on weights: shared weight over the mean weight, 0 when both are empty. */
     static double dice(double shared, double weightA, double weightB) {
         double total = weightA + weightB;

@@ -77,7 +77,7 @@ public record SplitText(String title, String byline, List<String> sentences, Lis
      * @throws IllegalArgumentException when the offsets do not fit the text (not made from it)
      */
     public static SplitText ofOffsets(ArticleText text, String offsets) {
-        return of(text, Offsets.read(text, offsets));
+        return of(text, Offsets.read(text, offsets, null));
     }
 
     /**
@@ -88,7 +88,6 @@ public record SplitText(String title, String byline, List<String> sentences, Lis
      * @throws IllegalArgumentException when the offsets do not fit the text (not made from it)
      */
     public static SplitText ofKept(ArticleText text, KeptSplit kept) {
-        SentenceSpans spans = Offsets.read(text, kept.offsets());
-        return of(text, kept.keyHashes() == null ? spans : spans.withKeyHashes(kept.keyHashes()));
+        return of(text, Offsets.read(text, kept.offsets(), kept.keyHashes()));
     }
 }

@@ -1,15 +1,13 @@
 package dev.redline.diff;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
-import dev.redline.text.Normalize;
+import com.github.difflib.algorithm.Change;
 import dev.redline.text.Words;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Word-level diff of two short texts (an edited sentence, a headline). The pieces compared are
- * words and single punctuation marks ({@link Words#pieces}), on their {@link Normalize#key}, so a
+ * words and single punctuation marks ({@link Words#pieces}), on their {@link dev.redline.text.Normalize#key}, so a
  * change is as small as a reader would mark it by hand: "regrettable." → "regrettable and urged a
  * return to talks." inserts one phrase before the kept full stop. Runs are merged so a reader
  * sees phrases, not confetti: one short unchanged piece between two changes is folded into the
@@ -26,10 +24,10 @@ public final class WordDiff {
 
     /** The word runs turning {@code old} into {@code neu}. */
     public static List<WordOp> of(String old, String neu) {
-        Side a = new Side(old, Words.pieces(old));
-        Side b = new Side(neu, Words.pieces(neu));
+        Side a = new Side(old, Words.pieceBounds(old));
+        Side b = new Side(neu, Words.pieceBounds(neu));
         // the canonical orientation (see Direction): any rule symmetric in the two texts will do
-        boolean swap = a.pieces().size() != b.pieces().size() ? a.pieces().size() > b.pieces().size() : old.compareTo(neu) > 0;
+        boolean swap = a.size() != b.size() ? a.size() > b.size() : old.compareTo(neu) > 0;
         if (swap) {
             List<Run> reversed = glue(runs(b, a), b, a);
             return toOps(reversed.stream().map(Run::mirrored).toList(), a, b);
@@ -37,33 +35,38 @@ public final class WordDiff {
         return toOps(glue(runs(a, b), a, b), a, b);
     }
 
-    /** One text cut into pieces. */
-    private record Side(String text, List<Words.Span> pieces) {
-        /** The comparison key of a piece. */
-        String key(int at) {
-            Words.Span p = pieces.get(at);
-            return Normalize.key(text.substring(p.start(), p.end()));
+    /** One text cut into pieces: {@code bounds} holds the start and end of each in turn ({@link Words#pieceBounds}). */
+    private record Side(String text, int[] bounds) {
+        int size() {
+            return bounds.length / 2;
+        }
+
+        int start(int at) {
+            return bounds[2 * at];
+        }
+
+        int end(int at) {
+            return bounds[2 * at + 1];
         }
 
         /** True when piece {@code at} is the same text as piece {@code otherAt} of {@code other}. */
         boolean sameText(int at, Side other, int otherAt) {
-            Words.Span p = pieces.get(at);
-            Words.Span q = other.pieces.get(otherAt);
-            int length = p.end() - p.start();
-            return length == q.end() - q.start() && text.regionMatches(p.start(), other.text, q.start(), length);
+            int length = end(at) - start(at);
+            return length == other.end(otherAt) - other.start(otherAt)
+                    && text.regionMatches(start(at), other.text, other.start(otherAt), length);
         }
 
         String text(int from, int to) {
-            return text.substring(pieces.get(from).start(), pieces.get(to - 1).end());
+            return text.substring(start(from), end(to - 1));
         }
 
         int length(int from, int to) {
-            return pieces.get(to - 1).end() - pieces.get(from).start();
+            return end(to - 1) - start(from);
         }
 
         /** Whether the piece at {@code at} follows a space; a run at the start follows one only after a run. */
         boolean spaceBefore(int at, boolean afterRun) {
-            return at == 0 ? afterRun : Words.spaceBefore(text, pieces.get(at).start());
+            return at == 0 ? afterRun : Words.spaceBefore(text, start(at));
         }
     }
 
@@ -76,11 +79,12 @@ public final class WordDiff {
 
     /**
      * Unchanged and changed runs. Pieces with the same text at both ends are unchanged without
-     * computing a key; only the middle, where the edit is, goes to Myers' diff on keys.
+     * looking at their keys; only the middle, where the edit is, goes to Myers' diff ({@link IdDiff}), over the
+     * pieces' key ids ({@link PieceIds}: small ids, so their boxes are the JDK's cached ones).
      */
     private static List<Run> runs(Side old, Side neu) {
-        int oldSize = old.pieces().size();
-        int newSize = neu.pieces().size();
+        int oldSize = old.size();
+        int newSize = neu.size();
         int head = 0;
         while (head < oldSize && head < newSize && old.sameText(head, neu, head)) {
             head++;
@@ -89,25 +93,20 @@ public final class WordDiff {
         while (tail < oldSize - head && tail < newSize - head && old.sameText(oldSize - 1 - tail, neu, newSize - 1 - tail)) {
             tail++;
         }
-        List<String> oldKeys = new ArrayList<>(oldSize - head - tail);
-        for (int k = head; k < oldSize - tail; k++) {
-            oldKeys.add(old.key(k));
-        }
-        List<String> newKeys = new ArrayList<>(newSize - head - tail);
-        for (int k = head; k < newSize - tail; k++) {
-            newKeys.add(neu.key(k));
-        }
+        PieceIds ids = new PieceIds(oldSize + newSize - 2 * (head + tail));
+        List<Integer> oldKeys = ids.of(old.text(), old.bounds(), head, oldSize - tail);
+        List<Integer> newKeys = ids.of(neu.text(), neu.bounds(), head, newSize - tail);
         List<Run> runs = new ArrayList<>();
         int oldAt = 0;
         int newAt = 0;
-        for (AbstractDelta<String> delta : DiffUtils.diff(oldKeys, newKeys).getDeltas()) {
-            int oldStart = head + delta.getSource().getPosition();
-            int newStart = head + delta.getTarget().getPosition();
+        for (Change change : IdDiff.changes(oldKeys, newKeys)) {
+            int oldStart = head + change.startOriginal;
+            int newStart = head + change.startRevised;
             if (oldStart > oldAt) {
                 runs.add(new Run(true, oldAt, oldStart, newAt, newStart));
             }
-            oldAt = oldStart + delta.getSource().size();
-            newAt = newStart + delta.getTarget().size();
+            oldAt = head + change.endOriginal;
+            newAt = head + change.endRevised;
             runs.add(new Run(false, oldStart, oldAt, newStart, newAt));
         }
         if (oldAt < oldSize) {

@@ -22,7 +22,8 @@ import org.jsoup.select.NodeVisitor;
  * Readability: every paragraph-like block scores by its length and commas, the score flows to its
  * ancestors, ancestors are weighted by link density and class/id hints, the best one wins, and
  * siblings that look like part of the same article are merged in, with the article's lead when it
- * stands between the headline and the body. Used on one document by one thread; a new instance per
+ * stands between the headline and the body ({@link Lead}) and the like content elements that continue
+ * it ({@link LikeBlocks}). Used on one document by one thread; a new instance per
  * document.
  */
 final class ContentFinder {
@@ -193,7 +194,7 @@ final class ContentFinder {
         return Detached.remove(furniture);
     }
 
-    private static int plainChars(Stats s) {
+    static int plainChars(Stats s) {
         return s.chars - s.linkChars;
     }
 
@@ -323,7 +324,7 @@ final class ContentFinder {
         double topScore = stats.get(top).score;
         top = preferCommonAncestor(top, candidates.subList(0, Math.min(5, candidates.size())), topScore, body);
         top = climbWhileParentScoresHigher(top, body);
-        return Lead.prepend(body, withSiblings(top), stats);
+        return Lead.prepend(body, LikeBlocks.join(top, withSiblings(top), body, stats), stats);
     }
 
     /** When several near-best candidates share an ancestor, the article is that ancestor, split into parts. */

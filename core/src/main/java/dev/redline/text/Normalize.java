@@ -135,8 +135,22 @@ public final class Normalize {
         return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
-    /** Curly and typographic quotes to straight ones, every dash and minus to '-'. */
-    private static char fold(char c) {
+    /**
+     * Whether {@code text[from, to)}, a run without whitespace, has as its {@link #key} just its
+     * characters each {@link #fold folded}: true when all lie below U+0300, where nothing
+     * composes, so the key of such a word can be compared and hashed in place, without making it.
+     */
+    public static boolean keyIsFolded(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (text.charAt(k) >= '\u0300') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Curly and typographic quotes to straight ones, every dash and minus to '-': what {@link #key} does to each character. */
+    public static char fold(char c) {
         return switch (c) {
             case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '`' -> '\'';
             case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> '"';

@@ -1,6 +1,7 @@
 package dev.redline.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -71,7 +72,21 @@ public final class Words {
      * every edited sentence.
      */
     public static List<Span> pieces(String text) {
-        List<Span> pieces = new ArrayList<>();
+        int[] bounds = pieceBounds(text);
+        List<Span> pieces = new ArrayList<>(bounds.length / 2);
+        for (int k = 0; k < bounds.length; k += 2) {
+            pieces.add(new Span(bounds[k], bounds[k + 1]));
+        }
+        return pieces;
+    }
+
+    /**
+     * The {@link #pieces} of a text as flat bounds, start and end of each piece in turn: the form
+     * the word diff reads, making no object per piece. A piece never holds whitespace.
+     */
+    public static int[] pieceBounds(String text) {
+        int[] bounds = new int[16];
+        int count = 0;
         int k = 0;
         int n = text.length();
         while (k < n) {
@@ -94,9 +109,13 @@ public final class Words {
                     }
                 }
             }
-            pieces.add(new Span(start, k));
+            if (count == bounds.length) {
+                bounds = Arrays.copyOf(bounds, 2 * count);
+            }
+            bounds[count++] = start;
+            bounds[count++] = k;
         }
-        return pieces;
+        return Arrays.copyOf(bounds, count);
     }
 
     private static boolean isWordPart(int cp) {

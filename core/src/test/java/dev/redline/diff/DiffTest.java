@@ -113,6 +113,25 @@ class DiffTest {
     }
 
     @Test
+    void wordDiffPiecesCompareByTheirKeys() {
+        // a curly apostrophe and a decomposed accent are the same piece as their key forms
+        assertThat(WordDiff.of("The mayor\u2019s caf\u00E9 reopened on Monday.", "The mayor's cafe\u0301 reopened on Tuesday.")).containsExactly(
+                new WordOp(OpKind.SAME, "The mayor's cafe\u0301 reopened on", false),
+                new WordOp(OpKind.DELETE, "Monday"),
+                new WordOp(OpKind.ADD, "Tuesday"),
+                new WordOp(OpKind.SAME, ".", false));
+    }
+
+    @Test
+    void timestampLinesNeedAgoAClockOrAYear() {
+        assertThat(Boring.isTimestampLine("Posted 9.05")).isTrue();
+        assertThat(Boring.isTimestampLine("Updated an hour AGO")).isTrue();
+        assertThat(Boring.isTimestampLine("Updated 2 hours ago")).isTrue();
+        assertThat(Boring.isTimestampLine("Published 2026-01-22")).isTrue();
+        assertThat(Boring.isTimestampLine("Updated at 10 on 3 May")).isFalse();
+    }
+
+    @Test
     void movedSentenceEditedOrNot() {
         ArticleText old = story(TITLE,
                 "A ferry struck the north pier on Tuesday.",
@@ -133,6 +152,22 @@ class DiffTest {
     }
 
     @Test
+    void aHeavilyRewordedMoveIsFoundWhenTheTwoAreEachOthersBestMatch() {
+        ArticleText old = story(TITLE,
+                "Bus drivers in Saltcombe will strike for three days next week.",
+                "The union said the pay offer was below inflation.",
+                "Ferry services across the harbour will be severely disrupted.");
+        ArticleText neu = story(TITLE,
+                "Bus drivers in Saltcombe will strike for three days next week.",
+                "Almost all ferry services across the harbour and to Dunmore will be cancelled.",
+                "The union said the pay offer was below inflation.");
+        DiffResult r = Diff.compare(old, neu);
+        assertThat(kinds(r)).containsExactly(OpKind.SAME, OpKind.MOVE, OpKind.SAME);
+        assertThat(r.ops().get(1).oldIndex()).isEqualTo(2);
+        assertThat(r.ops().get(1).words()).contains(new WordOp(OpKind.ADD, "cancelled"));
+    }
+
+    @Test
     void splitAndMerge() {
         ArticleText old = story(TITLE,
                 "The council met on Monday and voted to close the bridge until the inspection is complete.",
@@ -150,6 +185,47 @@ class DiffTest {
         assertThat(merge.oldIndex()).isEqualTo(1);
         assertThat(merge.oldIndexEnd()).isEqualTo(2);
         assertThat(merge.newIndex()).isEqualTo(2);
+    }
+
+    @Test
+    void aSentenceFoldedIntoItsNeighbourAsAClauseIsAMergeNotADeletion() {
+        // the merged sentence keeps its old partner whole; what it gained ("farmland") comes from the cut one
+        ArticleText old = story(TITLE,
+                "Plans for 400 new homes on the edge of Saltmarsh have been approved. The site is currently farmland.",
+                "Work could start next year.");
+        ArticleText neu = story(TITLE,
+                "Plans for 400 new homes on farmland on the edge of Saltmarsh have been approved.",
+                "Work could start next year.");
+        SentenceOp merge = Diff.compare(old, neu).ops().get(0);
+        assertThat(merge.op()).isEqualTo(OpKind.EDIT);
+        assertThat(merge.oldIndex()).isEqualTo(0);
+        assertThat(merge.oldIndexEnd()).isEqualTo(1);
+    }
+
+    @Test
+    void aSentenceSplitInThreeIsOneOpWhoseLaterPartsCarryWhatTheFirstLost() {
+        ArticleText old = story(TITLE,
+                "A walker was rescued from Harrow Crag on Sunday after slipping on wet rock, and was flown to hospital with a broken ankle.",
+                "The rescue took three hours.");
+        ArticleText neu = story(TITLE,
+                "A walker was rescued from Harrow Crag on Sunday. She had slipped on wet rock. She was flown to hospital with a broken ankle.",
+                "The rescue took three hours.");
+        DiffResult r = Diff.compare(old, neu);
+        assertThat(kinds(r)).containsExactly(OpKind.EDIT, OpKind.SAME);
+        assertThat(r.ops().get(0).newIndex()).isEqualTo(0);
+        assertThat(r.ops().get(0).newIndexEnd()).isEqualTo(2);
+    }
+
+    @Test
+    void anAddedSentenceBesideAnEditStaysAnAdditionWhenItHoldsNoneOfWhatTheEditLost() {
+        ArticleText old = story(TITLE,
+                "The bridge will stay shut until engineers have inspected the damaged pier.",
+                "Police asked drivers to avoid the harbour road.");
+        ArticleText neu = story(TITLE,
+                "The bridge will stay shut until engineers have inspected the pier.",
+                "A ferry passenger said the crash had shaken everyone on board.",
+                "Police asked drivers to avoid the harbour road.");
+        assertThat(kinds(Diff.compare(old, neu))).containsExactly(OpKind.EDIT, OpKind.ADD, OpKind.SAME);
     }
 
     @Test

@@ -25,7 +25,7 @@ record LabelledPair(String name, ArticleText old, ArticleText neu, List<String> 
 
     /** The sets of the README in {@code diff-labelled}, by the pair's number. */
     enum Group {
-        TUNED(1, 32), HELD_OUT_1(33, 38), DEV(39, 60), HELD_OUT_2(61, 71), HELD_OUT_3(72, 83), HELD_OUT_4(84, 115);
+        TUNED(1, 32), HELD_OUT_1(33, 38), DEV(39, 60), HELD_OUT_2(61, 71), HELD_OUT_3(72, 83), HELD_OUT_4(84, 115), HELD_OUT_5(116, 147);
 
         private final int first;
         private final int last;

@@ -11,22 +11,26 @@ import org.junit.jupiter.api.Test;
 /**
  * Alignment quality on the hand-labelled pairs: F1 over the change links (every link except
  * "same", which would flatter any method), micro-averaged over the pairs of each set (see the
- * README in {@code diff-labelled}: tuned, held-out-1, dev, held-out-2, held-out-3, held-out-4). The same figures for the
+ * README in {@code diff-labelled}: tuned, held-out-1, dev, held-out-2, held-out-3, held-out-4, held-out-5). The same figures for the
  * peer method come from {@code bench/diff/ndiff_peer.py}; both go to BENCHMARKS.md.
  */
 class LabelledSetTest {
     /** The floors this engine reaches today, per set; lower one only with a reason. */
     private static final Map<LabelledPair.Group, Double> F1_FLOOR = Map.of(
             LabelledPair.Group.TUNED, 0.93, LabelledPair.Group.HELD_OUT_1, 0.75,
-            LabelledPair.Group.DEV, 0.94, LabelledPair.Group.HELD_OUT_2, 0.90,
+            // 0.951 before the absorb pass; 51 and 54 label a sentence folded into its neighbour as a
+            // deletion where 86 and 97 (held-out-4) label the same as a merge: the pass takes the merge reading
+            LabelledPair.Group.DEV, 0.92, LabelledPair.Group.HELD_OUT_2, 0.90,
             // written for the second round of issue 15 before any change of that round, scored once it was done (0.926)
             LabelledPair.Group.HELD_OUT_3, 0.90,
             // written for the third round of issue 15 before any change of that round, scored once it was done (0.890)
-            LabelledPair.Group.HELD_OUT_4, 0.88);
+            LabelledPair.Group.HELD_OUT_4, 0.88,
+            // written for the fourth round of issue 15 before any change of that round; not scored yet, so no floor
+            LabelledPair.Group.HELD_OUT_5, 0.0);
 
     @Test
     void atLeastThirtyPairs() {
-        assertThat(LabelledPair.all()).hasSizeGreaterThanOrEqualTo(115);
+        assertThat(LabelledPair.all()).hasSizeGreaterThanOrEqualTo(147);
     }
 
     @Test
@@ -71,7 +75,7 @@ class LabelledSetTest {
             }
         }
         counts.forEach((group, c) -> {
-            if (shown(group)) {
+            if (totalShown(group)) {
                 System.out.printf("labelled set %s: F1 %.3f (tp %d fp %d fn %d)%n",
                         group, c.f1(), c.truePositives, c.falsePositives, c.falseNegatives);
             }
@@ -80,13 +84,25 @@ class LabelledSetTest {
     }
 
     /**
-     * Held-out scores stay unprinted while the method is being changed (they are asserted
-     * against their floor all the same); {@code -Dlabelled.heldOut=show} prints them.
+     * Which sets print their scores and misses. The development sets (tuned, held-out-1, dev, and
+     * held-out-4 since its single scoring) print both; held-out-2 and -3, scored once already,
+     * print their totals (so a change that costs them shows) but not their misses; held-out-5,
+     * not yet scored, prints nothing. It is asserted against its floor all the same;
+     * {@code -Dlabelled.heldOut=show} prints everything.
      */
     private static boolean shown(LabelledPair.Group group) {
-        return (group != LabelledPair.Group.HELD_OUT_2 && group != LabelledPair.Group.HELD_OUT_3
-                && group != LabelledPair.Group.HELD_OUT_4)
-                || "show".equals(System.getProperty("labelled.heldOut"));
+        return switch (group) {
+            case TUNED, HELD_OUT_1, DEV, HELD_OUT_4 -> true;
+            case HELD_OUT_2, HELD_OUT_3, HELD_OUT_5 -> showHeldOut();
+        };
+    }
+
+    private static boolean totalShown(LabelledPair.Group group) {
+        return group != LabelledPair.Group.HELD_OUT_5 || showHeldOut();
+    }
+
+    private static boolean showHeldOut() {
+        return "show".equals(System.getProperty("labelled.heldOut"));
     }
 
     private static Set<LabelledPair.Link> changes(Set<LabelledPair.Link> links) {

@@ -74,4 +74,30 @@ class RecallRulesTest {
                 + "engineers' report, which the board published in full on its website last night.")
                 .doesNotContain("Council delays bin collections");
     }
+
+    @Test
+    void theArticleContinuedInALikeContentElementJoinsIt() {
+        String page = """
+                <html><head><title>Old ferry pier to close</title></head><body><main>
+                <div class="content-element text">
+                  <div class="element-header"><h1>Old ferry pier to close after 90 years</h1></div>
+                  <div class="element-text">%s</div>
+                </div>
+                <div class="content-element text">
+                  <div class="element-text"><p>The board will decide in March which of the three bidders builds the new landing, and islanders may speak at that meeting.</p></div>
+                </div>
+                <div class="content-element text">
+                  <h3><a href="/lighthouse">Lighthouse keeper retires</a></h3>
+                  <p>After four decades at Gull Point, the keeper hands over the lamp to an automatic beacon installed by the board this winter.</p>
+                </div>
+                </main></body></html>
+                """.formatted(Pages.STORY_PARAGRAPHS);
+
+        Extracted x = extractor.extract(page.getBytes(StandardCharsets.UTF_8), null, null);
+
+        assertThat(x.paragraphs()).contains("The board will decide in March which of the three bidders builds the new landing, "
+                        + "and islanders may speak at that meeting.")
+                .doesNotContain("Lighthouse keeper retires");
+        assertThat(x.paragraphs().getFirst()).startsWith("The harbour board of Port Wendle");
+    }
 }

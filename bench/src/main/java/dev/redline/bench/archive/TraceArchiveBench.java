@@ -77,8 +77,9 @@ public final class TraceArchiveBench implements Callable<Integer> {
         }
         try (Store store = Store.open("jdbc:sqlite:" + db)) {
             Tracer tracer = new Tracer(store);
-            System.out.printf(Locale.ROOT, "store: %,d articles, %,d versions; %,d not indexed; load average %s%n",
-                    store.articleCount(), store.versionCount(), tracer.unindexedVersions(), load());
+            System.out.printf(Locale.ROOT, "store: %,d articles, %,d versions; %,d not indexed, %,d articles without current "
+                    + "shingle rows; load average %s%n", store.articleCount(), store.versionCount(), tracer.unindexedVersions(),
+                    tracer.staleShingleRows(), load());
             if (index) {
                 build(tracer, store.versionCount());
             }
@@ -105,8 +106,8 @@ public final class TraceArchiveBench implements Callable<Integer> {
         double seconds = (System.nanoTime() - wall) / 1e9;
         double cpuSeconds = (processCpu() - cpu) / 1e9;
         System.out.printf(Locale.ROOT, "index build: %,d versions newly indexed in %.1f s wall (%.0f versions/s), "
-                        + "%.1f s process CPU (%.0f versions per CPU second); load average %s%n",
-                added.length, seconds, added.length / seconds, cpuSeconds, added.length / cpuSeconds, load());
+                        + "%.1f s process CPU (%.0f versions per CPU second); %,d articles left without current shingle rows; load average %s%n",
+                added.length, seconds, added.length / seconds, cpuSeconds, added.length / cpuSeconds, tracer.staleShingleRows(), load());
     }
 
     /** The reuse pass over the first {@code --reuse-pages} pages, every version of them counted as newly indexed. */
