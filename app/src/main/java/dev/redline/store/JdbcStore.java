@@ -213,6 +213,11 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public Map<Long, List<Version>> versionHeadsOf(List<Long> articleIds) {
+        return articles.versionHeadsOf(articleIds);
+    }
+
+    @Override
     public Map<Long, List<ArticleEvent>> eventsOf(List<Long> articleIds) {
         return articles.eventsOf(articleIds);
     }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -158,8 +159,11 @@ public final class LearnedBoilerplateBench {
                                boolean learn) {
         Article article = store.upsertArticle(page.url() + "#" + source, source, T0);
         BoilerplateLearner.Reading reading = learner.read(article, page.body(), null, page.url());
-        if (learn) {
-            learner.learn(article, reading.page(), T0);
+        if (learn) { // as a check's slice does: count the lesson, then let the next reads see it
+            learner.lesson(article, reading.page(), T0).ifPresent(lesson -> {
+                store.learnedLines().count(lesson.sourceId(), lesson.articleId(), lesson.lines(), lesson.rules(), lesson.at());
+                learner.taught(Set.of(lesson.sourceId()));
+            });
         }
         return reading.page().extracted().text();
     }
