@@ -91,9 +91,12 @@ echo "== starting redline serve --no-poll on 127.0.0.1:$PORT" >&2
 launch=(-jar "$jar")
 [[ -n "${REDLINE_CP:-}" ]] && launch=(-cp "$REDLINE_CP" dev.redline.cli.Redline)
 # SERVE_OPTS: more JVM options for the server (a JFR recording, say)
+# SERVE_FLAGS: serve's own options; by default no background trace-index repair (it would compete with
+# the routes measured) and public metrics (the response cache's counts, printed at the end). An older
+# build without these options: SERVE_FLAGS=""
 # shellcheck disable=SC2086
 "$java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xss4m -Xmx"$HEAP" ${SERVE_OPTS:-} "${launch[@]}" "${db_args[@]}" --data "$work" \
-  serve --no-poll --port "$PORT" > "$work/serve.log" 2>&1 &
+  serve --no-poll --port "$PORT" ${SERVE_FLAGS---no-trace-repair --public-metrics} > "$work/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 300); do
   curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break
@@ -156,6 +159,8 @@ run "all routes, unpaced (peak)" "$work/paths-all" 8 0 "${PEAK_DURATION:-15s}"
 echo
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "trace-index repair thread CPU (left out above): $(awk -v t="$(repair_ticks)" -v hz="$tick" 'BEGIN {printf "%.1f", t / hz}') s"
+cache=$(curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^redline_response_cache_(hits|misses|chars) / {printf "%s %s; ", $1, $2}')
+echo "rendered-response cache after the runs: ${cache:-no figures (an older build, or metrics not public)}"
 echo "server RSS after the runs: $(( $(awk '/VmRSS/ {print $2}' /proc/$server_pid/status) / 1024 )) MiB (heap limit $HEAP)"
 if [[ "$DB" == sqlite ]]; then
   echo "SQLite file: $(( $(stat -c %s "$DB_FILE") >> 20 )) MiB"

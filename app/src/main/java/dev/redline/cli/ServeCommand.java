@@ -57,6 +57,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--public-metrics", description = "Serve /metrics to anyone (default: only with the admin token)")
     boolean publicMetrics;
 
+    // A switch rather than a lower priority: Java's thread priorities do nothing on Linux without root
+    // (ThreadPriorityPolicy), and a paced repair still takes the cores a loaded server needs, for longer.
+    @Option(names = "--no-trace-repair",
+            description = "Do not rebuild an incomplete trace index in the background while serving (it competes with the web load "
+                    + "on a large store); run 'redline trace --reindex' at a quiet time instead")
+    boolean noTraceRepair;
+
     @Override
     public Integer call() {
         checkPort(listen.port);
@@ -95,7 +102,11 @@ public final class ServeCommand implements Callable<Integer> {
                             : "WebSub push is on: hubs call back on " + baseUrl + "/websub/.");
                     out.flush();
                     // a store from before the trace index (or emptied by a migration) is indexed while serving
-                    services.startIndexRepair(log::info);
+                    if (noTraceRepair) {
+                        log.info("trace index: no background repair (--no-trace-repair); 'redline trace --reindex' completes it");
+                    } else {
+                        services.startIndexRepair(log::info);
+                    }
                     if (!noPoll) {
                         poller.set(startPolling(tracker));
                     }

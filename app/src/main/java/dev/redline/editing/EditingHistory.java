@@ -112,10 +112,15 @@ public final class EditingHistory {
             List<Article> changed = page.stream().filter(a -> !reading.current(a, events.getOrDefault(a.id(), List.of()))).toList();
             if (!changed.isEmpty()) {
                 List<Long> ids = changed.stream().map(Article::id).toList();
-                Map<Long, List<Version>> versions = store.versionsOf(ids);
+                // headlines, times and stored facets are all a record reads, unless a headline test is
+                // possible (its bodies are compared) or facets are missing (worked out from the texts)
+                Map<Long, List<Version>> heads = store.versionHeadsOf(ids);
                 Map<Long, VersionChange> stored = store.changesOfArticles(ids, ChangeFacets.RULES);
+                Map<Long, List<Version>> whole = store.versionsOf(changed.stream()
+                        .filter(a -> needsBodies(heads.getOrDefault(a.id(), List.of()), stored, events.getOrDefault(a.id(), List.of())))
+                        .map(Article::id).toList());
                 for (Article a : changed) {
-                    List<Version> history = versions.getOrDefault(a.id(), List.of());
+                    List<Version> history = whole.getOrDefault(a.id(), heads.getOrDefault(a.id(), List.of()));
                     List<ArticleEvent> own = events.getOrDefault(a.id(), List.of());
                     reading.keep(a, own, history.isEmpty() ? null : changes(a, history, stored, own, now).edits(now));
                 }
@@ -131,6 +136,21 @@ public final class EditingHistory {
             }
             after = page.getLast().id();
         }
+    }
+
+    /**
+     * Whether a history read without bodies ({@code heads}) would give a different record than with
+     * them: a version after the first has no stored facets, or its headlines make a headline test
+     * possible ({@link HeadlineTests#possible}, over the same sightings {@link #changes} reads).
+     */
+    private static boolean needsBodies(List<Version> heads, Map<Long, VersionChange> stored, List<ArticleEvent> events) {
+        if (heads.stream().anyMatch(v -> v.number() > 0 && !stored.containsKey(v.id()))) {
+            return true;
+        }
+        List<Sighting> sightings = new ArrayList<>(HistoryEvent.flipFlops(ArticleChanges.read(events),
+                heads.stream().map(Version::text).toList()));
+        heads.forEach(v -> sightings.add(new Sighting(v.fetchedAt(), v.text())));
+        return HeadlineTests.possible(sightings);
     }
 
     /**

@@ -5,13 +5,16 @@ import dev.redline.store.Article;
 import dev.redline.store.ArticleEvent;
 import dev.redline.store.CheckOutcome;
 import dev.redline.store.FinishedCheck;
+import dev.redline.store.Lesson;
 import dev.redline.store.NewVersion;
 import dev.redline.store.Version;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,13 +43,15 @@ public final class Slice {
         Version previous;
         SplitText split;
         CheckOutcome outcome;
+        Integer lens;
+        Lesson lesson;
 
         Pending(long articleId) {
             this.articleId = articleId;
         }
 
         FinishedCheck toCheck() {
-            return new FinishedCheck(articleId, sourceId, events, version, outcome);
+            return new FinishedCheck(articleId, sourceId, events, version, outcome, lens, lesson);
         }
     }
 
@@ -90,6 +95,30 @@ public final class Slice {
         p.outcome = Objects.requireNonNull(outcome, "outcome");
     }
 
+    /** Queues the pin of the lens an article was read with, unless it has one ({@code LearnedLineStore.pinLens}). */
+    public void pinLens(long articleId, int ordinal) {
+        of(articleId).lens = ordinal;
+    }
+
+    /**
+     * Queues an article's first page to count towards its source ({@code LearnedLineStore.count}),
+     * in the slice's transaction: a slice that fails teaches nothing, and is taught again when redone.
+     */
+    public void teach(Lesson lesson) {
+        of(lesson.articleId()).lesson = lesson;
+    }
+
+    /** The sources that queued lessons teach (what a reader of their learned lines must load again after the commit). */
+    public Set<Long> taughtSources() {
+        Set<Long> sources = new HashSet<>();
+        for (Pending p : pending.values()) {
+            if (p.lesson != null) {
+                sources.add(p.lesson.sourceId());
+            }
+        }
+        return sources;
+    }
+
     /** Whether nothing is queued. */
     public boolean isEmpty() {
         return pending.isEmpty();
@@ -103,7 +132,8 @@ public final class Slice {
      * Writes the slice in one transaction, then runs the analysers on each stored version. When the
      * transaction fails, each check is tried again alone, so one bad check costs only itself; a
      * check that fails alone too is logged and left to its lease (checked again once it expires). A
-     * slice of one check throws its failure.
+     * check that teaches and fails alone is written once more without its lesson: a failure to learn
+     * never costs a version. A slice of one check throws its failure.
      * The slice is empty afterwards.
      *
      * @return the versions stored, in slice order
@@ -119,25 +149,50 @@ public final class Slice {
         try {
             stored = recorder.store().finishChecks(workerId, all.stream().map(Pending::toCheck).toList());
         } catch (RuntimeException sliceFailed) {
-            if (all.size() == 1) {
+            if (all.size() == 1 && all.getFirst().lesson == null) {
                 throw sliceFailed;
+            }
+            if (all.size() == 1) {
+                Pending only = all.getFirst();
+                log.warn("learning from article {} failed ({}); storing its check without it", only.articleId,
+                        sliceFailed.toString());
+                only.lesson = null;
+                stored = recorder.store().finishChecks(workerId, List.of(only.toCheck()));
+                analyse(all, stored);
+                return stored;
             }
             log.warn("writing a slice of {} checks failed ({}); writing them one by one", all.size(),
                     sliceFailed.toString());
             written = new ArrayList<>();
             stored = new ArrayList<>();
             for (Pending p : all) {
-                try {
-                    stored.addAll(recorder.store().finishChecks(workerId, List.of(p.toCheck())));
+                if (writeAlone(p, stored)) {
                     written.add(p);
-                } catch (RuntimeException e) {
-                    log.warn("could not store the check of article {}; it is checked again when its lease expires",
-                            p.articleId, e);
                 }
             }
         }
         analyse(written, stored);
         return stored;
+    }
+
+    /**
+     * Writes one check in a transaction of its own; when that fails and the check teaches, once
+     * more without its lesson (the version matters more than what its page would teach).
+     */
+    private boolean writeAlone(Pending p, List<Version> stored) {
+        try {
+            stored.addAll(recorder.store().finishChecks(workerId, List.of(p.toCheck())));
+            return true;
+        } catch (RuntimeException e) {
+            if (p.lesson != null) {
+                log.warn("learning from article {} failed ({}); storing its check without it", p.articleId, e.toString());
+                p.lesson = null;
+                return writeAlone(p, stored);
+            }
+            log.warn("could not store the check of article {}; it is checked again when its lease expires",
+                    p.articleId, e);
+            return false;
+        }
     }
 
     /** Analyses {@code stored}, the versions of those of {@code checks} that queued one, in order. */

@@ -7,6 +7,7 @@ import dev.redline.extract.SourceReading;
 import dev.redline.store.Article;
 import dev.redline.store.LearnedLine;
 import dev.redline.store.LearnedLineStore;
+import dev.redline.store.Lesson;
 import dev.redline.store.LearningRules;
 import dev.redline.store.Source;
 import dev.redline.store.SourceStore;
@@ -15,11 +16,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Learns each source's boilerplate from the pages the tracker reads, and reads every page with its
@@ -39,12 +39,14 @@ import org.slf4j.LoggerFactory;
  * dev.redline.extract.PageLine#learnable}), so a source that syndicates one story on many pages
  * does not learn to cut it.
  *
+ * <p>Pins and counts are the caller's to write with the check ({@link Reading#pin}, {@link #lesson}):
+ * the tracker writes them in its slice's transaction, one commit for a slice of checks.
+ *
  * <p>Thread-safe: the cache of known lines per source is a concurrent map of immutable values,
- * dropped for a source when one of its articles taught something here, and for all by
- * {@link #refresh()} (the tracker calls it every round, for what other workers learned).
+ * dropped for a source when lessons of it were committed ({@link #taught}), and for all by
+ * {@link #refresh()} (the tracker calls it every round, for what other processes learned).
  */
 public final class BoilerplateLearner {
-    private static final Logger log = LoggerFactory.getLogger(BoilerplateLearner.class);
     /** Stateless and thread-safe. */
     private static final Extractor EXTRACTOR = new Extractor();
 
@@ -62,17 +64,35 @@ public final class BoilerplateLearner {
         this.rules = Objects.requireNonNull(rules, "rules");
     }
 
-    /** An extraction and the lens it was made with. */
-    public record Reading(SourceReading page, Lens lens) {
+    /**
+     * An extraction and the lens it was made with.
+     *
+     * @param pin whether the lens is the article's first and still has to be pinned (with the
+     *            check's writes, {@code Slice.pinLens})
+     */
+    public record Reading(SourceReading page, Lens lens, boolean pin) {
     }
 
     /**
-     * Extracts a page of {@code article} with its source's extraction rules, through its lens,
-     * pinning the lens on the article's first read (before its first version is stored).
+     * Extracts a page of {@code article} with its source's extraction rules, through its lens: the
+     * pinned one, or on the article's first read (before its first version is stored) the source's
+     * latest, which the caller pins ({@link Reading#pin}).
      */
     public Reading read(Article article, byte[] body, String contentType, String url) {
-        Lens lens = lensFor(article);
-        return new Reading(EXTRACTOR.extractForSource(body, contentType, url, rulesOf(article), lens.lines()), lens);
+        OptionalInt pinned = article.sourceId() == null ? OptionalInt.empty() : store.lens(article.id());
+        Lens lens;
+        boolean pin = false;
+        if (article.sourceId() == null) {
+            lens = Lens.NONE;
+        } else if (pinned.isPresent()) {
+            lens = lensAt(article.sourceId(), pinned.getAsInt());
+        } else if (article.versionCount() == 0) {
+            lens = lensAt(article.sourceId(), known(article.sourceId(), 0).ordinal());
+            pin = true;
+        } else {
+            lens = Lens.NONE; // first read before learning existed: it stays as it was read
+        }
+        return new Reading(EXTRACTOR.extractForSource(body, contentType, url, rulesOf(article), lens.lines()), lens, pin);
     }
 
     /** The extraction rules {@code article} is read with (its source's, cached until the next {@link #refresh()}). */
@@ -84,50 +104,25 @@ public final class BoilerplateLearner {
                 id -> sources.source(id).map(Source::rules).orElse(ExtractRules.NONE));
     }
 
-    /** The lens an article is read with: its pinned one, or (before its first version) the source's latest, pinned now. */
-    public Lens lensFor(Article article) {
-        if (article.sourceId() == null) {
-            return Lens.NONE;
-        }
-        Known known = known(article.sourceId(), 0);
-        int ordinal;
-        if (article.versionCount() == 0) {
-            ordinal = store.pinLens(article.id(), known.ordinal());
-        } else {
-            OptionalInt pinned = store.lens(article.id());
-            if (pinned.isEmpty()) {
-                return Lens.NONE; // first read before learning existed: it stays as it was read
-            }
-            ordinal = pinned.getAsInt();
-        }
-        return new Lens(ordinal, known(article.sourceId(), ordinal).at(ordinal, this.rules));
-    }
-
-    /** Reads {@code target} (an article just found under another URL) with the lens its page was read with. */
-    public void adopt(Article target, Lens lens) {
-        store.pinLens(target.id(), lens.ordinal());
+    private Lens lensAt(long sourceId, int ordinal) {
+        return new Lens(ordinal, known(sourceId, ordinal).at(ordinal, this.rules));
     }
 
     /**
-     * Counts the page of an article's first stored version towards its source; later versions and
-     * pages that are not the article teach nothing.
+     * What the page of an article's first stored version teaches its source, to be counted with the
+     * check's writes ({@code Slice.teach}); empty for later versions and pages that are not the
+     * article. After the commit, {@link #taught} lets the next reads see it.
      */
-    public LearnedLineStore.Counted learn(Article article, SourceReading page, Instant at) {
+    public Optional<Lesson> lesson(Article article, SourceReading page, Instant at) {
         if (article.sourceId() == null || article.versionCount() > 0 || !page.extracted().found()) {
-            return LearnedLineStore.Counted.ALREADY;
+            return Optional.empty();
         }
-        try {
-            LearnedLineStore.Counted counted = store.count(article.sourceId(), article.id(), page.lines(), rules, at);
-            if (counted == LearnedLineStore.Counted.COUNTED) {
-                // the next article of this source is read with what this one taught
-                bySource.remove(article.sourceId());
-            }
-            return counted;
-        } catch (RuntimeException e) {
-            // the version is stored; a failed count only means this article teaches nothing
-            log.warn("learning from article {} failed", article.id(), e);
-            return LearnedLineStore.Counted.ALREADY;
-        }
+        return Optional.of(new Lesson(article.sourceId(), article.id(), page.lines(), rules, at));
+    }
+
+    /** Drops the cached lines of {@code sourceIds} (their lessons are committed): the next article is read with them. */
+    public void taught(Set<Long> sourceIds) {
+        bySource.keySet().removeAll(sourceIds);
     }
 
     /** Drops the cached lines and rules, so the next reads see what was learned and edited since. */

@@ -78,6 +78,13 @@ public interface ArticleStore {
     Map<Long, List<Version>> versionsOf(List<Long> articleIds);
 
     /**
+     * {@link #versionsOf}, each text with its headline and byline but no paragraphs (an empty
+     * body): for readers of headlines, times and verdicts only (a source's record), which would
+     * otherwise parse every body of the source.
+     */
+    Map<Long, List<Version>> versionHeadsOf(List<Long> articleIds);
+
+    /**
      * Appends the next version (number = count so far) atomically and returns it. Callers outside
      * the store go through {@code dev.redline.ingest.VersionRecorder}, which also runs the analysers.
      */

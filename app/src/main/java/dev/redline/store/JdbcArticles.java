@@ -189,11 +189,20 @@ final class JdbcArticles implements ArticleStore {
 
     @Override
     public Map<Long, List<Version>> versionsOf(List<Long> articleIds) {
+        return versionsOf(articleIds, VERSION_FIELDS);
+    }
+
+    @Override
+    public Map<Long, List<Version>> versionHeadsOf(List<Long> articleIds) {
+        return versionsOf(articleIds, VERSION_FIELDS.replace("paragraphs", "'[]' AS paragraphs"));
+    }
+
+    private Map<Long, List<Version>> versionsOf(List<Long> articleIds, String fields) {
         Map<Long, List<Version>> out = new HashMap<>();
         if (articleIds.isEmpty()) {
             return out;
         }
-        jdbi.useHandle(h -> h.createQuery("SELECT " + VERSION_FIELDS + " FROM versions WHERE article_id IN (<ids>) ORDER BY article_id, n")
+        jdbi.useHandle(h -> h.createQuery("SELECT " + fields + " FROM versions WHERE article_id IN (<ids>) ORDER BY article_id, n")
                 .bindList("ids", articleIds).map((rs, ctx) -> Rows.version(rs, ""))
                 .forEach(v -> out.computeIfAbsent(v.articleId(), a -> new ArrayList<>()).add(v)));
         return out;

@@ -41,10 +41,13 @@ final class JdbcSearch implements TextSearch {
     /** Matching versions ranked per round at first, per article asked for; each further round takes 8 times more. */
     private static final int CANDIDATES_PER_HIT = 20;
     /**
-     * Most matches ranked on SQLite: a query matching more versions ranks the newest this many
-     * (by id, the order they were stored), since FTS5's bm25 scores every match it ranks (0.4 s of
-     * CPU for a name in 60 % of a 700 k-version archive). PostgreSQL ranks at most this many too, and
-     * per round only the newest {@link #PG_WINDOW_PER_CANDIDATE} × k matches (see {@link #search}).
+     * Most matches ranked by relevance on SQLite: a query matching more versions lists them newest
+     * first (by id, the order they were stored), since FTS5's bm25 first counts each of the query's
+     * phrases over the whole index, whatever part of the matches it ranks (0.4 s of CPU for a name in
+     * 60 % of a 700 k-version archive; 55 to 235 ms at 1 M even when it ranked only the newest 5,000).
+     * For such a word relevance says little anyway (its weight is near zero); a rare word is ranked
+     * by bm25 over all its matches. PostgreSQL ranks at most this many with ts_rank, and per round
+     * only the newest {@link #PG_WINDOW_PER_CANDIDATE} × k matches (see {@link #search}).
      */
     static final int RANKED_WINDOW = 5_000;
     /**
@@ -83,9 +86,10 @@ final class JdbcSearch implements TextSearch {
     }
 
     /**
-     * On SQLite, the id of the {@code rankedWindow}th newest matching version when more match,
-     * else null (all are ranked). Finding it walks the match list from its newest end (FTS5 keeps it
-     * in rowid order), far cheaper than ranking: bm25 scores every match it ranks.
+     * On SQLite, the id of the {@code rankedWindow}th newest matching version when more match (the
+     * query is common: its hits come newest first), else null (all are ranked by bm25). Finding it
+     * walks the match list from its newest end (FTS5 keeps it in rowid order), far cheaper than
+     * ranking.
      */
     private Long windowFloor(Handle h, String match) {
         List<Long> edge = h.createQuery("SELECT rowid FROM versions_fts WHERE versions_fts MATCH :q ORDER BY rowid DESC"
@@ -93,7 +97,7 @@ final class JdbcSearch implements TextSearch {
         return edge.size() < 2 ? null : edge.getFirst();
     }
 
-    /** The hits, ranking only matches from version {@code floor} on when it is given. */
+    /** The hits: ranked by bm25, or newest first when {@code floor} is given (a common query). */
     private List<SearchHit> search(Handle h, SearchText.Query parsed, String match, Long floor, int[] pgWindow, Long sourceId,
                                    Instant from, Instant to, int limit) {
         Map<Long, Match> best = new LinkedHashMap<>();
@@ -103,12 +107,11 @@ final class JdbcSearch implements TextSearch {
                             ? "SELECT id, score, COUNT(*) OVER () FROM (SELECT id, -ts_rank(search, to_tsquery('simple', :q)) AS score"
                               + " FROM versions WHERE search @@ to_tsquery('simple', :q) ORDER BY id DESC LIMIT :window) w"
                               + " ORDER BY score, id LIMIT :k"
-                            : "SELECT rowid, rank, 0 FROM versions_fts WHERE versions_fts MATCH :q"
-                              + (floor == null ? "" : " AND rowid >= :floor") + " ORDER BY rank LIMIT :k")
+                            // a common query comes newest first (score: minus the rowid), walking its match list from the
+                            // newest end; bm25 would count each phrase over the whole index first (FTS5's xQueryPhrase)
+                            : floor != null ? "SELECT rowid, -rowid, 0 FROM versions_fts WHERE versions_fts MATCH :q ORDER BY rowid DESC LIMIT :k"
+                            : "SELECT rowid, rank, 0 FROM versions_fts WHERE versions_fts MATCH :q ORDER BY rank LIMIT :k")
                     .bind("q", match).bind("k", k);
-            if (floor != null) {
-                rank.bind("floor", floor);
-            }
             if (postgres) {
                 rank.bind("window", window);
             }

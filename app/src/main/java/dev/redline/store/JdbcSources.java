@@ -14,14 +14,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
 /**
  * {@link SourceStore} over JDBC: sources with their feeds, and the health verdict of each.
- * Thread-safe (all state is in the database).
+ * Thread-safe (all state is in the database, but for the names of sources by id, see
+ * {@link #sourceName}).
  */
 final class JdbcSources implements SourceStore {
     /** A source whose latest poll or check failed counts as failing after this long without success. */
@@ -33,6 +36,12 @@ final class JdbcSources implements SourceStore {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    /**
+     * Source names by id, read once: an id never changes its name and is never reused, and a removed
+     * source's articles are detached from it, so only a new source is missing here (then it is read
+     * again). Pages name the source of every article they list, fifty a page.
+     */
+    private volatile Map<Long, String> names = Map.of();
 
     JdbcSources(Database db) {
         this.jdbi = db.jdbi();
@@ -84,6 +93,21 @@ final class JdbcSources implements SourceStore {
     }
 
     @Override
+    public String sourceName(Long sourceId) {
+        if (sourceId == null) {
+            return null;
+        }
+        String name = names.get(sourceId);
+        if (name == null) {
+            names = jdbi.withHandle(h -> h.createQuery("SELECT id, name FROM sources")
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).list())
+                    .stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+            name = names.get(sourceId);
+        }
+        return name;
+    }
+
+    @Override
     public Optional<Source> source(long id) {
         return loadSources("WHERE id = :key", id).stream().findFirst();
     }
@@ -121,13 +145,15 @@ final class JdbcSources implements SourceStore {
 
     @Override
     public boolean removeSource(String name) {
-        return jdbi.inTransaction(h -> {
+        boolean removed = jdbi.inTransaction(h -> {
             // the hubs that may hold a subscription are told to stop after the rows cascade away (V80)
             h.createUpdate("INSERT INTO websub_departures (hub, topic, callback_key, tries, next_action)"
                     + " SELECT w.hub, w.topic, w.callback_key, 0, 0 FROM websub_subscriptions w JOIN sources s ON s.id = w.source_id"
                     + " WHERE s.name = :name AND w.state IN ('requested', 'active', 'unsubscribing')").bind("name", name).execute();
             return h.createUpdate("DELETE FROM sources WHERE name = :name").bind("name", name).execute() > 0;
         });
+        names = Map.of(); // articles read before the removal may still name its id
+        return removed;
     }
 
     @Override

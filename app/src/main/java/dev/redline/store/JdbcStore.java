@@ -116,6 +116,11 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public String sourceName(Long sourceId) {
+        return sources.sourceName(sourceId);
+    }
+
+    @Override
     public List<Source> sources() {
         return sources.sources();
     }
@@ -205,6 +210,11 @@ final class JdbcStore implements Store {
     @Override
     public Map<Long, List<Version>> versionsOf(List<Long> articleIds) {
         return articles.versionsOf(articleIds);
+    }
+
+    @Override
+    public Map<Long, List<Version>> versionHeadsOf(List<Long> articleIds) {
+        return articles.versionHeadsOf(articleIds);
     }
 
     @Override

@@ -85,13 +85,20 @@ final class JdbcWorkQueue implements WorkQueue {
         try {
             return jdbi.inTransaction(h -> {
                 List<Version> appended = new ArrayList<>();
-                try (CheckWriter writer = new CheckWriter(h.getConnection(), postgres)) {
+                try (CheckWriter writer = new CheckWriter(h.getConnection(), postgres);
+                     LearnedLineWriter learned = new LearnedLineWriter(h.getConnection())) {
                     for (FinishedCheck check : checks) {
                         for (ArticleEvent event : check.events()) {
                             writer.event(event);
                         }
                         if (check.version() != null) {
                             appended.add(writer.append(check.articleId(), check.version()));
+                        }
+                        if (check.lens() != null) {
+                            learned.pin(check.articleId(), check.lens());
+                        }
+                        if (check.lesson() != null) {
+                            learned.count(check.lesson());
                         }
                         if (check.outcome() != null) {
                             writer.finish(check.articleId(), check.sourceId(), workerId, check.outcome());

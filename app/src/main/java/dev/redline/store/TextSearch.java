@@ -24,8 +24,10 @@ public interface TextSearch {
     /**
      * Search hits, best first, and what was ranked.
      *
-     * @param rankedNewest 0 when every match was ranked; else only the newest this many matching
-     *                     versions were (a word in a large part of the archive), filters applied after
+     * @param rankedNewest 0 when every match was ranked by relevance; else the query matched more than
+     *                     this many versions (a word in a large part of the archive) and the newest
+     *                     come first: on SQLite newest first outright, on PostgreSQL the newest this
+     *                     many ranked by relevance; filters applied after
      */
     record SearchResults(List<SearchHit> hits, int rankedNewest) {
         public SearchResults {

@@ -38,8 +38,9 @@ public interface WorkQueue {
 
     /**
      * Commits a slice of checks in one transaction: for each, in order, its events, its new version
-     * (numbered as {@link ArticleStore#appendVersion} does) and its outcome (as {@link #finishCheck}).
-     * All or nothing: when any write fails nothing of the slice is stored, and the leases stay until
+     * (numbered as {@link ArticleStore#appendVersion} does), its lens pin and lesson (as
+     * {@link LearnedLineStore#pinLens} and {@link LearnedLineStore#count}) and its outcome (as
+     * {@link #finishCheck}). All or nothing: when any write fails nothing of the slice is stored, and the leases stay until
      * they expire (the work is done again then).
      *
      * @return the versions appended, in slice order

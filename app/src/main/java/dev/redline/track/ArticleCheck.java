@@ -78,6 +78,17 @@ final class ArticleCheck {
         learner.refresh();
     }
 
+    /**
+     * Commits a worker's slice: the WARC captures its versions name are flushed first, and after the
+     * commit the next reads see what its first versions taught.
+     */
+    void commit(Slice slice) {
+        fetcher.flushArchive();
+        Set<Long> taught = slice.taughtSources();
+        slice.commit();
+        learner.taught(taught);
+    }
+
     /** Checks one article this worker holds and queues what it found and how it ended in {@code slice}. */
     Outcome check(Article article, Slice slice, RoundCounts counts) {
         counts.add(RoundCounts.Count.CHECKS);
@@ -140,6 +151,9 @@ final class ArticleCheck {
             return unchanged(state, r, Outcome.UNCHANGED, bodyHash, counts);
         }
         BoilerplateLearner.Reading reading = learner.read(article, r.body(), r.contentType(), r.finalUri().toString());
+        if (reading.pin()) {
+            slice.pinLens(article.id(), reading.lens().ordinal());
+        }
         Extracted extracted = reading.page().extracted();
         String notice = article.versionCount() == 0 ? null : Unpublishing.removalNotice(extracted.title(),
                 extracted.found() ? extracted.text() : pageText(r));
@@ -213,8 +227,8 @@ final class ArticleCheck {
         }
         CheckOutcome stored = compareAndStore(article, extracted.toArticleText(), bodyHash, state, r, slice, counts);
         if (stored.outcome() == Outcome.NEW_VERSION) {
-            // counted now, before the slice commits: a slice that fails is re-done, and an article teaches once
-            learner.learn(article, reading.page(), r.fetchedAt());
+            // counted in the slice's transaction: a slice that fails teaches nothing and is re-done
+            learner.lesson(article, reading.page(), r.fetchedAt()).ifPresent(slice::teach);
         }
         return stored;
     }
@@ -283,7 +297,7 @@ final class ArticleCheck {
             // The page in hand is the new article's first version: keep it rather than fetch it again
             // (it may have changed by then). The article was created just now, so no other worker is
             // likely to hold it; if one does, its check finds this text and stores nothing twice.
-            learner.adopt(target, reading.lens());
+            slice.pinLens(target.id(), reading.lens().ordinal()); // read with the lens its page was read with
             slice.finish(target, extractedOutcome(target, reading, bodyHash, store.fetchState(target.id()), r, slice,
                     counts));
         }

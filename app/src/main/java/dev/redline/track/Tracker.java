@@ -157,8 +157,7 @@ public final class Tracker {
         Article article = discovery.follow(url, sourceId);
         Slice slice = recorder.slice(config.workerId());
         Outcome outcome = articleCheck.check(article, slice, new RoundCounts());
-        fetcher.flushArchive();
-        slice.commit();
+        articleCheck.commit(slice);
         checkListener.accept(outcome);
         return new TrackResult(store.article(article.id()).orElse(article), outcome);
     }
@@ -242,8 +241,7 @@ public final class Tracker {
                         for (Article a : claimed) {
                             outcomes.add(articleCheck.check(a, slice, counts));
                         }
-                        fetcher.flushArchive(); // every capture the slice's versions name is written before they are
-                        slice.commit();
+                        articleCheck.commit(slice); // every capture the slice's versions name is written before they are
                         outcomes.forEach(checkListener);
                     }
                 }));

@@ -35,9 +35,11 @@ final class Api {
     private final WebServer.Options options;
     private final Differ differ;
     private final EditingHistory editing;
+    private final ResponseCache cache;
 
-    Api(Store store, WebServer.Options options, Differ differ) {
+    Api(Store store, WebServer.Options options, Differ differ, ResponseCache cache) {
         this.store = store;
+        this.cache = cache;
         this.options = options;
         this.differ = differ;
         this.editing = new EditingHistory(store);
@@ -81,11 +83,11 @@ final class Api {
         });
         routes.get("/api/articles/{id}/versions", ctx -> {
             Article a = article(ctx);
-            if (!Conditional.fresh(ctx, Conditional.tag(ctx, "api-versions", a.id(), a.versionCount()), null)) {
+            cache.serve(ctx, Conditional.tag(ctx, "api-versions", a.id(), a.versionCount()), null, () -> {
                 ArticleChanges changes = editing.article(a, options.clock().instant());
-                WebServer.json(ctx, IntStream.range(0, changes.versions().size())
-                        .mapToObj(k -> VersionKinds.of(changes.versions().get(k), changes.change(k))).toList());
-            }
+                return ResponseCache.Response.json(Json.write(IntStream.range(0, changes.versions().size())
+                        .mapToObj(k -> VersionKinds.of(changes.versions().get(k), changes.change(k))).toList()), null);
+            });
         });
         routes.get("/api/articles/{id}/history", ctx -> {
             Article a = article(ctx);
@@ -104,9 +106,8 @@ final class Api {
             Version from = version(a, ctx, "from");
             Version to = version(a, ctx, "to");
             // a diff of two committed versions never changes
-            if (!Conditional.fresh(ctx, Conditional.tag(ctx, "api-diff", from.id(), to.id()), to.fetchedAt())) {
-                WebServer.json(ctx, differ.diff(from, to));
-            }
+            cache.serve(ctx, Conditional.tag(ctx, "api-diff", from.id(), to.id()), to.fetchedAt(),
+                    () -> ResponseCache.Response.json(Json.write(differ.diff(from, to)), null));
         });
         routes.get("/api/changes", this::changes);
         routes.get("/api/search", this::search);
@@ -134,20 +135,22 @@ final class Api {
         Long sourceId = sourceId(Params.text(ctx, "source"));
         int limit = Params.intQuery(ctx, "limit", 50, 1, 500);
         String after = Params.text(ctx, "after");
-        if (Conditional.fresh(ctx, Conditional.tag(ctx, "api-articles", store.mark().token()), null)) {
-            return;
-        }
-        List<Article> page;
-        if (after != null) {
-            long afterId = Params.longQuery(ctx, "after", 0, 0, Long.MAX_VALUE);
-            page = sourceId == null ? store.articlesAfter(afterId, limit) : store.sourceArticlesAfter(sourceId, afterId, limit);
-            if (page.size() == limit) {
-                nextLink(ctx, "after", page.getLast().id());
+        long afterId = after == null ? 0 : Params.longQuery(ctx, "after", 0, 0, Long.MAX_VALUE);
+        int offset = Params.intQuery(ctx, "offset", 0, 0, 10_000_000);
+        cache.serve(ctx, Conditional.tag(ctx, "api-articles", store.mark().token()), null, () -> {
+            List<Article> page;
+            String next = null;
+            if (after != null) {
+                page = sourceId == null ? store.articlesAfter(afterId, limit) : store.sourceArticlesAfter(sourceId, afterId, limit);
+                if (page.size() == limit) {
+                    next = nextLink(ctx, "after", page.getLast().id());
+                }
+            } else {
+                page = store.articles(sourceId, offset, limit);
             }
-        } else {
-            page = store.articles(sourceId, Params.intQuery(ctx, "offset", 0, 0, 10_000_000), limit);
-        }
-        WebServer.json(ctx, page.stream().map(a -> new ArticleSummary(a, store.sourceName(a.sourceId()))).toList());
+            return ResponseCache.Response.json(Json.write(page.stream()
+                    .map(a -> new ArticleSummary(a, store.sourceName(a.sourceId()))).toList()), next);
+        });
     }
 
     /**
@@ -160,30 +163,25 @@ final class Api {
         int limit = Params.intQuery(ctx, "limit", 50, 1, 500);
         boolean first = Params.flag(ctx, "first");
         boolean boring = Params.flag(ctx, "boring");
-        if (Conditional.fresh(ctx, Conditional.tag(ctx, "api-changes", store.mark().token()), null)) {
-            return;
-        }
-        List<Change> page;
-        if (Params.text(ctx, "before") != null) {
-            page = store.changesBefore(sourceId, first, boring, Params.longQuery(ctx, "before", 0, 1, Long.MAX_VALUE), limit);
-        } else {
-            page = store.recentChanges(sourceId, null, first, boring, Params.intQuery(ctx, "offset", 0, 0, 10_000_000), limit);
-        }
-        if (page.size() == limit) {
-            nextLink(ctx, "before", page.getLast().version().id());
-        }
-        WebServer.json(ctx, page);
+        long before = Params.text(ctx, "before") == null ? 0 : Params.longQuery(ctx, "before", 0, 1, Long.MAX_VALUE);
+        int offset = Params.intQuery(ctx, "offset", 0, 0, 10_000_000);
+        cache.serve(ctx, Conditional.tag(ctx, "api-changes", store.mark().token()), null, () -> {
+            List<Change> page = before > 0 ? store.changesBefore(sourceId, first, boring, before, limit)
+                    : store.recentChanges(sourceId, null, first, boring, offset, limit);
+            return ResponseCache.Response.json(Json.write(page),
+                    page.size() == limit ? nextLink(ctx, "before", page.getLast().version().id()) : null);
+        });
     }
 
-    /** {@code Link: <this URL with param=value, offset dropped>; rel="next"}. */
-    private static void nextLink(Context ctx, String param, long value) {
+    /** The value of {@code Link: <this URL with param=value, offset dropped>; rel="next"}. */
+    private static String nextLink(Context ctx, String param, long value) {
         StringBuilder url = new StringBuilder(ctx.path()).append('?').append(param).append('=').append(value);
         ctx.queryParamMap().forEach((name, values) -> {
             if (!name.equals(param) && !name.equals("offset")) {
                 values.forEach(v -> url.append('&').append(Fmt.url(name)).append('=').append(Fmt.url(v)));
             }
         });
-        ctx.header("Link", "<" + url + ">; rel=\"next\"");
+        return "<" + url + ">; rel=\"next\"";
     }
 
     private void addSource(Context ctx) {

@@ -51,6 +51,7 @@ final class Feeds {
     private final Supplier<String> base;
     private final Clock clock;
     private final WebServer server;
+    private final ResponseCache cache;
 
     /**
      * What one feed holds.
@@ -66,8 +67,9 @@ final class Feeds {
     }
 
     /** @param base scheme, host and port of absolute links; never from the request (a forged Host would move them) */
-    Feeds(Store store, Differ differ, Supplier<String> base, Clock clock, WebServer server) {
+    Feeds(Store store, Differ differ, Supplier<String> base, Clock clock, WebServer server, ResponseCache cache) {
         this.store = store;
+        this.cache = cache;
         this.differ = differ;
         this.base = base;
         this.clock = clock;
@@ -92,15 +94,19 @@ final class Feeds {
         routes.get(path + ".rss", ctx -> send(ctx, scope.apply(ctx), true));
     }
 
-    private void send(Context ctx, Scope scope, boolean rss) throws FeedException {
+    private void send(Context ctx, Scope scope, boolean rss) {
         // a feed is worked out from the record alone: the store's mark validates it (the empty global feed's updated aside)
-        if (Conditional.fresh(ctx, Conditional.tag(ctx, "feed", store.mark().token()), null)) {
-            return;
-        }
+        boolean boring = Params.flag(ctx, "boring");
+        String path = ctx.path();
+        cache.serve(ctx, Conditional.tag(ctx, "feed", store.mark().token()), null, () -> new ResponseCache.Response(
+                (rss ? "application/rss+xml" : "application/atom+xml") + "; charset=utf-8", feed(path, scope, boring, rss), null));
+    }
+
+    private String feed(String path, Scope scope, boolean boring, boolean rss) {
         String base = this.base.get();
-        String self = base + ctx.path();
+        String self = base + path;
         String stem = self.substring(0, self.lastIndexOf('.'));
-        List<Dated> entries = entries(base, scope, Params.flag(ctx, "boring"), rss);
+        List<Dated> entries = entries(base, scope, boring, rss);
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(rss ? "rss_2.0" : "atom_1.0");
         feed.setTitle(scope.title());
@@ -118,8 +124,11 @@ final class Feeds {
                     link(self, "self", "application/atom+xml")));
         }
         feed.setEntries(entries.stream().map(Dated::entry).toList());
-        ctx.contentType((rss ? "application/rss+xml" : "application/atom+xml") + "; charset=utf-8")
-                .result(new SyndFeedOutput().outputString(feed));
+        try {
+            return new SyndFeedOutput().outputString(feed);
+        } catch (FeedException e) {
+            throw new IllegalStateException("Rome could not write a feed Redline built", e);
+        }
     }
 
     private List<Dated> entries(String base, Scope scope, boolean boring, boolean rss) {

@@ -28,13 +28,15 @@ final class HomePage {
     private final Differ differ;
     private final WebServer server;
     private final Counts counts;
+    private final ResponseCache cache;
 
-    HomePage(Store store, WebServer.Options options, Differ differ, WebServer server, Counts counts) {
+    HomePage(Store store, WebServer.Options options, Differ differ, WebServer server, Counts counts, ResponseCache cache) {
         this.store = store;
         this.options = options;
         this.differ = differ;
         this.server = server;
         this.counts = counts;
+        this.cache = cache;
     }
 
     void register(JavalinDefaultRoutingApi routes) {
@@ -55,9 +57,11 @@ final class HomePage {
         Long sourceId = sourceName == null ? null : Lookups.source(store, sourceName).id();
         StoreMark mark = store.mark();
         // relative times ("5 minutes ago") change by the minute; the rest only with the record
-        if (Conditional.fresh(ctx, Conditional.tag(ctx, "home", mark.token(), now().getEpochSecond() / 60), null)) {
-            return;
-        }
+        cache.serve(ctx, Conditional.tag(ctx, "home", mark.token(), now().getEpochSecond() / 60), null,
+                () -> ResponseCache.Response.html(server.html("home.jte", home(mark, sourceId, sourceName, boring, page, before, after))));
+    }
+
+    private View.Home home(StoreMark mark, Long sourceId, String sourceName, boolean boring, int page, long before, long after) {
         int n = CHANGES_PER_PAGE;
         List<Change> changes;
         boolean newer;
@@ -85,11 +89,11 @@ final class HomePage {
                 .toList();
         Counts.At counted = counts.at(mark);
         String filters = View.Home.filters(boring, sourceName);
-        server.render(ctx, "home.jte", new View.Home(counted.articles(), counted.versions(),
+        return new View.Home(counted.articles(), counted.versions(),
                 !store.sources().isEmpty(), boring, rows,
                 newer && !shown.isEmpty() ? "/?after=" + shown.getFirst().version().id() + filters : null,
                 older && !shown.isEmpty() ? "/?before=" + shown.getLast().version().id() + filters : null,
-                now(), options.adminToken() != null, sourceName, gone));
+                now(), options.adminToken() != null, sourceName, gone);
     }
 
     /**

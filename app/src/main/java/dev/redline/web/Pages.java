@@ -46,9 +46,11 @@ final class Pages {
     private final WebServer server;
     private final Captures captures;
     private final EditingHistory editing;
+    private final ResponseCache cache;
 
-    Pages(Store store, WebServer.Options options, Differ differ, WebServer server) {
+    Pages(Store store, WebServer.Options options, Differ differ, WebServer server, ResponseCache cache) {
         this.store = store;
+        this.cache = cache;
         this.editing = new EditingHistory(store);
         this.options = options;
         this.differ = differ;
@@ -154,9 +156,11 @@ final class Pages {
 
     private void article(Context ctx) {
         Article article = article(Params.id(ctx, "id"));
-        if (Conditional.fresh(ctx, Conditional.tag(ctx, "article", article, store.mark().event(), now().getEpochSecond() / 60), null)) {
-            return;
-        }
+        cache.serve(ctx, Conditional.tag(ctx, "article", article, store.mark().event(), now().getEpochSecond() / 60), null,
+                () -> ResponseCache.Response.html(server.html("article.jte", articlePage(article))));
+    }
+
+    private View.ArticlePage articlePage(Article article) {
         ArticleChanges history = editing.article(article, now());
         List<Version> versions = history.versions();
         List<View.VersionRow> rows = new ArrayList<>();
@@ -175,11 +179,11 @@ final class Pages {
         List<ArticleEvent> events = history.events();
         List<View.Reuse> reuses = events.stream().filter(e -> e.kind().isReuse())
                 .map(this::reuse).toList();
-        server.render(ctx, "article.jte", new View.ArticlePage(article, store.sourceName(article.sourceId()), statusLine(article),
+        return new View.ArticlePage(article, store.sourceName(article.sourceId()), statusLine(article),
                 rows, Math.max(0, versions.size() - 1), reuses,
                 events.stream().filter(e -> !e.kind().isReuse()).toList(),
                 store.checks(article.id(), 10), now(), history.headlineTests(), history.unpublished(),
-                versions.isEmpty() ? null : versions.getLast()));
+                versions.isEmpty() ? null : versions.getLast());
     }
 
     /**
@@ -265,21 +269,23 @@ final class Pages {
             return;
         }
         // two committed versions never change; the page around them changes with the article's count (links onward)
-        if (Conditional.fresh(ctx, Conditional.tag(ctx, "diff", article.id(), article.sourceId(), article.versionCount()), null)) {
-            return;
-        }
+        cache.serve(ctx, Conditional.tag(ctx, "diff", article.id(), article.sourceId(), article.versionCount()), null,
+                () -> ResponseCache.Response.html(server.html("diff.jte", diffPage(article, fromNumber, toNumber, inline))));
+    }
+
+    private View.DiffPage diffPage(Article article, int fromNumber, int toNumber, boolean inline) {
         Version from = version(article, fromNumber);
         Version to = version(article, toNumber);
         DiffResult diff = differ.diff(from, to);
         int count = article.versionCount();
         String suffix = inline ? "?view=inline" : "";
         String self = Links.diff(article.id(), fromNumber, toNumber);
-        server.render(ctx, "diff.jte", new View.DiffPage(article, store.sourceName(article.sourceId()), from, to, diff,
+        return new View.DiffPage(article, store.sourceName(article.sourceId()), from, to, diff,
                 DiffView.of(diff), inline, self + suffix, self + (inline ? "" : "?view=inline"),
                 fromNumber >= 1 ? Links.diff(article.id(), fromNumber - 1, fromNumber) + suffix : null,
                 toNumber + 1 < count ? Links.diff(article.id(), toNumber, toNumber + 1) + suffix : null, count,
                 Changes.between(from.text(), to.text(), diff),
-                server.baseUrl() + Links.card(article.id(), fromNumber, toNumber), ShareCard.altText(diff)));
+                server.baseUrl() + Links.card(article.id(), fromNumber, toNumber), ShareCard.altText(diff));
     }
 
     /** The diff's share card (og:image): a PNG drawn on the server. */
@@ -298,24 +304,29 @@ final class Pages {
     private void versionPage(Context ctx) {
         Article article = article(Params.id(ctx, "id"));
         int number = Params.versionNumber(ctx, "n");
-        // the version never changes; the page also lists the events seen while it was shown
-        if (number < article.versionCount()
-                && Conditional.fresh(ctx, Conditional.tag(ctx, "version", article.id(), article.sourceId(), article.versionCount(), store.mark().event()), null)) {
+        if (number >= article.versionCount()) { // version() says what is missing, or a version stored just now is shown uncached
+            server.render(ctx, "version.jte", versionPage(article, number));
             return;
         }
+        // the version never changes; the page also lists the events seen while it was shown
+        cache.serve(ctx, Conditional.tag(ctx, "version", article.id(), article.sourceId(), article.versionCount(), store.mark().event()), null,
+                () -> ResponseCache.Response.html(server.html("version.jte", versionPage(article, number))));
+    }
+
+    private View.VersionPage versionPage(Article article, int number) {
         Version v = version(article, number);
         int n = v.number();
         int count = article.versionCount();
         Instant until = n + 1 < count ? version(article, n + 1).fetchedAt() : null;
         List<ArticleEvent> during = store.events(article.id()).stream().filter(e -> !e.kind().isReuse())
                 .filter(e -> !e.at().isBefore(v.fetchedAt()) && (until == null || e.at().isBefore(until))).toList();
-        server.render(ctx, "version.jte", new View.VersionPage(article, store.sourceName(article.sourceId()), v, count, whatChanged(v),
+        return new View.VersionPage(article, store.sourceName(article.sourceId()), v, count, whatChanged(v),
                 v.text().paragraphs(), Changes.notes(v.text()).stream().map(Note::text).toList(), during,
                 v.captureRef() == null || !captures.enabled() ? null : Links.raw(article.id(), n),
                 n > 0 ? Links.diff(article.id(), n - 1, n) : null,
                 n + 1 < count ? Links.diff(article.id(), n, n + 1) : null,
                 n > 0 ? Links.version(article.id(), n - 1) : null,
-                n + 1 < count ? Links.version(article.id(), n + 1) : null));
+                n + 1 < count ? Links.version(article.id(), n + 1) : null);
     }
 
     private void raw(Context ctx) {

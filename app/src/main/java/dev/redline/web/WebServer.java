@@ -147,10 +147,17 @@ public final class WebServer implements AutoCloseable {
         Gauge.builder("redline_versions", counts, c -> c.at(store.mark()).versions()).description("Versions stored")
                 .register(registry);
         Differ differ = new Differ(store.splits());
-        Pages pages = new Pages(store, options, differ, this);
-        HomePage home = new HomePage(store, options, differ, this, counts);
-        Api api = new Api(store, options, differ);
-        Feeds feeds = new Feeds(store, differ, this::baseUrl, options.clock(), this);
+        ResponseCache cache = new ResponseCache(ResponseCache.MAX_CHARS);
+        Gauge.builder("redline_response_cache_hits", cache, ResponseCache::hits)
+                .description("Responses served from the rendered-response cache").register(registry);
+        Gauge.builder("redline_response_cache_misses", cache, ResponseCache::misses)
+                .description("Responses rendered (not found in the rendered-response cache)").register(registry);
+        Gauge.builder("redline_response_cache_chars", cache, ResponseCache::chars)
+                .description("Characters of rendered responses kept").register(registry);
+        Pages pages = new Pages(store, options, differ, this, cache);
+        HomePage home = new HomePage(store, options, differ, this, counts, cache);
+        Api api = new Api(store, options, differ, cache);
+        Feeds feeds = new Feeds(store, differ, this::baseUrl, options.clock(), this, cache);
         SourceRecordPages records = new SourceRecordPages(store, options, this);
         Downloads downloads = new Downloads(store);
         WatchApi watches = new WatchApi(store, options.webhooks());

@@ -29,7 +29,7 @@ class JdbcStoreSqliteTest extends StoreContractTest {
     }
 
     @Test
-    void aCommonWordRanksOnlyTheNewestMatchesAndARareWordAllOfThem() {
+    void aCommonWordComesNewestFirstAndARareWordIsRankedByRelevance() {
         List<Long> harbour = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             Article a = store.upsertArticle("https://bugle.example/" + i, null, T0);
@@ -41,12 +41,15 @@ class JdbcStoreSqliteTest extends StoreContractTest {
         TextSearch.SearchResults all = store.find("harbour", null, null, null, 10);
         assertThat(all.rankedNewest()).isZero();
         assertThat(all.hits()).extracting(h -> h.article().id()).containsExactlyInAnyOrderElementsOf(harbour);
+        // by bm25: the story that says "harbour" most often (the oldest) first, the one that says it least last
+        assertThat(all.hits().getFirst().article().id()).isEqualTo(harbour.getFirst());
+        assertThat(all.hits().getLast().article().id()).isEqualTo(harbour.getLast());
         TextSearch.SearchResults newest = windowed.find("harbour", null, null, null, 10);
         assertThat(newest.rankedNewest()).isEqualTo(3);
-        // the three newest, in the order the whole ranking gives them
-        List<Long> newestThree = harbour.subList(5, 8);
-        assertThat(newest.hits()).extracting(h -> h.article().id()).containsExactlyElementsOf(
-                all.hits().stream().map(h -> h.article().id()).filter(newestThree::contains).toList());
+        // more matches than the window: every match, newest first
+        assertThat(newest.hits()).extracting(h -> h.article().id()).containsExactlyElementsOf(harbour.reversed());
+        assertThat(windowed.find("harbour", null, null, null, 3).hits()).extracting(h -> h.article().id())
+                .containsExactlyElementsOf(harbour.subList(5, 8).reversed());
 
         // a word in fewer versions than the window: everything ranked, the same hits as without a window
         TextSearch.SearchResults rare = windowed.find("saltmarsh", null, null, null, 10);

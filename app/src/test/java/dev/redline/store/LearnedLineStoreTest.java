@@ -1,6 +1,7 @@
 package dev.redline.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.redline.extract.ExtractRules;
 import dev.redline.extract.LearnedLines;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -187,5 +189,63 @@ class LearnedLineStoreTest {
             assertThat(learned.pinLens(f.article(0), 9)).isEqualTo(4);
             assertThat(learned.lens(f.article(0))).hasValue(4);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void slicesCountTheirLessonsInTheirTransactionExactlyAsCountsOneByOne(String db, Function<String, String> url) {
+        // a low stale limit and cap, so that retiring and trimming run too; article 2 is a copy of 1
+        LearningRules rules = new LearningRules(3, 25, 2, 5, 6, 50);
+        try (Store alone = open(url, "alone"); Store sliced = open(url, "sliced")) {
+            Fixture a = fixture(alone, 8);
+            Fixture b = fixture(sliced, 8);
+            List<FinishedCheck> slice = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                List<PageLine> lines = i == 2 ? article(1, PROMO) : i < 4 ? article(i, PROMO) : article(i);
+                alone.learnedLines().pinLens(a.article(i), i);
+                alone.learnedLines().count(a.source(), a.article(i), lines, rules, T0);
+                slice.add(new FinishedCheck(b.article(i), b.source(), List.of(), null, null, i,
+                        new Lesson(b.source(), b.article(i), lines, rules, T0)));
+                if (slice.size() == 3 || i == 7) {
+                    sliced.finishChecks("worker", slice);
+                    slice.clear();
+                }
+            }
+
+            LearnedSummary expected = alone.learnedLines().summary(a.source(), 10);
+            LearnedSummary actual = sliced.learnedLines().summary(b.source(), 10);
+            assertThat(actual.articles()).isEqualTo(expected.articles()).isEqualTo(7);
+            assertThat(actual.copies()).isEqualTo(expected.copies()).isEqualTo(1);
+            assertThat(actual.lines()).isEqualTo(expected.lines());
+            assertThat(actual.boilerplate()).isEqualTo(expected.boilerplate());
+            assertThat(sorted(sliced.learnedLines().knownLines(b.source())))
+                    .isEqualTo(sorted(alone.learnedLines().knownLines(a.source()))).isNotEmpty();
+            for (int i = 0; i < 8; i++) {
+                assertThat(sliced.learnedLines().lens(b.article(i))).hasValue(i);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aSliceThatFailsTeachesNothing(String db, Function<String, String> url) {
+        try (Store store = open(url, "failed")) {
+            Fixture f = fixture(store, 1);
+            long missing = f.article(0) + 1000; // no such article: its pin breaks the slice's transaction
+            List<FinishedCheck> slice = List.of(
+                    new FinishedCheck(f.article(0), f.source(), List.of(), null, null, 0,
+                            new Lesson(f.source(), f.article(0), article(0, PROMO), LearningRules.DEFAULT, T0)),
+                    new FinishedCheck(missing, f.source(), List.of(), null, null, 0, null));
+
+            assertThatThrownBy(() -> store.finishChecks("worker", slice)).isInstanceOf(RuntimeException.class);
+            assertThat(store.learnedLines().ordinal(f.source())).isZero();
+            assertThat(store.learnedLines().lens(f.article(0))).isEmpty();
+            assertThat(store.learnedLines().count(f.source(), f.article(0), article(0, PROMO), LearningRules.DEFAULT, T0))
+                    .isEqualTo(LearnedLineStore.Counted.COUNTED);
+        }
+    }
+
+    private static List<LearnedLine> sorted(List<LearnedLine> lines) {
+        return lines.stream().sorted(Comparator.comparingLong(LearnedLine::fingerprint)).toList();
     }
 }

@@ -40,16 +40,13 @@ class SliceFaultTest {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void aRefusedWriteCostsOnlyItsOwnCheckWhichTheNextRoundRedoes(String database) throws Exception {
-        String url = database.equals("sqlite") ? TestDatabases.sqliteUrl(dir) : TestDatabases.freshPostgresUrl();
-        VirtualClock clock = new VirtualClock(T0);
-        Newsroom newsroom = Newsroom.generated(1, 12, 1, Duration.ofHours(4), 3);
+        String url = url(database);
         TrackerConfig config = TrackerConfig.defaults().withThreads(1).withBatchSize(4);
-        try (NewsroomSimulator sim = NewsroomSimulator.start(clock, newsroom, T0.minus(Duration.ofHours(2)));
-             Store store = Store.open(url, clock);
-             Fetcher fetcher = new Fetcher(FetchConfig.defaults().withAllowPrivateNetwork(true).withHostDelay(Duration.ZERO),
-                     clock, clock.sleeper(), store::reserveHostSlot, null)) {
-            store.addSource("wire", List.of(sim.site("wire-0").rssUrl()), List.of(), ExtractRules.NONE);
-            Tracker tracker = new Tracker(store, fetcher, new Discovery(store, clock), new VersionRecorder(store), clock, config);
+        try (Rig rig = Rig.start(url, 12, config)) {
+            VirtualClock clock = rig.clock();
+            NewsroomSimulator sim = rig.sim();
+            Store store = rig.store();
+            Tracker tracker = rig.tracker();
             String refused = sim.articleUrl("wire-0", "story-0-5");
             refuse(database, url, refused, true);
 
@@ -73,6 +70,57 @@ class SliceFaultTest {
             assertThat(redone.newVersions()).isEqualTo(1);
             assertThat(store.versions(victim.id())).hasSize(1);
             assertThat(store.versionCount()).isEqualTo(12);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aRefusedLessonCostsNoVersion(String database) throws Exception {
+        String url = url(database);
+        try (Rig rig = Rig.start(url, 6, TrackerConfig.defaults().withThreads(1).withBatchSize(3))) {
+            Store store = rig.store();
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                // every lesson's line counts are refused: each slice fails, and so does each check alone with its lesson
+                s.execute(database.equals("sqlite")
+                        ? "CREATE TRIGGER refuse_lines BEFORE INSERT ON learned_lines BEGIN SELECT RAISE(ABORT, 'injected fault'); END"
+                        : "ALTER TABLE learned_lines ADD CONSTRAINT refuse_lines CHECK (articles < 0)");
+            }
+
+            PollSummary first = rig.tracker().pollOnce(false);
+
+            assertThat(first.newVersions()).isEqualTo(6);
+            assertThat(store.articles(null, 0, 100)).hasSize(6).allSatisfy(a -> {
+                assertThat(a.versionCount()).as(a.url()).isEqualTo(1);
+                assertThat(store.learnedLines().lens(a.id())).as("the lens is pinned with the check").isPresent();
+            });
+            assertThat(store.learnedLines().ordinal(rig.source())).as("nothing was taught").isZero();
+        }
+    }
+
+    private String url(String database) {
+        return database.equals("sqlite") ? TestDatabases.sqliteUrl(dir) : TestDatabases.freshPostgresUrl();
+    }
+
+    /** A one-site newsroom of {@code stories} on virtual time, a store on {@code url} with the site as its source, and a tracker. */
+    private record Rig(VirtualClock clock, NewsroomSimulator sim, Store store, Fetcher fetcher, Tracker tracker, long source)
+            implements AutoCloseable {
+        static Rig start(String url, int stories, TrackerConfig config) {
+            VirtualClock clock = new VirtualClock(T0);
+            Newsroom newsroom = Newsroom.generated(1, stories, 1, Duration.ofHours(4), 3);
+            NewsroomSimulator sim = NewsroomSimulator.start(clock, newsroom, T0.minus(Duration.ofHours(2)));
+            Store store = Store.open(url, clock);
+            Fetcher fetcher = new Fetcher(FetchConfig.defaults().withAllowPrivateNetwork(true).withHostDelay(Duration.ZERO),
+                    clock, clock.sleeper(), store::reserveHostSlot, null);
+            long source = store.addSource("wire", List.of(sim.site("wire-0").rssUrl()), List.of(), ExtractRules.NONE).id();
+            Tracker tracker = new Tracker(store, fetcher, new Discovery(store, clock), new VersionRecorder(store), clock, config);
+            return new Rig(clock, sim, store, fetcher, tracker, source);
+        }
+
+        @Override
+        public void close() {
+            fetcher.close();
+            store.close();
+            sim.close();
         }
     }
 

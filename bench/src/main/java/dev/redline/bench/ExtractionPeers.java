@@ -8,7 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,9 +92,11 @@ public final class ExtractionPeers {
             }
             Map<String, Object> t = run(c.getKey(), c.getValue(), pages, passes, outDir);
             timing.put(c.getKey(), t);
-            System.err.printf("%s: %d pages, warm %.1f pages/s wall, %.1f pages per CPU-second, %s failures%n",
+            System.err.printf("%s: %d pages, warm %.1f pages/s wall, %.1f pages per CPU-second (%.1f per thread"
+                            + " CPU-second, %.1f s compiling), %s failures; CPU seconds per pass %s%n",
                     c.getKey(), pages.size(), t.get("pages_per_second_warm"), t.get("pages_per_cpu_second_warm"),
-                    t.get("failures"));
+                    t.get("pages_per_thread_cpu_second_warm"), t.get("compilation_seconds_warm"), t.get("failures"),
+                    t.get("cpu_seconds_per_pass"));
         }
         JSON.writerWithDefaultPrettyPrinter().writeValue(outDir.resolve("timing.json").toFile(), timing);
     }
@@ -100,14 +104,21 @@ public final class ExtractionPeers {
     private static Map<String, Object> run(String name, Candidate candidate, List<Page> pages, int passes,
                                            Path outDir) throws IOException {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        ThreadMXBean thread = ManagementFactory.getThreadMXBean();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         Map<String, Output> output = new LinkedHashMap<>();
         double wall = 0;
         double cpu = 0;
+        double threadCpu = 0;
+        double compilation = 0;
+        List<Double> cpuPerPass = new ArrayList<>();
         int failures = 0;
         for (int pass = 0; pass < passes; pass++) {
             failures = 0;
             long wallStart = System.nanoTime();
             long cpuStart = os.getProcessCpuTime();
+            long threadStart = thread.getCurrentThreadCpuTime();
+            long jitStart = jit.getTotalCompilationTime();
             for (Page page : pages) {
                 Output out;
                 try {
@@ -123,6 +134,9 @@ public final class ExtractionPeers {
             }
             wall = (System.nanoTime() - wallStart) / 1e9;
             cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+            threadCpu = (thread.getCurrentThreadCpuTime() - threadStart) / 1e9;
+            compilation = (jit.getTotalCompilationTime() - jitStart) / 1e3;
+            cpuPerPass.add(cpu);
         }
         JSON.writeValue(outDir.resolve(name + ".json").toFile(), Map.of("version", name, "output", output));
         Map<String, Object> t = new LinkedHashMap<>();
@@ -132,6 +146,12 @@ public final class ExtractionPeers {
         t.put("cpu_seconds_warm", cpu);
         t.put("pages_per_second_warm", pages.size() / Math.max(1e-9, wall));
         t.put("pages_per_cpu_second_warm", pages.size() / Math.max(1e-9, cpu));
+        // whether the timed pass was warm: the JIT compiling during it shows as process CPU beyond the
+        // extracting thread's, and as compilation time (the JVM's estimate, elapsed in compiler threads)
+        t.put("cpu_seconds_per_pass", cpuPerPass);
+        t.put("thread_cpu_seconds_warm", threadCpu);
+        t.put("pages_per_thread_cpu_second_warm", pages.size() / Math.max(1e-9, threadCpu));
+        t.put("compilation_seconds_warm", compilation);
         t.put("failures", failures);
         return t;
     }

@@ -62,6 +62,16 @@ public final class HeadlineTests {
         return tests;
     }
 
+    /**
+     * Whether {@link #find} can find any test in {@code sightings} (any order), whatever their bodies:
+     * only if, in time order, a headline comes back after another was shown. A reader that gets
+     * false may leave the bodies unread (a test is such a return within a run of sightings, and a
+     * run is a stretch of the whole).
+     */
+    public static boolean possible(List<Sighting> sightings) {
+        return alternates(sightings.stream().sorted(Comparator.comparing(Sighting::at)).map(s -> Normalize.key(s.text().title())).toList());
+    }
+
     /** Whether a headline comes back after a different one was shown. */
     private static boolean alternates(List<String> titles) {
         Map<String, Integer> lastAt = new HashMap<>();

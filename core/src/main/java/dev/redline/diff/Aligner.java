@@ -3,9 +3,7 @@ package dev.redline.diff;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Pairs the sentences of two versions, in four bounded passes:
@@ -16,8 +14,8 @@ import java.util.Map;
  *       over weighted word overlap ({@link Similarity}), restricted to a band around the gap's
  *       diagonal once the gap is large;</li>
  *   <li>moves among what is left anywhere in the text: exact by a key hash index, edited ones
- *       pair by pair when few are left, else through a candidate index of each sentence's rarest
- *       words;</li>
+ *       from {@link EditedMoves} (pair by pair when few are left, else through a candidate index
+ *       of each sentence's rarest words);</li>
  *   <li>an unpaired sentence beside a pairing that accounts for the words the pairing cannot
  *       joins it as a further part of a split or merge ({@link Absorb}).</li>
  * </ol>
@@ -25,19 +23,11 @@ import java.util.Map;
  * thread-safe; one instance per comparison.
  */
 final class Aligner {
-    /** Word overlap needed to call a sentence found elsewhere a moved (and edited) one: stricter. */
-    static final double MOVE_THRESHOLD = 0.6;
     /** Prefer a pairing over leaving both sides unpaired when the scores tie. */
     private static final double PAIR_BONUS = 1e-6;
     /** Gaps up to this many cells are aligned in full; larger ones in a band. */
     private static final long FULL_GAP_CELLS = 4096;
     private static final int BAND = 16;
-    /** Up to this many unpaired old × new sentences are compared pair by pair, without an index. */
-    private static final long ALL_PAIRS_CELLS = 256;
-    /** Beyond that, edited-move candidates come from the postings of this many rarest words of a sentence… */
-    private static final int RARE_WORDS = 5;
-    /** …reading at most this many postings per word. */
-    private static final int POSTINGS_CAP = 32;
 
     private static final byte FROM_DELETE = 1;
     private static final byte FROM_ADD = 2;
@@ -379,70 +369,13 @@ final class Aligner {
         editedMoves(unpaired(true), unpaired(false));
     }
 
-    private record Candidate(double similarity, int oldIndex, int newIndex) {
-    }
-
     private void editedMoves(List<Sentence> oldLeft, List<Sentence> newLeft) {
         if (oldLeft.isEmpty() || newLeft.isEmpty()) {
             return;
         }
-        List<Candidate> candidates = new ArrayList<>();
-        if ((long) oldLeft.size() * newLeft.size() <= ALL_PAIRS_CELLS) {
-            for (Sentence neu : newLeft) {
-                for (Sentence old : oldLeft) {
-                    consider(old, neu, candidates);
-                }
-            }
-        } else {
-            indexedCandidates(oldLeft, newLeft, candidates);
-        }
-        candidates.sort(Comparator.comparingDouble(Candidate::similarity).reversed()
-                .thenComparingInt(Candidate::oldIndex).thenComparingInt(Candidate::newIndex));
-        for (Candidate c : candidates) {
+        for (EditedMoves.Candidate c : EditedMoves.among(oldLeft, newLeft, scores, a.length, b.length)) {
             if (!oldPaired[c.oldIndex()] && !newPaired[c.newIndex()]) {
                 add(new Match(OpKind.MOVE, c.oldIndex(), 1, c.newIndex(), 1));
-            }
-        }
-    }
-
-    private void consider(Sentence old, Sentence neu, List<Candidate> candidates) {
-        double shared = Similarity.shared(old.bag(), neu.bag());
-        double similarity = Similarity.dice(shared, old.weight(), neu.weight());
-        if (similarity >= MOVE_THRESHOLD || scores.keptInOrder(old, neu, shared)) {
-            candidates.add(new Candidate(similarity, old.index, neu.index));
-        }
-    }
-
-    /** Candidates among many unpaired sentences: only old ones sharing a rare word of the new one. */
-    private void indexedCandidates(List<Sentence> oldLeft, List<Sentence> newLeft, List<Candidate> candidates) {
-        Map<Integer, List<Sentence>> postings = new HashMap<>();
-        for (Sentence s : oldLeft) {
-            long[] t = s.bag();
-            for (int k = 0; k < t.length; k++) {
-                int word = (int) (t[k] >> 32);
-                if (k == 0 || word != (int) (t[k - 1] >> 32)) {
-                    postings.computeIfAbsent(word, x -> new ArrayList<>()).add(s);
-                }
-            }
-        }
-        int[] seenBy = new int[a.length];
-        Arrays.fill(seenBy, -1);
-        for (Sentence neu : newLeft) {
-            long[] y = neu.bag();
-            // the rarest words this sentence shares with some unpaired old sentence
-            int[] rare = Arrays.stream(y).mapToInt(t -> (int) (t >> 32)).distinct().filter(postings::containsKey).boxed()
-                    .sorted(Comparator.<Integer>comparingInt(t -> postings.get(t).size()).thenComparingInt(t -> t))
-                    .limit(RARE_WORDS).mapToInt(Integer::intValue).toArray();
-            for (int word : rare) {
-                List<Sentence> list = postings.get(word);
-                for (int k = 0; k < Math.min(POSTINGS_CAP, list.size()); k++) {
-                    Sentence old = list.get(k);
-                    if (seenBy[old.index] == neu.index) {
-                        continue;
-                    }
-                    seenBy[old.index] = neu.index;
-                    consider(old, neu, candidates);
-                }
             }
         }
     }

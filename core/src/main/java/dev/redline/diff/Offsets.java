@@ -40,7 +40,8 @@ final class Offsets {
         List<String> paragraphs = text.paragraphs();
         int n = paragraphs.size();
         Cursor in = new Cursor(offsets);
-        Builder spans = new Builder(paragraphs, in.sentences());
+        // each sentence takes at least four characters ("0,1," or "0,1;"), so this many arrays never grow
+        Builder spans = new Builder(paragraphs, offsets.length() / 4 + 1);
         for (int p = 0; p < n; p++) {
             if (p > 0 && !in.take(';')) {
                 throw misfit(offsets, "has fewer paragraphs than the text's " + n);
@@ -97,31 +98,6 @@ final class Offsets {
             return false;
         }
 
-        /**
-         * How many sentences well-formed offsets describe, counted before reading so the spans'
-         * arrays are made once at their size: a paragraph of k sentences holds 2k numbers and
-         * 2k - 1 commas. Only a size hint: offsets that do not fit are caught as they are read.
-         */
-        int sentences() {
-            int commas = 0;
-            int fields = 0;
-            boolean inField = false;
-            for (char c : chars) {
-                if (c == ';') {
-                    inField = false;
-                } else {
-                    if (!inField) {
-                        fields++;
-                        inField = true;
-                    }
-                    if (c == ',') {
-                        commas++;
-                    }
-                }
-            }
-            return (commas + fields) / 2;
-        }
-
         /** The number that starts here, of at most 9 digits. */
         int number() {
             int start = at;
@@ -165,12 +141,7 @@ final class Offsets {
         }
 
         SentenceSpans build(String keyHashes) {
-            if (count < from.length) {
-                paragraph = Arrays.copyOf(paragraph, count);
-                from = Arrays.copyOf(from, count);
-                to = Arrays.copyOf(to, count);
-            }
-            return new SentenceSpans(paragraphs, paragraph, from, to, SentenceSpans.readKeyHashes(keyHashes, count));
+            return new SentenceSpans(paragraphs, paragraph, from, to, count, SentenceSpans.readKeyHashes(keyHashes, count));
         }
     }
 

@@ -26,16 +26,20 @@ final class SentenceSpans extends AbstractList<String> implements RandomAccess {
     private final int[] paragraph;
     private final int[] from;
     private final int[] to;
+    /** How many sentences there are: the arrays may be longer (they are filled as read, never copied to size). */
+    private final int size;
     private final String[] texts;
     /** Hash of each sentence's comparison key, or null when the split was kept without them. */
     private final int[] keyHashes;
 
-    SentenceSpans(List<String> paragraphs, int[] paragraph, int[] from, int[] to, int[] keyHashes) {
+    /** The first {@code size} sentences of the arrays, which the spans own from now on. */
+    SentenceSpans(List<String> paragraphs, int[] paragraph, int[] from, int[] to, int size, int[] keyHashes) {
         this.paragraphs = paragraphs;
         this.paragraph = paragraph;
         this.from = from;
         this.to = to;
-        this.texts = new String[from.length];
+        this.size = size;
+        this.texts = new String[size];
         this.keyHashes = keyHashes;
     }
 
@@ -51,7 +55,7 @@ final class SentenceSpans extends AbstractList<String> implements RandomAccess {
 
     @Override
     public int size() {
-        return from.length;
+        return size;
     }
 
     boolean hasKeyHashes() {

@@ -29,8 +29,11 @@ import org.jsoup.select.QueryParser;
  * one thread at a time; a new instance per extraction.
  */
 final class BlockWriter {
-    /** One paragraph of output before clean-up, with the share of its characters inside links. */
-    record Block(String text, Kind kind, int chars, int linkChars) {
+    /**
+     * One paragraph of output before clean-up, with the share of its characters inside links and its
+     * {@link Boilerplate#words} (counted once here: every clean-up rule asks for it).
+     */
+    record Block(String text, Kind kind, int chars, int linkChars, int words) {
         double linkDensity() {
             return chars == 0 ? 0 : (double) linkChars / chars;
         }
@@ -306,7 +309,7 @@ final class BlockWriter {
             }
             Kind kind = open.isEmpty() ? Kind.PARAGRAPH : open.peek();
             blocks.add(new Block(text, kind == Kind.TABLE_ROW && rowCells == 0 ? Kind.PARAGRAPH : kind, chars,
-                    Math.min(chars, currentLinkChars)));
+                    Math.min(chars, currentLinkChars), Boilerplate.words(text)));
         }
         current.setLength(0);
         currentLinkChars = 0;

@@ -116,6 +116,8 @@ final class Boilerplate {
     /** Keyword lists: many short comma-separated phrases and no sentence ending. */
     private static final int KEYWORD_LIST_MIN_ITEMS = 6;
     private static final int KEYWORD_MAX_WORDS = 4;
+    /** Compiled once: String.split compiles a pattern of more than one character on every call. */
+    private static final Pattern KEYWORD_SEPARATOR = Pattern.compile("[,;|]");
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ().-]{7,}\\d");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…:;\"”’»)\\]。！？]\\s*$");
 
@@ -131,9 +133,8 @@ final class Boilerplate {
             if (isFurniture(b)) {
                 continue;
             }
-            String key = b.text().toLowerCase(Locale.ROOT);
             // the same line twice is a pull quote or a repeated widget, not new text
-            if (words(b.text()) >= 4 && !seen.add(key)) {
+            if (b.words() >= 4 && !seen.add(b.text().toLowerCase(Locale.ROOT))) {
                 continue;
             }
             kept.add(b);
@@ -147,7 +148,7 @@ final class Boilerplate {
     }
 
     static boolean isFurniture(Block b) {
-        int words = words(b.text());
+        int words = b.words();
         if (b.linkDensity() > LINK_LINE && (words <= SHORT_LINE_WORDS * 2 || b.kind() != Kind.PARAGRAPH)) {
             return true;
         }
@@ -191,7 +192,7 @@ final class Boilerplate {
         if (SENTENCE_END.matcher(text).find()) {
             return false;
         }
-        String[] items = text.split("[,;|]");
+        String[] items = KEYWORD_SEPARATOR.split(text);
         if (items.length < KEYWORD_LIST_MIN_ITEMS) {
             return false;
         }
@@ -214,7 +215,7 @@ final class Boilerplate {
     }
 
     private static boolean isEdgeDebris(Block b, boolean atEnd) {
-        int words = words(b.text());
+        int words = b.words();
         if (b.kind() == Kind.HEADING) {
             // a subheading closing the body leads nowhere; one opening it leads into the text
             return atEnd;
@@ -244,12 +245,12 @@ final class Boilerplate {
      * a line the generic rules dropped for its shape, never one of these.
      */
     static boolean matchesWordPattern(Block b, boolean atEnd) {
-        return isFurniture(b) || isEndMarker(b) || isPatternDebris(b, atEnd, words(b.text()));
+        return isFurniture(b) || isEndMarker(b) || isPatternDebris(b, atEnd, b.words());
     }
 
     /** A short line announcing more or related stories ({@link #cutAtEndMarker} cuts the body there). */
     static boolean isEndMarker(Block b) {
-        return words(b.text()) <= END_MARKER_MAX_WORDS && END_MARKER.matcher(b.text()).matches();
+        return b.words() <= END_MARKER_MAX_WORDS && END_MARKER.matcher(b.text()).matches();
     }
 
     /** Whether a line ends like a sentence (full stop, question, quote, colon...). */

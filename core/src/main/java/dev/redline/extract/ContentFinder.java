@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -54,6 +55,8 @@ final class ContentFinder {
     private static final int MIN_PARAGRAPH_CHARS = 25;
     private static final int ANCESTOR_LEVELS = 5;
     private static final double GAP_MAX_LINK_DENSITY = 0.3;
+    /** A full stop ending a sentence somewhere in the text (compiled once: String.matches compiles on every call). */
+    private static final Pattern HAS_FULL_STOP = Pattern.compile(".*\\.( |$).*");
 
     /** Per-element text statistics, computed once bottom-up so scoring stays linear in page size. */
     static final class Stats {
@@ -72,11 +75,19 @@ final class ContentFinder {
         }
     }
 
-    private final Map<Element, Stats> stats = new IdentityHashMap<>();
+    private final Map<Element, Stats> stats;
     private final boolean useClassHints;
 
-    private ContentFinder(boolean useClassHints) {
+    private ContentFinder(boolean useClassHints, Map<Element, Stats> stats) {
         this.useClassHints = useClassHints;
+        this.stats = stats;
+    }
+
+    /**
+     * The unlikely elements taken out of a page ({@link #removeUnlikely}), and the stats of the page
+     * without them when the removal measured the page anyway (else null).
+     */
+    record Unlikely(Detached detached, Map<Element, Stats> stats) {
     }
 
     /**
@@ -86,8 +97,18 @@ final class ContentFinder {
      * them put back, is the retry when strict finds too little.
      */
     static List<Element> find(Document doc, boolean strict) {
-        ContentFinder finder = new ContentFinder(strict);
-        finder.measure(doc.body());
+        return find(doc, strict, null);
+    }
+
+    /**
+     * As {@link #find(Document, boolean)}, with the page's stats already measured ({@link Unlikely#stats()})
+     * or null to measure them here. The map is the finder's own from then on (it scores in it).
+     */
+    static List<Element> find(Document doc, boolean strict, Map<Element, Stats> measured) {
+        ContentFinder finder = new ContentFinder(strict, measured == null ? new IdentityHashMap<>() : measured);
+        if (measured == null) {
+            finder.measure(doc.body());
+        }
         return finder.best(doc);
     }
 
@@ -100,44 +121,79 @@ final class ContentFinder {
             @Override
             public void tail(Node node, int depth) {
                 if (node instanceof Element e) {
-                    Stats s = new Stats();
-                    for (Node child : e.childNodes()) {
-                        if (child instanceof TextNode t) {
-                            String text = t.getWholeText();
-                            for (int i = 0; i < text.length(); i++) {
-                                char c = text.charAt(i);
-                                if (!Character.isWhitespace(c) && c != '\u00a0') {
-                                    s.chars++;
-                                    s.ownChars++;
-                                }
-                                if (c == ',' || c == '，' || c == '、') {
-                                    s.commas++;
-                                    s.ownCommas++;
-                                }
-                            }
-                        } else if (child instanceof Element ce) {
-                            Stats cs = into.get(ce);
-                            if (cs != null) {
-                                s.chars += cs.chars;
-                                s.linkChars += cs.linkChars;
-                                s.commas += cs.commas;
-                                boolean block = BLOCK_TAGS.contains(ce.normalName());
-                                s.containsBlock |= cs.containsBlock || block;
-                                if (!block && !cs.containsBlock) {
-                                    s.ownChars += cs.chars - cs.linkChars;
-                                    s.ownCommas += cs.commas;
-                                }
-                            }
-                        }
-                    }
-                    if (e.normalName().equals("a")) {
-                        s.linkChars = s.chars;
-                    }
-                    into.put(e, s);
+                    into.put(e, statsOf(e, into));
                 }
             }
         }, root);
         return into;
+    }
+
+    /** The stats of {@code e} from its text and the stats of its element children in {@code measured}. */
+    private static Stats statsOf(Element e, Map<Element, Stats> measured) {
+        Stats s = new Stats();
+        for (Node child : e.childNodes()) {
+            if (child instanceof TextNode t) {
+                String text = t.getWholeText();
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if (!Character.isWhitespace(c) && c != '\u00a0') {
+                        s.chars++;
+                        s.ownChars++;
+                    }
+                    if (c == ',' || c == '，' || c == '、') {
+                        s.commas++;
+                        s.ownCommas++;
+                    }
+                }
+            } else if (child instanceof Element ce) {
+                Stats cs = measured.get(ce);
+                if (cs != null) {
+                    s.chars += cs.chars;
+                    s.linkChars += cs.linkChars;
+                    s.commas += cs.commas;
+                    boolean block = BLOCK_TAGS.contains(ce.normalName());
+                    s.containsBlock |= cs.containsBlock || block;
+                    if (!block && !cs.containsBlock) {
+                        s.ownChars += cs.chars - cs.linkChars;
+                        s.ownCommas += cs.commas;
+                    }
+                }
+            }
+        }
+        if (e.normalName().equals("a")) {
+            s.linkChars = s.chars;
+        }
+        return s;
+    }
+
+    /**
+     * Brings {@code stats}, measured on {@code body} before elements were taken out of it, up to date:
+     * only the ancestors of what was taken out change, and they are worked out again from their
+     * children, deepest first, instead of measuring the whole page a second time.
+     */
+    private static void remeasureAncestors(Element body, List<Element> parents, Map<Element, Stats> stats) {
+        Map<Element, Integer> depths = new IdentityHashMap<>();
+        for (Element parent : parents) {
+            List<Element> chain = new ArrayList<>();
+            Element e = parent;
+            while (e != null && e != body) {
+                chain.add(e);
+                e = e.parent();
+            }
+            if (e == null) {
+                // taken out of an element taken out before it: no longer on the page
+                continue;
+            }
+            chain.add(body);
+            for (int i = 0; i < chain.size(); i++) {
+                depths.putIfAbsent(chain.get(i), chain.size() - 1 - i);
+            }
+        }
+        List<Element> deepestFirst = new ArrayList<>(depths.keySet());
+        deepestFirst.sort(Comparator.comparingInt((Element e) -> depths.get(e)).reversed());
+        for (Element e : deepestFirst) {
+            stats.put(e, statsOf(e, stats));
+        }
     }
 
     private void measure(Element root) {
@@ -147,10 +203,10 @@ final class ContentFinder {
     }
 
     /** Removes the elements whose class, id or role say "not content", before the strict pass. */
-    static Detached removeUnlikely(Document doc) {
+    static Unlikely removeUnlikely(Document doc) {
         Element body = doc.body();
         if (body == null) {
-            return Detached.remove(List.of());
+            return new Unlikely(Detached.remove(List.of()), null);
         }
         List<Element> doomed = new ArrayList<>();
         // pages repeat a few class names thousands of times: match each distinct one once
@@ -178,7 +234,7 @@ final class ContentFinder {
             }
         }
         if (doomed.isEmpty()) {
-            return Detached.remove(doomed);
+            return new Unlikely(Detached.remove(doomed), null);
         }
         // a wrapper holding most of the page's text is the page's layout (a post "with a sidebar on the
         // right", a region named for where it sits), never furniture, whatever its tag or class says
@@ -191,7 +247,9 @@ final class ContentFinder {
                 furniture.add(e);
             }
         }
-        return Detached.remove(furniture);
+        Detached detached = Detached.remove(furniture);
+        remeasureAncestors(body, detached.parents(), text);
+        return new Unlikely(detached, text);
     }
 
     static int plainChars(Stats s) {
@@ -414,7 +472,7 @@ final class ContentFinder {
                 double ld = s.linkDensity();
                 if (s.chars > 80 && ld < 0.25) {
                     picked.add(sibling);
-                } else if (s.chars > 0 && s.chars <= 80 && ld == 0 && sibling.text().matches(".*\\.( |$).*")) {
+                } else if (s.chars > 0 && s.chars <= 80 && ld == 0 && HAS_FULL_STOP.matcher(sibling.text()).matches()) {
                     picked.add(sibling);
                 }
             }

@@ -33,6 +33,15 @@ final class Detached {
         return new Detached(cuts);
     }
 
+    /** The elements the removed ones were taken out of, in the order of removal. */
+    List<Element> parents() {
+        List<Element> parents = new ArrayList<>(cuts.size());
+        for (Cut cut : cuts) {
+            parents.add(cut.parent());
+        }
+        return parents;
+    }
+
     /** Puts every element back where it was, last removed first, so each finds its place as it was left. */
     void restore() {
         for (int i = cuts.size() - 1; i >= 0; i--) {

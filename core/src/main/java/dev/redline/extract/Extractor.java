@@ -55,7 +55,7 @@ public final class Extractor {
     private static final int BINARY_SAMPLE_CHARS = 65_536;
     private static final double BINARY_MAX_ODD_SHARE = 0.02;
     private static final Pattern INVISIBLE_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
-    private static final Set<String> NEVER_TEXT_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
+    static final Set<String> NEVER_TEXT_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
             "iframe", "object", "embed", "link", "input", "button", "select", "textarea", "option");
     /** What {@link #NEVER_TEXT} needs besides a tag: only elements with one of these attributes can match by attribute. */
     private static final List<String> NEVER_TEXT_ATTRIBUTES = List.of("hidden", "aria-hidden", "role");
@@ -130,7 +130,7 @@ public final class Extractor {
         // the whole page's text is only needed to check a declared body against it (before clean-up cuts the page)
         String pageText = meta.articleBody() == null || doc.body() == null ? "" : doc.body().text();
         boolean passwordField = scan.passwordField();
-        prepare(doc, rules);
+        prepare(doc, scan, rules);
         List<Element> configured = select(doc, rules.bodySelectors());
         Body body;
         List<TextBlock> blocks;
@@ -139,10 +139,10 @@ public final class Extractor {
             body = body(BlockWriter.write(configured, false), learned);
             blocks = body.blocks();
         } else {
-            Detached unlikely = ContentFinder.removeUnlikely(doc);
-            body = body(BlockWriter.write(ContentFinder.find(doc, true), true), learned);
+            ContentFinder.Unlikely unlikely = ContentFinder.removeUnlikely(doc);
+            body = body(BlockWriter.write(ContentFinder.find(doc, true, unlikely.stats()), true), learned);
             if (length(body.blocks()) < RETRY_BELOW_CHARS) {
-                body = relaxedBody(doc, unlikely, learned, body);
+                body = relaxedBody(doc, unlikely.detached(), learned, body);
             }
             blocks = preferDeclaredBody(body.blocks(), meta.articleBody(), pageText);
         }
@@ -234,13 +234,15 @@ public final class Extractor {
         return out;
     }
 
-    private static void prepare(Document doc, ExtractRules rules) {
+    private static void prepare(Document doc, PageScan scan, ExtractRules rules) {
         for (String selector : rules.removeSelectors()) {
             select(doc, List.of(selector)).forEach(Element::remove);
         }
-        // one walk over the page for both kinds of invisible element
+        // the scan's elements are the page's until a per-source selector removes some; then one walk
+        // over what is left, for both kinds of invisible element
+        List<Element> maybeInvisible = rules.removeSelectors().isEmpty() ? scan.mayBeInvisible() : ElementWalk.all(doc);
         List<Element> invisible = new ArrayList<>();
-        for (Element e : ElementWalk.all(doc)) {
+        for (Element e : maybeInvisible) {
             if (e.attributesSize() == 0 && !NEVER_TEXT_TAGS.contains(e.normalName())) {
                 continue;
             }

@@ -104,7 +104,7 @@ final class LearnedFilter {
     }
 
     private static boolean ownShortLine(Block b, long fingerprint, Set<Long> known, boolean atEnd) {
-        int words = Boilerplate.words(b.text());
+        int words = b.words();
         return fingerprint != 0 && !known.contains(fingerprint) && words >= RESCUE_MIN_WORDS && words <= RESCUE_MAX_WORDS
                 && !ADDRESS.matcher(b.text()).find() && !Boilerplate.matchesWordPattern(b, atEnd);
     }
@@ -125,7 +125,7 @@ final class LearnedFilter {
         int text = 0;
         for (int i = 0; i < raw.size(); i++) {
             Block b = raw.get(i);
-            int words = Boilerplate.words(b.text());
+            int words = b.words();
             boolean inSpan = i >= spanFirst && i <= spanLast;
             boolean canLearn = inSpan ? b.kind() != Kind.HEADING && words <= SPAN_LEARNABLE_WORDS
                     : words <= EDGE_LEARNABLE_WORDS;
@@ -146,7 +146,7 @@ final class LearnedFilter {
     }
 
     private static boolean isFullParagraph(Block b) {
-        return (b.kind() == Kind.PARAGRAPH || b.kind() == Kind.QUOTE) && Boilerplate.words(b.text()) >= SPAN_WORDS
+        return (b.kind() == Kind.PARAGRAPH || b.kind() == Kind.QUOTE) && b.words() >= SPAN_WORDS
                 && Boilerplate.endsSentence(b.text());
     }
 }

@@ -15,7 +15,7 @@ import org.jsoup.nodes.Element;
  */
 final class LikeBlocks {
     /** Levels, from the chosen block up, at which a run of like siblings is looked for. */
-    private static final int LEVELS = 3;
+    private static final int LEVELS = 6;
     private static final int MIN_CHARS = 100;
     private static final double MAX_LINK_DENSITY = 0.25;
     /**

@@ -55,6 +55,7 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
     private static final Pattern URLISH = Pattern.compile("(?i)^(https?:)?//.*|.*\\.(com|org|net)(/.*)?$");
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·»]\\s+");
     private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final int MAX_BYLINE_CHARS = 200;
     // selectors parsed once: parsing them on every page was a twentieth of extraction's time
     private static final Evaluator HTML = QueryParser.parse("html");
@@ -65,6 +66,9 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
             QueryParser.parse("time[pubdate]"), QueryParser.parse("article time[datetime]"), QueryParser.parse("time[datetime]"));
     private static final Evaluator MODIFIED_MARKUP = QueryParser.parse("[itemprop=dateModified]");
     private static final int MAX_JSON_LD_DEPTH = 12;
+    /** The comment and CDATA wrappers around a JSON-LD block (compiled once: String.replaceFirst compiles per call). */
+    private static final Pattern JSON_LD_OPEN = Pattern.compile("^(<!--|//\\s*<!\\[CDATA\\[)");
+    private static final Pattern JSON_LD_CLOSE = Pattern.compile("(-->|//\\s*]]>)$");
 
     /** The facts {@code doc} declares, read from its {@link PageScan}. */
     static PageMetadata read(Document doc, PageScan scan) {
@@ -78,11 +82,9 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
                 meta.get("datepublished"), meta.get("publish-date"), meta.get("pubdate"),
                 meta.get("publishdate"), meta.get("parsely-pub-date"), meta.get("sailthru.date"),
                 meta.get("dc.date.issued"), meta.get("dc.date"), meta.get("date"));
-        if (published == null) {
-            List<List<Element>> times = scan.matches(PUBLISHED_MARKUP);
-            for (int i = 0; published == null && i < times.size(); i++) {
-                published = parseInstant(timeOf(times.get(i).isEmpty() ? null : times.get(i).getFirst()));
-            }
+        // each selector tried only when the ones before it gave no date
+        for (int i = 0; published == null && i < PUBLISHED_MARKUP.size(); i++) {
+            published = parseInstant(timeOf(scan.first(PUBLISHED_MARKUP.get(i))));
         }
         Instant modified = firstInstant(ld.modified(),
                 meta.get("article:modified_time"), meta.get("og:updated_time"),
@@ -106,9 +108,11 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
 
     private static String title(Document doc, PageScan scan, JsonLdArticle ld, Map<String, String> meta) {
         List<String> declared = new ArrayList<>();
+        List<String> declaredKeys = new ArrayList<>();
         for (String t : new String[] {ld.headline(), meta.get("og:title"), meta.get("twitter:title"), doc.title()}) {
             if (t != null && !t.isBlank()) {
                 declared.add(clean(t));
+                declaredKeys.add(key(declared.getLast()));
             }
         }
         String siteName = meta.get("og:site_name");
@@ -120,8 +124,8 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
                 continue;
             }
             String key = key(text);
-            for (String t : declared) {
-                if (key(t).startsWith(key) || key.startsWith(key(t))) {
+            for (String declaredKey : declaredKeys) {
+                if (declaredKey.startsWith(key) || key.startsWith(declaredKey)) {
                     return text;
                 }
             }
@@ -146,7 +150,7 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
         }
         String tail = title.substring(lastEnd);
         boolean isSiteName = siteName != null && key(tail).equals(key(siteName));
-        boolean shortTail = tail.split("\\s+").length <= 3 && title.substring(0, lastStart).split("\\s+").length >= 4;
+        boolean shortTail = WHITESPACE.split(tail).length <= 3 && WHITESPACE.split(title.substring(0, lastStart)).length >= 4;
         return isSiteName || shortTail ? title.substring(0, lastStart).trim() : title;
     }
 
@@ -162,8 +166,9 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
         if (metaAuthor != null && !URLISH.matcher(metaAuthor).matches()) {
             return cleanByline(metaAuthor);
         }
-        for (List<Element> found : scan.matches(AUTHOR_MARKUP)) {
-            for (Element e : found) {
+        // each selector tried only when the ones before it gave no byline
+        for (Evaluator selector : AUTHOR_MARKUP) {
+            for (Element e : scan.matching(selector)) {
                 String text = e.tagName().equals("meta") ? e.attr("content") : e.text();
                 String byline = cleanByline(text);
                 if (byline != null && byline.length() <= MAX_BYLINE_CHARS && !URLISH.matcher(byline).matches()) {
@@ -360,9 +365,7 @@ record PageMetadata(String canonicalUrl, String title, String byline, Instant pu
                     // no type can end in Article, BlogPosting or Report: not worth parsing (some blocks are the whole page's data)
                     continue;
                 }
-                String json = data.trim()
-                        .replaceFirst("^(<!--|//\\s*<!\\[CDATA\\[)", "")
-                        .replaceFirst("(-->|//\\s*]]>)$", "");
+                String json = JSON_LD_CLOSE.matcher(JSON_LD_OPEN.matcher(data.trim()).replaceFirst("")).replaceFirst("");
                 try {
                     collect(LENIENT.readTree(json), articles, 0);
                 } catch (RuntimeException malformed) {

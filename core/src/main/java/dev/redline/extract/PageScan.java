@@ -25,6 +25,8 @@ final class PageScan {
     private final List<Element> headlines = new ArrayList<>();
     /** Every element with an attribute: all that an attribute selector can match. */
     private final List<Element> attributed = new ArrayList<>();
+    /** The elements with an attribute or a tag that is never text: all that can be invisible. */
+    private final List<Element> mayBeInvisible = new ArrayList<>();
     private Element canonical;
     private boolean passwordField;
 
@@ -56,6 +58,9 @@ final class PageScan {
             }
             if (e.attributesSize() > 0) {
                 scan.attributed.add(e);
+                scan.mayBeInvisible.add(e);
+            } else if (Extractor.NEVER_TEXT_TAGS.contains(e.normalName())) {
+                scan.mayBeInvisible.add(e);
             }
         }
         return scan;
@@ -81,32 +86,35 @@ final class PageScan {
         return canonical;
     }
 
+    /**
+     * The elements that can be invisible (they have an attribute, or a tag that is never text), in
+     * document order: the invisible-element pass tries only these instead of walking the page again.
+     */
+    List<Element> mayBeInvisible() {
+        return mayBeInvisible;
+    }
+
     /** Whether the page as served asks for a password. */
     boolean passwordField() {
         return passwordField;
     }
 
     /**
-     * The elements matching each of {@code selectors}, in document order. Only for selectors that
-     * test an attribute of the element itself ({@code [itemprop=author]}, {@code time[datetime]},
+     * The elements matching {@code selector}, in document order. Only for selectors that test an
+     * attribute of the element itself ({@code [itemprop=author]}, {@code time[datetime]},
      * {@code [itemprop=author] [itemprop=name]}), so the elements without attributes are never tried.
      */
-    List<List<Element>> matches(List<Evaluator> selectors) {
-        List<List<Element>> out = new ArrayList<>();
-        for (int i = 0; i < selectors.size(); i++) {
-            out.add(new ArrayList<>());
-        }
+    List<Element> matching(Evaluator selector) {
+        List<Element> out = new ArrayList<>();
         for (Element e : attributed) {
-            for (int i = 0; i < selectors.size(); i++) {
-                if (selectors.get(i).matches(doc, e)) {
-                    out.get(i).add(e);
-                }
+            if (selector.matches(doc, e)) {
+                out.add(e);
             }
         }
         return out;
     }
 
-    /** The first element matching {@code selector}, which tests an attribute as for {@link #matches}; or null. */
+    /** The first element matching {@code selector}, which tests an attribute as for {@link #matching}; or null. */
     Element first(Evaluator selector) {
         for (Element e : attributed) {
             if (selector.matches(doc, e)) {

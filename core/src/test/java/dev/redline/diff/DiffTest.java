@@ -152,6 +152,22 @@ class DiffTest {
     }
 
     @Test
+    void aHeavilyRewordedMoveIsFoundWhenTheTwoAreEachOthersBestMatch() {
+        ArticleText old = story(TITLE,
+                "Bus drivers in Saltcombe will strike for three days next week.",
+                "The union said the pay offer was below inflation.",
+                "Ferry services across the harbour will be severely disrupted.");
+        ArticleText neu = story(TITLE,
+                "Bus drivers in Saltcombe will strike for three days next week.",
+                "Almost all ferry services across the harbour and to Dunmore will be cancelled.",
+                "The union said the pay offer was below inflation.");
+        DiffResult r = Diff.compare(old, neu);
+        assertThat(kinds(r)).containsExactly(OpKind.SAME, OpKind.MOVE, OpKind.SAME);
+        assertThat(r.ops().get(1).oldIndex()).isEqualTo(2);
+        assertThat(r.ops().get(1).words()).contains(new WordOp(OpKind.ADD, "cancelled"));
+    }
+
+    @Test
     void splitAndMerge() {
         ArticleText old = story(TITLE,
                 "The council met on Monday and voted to close the bridge until the inspection is complete.",

@@ -25,8 +25,8 @@ class LabelledSetTest {
             LabelledPair.Group.HELD_OUT_3, 0.90,
             // written for the third round of issue 15 before any change of that round, scored once it was done (0.890)
             LabelledPair.Group.HELD_OUT_4, 0.88,
-            // written for the fourth round of issue 15 before any change of that round; not scored yet, so no floor
-            LabelledPair.Group.HELD_OUT_5, 0.0);
+            // written for the fourth round of issue 15 before any change of that round, scored once it was done (0.911)
+            LabelledPair.Group.HELD_OUT_5, 0.90);
 
     @Test
     void atLeastThirtyPairs() {
@@ -87,7 +87,8 @@ class LabelledSetTest {
      * Which sets print their scores and misses. The development sets (tuned, held-out-1, dev, and
      * held-out-4 since its single scoring) print both; held-out-2 and -3, scored once already,
      * print their totals (so a change that costs them shows) but not their misses; held-out-5,
-     * not yet scored, prints nothing. It is asserted against its floor all the same;
+     * scored once at the end of the fourth round, prints nothing, so that the next round's changes
+     * are not steered by it. It is asserted against its floor all the same;
      * {@code -Dlabelled.heldOut=show} prints everything.
      */
     private static boolean shown(LabelledPair.Group group) {
