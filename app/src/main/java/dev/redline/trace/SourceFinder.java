@@ -133,7 +133,7 @@ public final class SourceFinder {
             if (prepared == null) {
                 continue;
             }
-            Verdict verdict = Verdict.of(fingerprint.shingles(), prepared.shingles(fingerprinter));
+            Verdict verdict = prepared.verdict(fingerprint.shingles(), fingerprinter);
             if (verdict != null && verdict.clears(floor)) {
                 found.add(new Found(candidate.articleId(), prepared, verdict, 0));
                 weakestHits = Math.min(weakestHits, candidate.hits());
@@ -249,10 +249,19 @@ public final class SourceFinder {
             return versions;
         }
 
-        synchronized List<long[]> shingles(Fingerprinter fingerprinter) {
+        /** The shingle verdict of a copy against every version (from the stored sets when there are). */
+        synchronized Verdict verdict(long[] copy, Fingerprinter fingerprinter) {
+            return stored != null ? Verdict.of(copy, stored) : Verdict.of(copy, shingles(fingerprinter));
+        }
+
+        /** One version's distinct shingles. */
+        synchronized long[] shingles(int version, Fingerprinter fingerprinter) {
+            return stored != null ? stored.version(version) : shingles(fingerprinter).get(version);
+        }
+
+        private List<long[]> shingles(Fingerprinter fingerprinter) {
             if (shingles == null) {
-                shingles = stored != null ? stored.perVersion()
-                        : fingerprinter.shinglesOfVersions(versions.stream().map(Version::text).toList());
+                shingles = fingerprinter.shinglesOfVersions(versions.stream().map(Version::text).toList());
             }
             return shingles;
         }

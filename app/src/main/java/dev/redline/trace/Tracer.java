@@ -267,7 +267,7 @@ public final class Tracer implements VersionAnalyser {
         Attribution attribution = finder.attribute(found, copied);
         SourceFinder.Prepared prepared = found.prepared();
         Version version = prepared.versions().get(attribution.version());
-        long[] versionShingles = prepared.shingles(fingerprinter).get(attribution.version());
+        long[] versionShingles = prepared.shingles(attribution.version(), fingerprinter);
         int shared = Fingerprint.intersectionSize(fingerprint.shingles(), versionShingles);
         return new TraceMatch(article.url(), store.sourceName(article.sourceId()), version.text().title(), version.number(),
                 version.fetchedAt(), attribution.consistent(), (double) shared / fingerprint.shingles().length,

@@ -1,7 +1,6 @@
 package dev.redline.fingerprint;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -73,30 +72,45 @@ public final class ArticleShingles {
         return new ArticleShingles(versions + 1, Arrays.copyOf(merged, n), Arrays.copyOf(out, n * width));
     }
 
-    /** Each version's distinct shingles, sorted, in version order (what {@link Fingerprint#shingles()} gave for it). */
-    public List<long[]> perVersion() {
+    /**
+     * How many of {@code shingles} (distinct, sorted) each version carries, by version number: one
+     * merge with the union, without making the versions' sets.
+     */
+    public int[] sharedPerVersion(long[] shingles) {
         int width = maskBytes(versions);
-        int[] sizes = new int[versions];
-        for (int s = 0; s < union.length; s++) {
-            for (int v = 0; v < versions; v++) {
-                if (carries(s, v, width)) {
-                    sizes[v]++;
+        int[] shared = new int[versions];
+        int i = 0;
+        int j = 0;
+        while (i < union.length && j < shingles.length) {
+            int c = Long.compare(union[i], shingles[j]);
+            if (c == 0) {
+                for (int v = 0; v < versions; v++) {
+                    if (carries(i, v, width)) {
+                        shared[v]++;
+                    }
                 }
+                i++;
+                j++;
+            } else if (c < 0) {
+                i++;
+            } else {
+                j++;
             }
         }
-        long[][] sets = new long[versions][];
-        for (int v = 0; v < versions; v++) {
-            sets[v] = new long[sizes[v]];
-        }
-        int[] filled = new int[versions];
+        return shared;
+    }
+
+    /** One version's distinct shingles, sorted: what {@link Fingerprint#shingles()} gave for it. */
+    public long[] version(int version) {
+        int width = maskBytes(versions);
+        long[] out = new long[union.length];
+        int n = 0;
         for (int s = 0; s < union.length; s++) {
-            for (int v = 0; v < versions; v++) {
-                if (carries(s, v, width)) {
-                    sets[v][filled[v]++] = union[s];
-                }
+            if (carries(s, version, width)) {
+                out[n++] = union[s];
             }
         }
-        return new ArrayList<>(Arrays.asList(sets));
+        return Arrays.copyOf(out, n);
     }
 
     private boolean carries(int shingle, int version, int width) {

@@ -1,8 +1,10 @@
 package dev.redline.trace;
 
+import dev.redline.fingerprint.ArticleShingles;
 import dev.redline.fingerprint.Fingerprint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The exact comparison of a copy with every version of one article: which version it copies.
@@ -27,10 +29,26 @@ public record Verdict(int best, List<Integer> tied, int shared, double coverage,
      * @return the verdict, or null when no version shares anything with the copy
      */
     public static Verdict of(long[] copy, List<long[]> versions) {
+        int[] shared = new int[versions.size()];
+        for (int v = 0; v < versions.size(); v++) {
+            shared[v] = Fingerprint.intersectionSize(copy, versions.get(v));
+        }
+        return of(copy, shared, v -> versions.get(v).length);
+    }
+
+    /**
+     * As {@link #of(long[], List)}, from an article's stored shingle sets: the same verdict, without
+     * making each version's set.
+     */
+    public static Verdict of(long[] copy, ArticleShingles article) {
+        return of(copy, article.sharedPerVersion(copy), v -> article.version(v).length);
+    }
+
+    private static Verdict of(long[] copy, int[] sharedByVersion, IntUnaryOperator sizeOf) {
         int bestShared = 0;
         List<Integer> tied = new ArrayList<>();
-        for (int v = 0; v < versions.size(); v++) {
-            int shared = Fingerprint.intersectionSize(copy, versions.get(v));
+        for (int v = 0; v < sharedByVersion.length; v++) {
+            int shared = sharedByVersion[v];
             if (shared > bestShared) {
                 bestShared = shared;
                 tied.clear();
@@ -44,7 +62,7 @@ public record Verdict(int best, List<Integer> tied, int shared, double coverage,
         }
         int best = tied.getFirst();
         return new Verdict(best, tied, bestShared, (double) bestShared / copy.length,
-                (double) bestShared / versions.get(best).length);
+                (double) bestShared / sizeOf.applyAsInt(best));
     }
 
     /** True when the evidence clears the floor below which Redline reports nothing. */

@@ -11,6 +11,11 @@ import org.junit.jupiter.api.Test;
 
 class ArticleShinglesTest {
 
+    /** Every version's set, in order. */
+    private static List<long[]> sets(ArticleShingles shingles) {
+        return java.util.stream.IntStream.range(0, shingles.versions()).mapToObj(shingles::version).toList();
+    }
+
     /** Versions of one article: each keeps most of the last one's shingles, drops some, adds some. */
     private static List<long[]> history(int versions, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -31,8 +36,8 @@ class ArticleShinglesTest {
             List<long[]> sets = history(versions, versions);
             ArticleShingles shingles = ArticleShingles.of(sets);
             assertThat(shingles.versions()).isEqualTo(versions);
-            assertThat(shingles.perVersion()).as("%d versions", versions).containsExactlyElementsOf(sets);
-            assertThat(ArticleShingles.decode(shingles.encode()).perVersion()).containsExactlyElementsOf(sets);
+            assertThat(sets(shingles)).as("%d versions", versions).containsExactlyElementsOf(sets);
+            assertThat(sets(ArticleShingles.decode(shingles.encode()))).containsExactlyElementsOf(sets);
         }
     }
 
@@ -48,8 +53,19 @@ class ArticleShinglesTest {
     void emptyAndRepeatedVersionsSurvive() {
         long[] same = {-5, 2, 99};
         List<long[]> sets = List.of(new long[0], same, same, new long[0]);
-        assertThat(ArticleShingles.decode(ArticleShingles.of(sets).encode()).perVersion()).containsExactlyElementsOf(sets);
-        assertThat(ArticleShingles.empty().perVersion()).isEmpty();
+        assertThat(sets(ArticleShingles.decode(ArticleShingles.of(sets).encode()))).containsExactlyElementsOf(sets);
+        assertThat(sets(ArticleShingles.empty())).isEmpty();
+    }
+
+    @Test
+    void countsWhatACopySharesWithEachVersionAsTheSetsDo() {
+        List<long[]> sets = history(11, 5);
+        long[] copy = java.util.stream.LongStream.concat(Arrays.stream(sets.get(4)).limit(120), Arrays.stream(new long[] {1, 2, 3}))
+                .sorted().distinct().toArray();
+        int[] shared = ArticleShingles.of(sets).sharedPerVersion(copy);
+        for (int v = 0; v < sets.size(); v++) {
+            assertThat(shared[v]).as("version %d", v).isEqualTo(Fingerprint.intersectionSize(copy, sets.get(v)));
+        }
     }
 
     @Test
