@@ -34,6 +34,19 @@ final class Similarity {
 
     /** Weight of the words two bags share; a shared word weighs as the lighter of its two uses. */
     static double shared(long[] a, long[] b) {
+        return shared(a, b, false);
+    }
+
+    /**
+     * Weight of the content words (not function words) two bags share, each as the lighter of its
+     * two uses: what a reader would call shared wording, without the "the" and "said" of any two
+     * sentences.
+     */
+    static double sharedContent(long[] a, long[] b) {
+        return shared(a, b, true);
+    }
+
+    private static double shared(long[] a, long[] b, boolean contentOnly) {
         int i = 0;
         int j = 0;
         double shared = 0;
@@ -41,7 +54,9 @@ final class Similarity {
             int x = word(a[i]);
             int y = word(b[j]);
             if (x == y) {
-                shared += Math.min(weight(wordClass(a[i])), weight(wordClass(b[j])));
+                if (!contentOnly || (wordClass(a[i]) & 3) != Sentence.FUNCTION) {
+                    shared += Math.min(weight(wordClass(a[i])), weight(wordClass(b[j])));
+                }
                 i++;
                 j++;
             } else if (x < y) {
@@ -93,33 +108,6 @@ final class Similarity {
             if (x == y) {
                 if ((wordClass(a[i]) & Sentence.LONG) != 0) {
                     shared++;
-                }
-                i++;
-                j++;
-            } else if (x < y) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return shared;
-    }
-
-    /**
-     * Weight of the content words (not function words) two bags share, each as the lighter of its
-     * two uses: what a reader would call shared wording, without the "the" and "said" of any two
-     * sentences.
-     */
-    static double sharedContent(long[] a, long[] b) {
-        int i = 0;
-        int j = 0;
-        double shared = 0;
-        while (i < a.length && j < b.length) {
-            int x = word(a[i]);
-            int y = word(b[j]);
-            if (x == y) {
-                if ((wordClass(a[i]) & 3) != Sentence.FUNCTION) {
-                    shared += Math.min(weight(wordClass(a[i])), weight(wordClass(b[j])));
                 }
                 i++;
                 j++;
